@@ -1,0 +1,163 @@
+"""The server-directed journey: every authentication or journey answer says what comes next.
+
+A step is a model tagged by ``step``; the data it carries is what its screen needs. A client that
+meets a step name it does not know parses it as ``OtherStep`` and can say so, instead of failing.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, Discriminator, Field, Tag
+
+
+class StepName(StrEnum):
+    LOGIN = "login"
+    MIGRATION_INTRO = "migration_intro"
+    ACCEPT_TERMS = "accept_terms"
+    CHOOSE_PASSWORD = "choose_password"
+    CONFIRM_CONTACT = "confirm_contact"
+    VERIFY_CODE = "verify_code"
+    ACCOUNT_CREATED = "account_created"
+    SPOUSE_AUTHORISATION = "spouse_authorisation"
+    DASHBOARD = "dashboard"
+
+
+class Progress(BaseModel):
+    """Where the person is in a multi-step journey ("Étape 2/3")."""
+
+    current: int = Field(ge=1)
+    total: int = Field(ge=1)
+
+
+class _Step(BaseModel):
+    progress: Progress | None = None
+
+
+class LoginStep(_Step):
+    step: Literal["login"] = "login"
+
+
+class MigrationIntroStep(_Step):
+    step: Literal["migration_intro"] = "migration_intro"
+    minutes_min: int = 5
+    minutes_max: int = 10
+    stages: list[StepName] = Field(
+        default_factory=lambda: [
+            StepName.ACCEPT_TERMS,
+            StepName.CHOOSE_PASSWORD,
+            StepName.CONFIRM_CONTACT,
+        ]
+    )
+
+
+class TermsSection(BaseModel):
+    heading: str | None = None
+    paragraphs: list[str]
+
+
+class AcceptTermsStep(_Step):
+    step: Literal["accept_terms"] = "accept_terms"
+    version: str
+    sections: list[TermsSection]
+
+
+class PasswordPolicy(BaseModel):
+    """The password rules, sent by the server so that the client's checklist follows them."""
+
+    min_length: int = Field(default=8, ge=1, le=128)
+    max_length: int = Field(default=24, ge=1, le=128)
+    require_digit: bool = True
+    require_lower: bool = True
+    require_upper: bool = True
+    letters_and_digits_only: bool = True
+
+
+class ChoosePasswordStep(_Step):
+    step: Literal["choose_password"] = "choose_password"
+    policy: PasswordPolicy
+
+
+class Channel(StrEnum):
+    SMS = "sms"
+    EMAIL = "email"
+
+
+class ChannelOption(BaseModel):
+    channel: Channel
+    destination: str | None = Field(description="The phone or address as shown to the person.")
+    validity_seconds: int
+
+
+class ConfirmContactStep(_Step):
+    step: Literal["confirm_contact"] = "confirm_contact"
+    phone: str | None = Field(description="Phone on file, grouped for display (06 15 00 00 00).")
+    email: str | None
+    options: list[ChannelOption]
+
+
+class VerifyCodeStep(_Step):
+    step: Literal["verify_code"] = "verify_code"
+    channel: Channel
+    destination: str
+    code_length: int = 6
+    expires_at: datetime
+    resend_available_at: datetime
+    attempts_left: int
+    sends_left: int
+
+
+class AccountCreatedStep(_Step):
+    step: Literal["account_created"] = "account_created"
+    identifier_kind: Literal["nir", "temporary"]
+    identifier: str = Field(description="The identifier to use from now on, grouped for display.")
+
+
+class SpouseRight(StrEnum):
+    CONSULT_RIGHTS_PAYMENTS = "consult_rights_payments"
+    DECLARE_CHANGES = "declare_changes"
+    REQUEST_BENEFIT = "request_benefit"
+
+
+class SpouseAuthorisationStep(_Step):
+    step: Literal["spouse_authorisation"] = "spouse_authorisation"
+    spouse_name: str
+    rights: list[SpouseRight]
+
+
+class DashboardStep(_Step):
+    step: Literal["dashboard"] = "dashboard"
+
+
+class OtherStep(BaseModel):
+    """A step this client does not know: shown as "not available yet"."""
+
+    model_config = {"extra": "allow"}
+    step: str
+
+
+KNOWN_STEPS = frozenset(s.value for s in StepName)
+
+
+def _step_tag(value: Any) -> str:
+    name = value.get("step") if isinstance(value, dict) else getattr(value, "step", None)
+    if isinstance(value, OtherStep):
+        return "other"
+    return name if name in KNOWN_STEPS else "other"
+
+
+NextStep = Annotated[
+    Annotated[LoginStep, Tag("login")]
+    | Annotated[MigrationIntroStep, Tag("migration_intro")]
+    | Annotated[AcceptTermsStep, Tag("accept_terms")]
+    | Annotated[ChoosePasswordStep, Tag("choose_password")]
+    | Annotated[ConfirmContactStep, Tag("confirm_contact")]
+    | Annotated[VerifyCodeStep, Tag("verify_code")]
+    | Annotated[AccountCreatedStep, Tag("account_created")]
+    | Annotated[SpouseAuthorisationStep, Tag("spouse_authorisation")]
+    | Annotated[DashboardStep, Tag("dashboard")]
+    | Annotated[OtherStep, Tag("other")],
+    Discriminator(_step_tag),
+]

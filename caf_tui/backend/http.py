@@ -1,0 +1,191 @@
+"""``HttpBackend``: the contract over HTTP, with one shared ``httpx.AsyncClient``."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+import httpx
+from pydantic import BaseModel, SecretStr, ValidationError
+
+from caf_tui.api import (
+    API_PREFIX,
+    AcceptTermsRequest,
+    AuthResponse,
+    Channel,
+    ChoosePasswordRequest,
+    ConfirmContactRequest,
+    DashboardResponse,
+    ErrorBody,
+    ErrorCode,
+    ErrorDetail,
+    IdentifierKind,
+    JourneyResponse,
+    LoginRequest,
+    OutboxMessage,
+    SpouseAuthorisationRequest,
+    SpouseDecision,
+    UpdateContactRequest,
+    VerifyCodeRequest,
+)
+from caf_tui.backend.errors import BackendUnavailable, ServerError, error_from_detail
+from caf_tui.i18n import _
+
+M = TypeVar("M", bound=BaseModel)
+
+DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
+
+
+class HttpBackend:
+    """Talks to any server that speaks ``/api/v1``. One instance per person's session."""
+
+    has_demo_outbox = False
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        transport: httpx.AsyncBaseTransport | None = None,
+        label: str | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.label = label or httpx.URL(self.base_url).host
+        self._token: str | None = None
+        self._client = httpx.AsyncClient(
+            timeout=timeout,
+            transport=transport,
+            limits=httpx.Limits(max_keepalive_connections=4, keepalive_expiry=60),
+            headers={"Accept": "application/json"},
+        )
+
+    async def _url(self, path: str) -> str:
+        """Overridden by the embedded backend, whose address is known only once it started."""
+        return self.base_url + path
+
+    @property
+    def has_session(self) -> bool:
+        return self._token is not None
+
+    async def _request(
+        self, method: str, path: str, body: BaseModel | None = None, params: dict[str, Any] | None = None
+    ) -> httpx.Response:
+        headers = {"Authorization": f"Bearer {self._token}"} if self._token else {}
+        content = body.model_dump_json().encode() if body is not None else None
+        if content is not None:
+            headers["Content-Type"] = "application/json"
+        try:
+            response = await self._client.request(
+                method, await self._url(path), content=content, headers=headers, params=params
+            )
+        except httpx.TimeoutException as exc:
+            raise _unavailable(_("Le service met trop de temps à répondre.")) from exc
+        except httpx.TransportError as exc:
+            raise _unavailable(_("Le service est injoignable.")) from exc
+        if response.is_success:
+            return response
+        raise _error_for(response)
+
+    async def _call(
+        self, method: str, path: str, model: type[M], body: BaseModel | None = None
+    ) -> M:
+        response = await self._request(method, API_PREFIX + path, body)
+        try:
+            return model.model_validate_json(response.content)
+        except ValidationError as exc:
+            raise ServerError(
+                ErrorDetail(
+                    code=ErrorCode.INTERNAL_ERROR,
+                    message=_("Le service a envoyé une réponse incompréhensible. Réessayez."),
+                )
+            ) from exc
+
+    async def login(
+        self, kind: IdentifierKind, identifier: str, password: SecretStr
+    ) -> AuthResponse:
+        request = LoginRequest(identifier_kind=kind, identifier=identifier, password=password)
+        answer = await self._call("POST", "/auth/login", AuthResponse, request)
+        self._token = answer.session.token
+        return answer
+
+    async def logout(self) -> None:
+        if self._token is None:
+            return
+        try:
+            await self._request("POST", API_PREFIX + "/auth/logout")
+        except BackendUnavailable:
+            raise
+        except Exception:  # noqa: BLE001 - an already-ended session is logged out all the same
+            pass
+        finally:
+            self._token = None
+
+    async def current_step(self) -> JourneyResponse:
+        return await self._call("GET", "/journey", JourneyResponse)
+
+    async def start_migration(self) -> JourneyResponse:
+        return await self._call("POST", "/journey/migration_intro/start", JourneyResponse)
+
+    async def accept_terms(self, version: str) -> JourneyResponse:
+        body = AcceptTermsRequest(version=version, accepted=True)
+        return await self._call("POST", "/journey/accept_terms", JourneyResponse, body)
+
+    async def choose_password(self, password: SecretStr, confirmation: SecretStr) -> JourneyResponse:
+        body = ChoosePasswordRequest(password=password, confirmation=confirmation)
+        return await self._call("POST", "/journey/choose_password", JourneyResponse, body)
+
+    async def update_contact(self, phone: str | None, email: str | None) -> JourneyResponse:
+        body = UpdateContactRequest(phone=phone, email=email)
+        return await self._call("PUT", "/journey/contact", JourneyResponse, body)
+
+    async def confirm_contact(self, channel: Channel) -> JourneyResponse:
+        body = ConfirmContactRequest(channel=channel)
+        return await self._call("POST", "/journey/confirm_contact", JourneyResponse, body)
+
+    async def verify_code(self, code: SecretStr) -> JourneyResponse:
+        body = VerifyCodeRequest(code=code)
+        return await self._call("POST", "/journey/verify_code", JourneyResponse, body)
+
+    async def resend_code(self) -> JourneyResponse:
+        return await self._call("POST", "/journey/verify_code/resend", JourneyResponse)
+
+    async def change_contact(self) -> JourneyResponse:
+        return await self._call("POST", "/journey/verify_code/change_contact", JourneyResponse)
+
+    async def acknowledge_account_created(self) -> JourneyResponse:
+        return await self._call("POST", "/journey/account_created/continue", JourneyResponse)
+
+    async def decide_spouse_authorisation(self, decision: SpouseDecision) -> JourneyResponse:
+        body = SpouseAuthorisationRequest(decision=decision)
+        return await self._call("POST", "/journey/spouse_authorisation", JourneyResponse, body)
+
+    async def dashboard(self) -> DashboardResponse:
+        return await self._call("GET", "/account/dashboard", DashboardResponse)
+
+    async def demo_outbox(self) -> list[OutboxMessage]:
+        response = await self._request("GET", "/_stub/outbox")
+        return [OutboxMessage.model_validate(item) for item in response.json()]
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+
+def _unavailable(message: str) -> BackendUnavailable:
+    hint = _("Vérifiez votre connexion puis choisissez « Réessayer ».")
+    return BackendUnavailable(
+        ErrorDetail(code=ErrorCode.SERVICE_UNAVAILABLE, message=f"{message} {hint}")
+    )
+
+
+def _error_for(response: httpx.Response) -> Exception:
+    try:
+        detail = ErrorBody.model_validate_json(response.content).error
+    except ValidationError:
+        if response.status_code >= 500:
+            return _unavailable(_("Le service rencontre un problème."))
+        detail = ErrorDetail(
+            code=ErrorCode.INTERNAL_ERROR,
+            message=_("Le service a refusé la demande (erreur {status}).").format(
+                status=response.status_code
+            ),
+        )
+    return error_from_detail(detail)

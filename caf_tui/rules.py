@@ -1,0 +1,298 @@
+"""Validation rules, written once.
+
+The live checklist, the client-side checks before sending, and the stub's enforcement all call
+these functions. They are pure: no I/O, no UI.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from enum import StrEnum
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
+from stdnum.fr import nir as stdnum_nir
+
+from caf_tui.api.models import IdentifierKind
+from caf_tui.api.steps import PasswordPolicy
+from caf_tui.i18n import _
+
+
+class RuleError(ValueError):
+    """A value breaks a rule. ``message`` is French, for the person; ``code`` for programs."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+# --- Identifiers -----------------------------------------------------------------------------
+
+_NIR_SEPARATORS = re.compile(r"[\s.\-]")
+NIR_BODY_LENGTH = 13
+NIR_FULL_LENGTH = 15
+TEMPORARY_ID = re.compile(r"^T\d{8}$")
+
+
+def normalise_nir(text: str) -> str:
+    """Return the 15-digit NIR (key included) for 13 or 15 digits typed with spaces or dots.
+
+    Raises ``RuleError`` saying what is wrong: empty, not digits, too short, too long, wrong key.
+    """
+    compact = _NIR_SEPARATORS.sub("", text).upper()
+    if not compact:
+        raise RuleError("nir_empty", _("Saisissez votre numéro de Sécurité sociale."))
+    if not re.fullmatch(r"[0-9AB]+", compact):
+        raise RuleError(
+            "nir_format",
+            _("Le numéro de Sécurité sociale ne contient que des chiffres (13 ou 15)."),
+        )
+    if len(compact) < NIR_BODY_LENGTH:
+        raise RuleError(
+            "nir_too_short",
+            _("Numéro trop court : il faut 13 chiffres (ou 15 avec la clé), vous en avez saisi {n}.")
+            .format(n=len(compact)),
+        )
+    if len(compact) == 14 or len(compact) > NIR_FULL_LENGTH:
+        raise RuleError(
+            "nir_length",
+            _("Le numéro doit compter 13 chiffres (ou 15 avec la clé) ; vous en avez saisi {n}.")
+            .format(n=len(compact)),
+        )
+    body = compact[:NIR_BODY_LENGTH]
+    try:
+        key = stdnum_nir.calc_check_digits(body)
+        full = body + key
+        stdnum_nir.validate(full)
+    except (InvalidFormat, InvalidComponent, InvalidLength, ValueError) as exc:
+        raise RuleError(
+            "nir_format", _("Ce numéro de Sécurité sociale n'est pas valide : vérifiez-le.")
+        ) from exc
+    if len(compact) == NIR_FULL_LENGTH and compact[NIR_BODY_LENGTH:] != key:
+        raise RuleError(
+            "nir_key",
+            _("La clé (les 2 derniers chiffres) ne correspond pas au numéro : vérifiez-les."),
+        )
+    return full
+
+
+def check_nir_key(full: str) -> None:
+    """Raise ``RuleError`` when a 15-digit NIR's key is wrong (for callers holding 15 digits)."""
+    try:
+        stdnum_nir.validate(full)
+    except InvalidChecksum as exc:
+        raise RuleError("nir_key", _("La clé ne correspond pas au numéro.")) from exc
+
+
+def format_nir(nir: str) -> str:
+    """Group a NIR as the carte Vitale prints it: ``1 83 05 99 999 011 72``."""
+    compact = _NIR_SEPARATORS.sub("", nir)
+    parts = [compact[0:1], compact[1:3], compact[3:5], compact[5:7], compact[7:10], compact[10:13]]
+    if len(compact) > NIR_BODY_LENGTH:
+        parts.append(compact[13:])
+    return " ".join(p for p in parts if p)
+
+
+def normalise_temporary_id(text: str) -> str:
+    """Return ``T`` + 8 digits, or raise ``RuleError``."""
+    compact = _NIR_SEPARATORS.sub("", text).upper()
+    if not compact:
+        raise RuleError("temporary_empty", _("Saisissez votre identifiant provisoire."))
+    if not TEMPORARY_ID.fullmatch(compact):
+        raise RuleError(
+            "temporary_format",
+            _("L'identifiant provisoire commence par T suivi de 8 chiffres (ex. : T00000042)."),
+        )
+    return compact
+
+
+def normalise_identifier(kind: IdentifierKind, text: str) -> str:
+    if kind is IdentifierKind.TEMPORARY:
+        return normalise_temporary_id(text)
+    return normalise_nir(text)
+
+
+# --- Passwords -------------------------------------------------------------------------------
+
+
+class PasswordRule(StrEnum):
+    LENGTH = "length"
+    DIGIT = "digit"
+    LOWER = "lower"
+    UPPER = "upper"
+    CHARSET = "charset"
+    MATCH = "match"
+
+
+@dataclass(frozen=True)
+class RuleCheck:
+    rule: PasswordRule
+    label: str
+    ok: bool
+
+
+_ALLOWED = frozenset(string.ascii_letters + string.digits)
+LEGACY_PASSWORD = re.compile(r"^\d{8}$")
+
+
+def rule_label(rule: PasswordRule, policy: PasswordPolicy) -> str:
+    """The checklist line, as the portal words it ("8 à 24 caractères")."""
+    labels = {
+        PasswordRule.LENGTH: _("{min} à {max} caractères").format(
+            min=policy.min_length, max=policy.max_length
+        ),
+        PasswordRule.DIGIT: _("1 chiffre"),
+        PasswordRule.LOWER: _("1 lettre minuscule"),
+        PasswordRule.UPPER: _("1 lettre majuscule"),
+        PasswordRule.CHARSET: _("chiffres et lettres uniquement"),
+        PasswordRule.MATCH: _("les deux saisies sont identiques"),
+    }
+    return labels[rule]
+
+
+def rule_advice(rule: PasswordRule, policy: PasswordPolicy) -> str:
+    """What to do to satisfy a failing rule, for messages and the plain mode's sentence."""
+    advice = {
+        PasswordRule.LENGTH: _("utilisez {min} à {max} caractères").format(
+            min=policy.min_length, max=policy.max_length
+        ),
+        PasswordRule.DIGIT: _("ajoutez un chiffre"),
+        PasswordRule.LOWER: _("ajoutez une minuscule"),
+        PasswordRule.UPPER: _("ajoutez une majuscule"),
+        PasswordRule.CHARSET: _("retirez les espaces, accents et caractères spéciaux"),
+        PasswordRule.MATCH: _("saisissez deux fois le même mot de passe"),
+    }
+    return advice[rule]
+
+
+def check_password(
+    password: str, confirmation: str | None, policy: PasswordPolicy
+) -> list[RuleCheck]:
+    """Every rule of ``policy`` with whether ``password`` meets it.
+
+    ``confirmation`` None leaves out the "match" rule (for a check of the password alone).
+    """
+    checks: list[tuple[PasswordRule, bool]] = [
+        (PasswordRule.LENGTH, policy.min_length <= len(password) <= policy.max_length)
+    ]
+    if policy.require_digit:
+        checks.append((PasswordRule.DIGIT, any(c in string.digits for c in password)))
+    if policy.require_lower:
+        checks.append((PasswordRule.LOWER, any(c in string.ascii_lowercase for c in password)))
+    if policy.require_upper:
+        checks.append((PasswordRule.UPPER, any(c in string.ascii_uppercase for c in password)))
+    if policy.letters_and_digits_only:
+        checks.append((PasswordRule.CHARSET, all(c in _ALLOWED for c in password)))
+    if confirmation is not None:
+        checks.append((PasswordRule.MATCH, bool(password) and password == confirmation))
+    return [RuleCheck(rule, rule_label(rule, policy), ok) for rule, ok in checks]
+
+
+def failed_rules(checks: list[RuleCheck]) -> list[PasswordRule]:
+    return [c.rule for c in checks if not c.ok]
+
+
+def checklist_sentence(checks: list[RuleCheck], policy: PasswordPolicy) -> str:
+    """The checklist as one sentence: "3 règles sur 5 respectées : ajoutez un chiffre…"."""
+    met = sum(c.ok for c in checks)
+    head = _("{met} règles sur {total} respectées").format(met=met, total=len(checks))
+    missing = [rule_advice(c.rule, policy) for c in checks if not c.ok]
+    if not missing:
+        return head + "."
+    return head + " : " + _join(missing) + "."
+
+
+def _join(items: list[str]) -> str:
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " " + _("et") + " " + items[-1]
+
+
+# --- Verification codes ----------------------------------------------------------------------
+
+CODE_LENGTH = 6
+
+
+def normalise_code(text: str, length: int = CODE_LENGTH) -> str:
+    compact = re.sub(r"\s", "", text)
+    if not compact:
+        raise RuleError("code_empty", _("Saisissez le code de vérification reçu."))
+    if not compact.isdecimal() or not compact.isascii():
+        raise RuleError("code_format", _("Le code ne contient que des chiffres."))
+    if len(compact) != length:
+        raise RuleError(
+            "code_length",
+            _("Le code compte {length} chiffres ; vous en avez saisi {n}.").format(
+                length=length, n=len(compact)
+            ),
+        )
+    return compact
+
+
+# --- Contact details -------------------------------------------------------------------------
+
+# Metropolitan France and the overseas regions whose numbers phonenumbers knows apart.
+PHONE_REGIONS = ("FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF")
+
+
+def normalise_phone(text: str) -> str:
+    """Return a French or overseas mobile number in E.164 form (+33615000000), or raise.
+
+    A national number (0690…, 0692…) is tried against each region, since overseas mobiles are
+    dialled from France with a leading 0 like metropolitan ones.
+    """
+    if not text.strip():
+        raise RuleError("phone_empty", _("Saisissez un numéro de téléphone portable."))
+    number = _parse_french_number(text)
+    if number is None:
+        raise RuleError(
+            "phone_format",
+            _("Saisissez un numéro de portable de France métropolitaine ou d'outre-mer "
+              "(10 chiffres, ex. 06 12 34 56 78)."),
+        )
+    if phonenumbers.number_type(number) not in (
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    ):
+        raise RuleError(
+            "phone_not_mobile",
+            _("Le code est envoyé par SMS : saisissez un numéro de portable (06, 07…)."),
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _parse_french_number(text: str) -> phonenumbers.PhoneNumber | None:
+    for region in PHONE_REGIONS:
+        try:
+            number = phonenumbers.parse(text, region)
+        except phonenumbers.NumberParseException:
+            return None
+        if (
+            phonenumbers.is_valid_number(number)
+            and phonenumbers.region_code_for_number(number) in PHONE_REGIONS
+        ):
+            return number
+    return None
+
+
+def format_phone(e164: str) -> str:
+    """Show a stored number the French way: ``06 15 00 00 00``."""
+    number = phonenumbers.parse(e164, "FR")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+def normalise_email(text: str) -> str:
+    """Return the normalised address (no DNS look-up), or raise ``RuleError``."""
+    if not text.strip():
+        raise RuleError("email_empty", _("Saisissez une adresse e-mail."))
+    try:
+        return validate_email(text.strip(), check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise RuleError(
+            "email_format",
+            _("Cette adresse e-mail n'est pas valide : vérifiez-la (ex. : prenom.nom@exemple.fr)."),
+        ) from exc
