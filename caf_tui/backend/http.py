@@ -81,6 +81,8 @@ class HttpBackend:
             raise _unavailable(_("Le service met trop de temps à répondre.")) from exc
         except httpx.TransportError as exc:
             raise _unavailable(_("Le service est injoignable.")) from exc
+        if response.headers.get("x-caf-stub") == "1":
+            self.has_demo_outbox = True
         if response.is_success:
             return response
         raise _error_for(response)

@@ -1,0 +1,71 @@
+"""The Textual application: holds the journey and shows the screen of the step it owes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from caf_tui.api import LoginStep, NextStep
+from caf_tui.backend import make_backend
+from caf_tui.backend.base import Backend
+from caf_tui.config import Settings
+from caf_tui.i18n import _, set_language
+from caf_tui.journey import Journey
+from caf_tui.styles import stylesheet
+
+
+
+
+class CafApp(App[None]):
+    TITLE = "Caf · Mon Compte"
+    CSS_PATH: ClassVar[list[str | Path]] = [stylesheet("app")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", _("Fermer l'application"), show=True, priority=True),
+    ]
+
+    def __init__(self, settings: Settings | None = None, backend: Backend | None = None) -> None:
+        self.settings = settings or Settings()
+        set_language(self.settings.lang)
+        super().__init__()
+        self.backend = backend if backend is not None else make_backend(self.settings)
+        self.journey = Journey(self.backend)
+        #: A message for the login screen to show once (session lost, logged out…).
+        self.login_notice: str | None = None
+
+    def on_mount(self) -> None:
+        from caf_tui.screens.registry import screen_for
+
+        self.push_screen(screen_for(LoginStep()))
+
+    async def show_step(self, step: NextStep) -> None:
+        """Replace the current screen with the view of ``step`` (dialogs on top are closed)."""
+        from caf_tui.screens.registry import screen_for
+
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        await self.switch_screen(screen_for(step))
+
+    async def quit_journey(self) -> None:
+        """« Quitter » / « Se déconnecter »: end the session on the server, back to the login."""
+        await self.journey.logout()
+        await self.show_step(self.journey.step)
+
+    async def session_lost(self, message: str) -> None:
+        """The server ended the session: back to the login, saying why."""
+        self.login_notice = message
+        self.journey.step = LoginStep()
+        await self.show_step(self.journey.step)
+
+    async def action_quit(self) -> None:
+        if self.journey.logged_in:
+            try:
+                await self.journey.logout()
+            except Exception:  # noqa: BLE001 - closing must not fail because the network did
+                pass
+        self.exit()
+
+    async def on_unmount(self) -> None:
+        await self.backend.aclose()

@@ -1,0 +1,39 @@
+"""Backends the app can talk to, chosen from the settings."""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+from typing import TYPE_CHECKING
+
+from caf_tui.backend.base import Backend
+from caf_tui.backend.errors import BackendError
+
+if TYPE_CHECKING:
+    from caf_tui.config import Settings
+
+ENTRY_POINT_GROUP = "caf_tui.backends"
+
+
+class UnknownBackendKind(Exception):
+    """``--backend-kind`` names no installed backend."""
+
+
+def make_backend(settings: Settings) -> Backend:
+    """The backend the settings ask for: a plug-in, a server's URL, or the embedded stub."""
+    if settings.backend_kind != "http":
+        for entry in entry_points(group=ENTRY_POINT_GROUP):
+            if entry.name == settings.backend_kind:
+                factory = entry.load()
+                backend: Backend = factory(settings)
+                return backend
+        raise UnknownBackendKind(settings.backend_kind)
+    if settings.backend_url:
+        from caf_tui.backend.http import HttpBackend
+
+        return HttpBackend(settings.backend_url)
+    from caf_tui.backend.embedded import EmbeddedBackend
+
+    return EmbeddedBackend(settings.stub_db)
+
+
+__all__ = ["Backend", "BackendError", "UnknownBackendKind", "make_backend"]

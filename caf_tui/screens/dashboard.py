@@ -1,0 +1,116 @@
+"""MON COMPTE: the person's home, with the sections their role allows."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Footer, Static
+
+from caf_tui.api import DashboardResponse, DashboardStep, Role, Section, StepName
+from caf_tui.i18n import _
+from caf_tui.screens.base import StepScreen
+from caf_tui.screens.registry import step_screen
+from caf_tui.styles import stylesheet
+from caf_tui.widgets.messages import FieldError, StatusLine
+from caf_tui.widgets.step_header import StepHeader
+
+
+def section_title(section: Section) -> str:
+    return {
+        Section.RIGHTS_PAYMENTS: _("Mes droits et paiements"),
+        Section.DECLARE_CHANGE: _("Déclarer un changement"),
+        Section.REQUEST_BENEFIT: _("Faire une demande de prestation"),
+        Section.ATTESTATIONS: _("Mes attestations"),
+        Section.MANAGE_ACCOUNT: _("Gérer Mon Compte"),
+    }[section]
+
+
+def role_label(role: Role) -> str:
+    return {
+        Role.RESPONSABLE: _("Responsable du dossier"),
+        Role.SPOUSE: _("Conjoint(e)"),
+        Role.MEMBER: _("Membre du foyer"),
+    }[role]
+
+
+def euros(cents: int) -> str:
+    whole, rest = divmod(abs(cents), 100)
+    sign = "-" if cents < 0 else ""
+    return f"{sign}{whole:,}".replace(",", "\u202f") + f",{rest:02d} €"
+
+
+@step_screen(StepName.DASHBOARD)
+class DashboardScreen(StepScreen[DashboardStep]):
+    CSS_PATH = stylesheet("dashboard")
+
+    def compose(self) -> ComposeResult:
+        yield StepHeader(_("MON COMPTE"))
+        with VerticalScroll(classes="body", id="dashboard-body"):
+            yield StatusLine()
+            yield FieldError(id="error-form")
+            yield Button(_("Réessayer"), id="retry")
+        with Horizontal(classes="buttons bottom-bar"):
+            yield Button(_("Se déconnecter"), id="logout")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#retry").display = False
+        self.load()
+
+    def load(self) -> None:
+        async def fetch() -> None:
+            self.fill(await self.caf.backend.dashboard())
+
+        self.run_backend(fetch)
+
+    def fill(self, board: DashboardResponse) -> None:
+        body = self.query_one("#dashboard-body", VerticalScroll)
+        person = board.person
+        widgets: list[Static | Button] = [
+            Static(
+                _("Bonjour {given} {family}").format(
+                    given=person.given_names, family=person.family_name
+                ),
+                classes="greeting",
+            ),
+            Static(role_label(board.role), id="role"),
+        ]
+        if board.numero_allocataire:
+            widgets.append(
+                Static(_("Numéro allocataire : {n}").format(n=board.numero_allocataire), id="numero")
+            )
+        if board.address:
+            widgets.append(Static(board.address, id="address"))
+        widgets.append(Static(_("MES RUBRIQUES"), classes="section-title"))
+        for access in board.sections:
+            label = section_title(access.section)
+            if not access.allowed:
+                label = _("{section} (non autorisé)").format(section=label)
+            widgets.append(
+                Button(label, id=f"section-{access.section.value}", disabled=not access.allowed)
+            )
+        if board.payments:
+            widgets.append(Static(_("MES DERNIERS PAIEMENTS"), classes="section-title"))
+            for payment in board.payments:
+                widgets.append(
+                    Static(
+                        f"{payment.paid_on:%d/%m/%Y}  {payment.label} : {euros(payment.amount_cents)}",
+                        classes="payment",
+                    )
+                )
+        widgets.append(Static("", id="section-note"))
+        body.mount_all(widgets)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        super().on_button_pressed(event)
+        button_id = event.button.id or ""
+        if button_id == "logout":
+            self.run_backend(self.caf.quit_journey)
+        elif button_id.startswith("section-"):
+            self.query_one("#section-note", Static).update(
+                _("« {section} » n'est pas encore disponible dans caf-tui : utilisez caf.fr.")
+                .format(section=str(event.button.label))
+            )
+
+    def retry(self) -> None:
+        self.load()

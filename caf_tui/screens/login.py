@@ -1,0 +1,223 @@
+"""CONNEXION: the portal's login form, with the NIR or a temporary identifier."""
+
+from __future__ import annotations
+
+import asyncio
+
+from pydantic import SecretStr
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Footer, Input, Label, Static
+
+from caf_tui import help_texts, remember, rules
+from caf_tui.api import IdentifierKind, LoginStep, StepName
+from caf_tui.backend.errors import AccountLocked, BackendError, InvalidCredentials
+from caf_tui.i18n import _
+from caf_tui.screens.base import CafScreen, StepScreen
+from caf_tui.screens.registry import step_screen
+from caf_tui.styles import stylesheet
+from caf_tui.widgets.fields import HelpedInput
+from caf_tui.widgets.messages import FieldError, StatusLine
+from caf_tui.widgets.step_header import StepHeader
+from caf_tui.widgets.toggles import TickBox
+
+
+@step_screen(StepName.LOGIN)
+class LoginScreen(StepScreen[LoginStep]):
+    CSS_PATH = stylesheet("login")
+    BINDINGS = CafScreen.BINDINGS
+    HELP = help_texts.before_login_help()
+    AUTO_FOCUS = "#identifier"
+
+    def compose(self) -> ComposeResult:
+        yield StepHeader(_("CONNEXION"))
+        with VerticalScroll(classes="body"):
+            yield Static(self.caf.login_notice or "", id="notice")
+            yield Static(_("Tous les champs sont obligatoires, sauf mention contraire."))
+            yield FieldError(id="error-form")
+            with Horizontal(classes="label-row"):
+                yield Label(_("Numéro de Sécurité sociale"), id="identifier-label")
+                yield Button("(?)", id="identifier-help", classes="help-button")
+            yield HelpedInput(
+                id="identifier", max_length=40, help_text=help_texts.nir_help(),
+                placeholder=_("13 chiffres, ex. 1 83 05 99 999 011"),
+            )
+            yield FieldError(id="error-identifier")
+            yield TickBox(_("J'ai un identifiant provisoire"), id="temporary")
+            yield TickBox(_("Se souvenir de moi"), id="remember")
+            yield Static("", id="remember-note")
+            yield Label(_("Mot de passe"))
+            yield Static(_("8 à 24 caractères"), classes="hint")
+            with Horizontal(classes="password-row"):
+                yield HelpedInput(
+                    id="password", password=True, max_length=128,
+                    help_text=help_texts.password_help(),
+                )
+                yield Button(_("Afficher"), id="toggle-password")
+            yield FieldError(id="error-password")
+            yield StatusLine()
+            with Horizontal(classes="buttons"):
+                yield Button(_("Se connecter"), id="login", variant="primary", classes="submit")
+                yield Button(_("Réessayer"), id="retry")
+            yield Button(_("Mot de passe oublié ?"), id="forgot", classes="link")
+            yield Static(_("SAVOIR AVANT DE SE CONNECTER"), classes="section-title")
+            yield Static(help_texts.before_login_help())
+            yield Static(_("OU"), classes="section-title")
+            yield Static(
+                _(
+                    "FranceConnect est la solution proposée par l'État pour sécuriser et "
+                    "simplifier la connexion à vos services en ligne."
+                )
+            )
+            yield Button(_("S'identifier avec FranceConnect"), id="franceconnect")
+            yield Button(_("Qu'est-ce que FranceConnect ?"), id="what-franceconnect", classes="link")
+            yield Static(_("Première connexion ?"), classes="section-title")
+            yield Button(_("Créer Mon Compte"), id="create-account")
+            yield Static("", id="not-yet")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.caf.login_notice = None
+        self.query_one("#retry").display = False
+        notice = self.query_one("#notice", Static)
+        notice.display = bool(str(notice.render()).strip())
+        if self.caf.settings.remember:
+            self.run_worker(self._load_remembered(), group="keyring")
+        else:
+            self.query_one("#remember").display = False
+
+    async def _load_remembered(self) -> None:
+        try:
+            stored = await asyncio.to_thread(remember.load)
+        except remember.KeyringUnavailable:
+            self._keyring_missing()
+            return
+        if stored is None:
+            return
+        kind, identifier = stored
+        self.query_one("#temporary", TickBox).value = kind is IdentifierKind.TEMPORARY
+        field = self.query_one("#identifier", Input)
+        if not field.value:
+            field.value = self._display(kind, identifier)
+        self.query_one("#remember", TickBox).value = True
+        self.query_one("#password", Input).focus()
+
+    def _keyring_missing(self) -> None:
+        box = self.query_one("#remember", TickBox)
+        box.value = False
+        box.disabled = True
+        self.query_one("#remember-note", Static).update(
+            _(
+                "Aucun trousseau sécurisé n'est disponible sur ce système : "
+                "« Se souvenir de moi » ne peut pas être utilisé."
+            )
+        )
+
+    # --- form -------------------------------------------------------------------------------
+
+    @property
+    def kind(self) -> IdentifierKind:
+        temporary = self.query_one("#temporary", TickBox).value
+        return IdentifierKind.TEMPORARY if temporary else IdentifierKind.NIR
+
+    @staticmethod
+    def _display(kind: IdentifierKind, identifier: str) -> str:
+        return rules.format_nir(identifier) if kind is IdentifierKind.NIR else identifier
+
+    @on(TickBox.Changed, "#temporary")
+    def switch_identifier_kind(self, event: TickBox.Changed) -> None:
+        label, field = self.query_one("#identifier-label", Label), self.query_one("#identifier", HelpedInput)
+        if event.value:
+            label.update(_("Identifiant provisoire"))
+            field.placeholder = _("T suivi de 8 chiffres, ex. T00000042")
+            field.help_text = help_texts.temporary_id_help()
+        else:
+            label.update(_("Numéro de Sécurité sociale"))
+            field.placeholder = _("13 chiffres, ex. 1 83 05 99 999 011")
+            field.help_text = help_texts.nir_help()
+        self.query_one("#error-identifier", FieldError).clear()
+
+    @on(Input.Blurred, "#identifier")
+    def group_identifier(self, event: Input.Blurred) -> None:
+        """Show a valid NIR grouped as on the carte Vitale, keeping the digits typed."""
+        try:
+            rules.normalise_identifier(self.kind, event.value)
+        except rules.RuleError:
+            return
+        if self.kind is IdentifierKind.NIR:
+            event.input.value = rules.format_nir(event.value)
+
+    @on(Input.Submitted)
+    def submit_from_field(self) -> None:
+        self.log_in()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        super().on_button_pressed(event)
+        match event.button.id:
+            case "login":
+                self.log_in()
+            case "toggle-password":
+                field = self.query_one("#password", Input)
+                field.password = not field.password
+                event.button.label = _("Afficher") if field.password else _("Masquer")
+            case "identifier-help":
+                from caf_tui.screens.help import HelpScreen
+
+                help_text = self.query_one("#identifier", HelpedInput).help_text
+                self.app.push_screen(HelpScreen(help_text))
+            case "what-franceconnect":
+                from caf_tui.screens.help import HelpScreen
+
+                self.app.push_screen(HelpScreen(help_texts.franceconnect_help()))
+            case "forgot" | "franceconnect" | "create-account":
+                self.query_one("#not-yet", Static).update(
+                    _("« {entry} » n'est pas encore disponible dans caf-tui : utilisez caf.fr.")
+                    .format(entry=str(event.button.label))
+                )
+
+    def log_in(self) -> None:
+        identifier_field = self.query_one("#identifier", Input)
+        password_field = self.query_one("#password", Input)
+        self.clear_errors()
+        kind = self.kind
+        try:
+            identifier = rules.normalise_identifier(kind, identifier_field.value)
+        except rules.RuleError as error:
+            self.query_one("#error-identifier", FieldError).show(error.message)
+            identifier_field.focus()
+            return
+        if not password_field.value:
+            self.query_one("#error-password", FieldError).show(_("Saisissez votre mot de passe."))
+            password_field.focus()
+            return
+        password = SecretStr(password_field.value)
+        remember_me = self.query_one("#remember", TickBox).value
+
+        async def send() -> None:
+            step = await self.caf.journey.login(kind, identifier, password)
+            if self.caf.settings.remember and not self.query_one("#remember", TickBox).disabled:
+                await self._store_identifier(remember_me, kind, identifier)
+            password_field.value = ""
+            await self.caf.show_step(step)
+
+        self.run_backend(send)
+
+    async def _store_identifier(self, keep: bool, kind: IdentifierKind, identifier: str) -> None:
+        try:
+            if keep:
+                await asyncio.to_thread(remember.save, kind, identifier)
+            else:
+                await asyncio.to_thread(remember.forget)
+        except remember.KeyringUnavailable:
+            self.app.notify(
+                _("Aucun trousseau sécurisé : votre identifiant n'a pas été mémorisé."),
+                timeout=8,
+            )
+
+    def show_error(self, error: BackendError) -> None:
+        if isinstance(error, InvalidCredentials | AccountLocked):
+            password = self.query_one("#password", Input)
+            password.value = ""
+            password.focus()
+        super().show_error(error)

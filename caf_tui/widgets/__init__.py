@@ -1,0 +1,1 @@
+"""Reusable widgets: each one job, each usable by keyboard and readable without colour."""

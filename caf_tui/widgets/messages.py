@@ -1,0 +1,31 @@
+"""Error and status lines that say what they are in words, not only in colour."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from caf_tui.i18n import _
+
+
+class FieldError(Static):
+    """The error of one field, shown under it until the field is corrected."""
+
+    DEFAULT_CLASSES = "field-error"
+
+    def show(self, message: str) -> None:
+        self.update(_("Erreur : {message}").format(message=message))
+        self.display = True
+
+    def clear(self) -> None:
+        self.update("")
+        self.display = False
+
+    def on_mount(self) -> None:
+        if not str(self.render()).strip():
+            self.display = False
+
+
+class StatusLine(Static):
+    """A one-line status in words ("Envoi en cours…"), announced by its text alone."""
+
+    DEFAULT_CLASSES = "status-line"
