@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import asyncio
+import contextlib
 from typing import ClassVar
 
 from textual.app import App
@@ -15,13 +16,12 @@ from caf_tui.config import Settings
 from caf_tui.i18n import _, set_language
 from caf_tui.journey import Journey
 from caf_tui.styles import stylesheet
-
-
+from caf_tui.themes import CUSTOM_THEMES, THEME_NAMES
 
 
 class CafApp(App[None]):
     TITLE = "Caf · Mon Compte"
-    CSS_PATH: ClassVar[list[str | Path]] = [stylesheet("app")]
+    CSS_PATH = stylesheet("app")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", _("Fermer l'application"), show=True, priority=True),
     ]
@@ -38,6 +38,9 @@ class CafApp(App[None]):
     def on_mount(self) -> None:
         from caf_tui.screens.registry import screen_for
 
+        for theme in CUSTOM_THEMES:
+            self.register_theme(theme)
+        self.theme = THEME_NAMES[self.settings.theme]
         self.push_screen(screen_for(LoginStep()))
 
     async def show_step(self, step: NextStep) -> None:
@@ -46,7 +49,10 @@ class CafApp(App[None]):
 
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        await self.switch_screen(screen_for(step))
+        # Shielded: callers are usually a worker of the screen being replaced, which the switch
+        # cancels; unshielded, that cancels the removal the app's own loop awaits, and the app
+        # stops processing messages.
+        await asyncio.shield(self.switch_screen(screen_for(step)))
 
     async def quit_journey(self) -> None:
         """« Quitter » / « Se déconnecter »: end the session on the server, back to the login."""
@@ -61,10 +67,9 @@ class CafApp(App[None]):
 
     async def action_quit(self) -> None:
         if self.journey.logged_in:
-            try:
+            # Closing must not fail because the network did.
+            with contextlib.suppress(Exception):
                 await self.journey.logout()
-            except Exception:  # noqa: BLE001 - closing must not fail because the network did
-                pass
         self.exit()
 
     async def on_unmount(self) -> None:

@@ -17,7 +17,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"caf-tui {__version__}")
     parser.add_argument(
-        "--backend", dest="backend_url", metavar="URL",
+        "--backend",
+        dest="backend_url",
+        metavar="URL",
         help="serveur qui parle le contrat /api/v1 (défaut : démo locale intégrée)",
     )
     parser.add_argument("--backend-kind", metavar="NAME", help="implémentation (entry point)")
@@ -26,7 +28,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--theme", choices=["caf", "contrast", "ansi"], help="thème")
     parser.add_argument("--lang", help="langue (fr, en)")
     parser.add_argument(
-        "--no-remember", dest="remember", action="store_false", default=None,
+        "--no-remember",
+        dest="remember",
+        action="store_false",
+        default=None,
         help="ne jamais utiliser le trousseau (« Se souvenir de moi »)",
     )
     return parser
@@ -42,6 +47,14 @@ def settings_from_args(argv: Sequence[str] | None = None) -> Any:
 
 def main(argv: Sequence[str] | None = None) -> int:
     settings = settings_from_args(argv)
+    from caf_tui.logs import configure_logging
+
+    configure_logging()
+    if settings.plain:
+        from caf_tui.plain import run_plain
+
+        status: int = run_plain(settings)
+        return status
     from caf_tui.app import CafApp
 
     CafApp(settings).run()

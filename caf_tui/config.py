@@ -1,4 +1,4 @@
-"""Settings: defaults, then ``CAF_TUI_*`` variables (and ``ACCESSIBLE=1``), then command-line flags."""
+"""Settings: defaults, then ``CAF_TUI_*`` variables (and ``ACCESSIBLE=1``), then flags."""
 
 from __future__ import annotations
 

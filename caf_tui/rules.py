@@ -16,8 +16,7 @@ from email_validator import EmailNotValidError, validate_email
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 from stdnum.fr import nir as stdnum_nir
 
-from caf_tui.api.models import IdentifierKind
-from caf_tui.api.steps import PasswordPolicy
+from caf_tui.api.steps import IdentifierKind, PasswordPolicy
 from caf_tui.i18n import _
 
 
@@ -54,14 +53,17 @@ def normalise_nir(text: str) -> str:
     if len(compact) < NIR_BODY_LENGTH:
         raise RuleError(
             "nir_too_short",
-            _("Numéro trop court : il faut 13 chiffres (ou 15 avec la clé), vous en avez saisi {n}.")
-            .format(n=len(compact)),
+            _(
+                "Numéro trop court : il faut 13 chiffres (ou 15 avec la clé), "
+                "vous en avez saisi {n}."
+            ).format(n=len(compact)),
         )
     if len(compact) == 14 or len(compact) > NIR_FULL_LENGTH:
         raise RuleError(
             "nir_length",
-            _("Le numéro doit compter 13 chiffres (ou 15 avec la clé) ; vous en avez saisi {n}.")
-            .format(n=len(compact)),
+            _(
+                "Le numéro doit compter 13 chiffres (ou 15 avec la clé) ; vous en avez saisi {n}."
+            ).format(n=len(compact)),
         )
     body = compact[:NIR_BODY_LENGTH]
     try:
@@ -251,8 +253,10 @@ def normalise_phone(text: str) -> str:
     if number is None:
         raise RuleError(
             "phone_format",
-            _("Saisissez un numéro de portable de France métropolitaine ou d'outre-mer "
-              "(10 chiffres, ex. 06 12 34 56 78)."),
+            _(
+                "Saisissez un numéro de portable de France métropolitaine ou d'outre-mer "
+                "(10 chiffres, ex. 06 12 34 56 78)."
+            ),
         )
     if phonenumbers.number_type(number) not in (
         phonenumbers.PhoneNumberType.MOBILE,

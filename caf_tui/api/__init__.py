@@ -7,7 +7,6 @@ from caf_tui.api.models import (
     ChoosePasswordRequest,
     ConfirmContactRequest,
     DashboardResponse,
-    IdentifierKind,
     JourneyResponse,
     LoginRequest,
     OutboxMessage,
@@ -30,6 +29,7 @@ from caf_tui.api.steps import (
     ChoosePasswordStep,
     ConfirmContactStep,
     DashboardStep,
+    IdentifierKind,
     LoginStep,
     MigrationIntroStep,
     NextStep,
@@ -87,4 +87,5 @@ __all__ = [
     "TermsSection",
     "UpdateContactRequest",
     "VerifyCodeRequest",
+    "VerifyCodeStep",
 ]

@@ -60,6 +60,8 @@ class ErrorCode(StrEnum):
     """No such resource."""
     PAYLOAD_TOO_LARGE = "payload_too_large"
     """The request body is larger than the server accepts."""
+    METHOD_NOT_ALLOWED = "method_not_allowed"
+    """The path exists but not with this HTTP method."""
     NOT_AVAILABLE = "not_available"
     """The server does not offer this service (yet)."""
     INTERNAL_ERROR = "internal_error"
@@ -91,6 +93,7 @@ HTTP_STATUS: dict[ErrorCode, int] = {
     ErrorCode.FORBIDDEN: 403,
     ErrorCode.NOT_FOUND: 404,
     ErrorCode.PAYLOAD_TOO_LARGE: 413,
+    ErrorCode.METHOD_NOT_ALLOWED: 405,
     ErrorCode.NOT_AVAILABLE: 501,
     ErrorCode.INTERNAL_ERROR: 500,
     ErrorCode.SERVICE_UNAVAILABLE: 503,

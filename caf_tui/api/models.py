@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, SecretStr, field_serializer
 
-from caf_tui.api.steps import Channel, NextStep
+from caf_tui.api.steps import Channel, IdentifierKind, NextStep
 
 
 class _SecretsOnTheWire(BaseModel):
@@ -17,11 +17,6 @@ class _SecretsOnTheWire(BaseModel):
     @field_serializer("*", when_used="json")
     def _reveal(self, value: object) -> object:
         return value.get_secret_value() if isinstance(value, SecretStr) else value
-
-
-class IdentifierKind(StrEnum):
-    NIR = "nir"
-    TEMPORARY = "temporary"
 
 
 class LoginRequest(_SecretsOnTheWire):

@@ -25,6 +25,11 @@ class StepName(StrEnum):
     DASHBOARD = "dashboard"
 
 
+class IdentifierKind(StrEnum):
+    NIR = "nir"
+    TEMPORARY = "temporary"
+
+
 class Progress(BaseModel):
     """Where the person is in a multi-step journey ("Étape 2/3")."""
 
@@ -111,7 +116,7 @@ class VerifyCodeStep(_Step):
 
 class AccountCreatedStep(_Step):
     step: Literal["account_created"] = "account_created"
-    identifier_kind: Literal["nir", "temporary"]
+    identifier_kind: IdentifierKind
     identifier: str = Field(description="The identifier to use from now on, grouped for display.")
 
 

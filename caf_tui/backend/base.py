@@ -65,7 +65,9 @@ class Backend(Protocol):
         (code terms_not_accepted when the version is not the current one)."""
         ...
 
-    async def choose_password(self, password: SecretStr, confirmation: SecretStr) -> JourneyResponse:
+    async def choose_password(
+        self, password: SecretStr, confirmation: SecretStr
+    ) -> JourneyResponse:
         """Set the new password. Raises NotAuthenticated, StepMismatch, InvalidInput (codes
         password_policy with ``failed_rules``, password_mismatch)."""
         ...

@@ -37,7 +37,9 @@ class EmbeddedBackend(HttpBackend):
             from backend_stub.server import serve_in_thread
             from backend_stub.settings import StubSettings
 
-            settings = StubSettings(**({"db": str(db)} if db else {}), **options)
+            if db:
+                options = {**options, "db": str(db)}
+            settings = StubSettings.model_validate(options)
             self._running = serve_in_thread(settings, sock=self._socket)
         except BaseException as exc:  # the person sees "service unreachable"; keep the cause
             self._failure = exc

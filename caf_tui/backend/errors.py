@@ -93,6 +93,7 @@ _BY_CODE: dict[ErrorCode, type[BackendError]] = {
     ErrorCode.FORBIDDEN: Forbidden,
     ErrorCode.NOT_FOUND: NotAvailable,
     ErrorCode.PAYLOAD_TOO_LARGE: InvalidInput,
+    ErrorCode.METHOD_NOT_ALLOWED: NotAvailable,
     ErrorCode.NOT_AVAILABLE: NotAvailable,
     ErrorCode.INTERNAL_ERROR: ServerError,
     ErrorCode.SERVICE_UNAVAILABLE: BackendUnavailable,

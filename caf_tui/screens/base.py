@@ -3,9 +3,11 @@ errors next to the field they concern, « Quitter » with confirmation, and F1 h
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar, cast
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 from textual.screen import Screen
@@ -26,7 +28,11 @@ StepCall = Callable[[Backend], Awaitable[JourneyResponse]]
 
 
 class CafScreen(Screen[None]):
-    """A screen of the app, with access to the app's journey and the waiting/error plumbing."""
+    """A screen of the app, with access to the app's journey and the waiting/error plumbing.
+
+    Textual calls the ``on_*`` handlers of every class in the MRO: subclasses define their own
+    ``on_button_pressed`` without calling ``super()``.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", _("Aide"), show=True),
@@ -68,10 +74,13 @@ class CafScreen(Screen[None]):
         self._show_retry(False)
 
     def _show_retry(self, visible: bool) -> None:
-        try:
+        with contextlib.suppress(NoMatches):
             self.query_one("#retry", Button).display = visible
-        except NoMatches:
-            pass
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Snapshot tests and some screen readers want a steady cursor.
+        if isinstance(event.widget, Input) and not self.caf.settings.cursor_blink:
+            event.widget.cursor_blink = False
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id:
@@ -89,7 +98,7 @@ class CafScreen(Screen[None]):
             status = self.query_one(StatusLine)
         except NoMatches:
             return
-        status.update(_("Envoi en cours, veuillez patienter…") if busy else "")
+        status.say(_("Envoi en cours, veuillez patienter…") if busy else "")
 
     def run_backend(self, call: Callable[[], Awaitable[None]]) -> None:
         """Run ``call`` in a worker: waiting state at once, errors shown, fields kept."""

@@ -77,7 +77,9 @@ class DashboardScreen(StepScreen[DashboardStep]):
         ]
         if board.numero_allocataire:
             widgets.append(
-                Static(_("Numéro allocataire : {n}").format(n=board.numero_allocataire), id="numero")
+                Static(
+                    _("Numéro allocataire : {n}").format(n=board.numero_allocataire), id="numero"
+                )
             )
         if board.address:
             widgets.append(Static(board.address, id="address"))
@@ -87,14 +89,20 @@ class DashboardScreen(StepScreen[DashboardStep]):
             if not access.allowed:
                 label = _("{section} (non autorisé)").format(section=label)
             widgets.append(
-                Button(label, id=f"section-{access.section.value}", disabled=not access.allowed)
+                Button(
+                    label,
+                    id=f"section-{access.section.value}",
+                    disabled=not access.allowed,
+                    compact=True,
+                )
             )
         if board.payments:
             widgets.append(Static(_("MES DERNIERS PAIEMENTS"), classes="section-title"))
             for payment in board.payments:
                 widgets.append(
                     Static(
-                        f"{payment.paid_on:%d/%m/%Y}  {payment.label} : {euros(payment.amount_cents)}",
+                        f"{payment.paid_on:%d/%m/%Y}  {payment.label} : "
+                        f"{euros(payment.amount_cents)}",
                         classes="payment",
                     )
                 )
@@ -102,14 +110,14 @@ class DashboardScreen(StepScreen[DashboardStep]):
         body.mount_all(widgets)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        super().on_button_pressed(event)
         button_id = event.button.id or ""
         if button_id == "logout":
             self.run_backend(self.caf.quit_journey)
         elif button_id.startswith("section-"):
             self.query_one("#section-note", Static).update(
-                _("« {section} » n'est pas encore disponible dans caf-tui : utilisez caf.fr.")
-                .format(section=str(event.button.label))
+                _(
+                    "« {section} » n'est pas encore disponible dans caf-tui : utilisez caf.fr."
+                ).format(section=str(event.button.label))
             )
 
     def retry(self) -> None:

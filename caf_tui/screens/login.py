@@ -40,7 +40,9 @@ class LoginScreen(StepScreen[LoginStep]):
                 yield Label(_("Numéro de Sécurité sociale"), id="identifier-label")
                 yield Button("(?)", id="identifier-help", classes="help-button")
             yield HelpedInput(
-                id="identifier", max_length=40, help_text=help_texts.nir_help(),
+                id="identifier",
+                max_length=40,
+                help_text=help_texts.nir_help(),
                 placeholder=_("13 chiffres, ex. 1 83 05 99 999 011"),
             )
             yield FieldError(id="error-identifier")
@@ -51,7 +53,9 @@ class LoginScreen(StepScreen[LoginStep]):
             yield Static(_("8 à 24 caractères"), classes="hint")
             with Horizontal(classes="password-row"):
                 yield HelpedInput(
-                    id="password", password=True, max_length=128,
+                    id="password",
+                    password=True,
+                    max_length=128,
                     help_text=help_texts.password_help(),
                 )
                 yield Button(_("Afficher"), id="toggle-password")
@@ -71,7 +75,9 @@ class LoginScreen(StepScreen[LoginStep]):
                 )
             )
             yield Button(_("S'identifier avec FranceConnect"), id="franceconnect")
-            yield Button(_("Qu'est-ce que FranceConnect ?"), id="what-franceconnect", classes="link")
+            yield Button(
+                _("Qu'est-ce que FranceConnect ?"), id="what-franceconnect", classes="link"
+            )
             yield Static(_("Première connexion ?"), classes="section-title")
             yield Button(_("Créer Mon Compte"), id="create-account")
             yield Static("", id="not-yet")
@@ -127,7 +133,10 @@ class LoginScreen(StepScreen[LoginStep]):
 
     @on(TickBox.Changed, "#temporary")
     def switch_identifier_kind(self, event: TickBox.Changed) -> None:
-        label, field = self.query_one("#identifier-label", Label), self.query_one("#identifier", HelpedInput)
+        label, field = (
+            self.query_one("#identifier-label", Label),
+            self.query_one("#identifier", HelpedInput),
+        )
         if event.value:
             label.update(_("Identifiant provisoire"))
             field.placeholder = _("T suivi de 8 chiffres, ex. T00000042")
@@ -153,7 +162,6 @@ class LoginScreen(StepScreen[LoginStep]):
         self.log_in()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        super().on_button_pressed(event)
         match event.button.id:
             case "login":
                 self.log_in()
@@ -172,8 +180,9 @@ class LoginScreen(StepScreen[LoginStep]):
                 self.app.push_screen(HelpScreen(help_texts.franceconnect_help()))
             case "forgot" | "franceconnect" | "create-account":
                 self.query_one("#not-yet", Static).update(
-                    _("« {entry} » n'est pas encore disponible dans caf-tui : utilisez caf.fr.")
-                    .format(entry=str(event.button.label))
+                    _(
+                        "« {entry} » n'est pas encore disponible dans caf-tui : utilisez caf.fr."
+                    ).format(entry=str(event.button.label))
                 )
 
     def log_in(self) -> None:

@@ -32,6 +32,5 @@ class UnavailableStepScreen(StepScreen[OtherStep]):
         yield Footer()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        super().on_button_pressed(event)
         if event.button.id == "logout":
             self.run_backend(self.caf.quit_journey)

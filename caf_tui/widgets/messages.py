@@ -29,3 +29,10 @@ class StatusLine(Static):
     """A one-line status in words ("Envoi en cours…"), announced by its text alone."""
 
     DEFAULT_CLASSES = "status-line"
+
+    def say(self, message: str) -> None:
+        self.update(message)
+        self.display = bool(message)
+
+    def on_mount(self) -> None:
+        self.display = bool(str(self.render()).strip())

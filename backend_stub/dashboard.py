@@ -1,0 +1,41 @@
+"""The « Mon Compte » home: what each role may open, and the payments when allowed."""
+
+from __future__ import annotations
+
+from backend_stub.context import StubContext
+from backend_stub.journey import require_step, spouse_authorised
+from backend_stub.migration import load_account
+from backend_stub.sessions import Caller
+from backend_stub.store import Account, Store
+from caf_tui.api import DashboardResponse, Person, Role, Section, SectionAccess, StepName
+
+FILE_SECTIONS = (Section.RIGHTS_PAYMENTS, Section.DECLARE_CHANGE, Section.REQUEST_BENEFIT)
+"""Open to the responsable, and to the spouse once the responsable authorised them."""
+
+
+def allowed_sections(store: Store, account: Account) -> dict[Section, bool]:
+    if account.role is Role.RESPONSABLE:
+        file_access = True
+    elif account.role is Role.SPOUSE:
+        file_access = spouse_authorised(store, account)
+    else:
+        file_access = False
+    return {section: (file_access if section in FILE_SECTIONS else True) for section in Section}
+
+
+def dashboard(context: StubContext, caller: Caller) -> DashboardResponse:
+    store = context.store
+    with store.transaction():
+        account = load_account(context, caller)
+        require_step(context, account, StepName.DASHBOARD)
+        household = store.household(account.household_id)
+        access = allowed_sections(store, account)
+        payments = store.payments(account.household_id) if access[Section.RIGHTS_PAYMENTS] else []
+        return DashboardResponse(
+            person=Person(family_name=account.family_name, given_names=account.given_names),
+            role=account.role,
+            numero_allocataire=household.numero_allocataire if household else None,
+            address=household.address if household else None,
+            sections=[SectionAccess(section=s, allowed=ok) for s, ok in access.items()],
+            payments=payments,
+        )

@@ -1,0 +1,118 @@
+"""Run the stub under uvicorn: in a background thread (embedded, tests) or in the foreground."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from dataclasses import dataclass
+
+import uvicorn
+from fastapi import FastAPI
+
+from backend_stub.app import context_of, create_app
+from backend_stub.clock import Clock
+from backend_stub.context import StubContext
+from backend_stub.settings import StubSettings, control_api_enabled
+
+START_TIMEOUT_SECONDS = 10.0
+
+
+def settings_for_host(settings: StubSettings, host: str) -> StubSettings:
+    """``settings`` with the control API switched off when ``host`` forbids it."""
+    if control_api_enabled(settings, host) or settings.control_api is False:
+        return settings
+    return settings.model_copy(update={"control_api": False})
+
+
+def url_for(host: str, port: int) -> str:
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}"
+
+
+@dataclass
+class RunningStub:
+    """A stub serving in a daemon thread. ``stop()`` ends it gracefully."""
+
+    url: str
+    app: FastAPI
+    server: uvicorn.Server
+    thread: threading.Thread
+
+    @property
+    def context(self) -> StubContext:
+        return context_of(self.app)
+
+    @property
+    def clock(self) -> Clock:
+        return self.context.clock
+
+    @property
+    def settings(self) -> StubSettings:
+        return self.context.settings
+
+    @property
+    def started(self) -> bool:
+        return self.server.started
+
+    def wait_started(self, timeout: float = START_TIMEOUT_SECONDS) -> None:
+        """Block until uvicorn accepts connections; RuntimeError if it does not in time."""
+        deadline = time.monotonic() + timeout
+        while not self.server.started:
+            if not self.thread.is_alive():
+                raise RuntimeError("the stub server stopped while starting")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the stub server did not start within {timeout} s")
+            time.sleep(0.005)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Ask uvicorn to finish (open requests complete), then wait for the thread."""
+        self.server.should_exit = True
+        self.thread.join(timeout)
+
+
+def serve_in_thread(
+    settings: StubSettings,
+    sock: socket.socket | None = None,
+    host: str = "127.0.0.1",
+    *,
+    wait: bool = True,
+) -> RunningStub:
+    """Start the stub in a daemon thread and return it once it serves (unless ``wait`` False).
+
+    With ``sock`` (bound, listening or not), the stub serves on it and ``host`` is taken from
+    it; otherwise it binds ``host`` on an ephemeral port. The socket listens before this
+    returns, so with ``wait=False`` a client may connect at once (its request waits in the
+    backlog until uvicorn runs). Creating the app opens the database and may seed it: call
+    this from a worker when the calling thread must not block.
+    """
+    if sock is None:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+        sock.bind((host, 0))
+    else:
+        host = str(sock.getsockname()[0])
+    if sock.family in (socket.AF_INET, socket.AF_INET6):
+        # Accepted sockets inherit this; asyncio sets it itself only when the listening socket
+        # was made with proto IPPROTO_TCP. Without it, Nagle's algorithm and delayed ACKs add
+        # some 40 ms to every answer (uvicorn writes headers and body separately).
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    sock.listen(128)
+    port = int(sock.getsockname()[1])
+    app = create_app(settings_for_host(settings, host))
+    config = uvicorn.Config(
+        app,
+        log_config=None,
+        log_level="warning",
+        access_log=False,
+        lifespan="on",
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(
+        target=server.run, kwargs={"sockets": [sock]}, name="caf-stub", daemon=True
+    )
+    running = RunningStub(url=url_for(host, port), app=app, server=server, thread=thread)
+    thread.start()
+    if wait:
+        running.wait_started()
+    return running

@@ -1,0 +1,73 @@
+"""Settings of the stub, from arguments or the environment (prefix ``CAF_STUB_``)."""
+
+from __future__ import annotations
+
+import ipaddress
+from datetime import datetime
+from pathlib import Path
+from typing import Self
+
+import platformdirs
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+MEMORY = ":memory:"
+
+
+def default_db_path() -> str:
+    """The stub's database file under the user data directory (created when first needed)."""
+    return str(Path(platformdirs.user_data_dir("caf-tui")) / "stub.sqlite3")
+
+
+class StubSettings(BaseSettings):
+    """Everything that can be tuned in the stub. Durations are in seconds unless named."""
+
+    model_config = SettingsConfigDict(env_prefix="CAF_STUB_", extra="ignore")
+
+    db: str = Field(
+        default_factory=default_db_path,
+        description="SQLite file of the stub, or ':memory:' (tests).",
+    )
+    fixed_code: str | None = Field(
+        default=None,
+        pattern=r"^\d{6}$",
+        description="Every verification code takes this value (tests and demos).",
+    )
+    password_min_length: int = Field(default=8, ge=1, le=128)
+    password_max_length: int = Field(default=24, ge=1, le=128)
+    control_api: bool | None = Field(
+        default=None,
+        description="The /_stub routes: on by default on loopback, off beyond unless True.",
+    )
+    start_time: datetime | None = Field(default=None, description="The clock's time at start.")
+    frozen: bool = Field(default=False, description="The clock moves only when told.")
+    idle_timeout_seconds: int = Field(default=1800, gt=0)
+    absolute_timeout_seconds: int = Field(default=43200, gt=0)
+    resend_cooldown_seconds: int = Field(default=60, ge=0)
+    max_sends_per_hour: int = Field(default=5, ge=1)
+    max_code_attempts: int = Field(default=5, ge=1)
+    max_login_failures: int = Field(default=5, ge=1)
+    lock_minutes: int = Field(default=15, ge=1)
+
+    @model_validator(mode="after")
+    def _lengths_in_order(self) -> Self:
+        if self.password_min_length > self.password_max_length:
+            raise ValueError("password_min_length must not exceed password_max_length")
+        return self
+
+
+def is_loopback(host: str) -> bool:
+    """True for 127.0.0.0/8, ::1 and "localhost"."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def control_api_enabled(settings: StubSettings, host: str) -> bool:
+    """Whether the /_stub routes may be served when listening on ``host``."""
+    if settings.control_api is None:
+        return is_loopback(host)
+    return settings.control_api

@@ -1,0 +1,586 @@
+"""The stub's SQLite database: households, accounts, sessions, codes, outbox, payments, audit.
+
+One connection (``check_same_thread=False``) guarded by a re-entrant lock, since uvicorn runs
+endpoints in worker threads. A file database uses WAL; ``:memory:`` serves the tests. Times are
+stored as ISO 8601 UTC text of a fixed width, so that they also compare as text.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import Enum
+from pathlib import Path
+
+from backend_stub.settings import MEMORY
+from caf_tui.api import Channel, OutboxMessage, Payment, Role, SpouseDecision
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS households (
+    id INTEGER PRIMARY KEY,
+    numero_allocataire TEXT NOT NULL UNIQUE CHECK (length(numero_allocataire) = 7),
+    address TEXT NOT NULL,
+    situation TEXT NOT NULL CHECK (situation IN ('couple', 'single'))
+);
+CREATE TABLE IF NOT EXISTS accounts (
+    id INTEGER PRIMARY KEY,
+    nir TEXT UNIQUE CHECK (nir IS NULL OR length(nir) = 15),
+    temporary_id TEXT UNIQUE,
+    family_name TEXT NOT NULL,
+    given_names TEXT NOT NULL,
+    birth_date TEXT NOT NULL,
+    gender TEXT NOT NULL CHECK (gender IN ('M', 'F')),
+    role TEXT NOT NULL CHECK (role IN ('responsable', 'spouse', 'member')),
+    household_id INTEGER NOT NULL REFERENCES households(id),
+    phone TEXT,
+    email TEXT,
+    password_hash TEXT,
+    password_is_legacy INTEGER NOT NULL DEFAULT 0,
+    migration_started_at TEXT,
+    terms_version TEXT,
+    terms_accepted_at TEXT,
+    contact_verified_at TEXT,
+    migrated_at TEXT,
+    created_ack_at TEXT,
+    spouse_decision TEXT CHECK (spouse_decision IN ('authorise', 'refuse', 'skip')),
+    spouse_decided_at TEXT,
+    failed_logins INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT,
+    CHECK (nir IS NOT NULL OR temporary_id IS NOT NULL)
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    id INTEGER PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    created_at TEXT NOT NULL,
+    last_seen_at TEXT NOT NULL,
+    ended_at TEXT
+);
+CREATE TABLE IF NOT EXISTS codes (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    purpose TEXT NOT NULL,
+    channel TEXT NOT NULL CHECK (channel IN ('sms', 'email')),
+    destination TEXT NOT NULL,
+    code_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    used_at TEXT,
+    cancelled_at TEXT
+);
+CREATE INDEX IF NOT EXISTS codes_by_account ON codes (account_id, purpose, created_at);
+CREATE TABLE IF NOT EXISTS outbox (
+    id INTEGER PRIMARY KEY,
+    channel TEXT NOT NULL CHECK (channel IN ('sms', 'email')),
+    recipient TEXT NOT NULL,
+    subject TEXT,
+    body TEXT NOT NULL,
+    sent_at TEXT NOT NULL,
+    account_id INTEGER REFERENCES accounts(id)
+);
+CREATE TABLE IF NOT EXISTS payments (
+    id INTEGER PRIMARY KEY,
+    household_id INTEGER NOT NULL REFERENCES households(id),
+    paid_on TEXT NOT NULL,
+    label TEXT NOT NULL,
+    amount_cents INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS audit (
+    id INTEGER PRIMARY KEY,
+    event TEXT NOT NULL,
+    account_id INTEGER,
+    at TEXT NOT NULL,
+    detail TEXT
+);
+"""
+
+_TABLES = ("audit", "outbox", "codes", "sessions", "payments", "accounts", "households")
+
+
+def to_text(moment: datetime) -> str:
+    """A fixed-width UTC text for ``moment`` (aware, or naive taken as UTC)."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return aware.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def from_text(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def _required(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def _sql_value(value: object) -> object:
+    if isinstance(value, datetime):
+        return to_text(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+@dataclass(frozen=True)
+class Household:
+    id: int
+    numero_allocataire: str
+    address: str
+    situation: str
+
+
+@dataclass(frozen=True)
+class Account:
+    id: int
+    nir: str | None
+    temporary_id: str | None
+    family_name: str
+    given_names: str
+    birth_date: date
+    gender: str
+    role: Role
+    household_id: int
+    phone: str | None
+    email: str | None
+    password_hash: str | None
+    password_is_legacy: bool
+    migration_started_at: datetime | None
+    terms_version: str | None
+    terms_accepted_at: datetime | None
+    contact_verified_at: datetime | None
+    migrated_at: datetime | None
+    created_ack_at: datetime | None
+    spouse_decision: SpouseDecision | None
+    spouse_decided_at: datetime | None
+    failed_logins: int
+    locked_until: datetime | None
+
+
+ACCOUNT_COLUMNS = frozenset(Account.__dataclass_fields__) - {"id"}
+
+
+@dataclass(frozen=True)
+class Session:
+    id: int
+    token_hash: str
+    account_id: int
+    created_at: datetime
+    last_seen_at: datetime
+    ended_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Code:
+    id: int
+    account_id: int
+    purpose: str
+    channel: Channel
+    destination: str
+    code_hash: str
+    created_at: datetime
+    expires_at: datetime
+    attempts: int
+    used_at: datetime | None
+    cancelled_at: datetime | None
+
+
+CODE_COLUMNS = frozenset(Code.__dataclass_fields__) - {"id"}
+
+
+def _account(row: sqlite3.Row) -> Account:
+    decision = row["spouse_decision"]
+    return Account(
+        id=row["id"],
+        nir=row["nir"],
+        temporary_id=row["temporary_id"],
+        family_name=row["family_name"],
+        given_names=row["given_names"],
+        birth_date=date.fromisoformat(row["birth_date"]),
+        gender=row["gender"],
+        role=Role(row["role"]),
+        household_id=row["household_id"],
+        phone=row["phone"],
+        email=row["email"],
+        password_hash=row["password_hash"],
+        password_is_legacy=bool(row["password_is_legacy"]),
+        migration_started_at=from_text(row["migration_started_at"]),
+        terms_version=row["terms_version"],
+        terms_accepted_at=from_text(row["terms_accepted_at"]),
+        contact_verified_at=from_text(row["contact_verified_at"]),
+        migrated_at=from_text(row["migrated_at"]),
+        created_ack_at=from_text(row["created_ack_at"]),
+        spouse_decision=None if decision is None else SpouseDecision(decision),
+        spouse_decided_at=from_text(row["spouse_decided_at"]),
+        failed_logins=row["failed_logins"],
+        locked_until=from_text(row["locked_until"]),
+    )
+
+
+def _session(row: sqlite3.Row) -> Session:
+    return Session(
+        id=row["id"],
+        token_hash=row["token_hash"],
+        account_id=row["account_id"],
+        created_at=_required(row["created_at"]),
+        last_seen_at=_required(row["last_seen_at"]),
+        ended_at=from_text(row["ended_at"]),
+    )
+
+
+def _code(row: sqlite3.Row) -> Code:
+    return Code(
+        id=row["id"],
+        account_id=row["account_id"],
+        purpose=row["purpose"],
+        channel=Channel(row["channel"]),
+        destination=row["destination"],
+        code_hash=row["code_hash"],
+        created_at=_required(row["created_at"]),
+        expires_at=_required(row["expires_at"]),
+        attempts=row["attempts"],
+        used_at=from_text(row["used_at"]),
+        cancelled_at=from_text(row["cancelled_at"]),
+    )
+
+
+class Store:
+    """All reads and writes of the stub's data. Safe to share between threads."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        if path != MEMORY:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._depth = 0
+        self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._conn.row_factory = sqlite3.Row
+        with self._lock:
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._conn.execute("PRAGMA busy_timeout = 5000")
+            if path != MEMORY:
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                self._conn.execute("PRAGMA synchronous = NORMAL")
+        self._create_schema()
+
+    def _create_schema(self) -> None:
+        with self.transaction():
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    self._conn.execute(statement)
+            self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Hold the lock and one SQLite transaction; nested uses join the outer one."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            else:
+                self._conn.execute("COMMIT")
+            finally:
+                self._depth = 0
+
+    def _run(
+        self, sql: str, params: Mapping[str, object] | tuple[object, ...] = ()
+    ) -> sqlite3.Cursor:
+        with self._lock:
+            return self._conn.execute(sql, params)
+
+    def _one(
+        self, sql: str, params: Mapping[str, object] | tuple[object, ...] = ()
+    ) -> sqlite3.Row | None:
+        row: sqlite3.Row | None = self._run(sql, params).fetchone()
+        return row
+
+    def _insert(self, table: str, values: Mapping[str, object]) -> int:
+        columns = ", ".join(values)
+        marks = ", ".join(f":{name}" for name in values)
+        cursor = self._run(
+            f"INSERT INTO {table} ({columns}) VALUES ({marks})",
+            {name: _sql_value(value) for name, value in values.items()},
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    # --- whole database --------------------------------------------------------------------
+
+    def is_empty(self) -> bool:
+        row = self._one("SELECT count(*) AS n FROM accounts")
+        return row is None or row["n"] == 0
+
+    def wipe(self) -> None:
+        """Delete every row of every table (the schema stays)."""
+        with self.transaction():
+            for table in _TABLES:
+                self._run(f"DELETE FROM {table}")
+
+    # --- households, accounts, payments ------------------------------------------------------
+
+    def insert_household(self, numero_allocataire: str, address: str, situation: str) -> int:
+        return self._insert(
+            "households",
+            {"numero_allocataire": numero_allocataire, "address": address, "situation": situation},
+        )
+
+    def household(self, household_id: int) -> Household | None:
+        row = self._one("SELECT * FROM households WHERE id = ?", (household_id,))
+        if row is None:
+            return None
+        return Household(row["id"], row["numero_allocataire"], row["address"], row["situation"])
+
+    def insert_account(self, **fields: object) -> int:
+        unknown = set(fields) - ACCOUNT_COLUMNS
+        if unknown:
+            raise ValueError(f"unknown account columns: {sorted(unknown)}")
+        return self._insert("accounts", fields)
+
+    def account(self, account_id: int) -> Account | None:
+        row = self._one("SELECT * FROM accounts WHERE id = ?", (account_id,))
+        return None if row is None else _account(row)
+
+    def account_by_nir(self, nir: str) -> Account | None:
+        row = self._one("SELECT * FROM accounts WHERE nir = ?", (nir,))
+        return None if row is None else _account(row)
+
+    def account_by_temporary_id(self, temporary_id: str) -> Account | None:
+        row = self._one("SELECT * FROM accounts WHERE temporary_id = ?", (temporary_id,))
+        return None if row is None else _account(row)
+
+    def household_accounts(self, household_id: int) -> list[Account]:
+        rows = self._run(
+            "SELECT * FROM accounts WHERE household_id = ? ORDER BY id", (household_id,)
+        ).fetchall()
+        return [_account(row) for row in rows]
+
+    def update_account(self, account_id: int, **fields: object) -> None:
+        unknown = set(fields) - ACCOUNT_COLUMNS
+        if unknown:
+            raise ValueError(f"unknown account columns: {sorted(unknown)}")
+        if not fields:
+            return
+        assignments = ", ".join(f"{name} = :{name}" for name in fields)
+        params: dict[str, object] = {name: _sql_value(v) for name, v in fields.items()}
+        params["_id"] = account_id
+        self._run(f"UPDATE accounts SET {assignments} WHERE id = :_id", params)
+
+    def count_failed_login(self, account_id: int) -> int:
+        """Add one to the account's consecutive failures and return the new count."""
+        with self.transaction():
+            self._run(
+                "UPDATE accounts SET failed_logins = failed_logins + 1 WHERE id = ?", (account_id,)
+            )
+            row = self._one("SELECT failed_logins FROM accounts WHERE id = ?", (account_id,))
+        return 0 if row is None else int(row["failed_logins"])
+
+    def insert_payment(
+        self, household_id: int, paid_on: date, label: str, amount_cents: int
+    ) -> int:
+        return self._insert(
+            "payments",
+            {
+                "household_id": household_id,
+                "paid_on": paid_on,
+                "label": label,
+                "amount_cents": amount_cents,
+            },
+        )
+
+    def payments(self, household_id: int) -> list[Payment]:
+        rows = self._run(
+            "SELECT paid_on, label, amount_cents FROM payments WHERE household_id = ?"
+            " ORDER BY paid_on DESC, id DESC",
+            (household_id,),
+        ).fetchall()
+        return [
+            Payment(
+                paid_on=date.fromisoformat(row["paid_on"]),
+                label=row["label"],
+                amount_cents=row["amount_cents"],
+            )
+            for row in rows
+        ]
+
+    # --- sessions ---------------------------------------------------------------------------
+
+    def insert_session(self, token_hash: str, account_id: int, now: datetime) -> int:
+        return self._insert(
+            "sessions",
+            {
+                "token_hash": token_hash,
+                "account_id": account_id,
+                "created_at": now,
+                "last_seen_at": now,
+            },
+        )
+
+    def session_by_token_hash(self, token_hash: str) -> Session | None:
+        row = self._one("SELECT * FROM sessions WHERE token_hash = ?", (token_hash,))
+        return None if row is None else _session(row)
+
+    def touch_session(self, session_id: int, now: datetime) -> None:
+        self._run("UPDATE sessions SET last_seen_at = ? WHERE id = ?", (to_text(now), session_id))
+
+    def end_session(self, session_id: int, now: datetime) -> None:
+        self._run(
+            "UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
+            (to_text(now), session_id),
+        )
+
+    # --- verification codes -----------------------------------------------------------------
+
+    def insert_code(
+        self,
+        *,
+        account_id: int,
+        purpose: str,
+        channel: Channel,
+        destination: str,
+        code_hash: str,
+        created_at: datetime,
+        expires_at: datetime,
+    ) -> int:
+        return self._insert(
+            "codes",
+            {
+                "account_id": account_id,
+                "purpose": purpose,
+                "channel": channel,
+                "destination": destination,
+                "code_hash": code_hash,
+                "created_at": created_at,
+                "expires_at": expires_at,
+            },
+        )
+
+    def pending_code(self, account_id: int, purpose: str) -> Code | None:
+        """The latest code neither used nor cancelled (it may have expired)."""
+        row = self._one(
+            "SELECT * FROM codes WHERE account_id = ? AND purpose = ?"
+            " AND used_at IS NULL AND cancelled_at IS NULL ORDER BY id DESC LIMIT 1",
+            (account_id, purpose),
+        )
+        return None if row is None else _code(row)
+
+    def code(self, code_id: int) -> Code | None:
+        row = self._one("SELECT * FROM codes WHERE id = ?", (code_id,))
+        return None if row is None else _code(row)
+
+    def update_code(self, code_id: int, **fields: object) -> None:
+        unknown = set(fields) - CODE_COLUMNS
+        if unknown:
+            raise ValueError(f"unknown code columns: {sorted(unknown)}")
+        if not fields:
+            return
+        assignments = ", ".join(f"{name} = :{name}" for name in fields)
+        params: dict[str, object] = {name: _sql_value(v) for name, v in fields.items()}
+        params["_id"] = code_id
+        self._run(f"UPDATE codes SET {assignments} WHERE id = :_id", params)
+
+    def cancel_codes(self, account_id: int, purpose: str, now: datetime) -> None:
+        self._run(
+            "UPDATE codes SET cancelled_at = ? WHERE account_id = ? AND purpose = ?"
+            " AND used_at IS NULL AND cancelled_at IS NULL",
+            (to_text(now), account_id, purpose),
+        )
+
+    def code_times_since(self, account_id: int, purpose: str, since: datetime) -> list[datetime]:
+        """When codes were created for this account and purpose after ``since``, oldest first."""
+        rows = self._run(
+            "SELECT created_at FROM codes WHERE account_id = ? AND purpose = ? AND created_at > ?"
+            " ORDER BY created_at",
+            (account_id, purpose, to_text(since)),
+        ).fetchall()
+        return [_required(row["created_at"]) for row in rows]
+
+    # --- outbox and audit -------------------------------------------------------------------
+
+    def add_message(
+        self,
+        *,
+        channel: str,
+        to: str,
+        subject: str | None,
+        body: str,
+        sent_at: datetime,
+        account_id: int | None,
+    ) -> int:
+        return self._insert(
+            "outbox",
+            {
+                "channel": channel,
+                "recipient": to,
+                "subject": subject,
+                "body": body,
+                "sent_at": sent_at,
+                "account_id": account_id,
+            },
+        )
+
+    def messages(self, account_id: int | None = None) -> list[OutboxMessage]:
+        """Messages "sent", newest first; only one account's when ``account_id`` is given."""
+        if account_id is None:
+            rows = self._run("SELECT * FROM outbox ORDER BY id DESC").fetchall()
+        else:
+            rows = self._run(
+                "SELECT * FROM outbox WHERE account_id = ? ORDER BY id DESC", (account_id,)
+            ).fetchall()
+        return [
+            OutboxMessage(
+                id=row["id"],
+                channel=row["channel"],
+                to=row["recipient"],
+                subject=row["subject"],
+                body=row["body"],
+                sent_at=_required(row["sent_at"]),
+            )
+            for row in rows
+        ]
+
+    def clear_outbox(self) -> None:
+        self._run("DELETE FROM outbox")
+
+    def audit(
+        self, event: str, account_id: int | None, at: datetime, detail: str | None = None
+    ) -> None:
+        """Record an event. Never pass a secret (password, code, token) in ``detail``."""
+        self._insert(
+            "audit", {"event": event, "account_id": account_id, "at": at, "detail": detail}
+        )
+
+    def audit_events(
+        self, account_id: int | None = None
+    ) -> list[tuple[str, int | None, datetime, str | None]]:
+        if account_id is None:
+            rows = self._run("SELECT * FROM audit ORDER BY id").fetchall()
+        else:
+            rows = self._run(
+                "SELECT * FROM audit WHERE account_id = ? ORDER BY id", (account_id,)
+            ).fetchall()
+        return [
+            (row["event"], row["account_id"], _required(row["at"]), row["detail"]) for row in rows
+        ]

@@ -1,0 +1,68 @@
+"""What every step of the line mode uses: the terminal, the questions, the journey, and a way
+to call the backend that survives a network failure without losing what was typed."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any, TypeVar
+
+from caf_tui.api import JourneyResponse, NextStep, Progress
+from caf_tui.backend.base import Backend
+from caf_tui.backend.errors import BackendUnavailable, ServerError
+from caf_tui.i18n import _
+from caf_tui.journey import Journey
+from caf_tui.plain.help import retry_help
+from caf_tui.plain.io import Terminal
+from caf_tui.plain.prompts import Prompter
+from caf_tui.plain.wording import title
+
+T = TypeVar("T")
+
+StepCall = Callable[[Backend], Awaitable[JourneyResponse]]
+
+
+class Finished(Exception):
+    """The visit is over (the person logged out from the dashboard): the program ends."""
+
+
+class Context:
+    def __init__(
+        self, terminal: Terminal, journey: Journey, runner: asyncio.Runner, *, tick: float
+    ) -> None:
+        self.terminal = terminal
+        self.journey = journey
+        self.runner = runner
+        #: How often (seconds) the code's validity is looked at.
+        self.tick = tick
+        self.prompter = Prompter(terminal, confirm_quit=lambda: journey.logged_in)
+
+    @property
+    def backend(self) -> Backend:
+        return self.journey.backend
+
+    def say(self, *lines: str) -> None:
+        self.terminal.say(*lines)
+
+    def heading(self, text: str, progress: Progress | None = None) -> None:
+        """A new screen: an empty line, then its title."""
+        self.terminal.blank()
+        self.terminal.say(title(text, progress))
+
+    def call(self, make: Callable[[], Coroutine[Any, Any, T]]) -> T:
+        """Run one backend call. When the service cannot be reached, say so and offer to try
+        again or to quit; the same call (with what was typed) is sent again."""
+        while True:
+            try:
+                return self.runner.run(make())
+            except (BackendUnavailable, ServerError) as error:
+                self.say(error.message)
+                choice = self.prompter.choose(
+                    _("Que voulez-vous faire ?"), [_("Réessayer"), _("Quitter")], retry_help()
+                )
+                if choice == 1:
+                    self.prompter.quit()
+
+    def submit(self, call: StepCall) -> NextStep:
+        """Send a step's answer; the server's answer becomes the journey's step."""
+        return self.call(lambda: self.journey.submit(call))

@@ -1,0 +1,105 @@
+"""The loop of the line mode: show the step the journey holds, until the person leaves."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import sys
+from typing import TextIO
+
+from caf_tui.api import LoginStep
+from caf_tui.backend import make_backend
+from caf_tui.backend.base import Backend
+from caf_tui.backend.errors import BackendError, NotAuthenticated
+from caf_tui.config import Settings
+from caf_tui.i18n import _, set_language
+from caf_tui.journey import Clock, Journey
+from caf_tui.plain.context import Context, Finished
+from caf_tui.plain.help import keys_help
+from caf_tui.plain.io import EndOfInput, Terminal
+from caf_tui.plain.prompts import QuitRequested
+from caf_tui.plain.steps import handler_for
+from caf_tui.plain.wording import step_name
+
+EXIT_OK = 0
+EXIT_INPUT_ENDED = 1
+EXIT_INTERRUPTED = 130
+
+
+def leave(ctx: Context) -> None:
+    """Log out; say where the next login resumes. Never fails: the person is leaving."""
+    if not ctx.journey.logged_in:
+        ctx.say(_("Au revoir."))
+        return
+    where = step_name(ctx.journey.step.step)
+    try:
+        ctx.runner.run(ctx.journey.logout())
+    except BackendError as error:
+        ctx.say(error.message)
+    ctx.say(
+        _(
+            "Déconnexion effectuée. Ce que vous avez validé est enregistré : à votre prochaine "
+            "connexion, vous reprendrez à l'étape « {step} »."
+        ).format(step=where)
+    )
+
+
+def loop(ctx: Context) -> int:
+    """Each step's questions in turn; the server's answers say which step comes next."""
+    while True:
+        step = ctx.journey.step
+        try:
+            handler_for(step)(ctx, step)
+        except NotAuthenticated as error:
+            ctx.say(error.message)
+            ctx.journey.step = LoginStep()
+        except QuitRequested:
+            leave(ctx)
+            return EXIT_OK
+        except Finished:
+            return EXIT_OK
+
+
+def run_plain(
+    settings: Settings,
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    backend: Backend | None = None,
+    clock: Clock | None = None,
+    tick: float = 1.0,
+) -> int:
+    """The line-by-line mode for screen readers and braille displays. Returns the exit status.
+
+    ``backend`` defaults to the one the settings name; it is closed on the way out (its
+    connections belong to this function's event loop). ``clock`` is the local clock the
+    journey measures the server's against; ``tick`` how often (seconds) the code's validity is
+    looked at. Both are for tests.
+    """
+    set_language(settings.lang)
+    terminal = Terminal(
+        sys.stdin if stdin is None else stdin, sys.stdout if stdout is None else stdout
+    )
+    with asyncio.Runner() as runner:
+        portal = backend if backend is not None else make_backend(settings)
+        journey = Journey(portal) if clock is None else Journey(portal, clock)
+        ctx = Context(terminal, journey, runner, tick=tick)
+        terminal.say(
+            _("Caf - Mon Compte, mode ligne à ligne. Service : {service}.").format(
+                service=portal.label
+            )
+        )
+        terminal.say(keys_help())
+        try:
+            return loop(ctx)
+        except EndOfInput:
+            terminal.say(_("Fin de la saisie."))
+            leave(ctx)
+            return EXIT_INPUT_ENDED
+        except KeyboardInterrupt:
+            terminal.blank()
+            leave(ctx)
+            return EXIT_INTERRUPTED
+        finally:
+            with contextlib.suppress(Exception):
+                runner.run(portal.aclose())

@@ -1,0 +1,15 @@
+"""One function per step. A step the server asks for that has none gets ``other_step``."""
+
+from __future__ import annotations
+
+from caf_tui.api import NextStep
+from caf_tui.plain.steps import account, code, contact, login, migration
+from caf_tui.plain.steps.registry import STEP_HANDLERS, StepHandler
+
+__all__ = ["STEP_HANDLERS", "StepHandler", "handler_for"]
+
+_MODULES = (account, code, contact, login, migration)
+
+
+def handler_for(step: NextStep) -> StepHandler:
+    return STEP_HANDLERS.get(step.step, account.other_step)

@@ -1,0 +1,153 @@
+"""The verification code: typed before it expires (its validity said at a few moments), a new
+one asked for, the contact details changed, or — against the stub — the messages "sent" read."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import replace
+
+from pydantic import SecretStr
+
+from caf_tui import help_texts, rules
+from caf_tui.api import Channel, ErrorCode, OutboxMessage, StepName, VerifyCodeStep
+from caf_tui.backend.errors import BackendError, CodeRejected
+from caf_tui.i18n import _, ngettext
+from caf_tui.plain.announcer import CodeValidityAnnouncer
+from caf_tui.plain.context import Context
+from caf_tui.plain.prompts import Field
+from caf_tui.plain.steps.registry import handles
+
+RESEND, CHANGE_CONTACT, OUTBOX = "1", "2", "3"
+#: After these, the code cannot serve any more: say how to get another.
+DEAD_CODE = {ErrorCode.OTP_EXPIRED, ErrorCode.OTP_ATTEMPTS_EXCEEDED}
+
+
+def sent_text(step: VerifyCodeStep) -> str:
+    if step.channel is Channel.SMS:
+        return _(
+            "Nous venons de vous envoyer un code de vérification par SMS sur le numéro suivant "
+            "{destination}."
+        ).format(destination=step.destination)
+    return _(
+        "Nous venons de vous envoyer un code de vérification par e-mail à l'adresse suivante "
+        "{destination}."
+    ).format(destination=step.destination)
+
+
+def code_field(step: VerifyCodeStep, demo_outbox: bool) -> Field:
+    choices = [
+        _("1 pour demander un nouveau code"),
+        _("2 pour modifier vos coordonnées"),
+    ]
+    if demo_outbox:
+        choices.append(_("3 pour lire les messages reçus (démo — simulation)"))
+    choices += [_("? pour l'aide"), _("q pour quitter")]
+    keys = "1, 2, 3" if demo_outbox else "1, 2"
+    return Field(
+        label=_("Code de vérification"),
+        question=_("Code de vérification ({n} chiffres), ou : {choices}").format(
+            n=step.code_length, choices=", ".join(choices)
+        ),
+        help=help_texts.code_not_received_help(),
+        again=_("Code de vérification (ou {keys}, ? ou q)").format(keys=keys),
+    )
+
+
+def refusal_text(error: CodeRejected) -> str:
+    message = error.message
+    left = error.detail.attempts_left
+    if error.code is ErrorCode.OTP_INVALID and left and str(left) not in message:
+        message += " " + ngettext(
+            "Il vous reste {n} essai.", "Il vous reste {n} essais.", left
+        ).format(n=left)
+    if error.code in DEAD_CODE or (error.code is ErrorCode.OTP_INVALID and left == 0):
+        message += " " + _("Tapez 1 pour demander un nouveau code.")
+    return message
+
+
+def recipient(message: OutboxMessage) -> str:
+    """A phone number the French way (06 15 00 00 00), as it is read aloud."""
+    if message.channel == "sms":
+        with contextlib.suppress(Exception):
+            return rules.format_phone(message.to)
+    return message.to
+
+
+def message_lines(number: int, message: OutboxMessage) -> list[str]:
+    kind = _("SMS") if message.channel == "sms" else _("E-mail")
+    lines = [
+        _("Message {number} : {kind} à {to}, le {when:%d/%m/%Y à %H:%M}.").format(
+            number=number, kind=kind, to=recipient(message), when=message.sent_at.astimezone()
+        )
+    ]
+    if message.subject:
+        lines.append(_("Objet : {subject}").format(subject=message.subject))
+    lines += [line for line in message.body.splitlines() if line.strip()]
+    return lines
+
+
+def read_outbox(ctx: Context) -> None:
+    """The demo's messages, newest first. Nothing real was sent."""
+    try:
+        messages = ctx.call(ctx.backend.demo_outbox)
+    except BackendError as error:
+        ctx.say(error.message)
+        return
+    ctx.say(_("Messages reçus (démo — simulation : aucun SMS ni e-mail réel n'est envoyé)."))
+    if not messages:
+        ctx.say(_("Aucun message pour l'instant."))
+        return
+    messages = sorted(messages, key=lambda m: (m.sent_at, m.id), reverse=True)
+    ctx.say(
+        ngettext(
+            "{n} message, du plus récent au plus ancien.",
+            "{n} messages, du plus récent au plus ancien.",
+            len(messages),
+        ).format(n=len(messages))
+    )
+    for number, message in enumerate(messages, start=1):
+        ctx.say(*message_lines(number, message))
+    ctx.say(_("Fin des messages."))
+
+
+def send_code(ctx: Context, code: SecretStr) -> None:
+    ctx.submit(lambda backend: backend.verify_code(code))
+
+
+@handles(StepName.VERIFY_CODE)
+def verify_code(ctx: Context, step: VerifyCodeStep) -> None:
+    ctx.heading(_("VÉRIFICATION DE MES COORDONNÉES DE CONTACT"), step.progress)
+    ctx.say(sent_text(step))
+    demo = ctx.backend.has_demo_outbox
+    field = code_field(step, demo)
+    shortcuts = {RESEND, CHANGE_CONTACT, *([OUTBOX] if demo else [])}
+
+    def check(text: str) -> str:
+        return text if text in shortcuts else rules.normalise_code(text, step.code_length)
+
+    announcer = CodeValidityAnnouncer(
+        step.expires_at, ctx.journey.server_now, ctx.terminal.announce, tick=ctx.tick
+    )
+    with announcer:
+        while True:
+            answer = ctx.prompter.ask(field, check)
+            field = replace(field, question=field.again or field.question)
+            if answer == OUTBOX:
+                read_outbox(ctx)
+                continue
+            try:
+                if answer == RESEND:
+                    ctx.submit(lambda backend: backend.resend_code())
+                    ctx.say(_("Un nouveau code vous a été envoyé."))
+                elif answer == CHANGE_CONTACT:
+                    ctx.submit(lambda backend: backend.change_contact())
+                else:
+                    send_code(ctx, SecretStr(answer))
+                    ctx.say(_("Code accepté."))
+            except CodeRejected as refusal:
+                if refusal.field == "code":
+                    ctx.prompter.error(field.label, refusal_text(refusal))
+                else:
+                    ctx.say(refusal_text(refusal))
+                continue
+            return

@@ -1,0 +1,81 @@
+"""CONNEXION: the kind of identifier, the identifier, the password. Nothing malformed is sent."""
+
+from __future__ import annotations
+
+from pydantic import SecretStr
+
+from caf_tui import help_texts, rules
+from caf_tui.api import IdentifierKind, LoginStep, StepName
+from caf_tui.backend.errors import AccountLocked, InvalidCredentials, InvalidInput, Throttled
+from caf_tui.i18n import _
+from caf_tui.plain.context import Context
+from caf_tui.plain.prompts import Field, as_is
+from caf_tui.plain.steps.registry import handles
+
+
+def identifier_field(kind: IdentifierKind) -> Field:
+    if kind is IdentifierKind.TEMPORARY:
+        return Field(
+            label=_("Identifiant provisoire"),
+            question=_("Identifiant provisoire (T suivi de 8 chiffres)"),
+            help=help_texts.temporary_id_help(),
+        )
+    return Field(
+        label=_("Numéro de Sécurité sociale"),
+        question=_("Numéro de Sécurité sociale (13 chiffres, ou 15 avec la clé)"),
+        help=help_texts.nir_help(),
+    )
+
+
+def password_field(interactive: bool) -> Field:
+    question = _("Mot de passe")
+    if interactive:
+        question += " " + _("(rien ne s'affiche pendant la saisie)")
+    return Field(
+        label=_("Mot de passe"), question=question, help=help_texts.password_help(), secret=True
+    )
+
+
+def shown(kind: IdentifierKind, identifier: str) -> str:
+    """The identifier as the person reads it on their card."""
+    return rules.format_nir(identifier) if kind is IdentifierKind.NIR else identifier
+
+
+def ask_kind(ctx: Context) -> IdentifierKind:
+    choice = ctx.prompter.choose(
+        _("Avez-vous un identifiant provisoire ?"),
+        [_("Non"), _("Oui")],
+        help_texts.before_login_help() + " " + help_texts.temporary_id_help(),
+    )
+    return IdentifierKind.TEMPORARY if choice == 1 else IdentifierKind.NIR
+
+
+def send_login(ctx: Context, kind: IdentifierKind, identifier: str, password: SecretStr) -> None:
+    ctx.call(lambda: ctx.journey.login(kind, identifier, password))
+
+
+@handles(StepName.LOGIN)
+def login(ctx: Context, step: LoginStep) -> None:
+    ctx.heading(_("CONNEXION"))
+    ctx.say(_("Tous les champs sont obligatoires, sauf mention contraire."))
+    known = ctx.journey.identifier
+    kind = known[0] if known else ask_kind(ctx)
+    identifier = known[1] if known else None
+    while not ctx.journey.logged_in:
+        field = identifier_field(kind)
+        identifier = ctx.prompter.ask(
+            field,
+            lambda text: rules.normalise_identifier(kind, text),
+            default=identifier,
+            shown_default=shown(kind, identifier) if identifier else None,
+        )
+        password = ctx.prompter.ask(password_field(ctx.terminal.interactive), as_is)
+        try:
+            send_login(ctx, kind, identifier, SecretStr(password))
+        except InvalidInput as refusal:
+            ctx.prompter.error(field.label, refusal.message)
+            identifier = None
+        except (InvalidCredentials, AccountLocked, Throttled) as refusal:
+            ctx.say(refusal.message)
+        else:
+            ctx.say(_("Connexion réussie."))

@@ -1,0 +1,132 @@
+"""VÉRIFICATION DE MES COORDONNÉES DE CONTACT: check them, correct them, choose SMS or e-mail."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Footer, Input, RadioSet, Static
+
+from caf_tui.api import Channel, ChannelOption, ConfirmContactStep, StepName
+from caf_tui.i18n import _
+from caf_tui.screens.registry import step_screen
+from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
+from caf_tui.styles import stylesheet
+from caf_tui.widgets.bullets import Bullet
+from caf_tui.widgets.contact_editor import ContactEditor
+from caf_tui.widgets.link_button import LinkButton
+from caf_tui.widgets.messages import FieldError, StatusLine
+from caf_tui.widgets.step_header import StepHeader
+from caf_tui.widgets.wrapping_toggles import WrappingChoiceButton
+
+
+def option_label(option: ChannelOption) -> str:
+    minutes = option.validity_seconds // 60
+    if option.channel is Channel.SMS:
+        where = option.destination or _("aucun numéro enregistré")
+        return _("Par SMS au {where} (code valable {n} minutes)").format(where=where, n=minutes)
+    where = option.destination or _("aucune adresse enregistrée")
+    return _("Par e-mail à {where} (code valable {n} minutes)").format(where=where, n=minutes)
+
+
+@step_screen(StepName.CONFIRM_CONTACT)
+class ConfirmContactScreen(JourneyStepScreen[ConfirmContactStep]):
+    CSS_PATH = stylesheet("confirm_contact")
+    AUTO_FOCUS = "#channel"
+    HELP = _(
+        "Vérifiez votre numéro de téléphone portable et votre adresse e-mail ; corrigez-les avec "
+        "« Modifier mes coordonnées de contact ». Choisissez ensuite comment recevoir le code de "
+        "vérification : par SMS il est valable 10 minutes, par e-mail 15 minutes."
+    )
+
+    def compose(self) -> ComposeResult:
+        step, unset = self.step, _("non renseigné")
+        yield StepHeader(_("VÉRIFICATION DE MES COORDONNÉES DE CONTACT"), step.progress)
+        with VerticalScroll(classes="body"):
+            yield Static(_("Tous les champs sont obligatoires, sauf mention contraire."))
+            yield Static(
+                _("Pensez à vérifier vos coordonnées de contact et à les modifier si nécessaire"),
+                classes="section-title",
+            )
+            yield Bullet(_("Téléphone portable : {v}").format(v=step.phone or unset))
+            yield Bullet(_("Adresse e-mail : {v}").format(v=step.email or unset))
+            yield LinkButton(_("Modifier mes coordonnées de contact"), id="edit")
+            yield ContactEditor(step.phone, step.email, id="contact-edit")
+            yield Static(
+                _("Comment souhaitez-vous recevoir le code de vérification ?"),
+                classes="section-title",
+            )
+            with RadioSet(id="channel"):
+                chosen = False
+                for option in step.options:
+                    usable = option.destination is not None
+                    yield WrappingChoiceButton(
+                        option_label(option),
+                        value=usable and not chosen,
+                        id=f"channel-{option.channel.value}",
+                        disabled=not usable,
+                    )
+                    chosen = chosen or usable
+            yield FieldError(id="error-channel")
+            yield FieldError(id="error-form")
+            yield StatusLine()
+        yield step_buttons(Button(_("Valider"), id="validate", variant="primary", classes="submit"))
+        yield Footer()
+
+    @property
+    def editor(self) -> ContactEditor:
+        return self.query_one(ContactEditor)
+
+    def on_mount(self) -> None:
+        self.editor.display = False
+
+    def chosen_channel(self) -> Channel | None:
+        pressed = self.query_one("#channel", RadioSet).pressed_button
+        return None if pressed is None or pressed.id is None else Channel(pressed.id[8:])
+
+    def ready(self) -> bool:
+        return self.chosen_channel() is not None
+
+    @on(RadioSet.Changed, "#channel")
+    def channel_changed(self) -> None:
+        self.update_submit()
+
+    def show_editor(self, visible: bool) -> None:
+        self.editor.display = visible
+        self.query_one("#edit").display = not visible
+        self.query_one("#phone" if visible else "#channel").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        match event.button.id:
+            case "edit" | "cancel-edit":
+                self.show_editor(event.button.id == "edit")
+            case "save":
+                self.save_contact()
+            case "validate":
+                self.validate()
+
+    def validate(self) -> None:
+        channel = self.chosen_channel()
+        if self.editor.changed:
+            self.query_one("#error-form", FieldError).show(
+                _("Enregistrez ou annulez la modification de vos coordonnées avant de valider.")
+            )
+            self.query_one("#save").focus()
+        elif channel is not None:
+            self.submit(lambda backend: backend.confirm_contact(channel))
+
+    @on(Input.Submitted, "#phone, #email")
+    def save_contact(self) -> None:
+        """Checked here first; refused, what was typed stays, with the error beside it."""
+        self.clear_errors()
+        values = self.editor.checked_values()
+        if values is None:
+            return
+        phone, email = values["phone"], values["email"]
+
+        async def send() -> None:
+            step = await self.caf.journey.submit(lambda b: b.update_contact(phone, email))
+            self.app.notify(_("Vos coordonnées de contact ont été enregistrées."))
+            await self.caf.show_step(step)
+
+        self.run_backend(send)

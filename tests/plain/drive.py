@@ -1,0 +1,165 @@
+"""Driving the line mode as a person would: answers in, transcript out."""
+
+from __future__ import annotations
+
+import io
+import queue
+import re
+import threading
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+
+import httpx
+
+from backend_stub import RunningStub
+from caf_tui.backend.http import HttpBackend
+from caf_tui.config import Settings
+from caf_tui.plain import run_plain
+
+KARIM_NIR = "1 83 05 99 999 011 72"
+KARIM_LEGACY = "83051234"
+KARIM_NEW = "Karim2024"
+PAUL_NIR = "1 78 02 99 999 015 71"
+PAUL_PASSWORD = "Leroy1978"
+CODE = "123456"
+
+#: Box drawing, block elements and the like: none of it is for a braille display.
+DRAWING = re.compile("[\u2500-\u259f\u25a0-\u25ff]")
+
+
+def settings() -> Settings:
+    return Settings.model_validate({"plain": True})
+
+
+def run(stub: RunningStub | str, answers: Sequence[str]) -> tuple[int, str]:
+    """Run the line mode against ``stub`` (or a URL) with ``answers`` as standard input (not a
+    terminal); return the exit status and the transcript."""
+    url = stub if isinstance(stub, str) else stub.url
+    stdin = io.StringIO("".join(f"{answer}\n" for answer in answers))
+    stdout = io.StringIO()
+    status = run_plain(settings(), stdin=stdin, stdout=stdout, backend=HttpBackend(url))
+    return status, stdout.getvalue()
+
+
+def assert_plain(transcript: str, *secrets: str) -> None:
+    """Nothing a screen reader would stumble on, and no password ever written."""
+    assert "\x1b" not in transcript
+    assert not DRAWING.search(transcript), DRAWING.findall(transcript)
+    assert "\r" not in transcript
+    for secret in secrets:
+        assert secret not in transcript
+
+
+def login_answers(identifier: str, password: str) -> list[str]:
+    return ["1", identifier, password]
+
+
+def karim_to_code(failing_password: str = "motdepasse") -> list[str]:
+    """Karim from the login to the code prompt (SMS), a refused password on the way."""
+    return [
+        *login_answers(KARIM_NIR, KARIM_LEGACY),
+        "1",  # Commencer
+        "1",  # Oui, je les accepte
+        failing_password,
+        KARIM_NEW,
+        KARIM_NEW,
+        "1",  # SMS
+    ]
+
+
+class LineFeed(io.StringIO):
+    """Standard input that waits for the test to type, as a person at a terminal would."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lines: queue.Queue[str] = queue.Queue()
+
+    def readline(self, size: int = -1, /) -> str:  # type: ignore[override]
+        return self._lines.get(timeout=30)
+
+    def type(self, *answers: str) -> None:
+        for answer in answers:
+            self._lines.put(answer + "\n")
+
+    def end(self) -> None:
+        self._lines.put("")
+
+
+class Screen(io.StringIO):
+    """Standard output that the test can wait on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._text = ""
+        self._changed = threading.Condition()
+
+    def write(self, text: str, /) -> int:
+        with self._changed:
+            self._text += text
+            self._changed.notify_all()
+        return len(text)
+
+    @property
+    def text(self) -> str:
+        with self._changed:
+            return self._text
+
+    def wait_for(self, needle: str, count: int = 1, timeout: float = 10) -> None:
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while self._text.count(needle) < count:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"{needle!r} ×{count} never shown:\n{self._text}")
+                self._changed.wait(left)
+
+
+class TestClock:
+    """The computer's clock, moved by the test in step with the stub's."""
+
+    __test__ = False
+
+    def __init__(self) -> None:
+        self._now = datetime(2026, 1, 1, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self._now
+
+    def advance(self, seconds: float) -> None:
+        self._now += timedelta(seconds=seconds)
+
+
+def advance_both(stub: RunningStub, clock: TestClock, seconds: float) -> None:
+    """Time passes for the server (its control API) and for the computer alike."""
+    httpx.post(f"{stub.url}/_stub/clock", json={"advance_seconds": seconds}).raise_for_status()
+    clock.advance(seconds)
+
+
+class Session:
+    """The line mode running in a thread, typed at by the test while it waits."""
+
+    def __init__(self, stub: RunningStub, *, tick: float = 0.01) -> None:
+        self.stdin = LineFeed()
+        self.screen = Screen()
+        self.clock = TestClock()
+        self.status: int | None = None
+        self._thread = threading.Thread(
+            target=self._run, args=(stub, tick), name="plain-under-test", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, stub: RunningStub, tick: float) -> None:
+        self.status = run_plain(
+            settings(),
+            stdin=self.stdin,
+            stdout=self.screen,
+            backend=HttpBackend(stub.url),
+            clock=self.clock,
+            tick=tick,
+        )
+
+    def join(self, timeout: float = 10) -> int | None:
+        self._thread.join(timeout)
+        assert not self._thread.is_alive(), self.screen.text
+        return self.status

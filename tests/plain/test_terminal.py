@@ -1,0 +1,69 @@
+"""Karim's journey through a pseudo-terminal, with a real ``caf-tui --plain`` process: the
+passwords typed are never echoed, and nothing but plain lines is written."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+
+import pytest
+
+from backend_stub import RunningStub
+from tests.plain.drive import CODE, DRAWING, KARIM_LEGACY, KARIM_NEW, KARIM_NIR
+
+pexpect = pytest.importorskip("pexpect")
+
+FAILING = "motdepasse2"
+
+
+def test_karim_at_a_terminal(stub: RunningStub) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CAF_TUI_")}
+    env.update({"TERM": "xterm-256color", "LANG": "C.UTF-8", "PYTHONUTF8": "1"})
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "caf_tui", "--plain", "--backend", stub.url],
+        env=env,
+        encoding="utf-8",
+        timeout=15,
+        dimensions=(50, 200),
+    )
+    seen = io.StringIO()
+    child.logfile_read = seen
+
+    def answer(prompt: str, text: str) -> None:
+        child.expect_exact(prompt)
+        child.sendline(text)
+
+    try:
+        answer("Votre choix (1 ou 2) :", "1")
+        answer("(13 chiffres, ou 15 avec la clé) :", KARIM_NIR)
+        answer("Mot de passe (rien ne s'affiche pendant la saisie) :", KARIM_LEGACY)
+        answer("1. Commencer", "1")
+        answer("1. Oui, je les accepte", "1")
+        answer("Nouveau mot de passe (rien ne s'affiche pendant la saisie) :", FAILING)
+        child.expect_exact("4 règles sur 5 respectées : ajoutez une majuscule.")
+        answer("Nouveau mot de passe (rien ne s'affiche pendant la saisie) :", KARIM_NEW)
+        answer("Confirmation mot de passe (rien ne s'affiche pendant la saisie) :", KARIM_NEW)
+        answer("4. Quitter", "1")
+        child.expect_exact("Ce code est valable 10 minutes.")
+        answer("q pour quitter :", "000000")
+        child.expect_exact("Il vous reste 4 essais.")
+        answer("Code de vérification (ou 1, 2, 3, ? ou q) :", CODE)
+        answer("1. Continuer", "1")
+        answer("3. Passer", "1")
+        child.expect_exact("Vous avez autorisé Zohra TADJ.")
+        answer("1. Se déconnecter", "1")
+        child.expect_exact("Déconnexion effectuée. À bientôt sur caf.fr.")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+
+    assert child.exitstatus == 0
+    transcript = seen.getvalue()
+    # What a person types is echoed by the terminal, except the passwords.
+    assert KARIM_NIR in transcript
+    for secret in (KARIM_LEGACY, FAILING, KARIM_NEW):
+        assert secret not in transcript
+    assert "\x1b" not in transcript
+    assert not DRAWING.search(transcript)

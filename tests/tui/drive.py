@@ -1,0 +1,50 @@
+"""Small verbs for driving the app like a person at the keyboard."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from caf_tui.app import CafApp
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until every backend call has finished and the screen has been redrawn."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def type_into(pilot: Pilot[None], selector: str, text: str) -> None:
+    field = pilot.app.screen.query_one(selector, Input)
+    field.focus()
+    await pilot.pause()
+    field.value = ""
+    await pilot.press(*text) if text else None
+    await pilot.pause()
+
+
+async def log_in(
+    pilot: Pilot[None], identifier: str, password: str, *, temporary: bool = False
+) -> None:
+    if temporary:
+        await pilot.click("#temporary")
+    await type_into(pilot, "#identifier", identifier)
+    await type_into(pilot, "#password", password)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+def screen_text(app: CafApp) -> str:
+    """Everything the screen says, as plain text (what a screen reader would get)."""
+    from textual.widgets import Button, Label, Static
+
+    parts: list[str] = []
+    for widget in app.screen.query("*"):
+        if not widget.display:
+            continue
+        if isinstance(widget, Button):
+            parts.append(str(widget.label))
+        elif isinstance(widget, Static | Label):
+            parts.append(str(widget.render()))
+    return "\n".join(parts)

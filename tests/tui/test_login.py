@@ -1,0 +1,148 @@
+"""Login to dashboard, through the app, against a real stub over HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.widgets import Input
+
+from caf_tui.app import CafApp
+from caf_tui.backend.http import HttpBackend
+from caf_tui.config import Settings
+from caf_tui.screens.dashboard import DashboardScreen
+from caf_tui.screens.login import LoginScreen
+from tests.keyrings import MemoryKeyring
+from tests.tui.drive import log_in, screen_text, settle, type_into
+
+PAUL = "1 78 02 99 999 015 71"
+KARIM = "1 83 05 99 999 011 72"
+
+
+async def test_paul_sees_his_dashboard_and_logs_out(make_app: Callable[..., CafApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await log_in(pilot, PAUL, "Leroy1978")
+        assert isinstance(app.screen, DashboardScreen)
+        text = screen_text(app)
+        assert "Bonjour Paul LEROY" in text
+        assert "Numéro allocataire" in text
+        for section in ("Mes droits et paiements", "Déclarer un changement", "Mes attestations"):
+            assert section in text
+        await pilot.click("#logout")
+        await settle(pilot)
+        assert isinstance(app.screen, LoginScreen)
+        assert not app.backend.has_session  # type: ignore[attr-defined]
+
+
+async def test_thirteen_digits_alone_are_enough(make_app: Callable[..., CafApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await log_in(pilot, "1780299999015", "Leroy1978")
+        assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_wrong_password_and_unknown_nir_say_the_same(make_app: Callable[..., CafApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await log_in(pilot, PAUL, "WrongPass1")
+        wrong_password = screen_text(app)
+        assert "Identifiant ou mot de passe incorrect" in wrong_password
+        assert app.screen.query_one("#identifier", Input).value == PAUL
+        assert app.screen.query_one("#password", Input).value == ""
+
+        unknown = "1 99 01 99 999 099"
+        await log_in(pilot, unknown, "WrongPass1")
+        assert "Identifiant ou mot de passe incorrect" in screen_text(app)
+        assert app.screen.query_one("#identifier", Input).value.replace(" ", "") == unknown.replace(
+            " ", ""
+        )
+
+
+async def test_malformed_nir_is_caught_before_sending(
+    make_app: Callable[..., CafApp], stub: object
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await log_in(pilot, "1 83 05 99 999 011 73", "83051234")
+        text = screen_text(app)
+        assert "La clé" in text
+        assert isinstance(app.screen, LoginScreen)
+        assert app.screen.query_one("#password", Input).value == "83051234"
+        await log_in(pilot, "1 83 05", "83051234")
+        assert "Numéro trop court" in screen_text(app)
+    assert not app.backend.has_session  # type: ignore[attr-defined]
+
+
+async def test_unreachable_backend_keeps_everything_and_offers_retry(
+    memory_keyring: MemoryKeyring, stub: object
+) -> None:
+    backend = HttpBackend("http://127.0.0.1:9")
+    app = CafApp(Settings(cursor_blink=False, remember=False), backend=backend)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await log_in(pilot, PAUL, "Leroy1978")
+        assert "injoignable" in screen_text(app)
+        assert app.screen.query_one("#identifier", Input).value == PAUL
+        assert app.screen.query_one("#password", Input).value == "Leroy1978"
+        retry = app.screen.query_one("#retry")
+        assert retry.display
+        backend.base_url = stub.url  # type: ignore[attr-defined]  # the link is back
+        await pilot.click("#retry")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_karim_is_shown_the_step_the_server_asks_for(make_app: Callable[..., CafApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await log_in(pilot, KARIM, "83051234")
+        assert app.journey.step.step == "migration_intro"
+        assert not isinstance(app.screen, LoginScreen | DashboardScreen)
+
+
+async def test_remember_me_stores_the_identifier_only(
+    make_app: Callable[..., CafApp], memory_keyring: MemoryKeyring
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.click("#remember")
+        await log_in(pilot, PAUL, "Leroy1978")
+        assert isinstance(app.screen, DashboardScreen)
+    assert list(memory_keyring.entries.values()) == ["nir:178029999901571"]
+
+    again = make_app()
+    async with again.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        assert again.screen.query_one("#identifier", Input).value == PAUL
+        assert again.focused is again.screen.query_one("#password", Input)
+
+
+async def test_no_keyring_is_said_once_and_login_goes_on(stub: object) -> None:
+    import keyring
+
+    from tests.keyrings import NoKeyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(NoKeyring())
+    try:
+        app = CafApp(Settings(cursor_blink=False), backend=HttpBackend(stub.url))  # type: ignore[attr-defined]
+        async with app.run_test(size=(100, 40)) as pilot:
+            await settle(pilot)
+            assert "Aucun trousseau sécurisé" in screen_text(app)
+            await log_in(pilot, PAUL, "Leroy1978")
+            assert isinstance(app.screen, DashboardScreen)
+    finally:
+        keyring.set_keyring(previous)
+
+
+async def test_temporary_identifier_switches_the_field(make_app: Callable[..., CafApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.click("#temporary")
+        await pilot.pause()
+        assert "Identifiant provisoire" in screen_text(app)
+        await type_into(pilot, "#identifier", "T0000004")
+        await pilot.press("enter")
+        await settle(pilot)
+        error = app.screen.query_one("#error-identifier")
+        assert error.display
+        assert "T suivi de 8 chiffres" in str(error.render())
