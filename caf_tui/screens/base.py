@@ -134,12 +134,20 @@ class StepScreen(CafScreen, Generic[S]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *CafScreen.BINDINGS,
-        Binding("ctrl+x", "quit_journey", _("Quitter"), show=True),
+        Binding("escape", "quit_journey", _("Quitter"), show=True, key_display="Échap"),
     ]
+
+    #: False on screens with nothing to quit (the login): hides « Quitter ».
+    CAN_QUIT: ClassVar[bool] = True
 
     def __init__(self, step: S) -> None:
         super().__init__()
         self.step = step
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "quit_journey":
+            return self.CAN_QUIT
+        return True
 
     def submit(self, call: StepCall) -> None:
         """Send this step's answer; the server's ``next`` decides the following screen."""

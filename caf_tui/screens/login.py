@@ -14,7 +14,7 @@ from caf_tui import help_texts, remember, rules
 from caf_tui.api import IdentifierKind, LoginStep, StepName
 from caf_tui.backend.errors import AccountLocked, BackendError, InvalidCredentials
 from caf_tui.i18n import _
-from caf_tui.screens.base import CafScreen, StepScreen
+from caf_tui.screens.base import StepScreen
 from caf_tui.screens.registry import step_screen
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.fields import HelpedInput
@@ -26,7 +26,7 @@ from caf_tui.widgets.toggles import TickBox
 @step_screen(StepName.LOGIN)
 class LoginScreen(StepScreen[LoginStep]):
     CSS_PATH = stylesheet("login")
-    BINDINGS = CafScreen.BINDINGS
+    CAN_QUIT = False
     HELP = help_texts.before_login_help()
     AUTO_FOCUS = "#identifier"
 

@@ -3,6 +3,8 @@ the stub's stand still together, so the countdowns read known values."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from textual.widgets import Input
 
 from backend_stub import RunningStub
@@ -11,6 +13,7 @@ from caf_tui.screens.confirm_contact import ConfirmContactScreen
 from caf_tui.screens.demo_outbox import DemoOutboxScreen
 from caf_tui.screens.verify_code import VerifyCodeScreen
 from caf_tui.widgets.countdown import Countdown
+from tests.conftest import STUB_START
 from tests.tui.drive import screen_text, settle
 from tests.tui.migration import CODE, Clocks, karim_to, make_app, press, text_of, type_keys
 
@@ -189,8 +192,10 @@ async def test_demo_messages_newest_first_and_labelled(stub: RunningStub) -> Non
         assert "MESSAGES REÇUS (DÉMO) — simulation : aucun SMS ni e-mail réel n'est envoyé" in text
         messages = [text_of(m) for m in app.screen.query(".outbox-message")]
         assert len(messages) == 2
-        assert messages[0].startswith("SMS à 06 15 00 00 00, le 27/11/2026 à 09:01:01")
-        assert messages[1].startswith("SMS à 06 15 00 00 00, le 27/11/2026 à 09:00:00")
+        sent = [STUB_START + timedelta(seconds=61), STUB_START]  # shown in local time
+        for message, when in zip(messages, sent, strict=True):
+            local = f"{when.astimezone():%d/%m/%Y à %H:%M:%S}"
+            assert message.startswith(f"SMS à 06 15 00 00 00, le {local}")
         assert CODE in messages[0]
         await pilot.press("escape")
         await pilot.pause()
