@@ -14,12 +14,12 @@ from caf_tui.backend.errors import BackendError, NotAuthenticated
 from caf_tui.config import Settings
 from caf_tui.i18n import _, set_language
 from caf_tui.journey import Clock, Journey
+from caf_tui.labels import step_name
 from caf_tui.plain.context import Context, Finished
 from caf_tui.plain.help import keys_help
 from caf_tui.plain.io import EndOfInput, Terminal
 from caf_tui.plain.prompts import QuitRequested
 from caf_tui.plain.steps import handler_for
-from caf_tui.plain.wording import step_name
 
 EXIT_OK = 0
 EXIT_INPUT_ENDED = 1

@@ -1,13 +1,11 @@
 """Words the line mode says: titles, field names, durations, amounts, sections.
 
-The texts are those of the Textual screens (same French source strings, hence the same
-translations). The screens keep theirs next to widgets that import Textual; the line mode must
-start without Textual, so the few it needs are here.
+Words the screens say too live in caf_tui/labels.py; these are the line mode's own.
 """
 
 from __future__ import annotations
 
-from caf_tui.api import PasswordPolicy, Progress, Role, Section, SpouseRight, StepName
+from caf_tui.api import Progress
 from caf_tui.i18n import _, ngettext
 
 
@@ -33,87 +31,3 @@ def spoken_duration(seconds: int) -> str:
     if rest or not minutes:
         parts.append(ngettext("{n} seconde", "{n} secondes", rest).format(n=rest))
     return (" " + _("et") + " ").join(parts)
-
-
-def stage_label(stage: StepName) -> str:
-    """A stage of the migration as the portal's intro lists it."""
-    labels = {
-        StepName.ACCEPT_TERMS: _(
-            "Je prends connaissance et je valide les conditions générales d'utilisation "
-            'de "Mon Compte"'
-        ),
-        StepName.CHOOSE_PASSWORD: _("Je choisis mon nouveau mot de passe"),
-        StepName.CONFIRM_CONTACT: _("Je confirme mes coordonnées de contact"),
-    }
-    return labels.get(stage, str(stage))
-
-
-def step_name(step: str) -> str:
-    """The step a person will resume at, named as its screen is titled."""
-    names: dict[str, str] = {
-        StepName.LOGIN: _("Connexion"),
-        StepName.MIGRATION_INTRO: _("Votre connexion à « Mon Compte » change"),
-        StepName.ACCEPT_TERMS: _("Conditions générales d'utilisation"),
-        StepName.CHOOSE_PASSWORD: _("Choisir son mot de passe"),
-        StepName.CONFIRM_CONTACT: _("Vérification de mes coordonnées de contact"),
-        StepName.VERIFY_CODE: _("Vérification de mes coordonnées de contact"),
-        StepName.ACCOUNT_CREATED: _("Votre espace Mon Compte est créé"),
-        StepName.SPOUSE_AUTHORISATION: _("Mes autorisations"),
-        StepName.DASHBOARD: _("Mon Compte"),
-    }
-    return names.get(step, step)
-
-
-def policy_lines(policy: PasswordPolicy) -> list[str]:
-    """The password rules as the portal states them above the form, from the server's policy."""
-    lines = [
-        _("une longueur comprise entre {min} et {max} caractères").format(
-            min=policy.min_length, max=policy.max_length
-        )
-    ]
-    if policy.require_digit:
-        lines.append(_("au moins 1 chiffre"))
-    if policy.require_lower and policy.require_upper:
-        lines.append(_("au moins 1 lettre minuscule et 1 majuscule"))
-    elif policy.require_lower:
-        lines.append(_("au moins 1 lettre minuscule"))
-    elif policy.require_upper:
-        lines.append(_("au moins 1 lettre majuscule"))
-    if policy.letters_and_digits_only:
-        lines.append(
-            _("sans caractères spéciaux ni lettres accentuées, ni d'espaces (Exemples : ! ? é ù @)")
-        )
-    return lines
-
-
-def spouse_right(right: SpouseRight) -> str:
-    return {
-        SpouseRight.CONSULT_RIGHTS_PAYMENTS: _("consulter les droits et paiements"),
-        SpouseRight.DECLARE_CHANGES: _("déclarer des changements"),
-        SpouseRight.REQUEST_BENEFIT: _("demander une prestation"),
-    }[right]
-
-
-def section_title(section: Section) -> str:
-    return {
-        Section.RIGHTS_PAYMENTS: _("Mes droits et paiements"),
-        Section.DECLARE_CHANGE: _("Déclarer un changement"),
-        Section.REQUEST_BENEFIT: _("Faire une demande de prestation"),
-        Section.ATTESTATIONS: _("Mes attestations"),
-        Section.MANAGE_ACCOUNT: _("Gérer Mon Compte"),
-    }[section]
-
-
-def role_label(role: Role) -> str:
-    return {
-        Role.RESPONSABLE: _("Responsable du dossier"),
-        Role.SPOUSE: _("Conjoint(e)"),
-        Role.MEMBER: _("Membre du foyer"),
-    }[role]
-
-
-def euros(cents: int) -> str:
-    """``1 234,56 €`` (a narrow no-break space between thousands, as in French)."""
-    whole, rest = divmod(abs(cents), 100)
-    sign = "-" if cents < 0 else ""
-    return f"{sign}{whole:,}".replace(",", "\u202f") + f",{rest:02d} €"

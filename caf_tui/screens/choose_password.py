@@ -11,13 +11,14 @@ from textual.widgets import Button, Footer, Input, Label, Static
 from caf_tui import rules
 from caf_tui.api import ChoosePasswordStep, StepName
 from caf_tui.i18n import _
+from caf_tui.labels import policy_lines
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.bullets import Bullet
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.password_field import PasswordField
-from caf_tui.widgets.rule_checklist import RuleChecklist, policy_bullets
+from caf_tui.widgets.rule_checklist import RuleChecklist
 from caf_tui.widgets.step_header import StepHeader
 
 FIELDS = ("password", "confirmation")
@@ -37,7 +38,7 @@ class ChoosePasswordScreen(JourneyStepScreen[ChoosePasswordStep]):
 
     def compose(self) -> ComposeResult:
         policy = self.step.policy
-        help_text = _("Règles : {rules}.").format(rules=" ; ".join(policy_bullets(policy)))
+        help_text = _("Règles : {rules}.").format(rules=" ; ".join(policy_lines(policy)))
         yield StepHeader(_("CHOISIR SON MOT DE PASSE"), self.step.progress)
         with VerticalScroll(classes="body"):
             yield Static(_("Pour ma 1ère connexion, je choisis mon mot de passe personnel"))
@@ -45,7 +46,7 @@ class ChoosePasswordScreen(JourneyStepScreen[ChoosePasswordStep]):
                 _("Pour des raisons de sécurité, les règles suivantes doivent être respectées :"),
                 id="policy-intro",
             )
-            for text in policy_bullets(policy):
+            for text in policy_lines(policy):
                 yield Bullet(text)
             yield FieldError(id="error-form")
             with Horizontal(id="password-area"):

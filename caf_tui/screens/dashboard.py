@@ -6,37 +6,14 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Static
 
-from caf_tui.api import DashboardResponse, DashboardStep, Role, Section, StepName
+from caf_tui.api import DashboardResponse, DashboardStep, StepName
 from caf_tui.i18n import _
+from caf_tui.labels import euros, role_label, section_title
 from caf_tui.screens.base import StepScreen
 from caf_tui.screens.registry import step_screen
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader
-
-
-def section_title(section: Section) -> str:
-    return {
-        Section.RIGHTS_PAYMENTS: _("Mes droits et paiements"),
-        Section.DECLARE_CHANGE: _("Déclarer un changement"),
-        Section.REQUEST_BENEFIT: _("Faire une demande de prestation"),
-        Section.ATTESTATIONS: _("Mes attestations"),
-        Section.MANAGE_ACCOUNT: _("Gérer Mon Compte"),
-    }[section]
-
-
-def role_label(role: Role) -> str:
-    return {
-        Role.RESPONSABLE: _("Responsable du dossier"),
-        Role.SPOUSE: _("Conjoint(e)"),
-        Role.MEMBER: _("Membre du foyer"),
-    }[role]
-
-
-def euros(cents: int) -> str:
-    whole, rest = divmod(abs(cents), 100)
-    sign = "-" if cents < 0 else ""
-    return f"{sign}{whole:,}".replace(",", "\u202f") + f",{rest:02d} €"
 
 
 @step_screen(StepName.DASHBOARD)

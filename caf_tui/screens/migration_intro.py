@@ -8,24 +8,12 @@ from textual.widgets import Button, Footer, Static
 
 from caf_tui.api import MigrationIntroStep, StepName
 from caf_tui.i18n import _
+from caf_tui.labels import stage_label
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader
-
-
-def stage_label(stage: StepName) -> str:
-    """A stage of the migration as the portal's intro lists it."""
-    labels = {
-        StepName.ACCEPT_TERMS: _(
-            "Je prends connaissance et je valide les conditions générales d'utilisation "
-            'de "Mon Compte"'
-        ),
-        StepName.CHOOSE_PASSWORD: _("Je choisis mon nouveau mot de passe"),
-        StepName.CONFIRM_CONTACT: _("Je confirme mes coordonnées de contact"),
-    }
-    return labels.get(stage, str(stage))
 
 
 @step_screen(StepName.MIGRATION_INTRO)

@@ -7,8 +7,9 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Footer, RadioSet, Static
 
-from caf_tui.api import SpouseAuthorisationStep, SpouseDecision, SpouseRight, StepName
+from caf_tui.api import SpouseAuthorisationStep, SpouseDecision, StepName
 from caf_tui.i18n import _
+from caf_tui.labels import spouse_right
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
 from caf_tui.styles import stylesheet
@@ -16,14 +17,6 @@ from caf_tui.widgets.bullets import Bullet
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader
 from caf_tui.widgets.toggles import ChoiceButton
-
-
-def right_label(right: SpouseRight) -> str:
-    return {
-        SpouseRight.CONSULT_RIGHTS_PAYMENTS: _("consulter les droits et paiements"),
-        SpouseRight.DECLARE_CHANGES: _("déclarer des changements"),
-        SpouseRight.REQUEST_BENEFIT: _("demander une prestation"),
-    }[right]
 
 
 @step_screen(StepName.SPOUSE_AUTHORISATION)
@@ -48,7 +41,7 @@ class SpouseAuthorisationScreen(JourneyStepScreen[SpouseAuthorisationStep]):
             )
             yield Bullet(_("Vous pouvez dès à présent autoriser votre conjoint(e) à :"))
             for right in step.rights:
-                yield Bullet(right_label(right), sign="◦", classes="right")
+                yield Bullet(spouse_right(right), sign="◦", classes="right")
             yield Static(
                 _(
                     "J'autorise {spouse} à consulter les données du dossier et à réaliser les "

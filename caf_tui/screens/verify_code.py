@@ -12,6 +12,7 @@ from caf_tui import help_texts, rules
 from caf_tui.api import Channel, ErrorCode, StepName, VerifyCodeStep
 from caf_tui.backend.errors import BackendError
 from caf_tui.i18n import _, ngettext
+from caf_tui.labels import code_sent_text
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
 from caf_tui.styles import stylesheet
@@ -23,18 +24,6 @@ from caf_tui.widgets.step_header import StepHeader
 
 CODE_ERRORS = {ErrorCode.OTP_INVALID, ErrorCode.OTP_EXPIRED, ErrorCode.OTP_ATTEMPTS_EXCEEDED}
 RESEND_ERRORS = {ErrorCode.OTP_RESEND_TOO_SOON, ErrorCode.OTP_SEND_LIMIT}
-
-
-def sent_text(step: VerifyCodeStep) -> str:
-    if step.channel is Channel.SMS:
-        return _(
-            "Nous venons de vous envoyer un code de vérification par SMS sur le numéro suivant "
-            "{destination}. Merci de le saisir"
-        ).format(destination=step.destination)
-    return _(
-        "Nous venons de vous envoyer un code de vérification par e-mail à l'adresse suivante "
-        "{destination}. Merci de le saisir"
-    ).format(destination=step.destination)
 
 
 @step_screen(StepName.VERIFY_CODE)
@@ -49,7 +38,9 @@ class VerifyCodeScreen(JourneyStepScreen[VerifyCodeStep]):
         yield StepHeader(_("VÉRIFICATION DE MES COORDONNÉES DE CONTACT"), step.progress)
         with VerticalScroll(classes="body"):
             yield Static(_("Tous les champs sont obligatoires, sauf mention contraire."))
-            yield Static(sent_text(step), markup=False, id="sent-to")
+            yield Static(
+                code_sent_text(step) + " " + _("Merci de le saisir"), markup=False, id="sent-to"
+            )
             yield Label(
                 _("Code de vérification reçu par SMS")
                 if by_sms

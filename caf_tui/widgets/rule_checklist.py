@@ -10,28 +10,6 @@ from caf_tui.api import PasswordPolicy
 from caf_tui.i18n import _
 
 
-def policy_bullets(policy: PasswordPolicy) -> list[str]:
-    """The rules as the portal states them above the form, built from the server's policy."""
-    bullets = [
-        _("une longueur comprise entre {min} et {max} caractères").format(
-            min=policy.min_length, max=policy.max_length
-        )
-    ]
-    if policy.require_digit:
-        bullets.append(_("au moins 1 chiffre"))
-    if policy.require_lower and policy.require_upper:
-        bullets.append(_("au moins 1 lettre minuscule et 1 majuscule"))
-    elif policy.require_lower:
-        bullets.append(_("au moins 1 lettre minuscule"))
-    elif policy.require_upper:
-        bullets.append(_("au moins 1 lettre majuscule"))
-    if policy.letters_and_digits_only:
-        bullets.append(
-            _("sans caractères spéciaux ni lettres accentuées, ni d'espaces (Exemples : ! ? é ù @)")
-        )
-    return bullets
-
-
 class RuleChecklist(Widget):
     """« Votre mot de passe comporte : » then one line per rule, ✓ (respectée) or ✗ (non
     respectée). ``update`` runs on every keystroke and repaints only when a rule flips."""

@@ -6,8 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from caf_tui.labels import euros
 from caf_tui.plain.announcer import CodeValidityAnnouncer
-from caf_tui.plain.wording import euros, spoken_duration
+from caf_tui.plain.wording import spoken_duration
 
 T0 = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 

@@ -8,8 +8,9 @@ import pytest
 from textual.app import App, ComposeResult
 
 from caf_tui.api import PasswordPolicy
+from caf_tui.labels import policy_lines
 from caf_tui.widgets.countdown import Countdown, format_duration
-from caf_tui.widgets.rule_checklist import RuleChecklist, policy_bullets
+from caf_tui.widgets.rule_checklist import RuleChecklist
 
 POLICY = PasswordPolicy()
 
@@ -92,7 +93,7 @@ async def test_the_rules_come_from_the_servers_policy() -> None:
     async with Holder(checklist).run_test():
         assert "✗ 10 à 20 caractères (non respectée)" in lines(checklist)
         assert not any("majuscule" in line for line in lines(checklist))
-    assert policy_bullets(policy)[:3] == [
+    assert policy_lines(policy)[:3] == [
         "une longueur comprise entre 10 et 20 caractères",
         "au moins 1 chiffre",
         "au moins 1 lettre minuscule",

@@ -15,10 +15,10 @@ from caf_tui.api import (
 )
 from caf_tui.backend.errors import Forbidden, StepMismatch
 from caf_tui.i18n import _
+from caf_tui.labels import euros, role_label, section_title, spouse_right
 from caf_tui.plain import help
 from caf_tui.plain.context import Context, Finished
 from caf_tui.plain.steps.registry import handles
-from caf_tui.plain.wording import euros, role_label, section_title, spouse_right
 
 
 def access_text(step: AccountCreatedStep) -> str:

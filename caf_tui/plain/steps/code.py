@@ -9,9 +9,10 @@ from dataclasses import replace
 from pydantic import SecretStr
 
 from caf_tui import help_texts, rules
-from caf_tui.api import Channel, ErrorCode, OutboxMessage, StepName, VerifyCodeStep
+from caf_tui.api import ErrorCode, OutboxMessage, StepName, VerifyCodeStep
 from caf_tui.backend.errors import BackendError, CodeRejected
 from caf_tui.i18n import _, ngettext
+from caf_tui.labels import code_sent_text
 from caf_tui.plain.announcer import CodeValidityAnnouncer
 from caf_tui.plain.context import Context
 from caf_tui.plain.prompts import Field
@@ -20,18 +21,6 @@ from caf_tui.plain.steps.registry import handles
 RESEND, CHANGE_CONTACT, OUTBOX = "1", "2", "3"
 #: After these, the code cannot serve any more: say how to get another.
 DEAD_CODE = {ErrorCode.OTP_EXPIRED, ErrorCode.OTP_ATTEMPTS_EXCEEDED}
-
-
-def sent_text(step: VerifyCodeStep) -> str:
-    if step.channel is Channel.SMS:
-        return _(
-            "Nous venons de vous envoyer un code de vérification par SMS sur le numéro suivant "
-            "{destination}."
-        ).format(destination=step.destination)
-    return _(
-        "Nous venons de vous envoyer un code de vérification par e-mail à l'adresse suivante "
-        "{destination}."
-    ).format(destination=step.destination)
 
 
 def code_field(step: VerifyCodeStep, demo_outbox: bool) -> Field:
@@ -117,7 +106,7 @@ def send_code(ctx: Context, code: SecretStr) -> None:
 @handles(StepName.VERIFY_CODE)
 def verify_code(ctx: Context, step: VerifyCodeStep) -> None:
     ctx.heading(_("VÉRIFICATION DE MES COORDONNÉES DE CONTACT"), step.progress)
-    ctx.say(sent_text(step))
+    ctx.say(code_sent_text(step))
     demo = ctx.backend.has_demo_outbox
     field = code_field(step, demo)
     shortcuts = {RESEND, CHANGE_CONTACT, *([OUTBOX] if demo else [])}

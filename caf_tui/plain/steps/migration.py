@@ -14,11 +14,11 @@ from caf_tui.api import (
 )
 from caf_tui.backend.errors import InvalidInput
 from caf_tui.i18n import _
+from caf_tui.labels import policy_lines, stage_label
 from caf_tui.plain import help
 from caf_tui.plain.context import Context
 from caf_tui.plain.prompts import Field, as_is
 from caf_tui.plain.steps.registry import handles
-from caf_tui.plain.wording import policy_lines, stage_label
 
 
 @handles(StepName.MIGRATION_INTRO)
