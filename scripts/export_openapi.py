@@ -16,7 +16,6 @@ OPENAPI_FILE = Path(__file__).resolve().parents[1] / "openapi.json"
 
 def render() -> str:
     from backend_stub.app import create_app
-
     from backend_stub.settings import StubSettings
 
     document = create_app(StubSettings(db=":memory:")).openapi()
