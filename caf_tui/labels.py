@@ -102,12 +102,16 @@ def euros(cents: int) -> str:
 
 
 def code_sent_text(step: VerifyCodeStep) -> str:
-    """« Nous venons de vous envoyer un code … sur le numéro suivant 06 15 00 00 00. »"""
+    """« Nous venons de vous envoyer un code … sur le numéro suivant 06 15 00 00 00. »
+
+    The number's spaces do not break: a phone number cut over two lines is misread.
+    """
+    destination = step.destination.replace(" ", "\u00a0")
     if step.channel is Channel.SMS:
         return _(
             "Nous venons de vous envoyer un code de vérification par SMS sur le numéro suivant "
             "{destination}."
-        ).format(destination=step.destination)
+        ).format(destination=destination)
     return _(
         "Nous venons de vous envoyer un code de vérification par e-mail à l'adresse suivante "
         "{destination}."
