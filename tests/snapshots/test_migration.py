@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 from backend_stub import RunningStub
 from caf_tui.api import StepName
 from tests.snapshots.conftest import SIZES
-from tests.tui.migration import Clocks, karim_to, make_app, type_keys
+from tests.tui.migration import Clocks, karim_to, make_app, press, type_keys
 
 STEPS = [
     StepName.MIGRATION_INTRO,
@@ -67,3 +67,29 @@ def test_code_screen_after_expiry(snap_compare: Any, stub: RunningStub) -> None:
         await pilot.pause(1.2)
 
     assert snap_compare(app, terminal_size=(100, 40), run_before=expired)
+
+
+def test_quit_asks_first(snap_compare: Any, stub: RunningStub) -> None:
+    """Échap on a journey step: the confirmation says what is kept and where the person resumes."""
+    app, _ = make_app(stub, Clocks(stub))
+
+    async def quit_pressed(pilot: Pilot[None]) -> None:
+        await karim_to(pilot, StepName.CHOOSE_PASSWORD)
+        await pilot.press("escape")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=quit_pressed)
+
+
+def test_contact_editor_with_a_refused_phone(snap_compare: Any, stub: RunningStub) -> None:
+    """« Modifier mes coordonnées de contact » with a landline typed: the error beside the
+    field, the number typed kept."""
+    app, _ = make_app(stub, Clocks(stub))
+
+    async def landline(pilot: Pilot[None]) -> None:
+        await karim_to(pilot, StepName.CONFIRM_CONTACT)
+        await press(pilot, "#edit")
+        await type_keys(pilot, "#phone", "0123456789")
+        await press(pilot, "#save")
+
+    assert snap_compare(app, terminal_size=(100, 40), run_before=landline)
