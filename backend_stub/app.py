@@ -7,10 +7,21 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from backend_stub import control, routes
+from backend_stub import (
+    account_routes,
+    control,
+    control_qa,
+    doors_routes,
+    franceconnect,
+    routes,
+)
 from backend_stub.clock import Clock
 from backend_stub.context import StubContext
 from backend_stub.errors import install_error_handlers
+from backend_stub.faults import FaultMiddleware, Faults
+from backend_stub.french import FrenchMiddleware
+from backend_stub.idempotency import IdempotencyMiddleware
+from backend_stub.journal import Journal, JournalMiddleware
 from backend_stub.middleware import StubMiddleware
 from backend_stub.settings import StubSettings
 from backend_stub.store import Store
@@ -19,6 +30,9 @@ DESCRIPTION = """\
 An offline stand-in for the CAF « Mon Compte » portal, speaking the contract of `caf_tui.api`.
 Every non-2xx answer is `{"error": {"code", "message", "field", ...}}`; every answer carries
 `X-Caf-Stub: 1`. The `/_stub` routes are QA handles (clock, outbox, fixed codes, reset).
+A write sent with a bearer token and an `Idempotency-Key` header (1 to 255 visible characters)
+is done once: the same key on the same route in the same session, within 10 minutes, gets the
+first answer again, with `Idempotency-Replayed: true` (another body under that key: 422).
 """
 
 
@@ -45,11 +59,23 @@ def create_app(settings: StubSettings | None = None, clock: Clock | None = None)
         lifespan=lifespan,
     )
     app.state.stub = context
+    # QA: faults injected and the request journal (backend_stub/faults.py, journal.py)
+    app.state.faults, app.state.journal = Faults(), Journal()
+    app.state.outbox_cursor = control_qa.OutboxCursor()
     install_error_handlers(app)
+    # Innermost: an answer lost on its way out (a fault) is replayed to the retry.
+    app.add_middleware(IdempotencyMiddleware)
+    app.add_middleware(FaultMiddleware, faults=app.state.faults)
     app.add_middleware(StubMiddleware)
+    app.add_middleware(JournalMiddleware, journal=app.state.journal)
+    app.add_middleware(FrenchMiddleware)  # the portal's words stay French (backend_stub/french)
     app.include_router(routes.router)
+    app.include_router(account_routes.router)
+    app.include_router(doors_routes.router)
+    app.include_router(franceconnect.router)  # demo provider + relying party (issue 5)
     if settings.control_api is not False:
         app.include_router(control.router)
+        app.include_router(control_qa.router)
     return app
 
 

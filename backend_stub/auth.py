@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import math
-from datetime import datetime, timedelta
+from datetime import datetime
 
+from backend_stub import throttle
 from backend_stub.context import StubContext
 from backend_stub.errors import ApiError
 from backend_stub.journey import build_step
@@ -40,17 +41,58 @@ def _find(context: StubContext, kind: IdentifierKind, identifier: str) -> Accoun
     return context.store.account_by_nir(identifier)
 
 
-def login(context: StubContext, request: LoginRequest) -> AuthResponse:
+def _blocked() -> ApiError:
+    return ApiError(
+        ErrorCode.ACCOUNT_LOCKED,
+        "Votre compte est bloqué après de trop nombreuses erreurs de mot de passe. "
+        "Pour le débloquer, choisissez « Mot de passe oublié ? ».",
+    )
+
+
+def _throttled(retry_after: int) -> ApiError:
+    minutes = math.ceil(retry_after / 60)
+    return ApiError(
+        ErrorCode.TOO_MANY_ATTEMPTS,
+        "Trop de tentatives de connexion depuis cet appareil. "
+        f"Réessayez dans {minutes} minute{'s' if minutes > 1 else ''}.",
+        retry_after=retry_after,
+    )
+
+
+def login(context: StubContext, request: LoginRequest, client: str = "") -> AuthResponse:
+    """Check the password, throttled per account and per client (see ``throttle.py``)."""
+    now = context.clock.now()
+    retry_after = context.throttle.client_retry_after(client, now, context.settings)
+    if retry_after is not None:
+        raise _throttled(retry_after)
+    try:
+        return _login(context, request, now)
+    except ApiError:
+        context.throttle.client_failed(client, now)
+        raise
+
+
+def _login(context: StubContext, request: LoginRequest, now: datetime) -> AuthResponse:
     try:
         identifier = rules.normalise_identifier(request.identifier_kind, request.identifier)
     except rules.RuleError as exc:
         raise ApiError(ErrorCode.INVALID_IDENTIFIER, exc.message, field="identifier") from exc
     password = request.password.get_secret_value()
-    now = context.clock.now()
     account = _find(context, request.identifier_kind, identifier)
     if account is None:
         verify_secret(None, password)  # as long as a real check
+        # Counted and locked as an account would be: the answers cannot tell them apart.
+        outcome, until = context.throttle.ghost_attempt(
+            f"{request.identifier_kind}:{identifier}", now, context.settings
+        )
+        if outcome == "blocked":
+            raise _blocked()
+        if until is not None:
+            raise _locked(until, now)
         raise _invalid_credentials()
+    if throttle.blocked(throttle.account_history(context.store, account.id), context.settings):
+        verify_secret(None, password)
+        raise _blocked()
     if account.locked_until is not None and now < account.locked_until:
         verify_secret(None, password)
         raise _locked(account.locked_until, now)
@@ -70,9 +112,14 @@ def login(context: StubContext, request: LoginRequest) -> AuthResponse:
             if fresh.locked_until is not None:  # the lock is over: start counting afresh
                 store.update_account(fresh.id, failed_logins=0, locked_until=None)
             if not ok:
+                history = throttle.account_history(store, fresh.id)
                 failures = store.count_failed_login(fresh.id)
-                if failures >= settings.max_login_failures:
-                    until = now + timedelta(minutes=settings.lock_minutes)
+                if history.consecutive + 1 >= settings.max_consecutive_failures:
+                    store.audit("account_locked", fresh.id, now)
+                    log.info("account %d blocked until its password is reset", fresh.id)
+                    refusal = _blocked()
+                elif failures >= settings.max_login_failures:
+                    until = now + throttle.lock_duration(history.locks, settings)
                     store.update_account(fresh.id, locked_until=until)
                     store.audit("account_locked", fresh.id, now)
                     log.info("account %d locked after %d failed logins", fresh.id, failures)

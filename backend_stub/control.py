@@ -123,8 +123,11 @@ def set_clock(body: SetClock, context: Context) -> ClockState:
 
 
 @router.post("/reset", response_model=Health, summary="Wipe everything and reseed the personas")
-def reset(context: Context) -> Health:
+def reset(context: Context, request: Request) -> Health:
+    from backend_stub.control_qa import reset_qa_state
+
     context.reseed()
+    reset_qa_state(request.app)  # faults, request journal, outbox cursor
     log.info("stub reset")
     return Health(now=context.clock.now(), frozen=context.clock.frozen)
 

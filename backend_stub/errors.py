@@ -157,6 +157,10 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
         code, message = ErrorCode.INTERNAL_ERROR, INTERNAL_MESSAGE
     else:
         code, message = ErrorCode.VALIDATION_ERROR, "La requête a été refusée : vérifiez-la."
+    if status == 400:
+        # A body that is not even text (FastAPI's 400) is bad input like any other: the contract
+        # answers validation_error with its one status.
+        status = HTTP_STATUS[code]
     return error_response(ErrorDetail(code=code, message=message), status, exc.headers)
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Request, Response
 
-from backend_stub import auth, dashboard, migration
+from backend_stub import auth, dashboard, franceconnect, migration
 from backend_stub.context import StubContext, get_context
 from backend_stub.errors import errors_doc
 from backend_stub.sessions import Caller, end, require_caller
@@ -40,10 +40,16 @@ router = APIRouter(prefix=API_PREFIX)
     response_model=AuthResponse,
     tags=["auth"],
     summary="Open a session with a NIR (13 or 15 digits) or a temporary identifier",
-    responses=errors_doc(E.INVALID_IDENTIFIER, E.INVALID_CREDENTIALS, E.ACCOUNT_LOCKED, *_ALWAYS),
+    responses=errors_doc(
+        E.INVALID_IDENTIFIER,
+        E.INVALID_CREDENTIALS,
+        E.ACCOUNT_LOCKED,
+        E.TOO_MANY_ATTEMPTS,
+        *_ALWAYS,
+    ),
 )
-def login(body: LoginRequest, context: Context) -> AuthResponse:
-    return auth.login(context, body)
+def login(body: LoginRequest, context: Context, request: Request) -> AuthResponse:
+    return auth.login(context, body, client=request.client.host if request.client else "")
 
 
 @router.post(
@@ -54,8 +60,9 @@ def login(body: LoginRequest, context: Context) -> AuthResponse:
     summary="End the session",
     responses=errors_doc(E.UNAUTHENTICATED, E.SESSION_EXPIRED, E.INTERNAL_ERROR),
 )
-def logout(context: Context, caller: Authed) -> Response:
+def logout(request: Request, context: Context, caller: Authed) -> Response:
     end(context, caller)
+    franceconnect.on_logout(request, caller.session_id)  # ends the provider session too
     return Response(status_code=204)
 
 

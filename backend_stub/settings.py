@@ -48,6 +48,12 @@ class StubSettings(BaseSettings):
     max_code_attempts: int = Field(default=5, ge=1)
     max_login_failures: int = Field(default=5, ge=1)
     lock_minutes: int = Field(default=15, ge=1)
+    max_lock_minutes: int = Field(default=24 * 60, ge=1, description="Locks grow to this.")
+    max_consecutive_failures: int = Field(
+        default=100, ge=1, description="Then locked until the password is reset."
+    )
+    client_max_failures: int = Field(default=20, ge=1, description="Failed logins per client…")
+    client_window_seconds: int = Field(default=300, ge=1, description="…in this sliding window.")
 
     @model_validator(mode="after")
     def _lengths_in_order(self) -> Self:

@@ -99,9 +99,41 @@ CREATE TABLE IF NOT EXISTS audit (
     at TEXT NOT NULL,
     detail TEXT
 );
+CREATE TABLE IF NOT EXISTS recovery_flows (
+    id INTEGER PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    account_id INTEGER REFERENCES accounts(id),
+    code_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    verified_at TEXT,
+    finished_at TEXT
+);
+CREATE TABLE IF NOT EXISTS idempotent_answers (
+    session_hash TEXT NOT NULL,
+    key TEXT NOT NULL,
+    route TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    content_type TEXT,
+    body BLOB NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (session_hash, key, route)
+);
 """
 
-_TABLES = ("audit", "outbox", "codes", "sessions", "payments", "accounts", "households")
+_TABLES = (
+    "idempotent_answers",
+    "recovery_flows",
+    "audit",
+    "outbox",
+    "codes",
+    "sessions",
+    "payments",
+    "accounts",
+    "households",
+)
 
 
 def to_text(moment: datetime) -> str:
@@ -194,6 +226,20 @@ class Code:
 
 
 CODE_COLUMNS = frozenset(Code.__dataclass_fields__) - {"id"}
+
+
+@dataclass(frozen=True)
+class RecoveryFlow:
+    """A « Mot de passe oublié ? » request; ``account_id`` is None for an unknown identifier."""
+
+    id: int
+    account_id: int | None
+    code_hash: str
+    created_at: datetime
+    expires_at: datetime
+    attempts: int
+    verified_at: datetime | None
+    finished_at: datetime | None
 
 
 def _account(row: sqlite3.Row) -> Account:
@@ -353,6 +399,12 @@ class Store:
             return None
         return Household(row["id"], row["numero_allocataire"], row["address"], row["situation"])
 
+    def household_by_numero(self, numero_allocataire: str) -> Household | None:
+        row = self._one(
+            "SELECT id FROM households WHERE numero_allocataire = ?", (numero_allocataire,)
+        )
+        return None if row is None else self.household(row["id"])
+
     def insert_account(self, **fields: object) -> int:
         unknown = set(fields) - ACCOUNT_COLUMNS
         if unknown:
@@ -451,6 +503,25 @@ class Store:
             (to_text(now), session_id),
         )
 
+    def account_sessions(self, account_id: int, limit: int = 10) -> list[Session]:
+        """The account's latest sessions, newest first."""
+        rows = self._run(
+            "SELECT * FROM sessions WHERE account_id = ? ORDER BY id DESC LIMIT ?",
+            (account_id, limit),
+        ).fetchall()
+        return [_session(row) for row in rows]
+
+    def end_account_sessions(
+        self, account_id: int, now: datetime, *, keep: int | None = None
+    ) -> int:
+        """End every open session of the account (but ``keep``); how many were ended."""
+        cursor = self._run(
+            "UPDATE sessions SET ended_at = ? WHERE account_id = ? AND ended_at IS NULL"
+            " AND id IS NOT ?",
+            (to_text(now), account_id, keep),
+        )
+        return cursor.rowcount
+
     # --- verification codes -----------------------------------------------------------------
 
     def insert_code(
@@ -516,6 +587,39 @@ class Store:
             (account_id, purpose, to_text(since)),
         ).fetchall()
         return [_required(row["created_at"]) for row in rows]
+
+    # --- forgotten-password flows ------------------------------------------------------------
+
+    def insert_recovery_flow(self, **fields: object) -> int:
+        return self._insert("recovery_flows", fields)
+
+    def recovery_flow(self, token_hash: str) -> RecoveryFlow | None:
+        row = self._one("SELECT * FROM recovery_flows WHERE token_hash = ?", (token_hash,))
+        if row is None:
+            return None
+        return RecoveryFlow(
+            id=row["id"],
+            account_id=row["account_id"],
+            code_hash=row["code_hash"],
+            created_at=_required(row["created_at"]),
+            expires_at=_required(row["expires_at"]),
+            attempts=row["attempts"],
+            verified_at=from_text(row["verified_at"]),
+            finished_at=from_text(row["finished_at"]),
+        )
+
+    def update_recovery_flow(self, flow_id: int, **fields: object) -> None:
+        assignments = ", ".join(f"{name} = :{name}" for name in fields)
+        params: dict[str, object] = {name: _sql_value(v) for name, v in fields.items()}
+        params["_id"] = flow_id
+        self._run(f"UPDATE recovery_flows SET {assignments} WHERE id = :_id", params)
+
+    def recovery_flows_since(self, account_id: int, since: datetime) -> int:
+        row = self._one(
+            "SELECT count(*) AS n FROM recovery_flows WHERE account_id = ? AND created_at > ?",
+            (account_id, to_text(since)),
+        )
+        return 0 if row is None else int(row["n"])
 
     # --- outbox and audit -------------------------------------------------------------------
 
@@ -584,3 +688,43 @@ class Store:
         return [
             (row["event"], row["account_id"], _required(row["at"]), row["detail"]) for row in rows
         ]
+
+    # --- idempotent answers (see idempotency.py) ----------------------------------------------
+
+    def idempotent_answer(
+        self, session_hash: str, key: str, route: str, since: datetime
+    ) -> tuple[str, int, str | None, bytes] | None:
+        """(fingerprint, status, content type, body) first answered to this key, if recent."""
+        row = self._one(
+            "SELECT fingerprint, status, content_type, body FROM idempotent_answers"
+            " WHERE session_hash = ? AND key = ? AND route = ? AND created_at > ?",
+            (session_hash, key, route, to_text(since)),
+        )
+        if row is None:
+            return None
+        return row["fingerprint"], row["status"], row["content_type"], bytes(row["body"])
+
+    def keep_idempotent_answer(
+        self,
+        *,
+        session_hash: str,
+        key: str,
+        route: str,
+        fingerprint: str,
+        status: int,
+        content_type: str | None,
+        body: bytes,
+        now: datetime,
+        forget_before: datetime,
+    ) -> None:
+        """Keep an answer for replay (replacing an expired one), and drop the expired ones."""
+        with self.transaction():
+            self._run(
+                "DELETE FROM idempotent_answers WHERE created_at <= ?", (to_text(forget_before),)
+            )
+            self._run(
+                "INSERT OR REPLACE INTO idempotent_answers (session_hash, key, route,"
+                " fingerprint, status, content_type, body, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (session_hash, key, route, fingerprint, status, content_type, body, to_text(now)),
+            )

@@ -8,12 +8,13 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from caf_tui.api import LoginStep, NextStep
 from caf_tui.backend import make_backend
 from caf_tui.backend.base import Backend
 from caf_tui.config import Settings
-from caf_tui.i18n import _, set_language
+from caf_tui.i18n import N_, set_language
 from caf_tui.journey import Journey
 from caf_tui.styles import stylesheet
 from caf_tui.themes import CUSTOM_THEMES, THEME_NAMES
@@ -23,7 +24,7 @@ class CafApp(App[None]):
     TITLE = "Caf · Mon Compte"
     CSS_PATH = stylesheet("app")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", _("Fermer l'application"), show=True, priority=True),
+        Binding("ctrl+q", "quit", N_("Fermer l'application"), show=True, priority=True),
     ]
 
     def __init__(self, settings: Settings | None = None, backend: Backend | None = None) -> None:
@@ -36,12 +37,16 @@ class CafApp(App[None]):
         self.login_notice: str | None = None
 
     def on_mount(self) -> None:
-        from caf_tui.screens.registry import screen_for
-
         for theme in CUSTOM_THEMES:
             self.register_theme(theme)
         self.theme = THEME_NAMES[self.settings.theme]
-        self.push_screen(screen_for(LoginStep()))
+        self.push_screen(self.first_screen())
+
+    def first_screen(self) -> Screen[None]:
+        """The screen shown at start (the kiosk shows a welcome screen instead)."""
+        from caf_tui.screens.registry import screen_for
+
+        return screen_for(LoginStep())
 
     async def show_step(self, step: NextStep) -> None:
         """Replace the current screen with the view of ``step`` (dialogs on top are closed)."""

@@ -34,6 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="ne jamais utiliser le trousseau (« Se souvenir de moi »)",
     )
+    parser.add_argument(
+        "--kiosk", action="store_true", default=None, help="terminal partagé d'un accueil Caf"
+    )
+    parser.add_argument(
+        "--assist", action="store_true", default=None, help="notes pour l'agent qui accompagne"
+    )
     return parser
 
 
@@ -46,6 +52,19 @@ def settings_from_args(argv: Sequence[str] | None = None) -> Any:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["serve"]:  # caf-tui serve: the kiosk app in browsers (textual-serve)
+        from caf_tui.serve import main as serve_main
+
+        return serve_main(args[1:])
+    if args[:1] == ["kiosk-pin"]:  # caf-tui kiosk-pin: the hash of the staff PIN
+        from caf_tui.kiosk.pin import main as pin_main
+
+        return pin_main(args[1:])
+    if args[:1] in (["record"], ["replay"]):  # QA: flow scripts (caf_tui/replay)
+        from caf_tui.replay.command import run_command
+
+        return run_command(args)
     settings = settings_from_args(argv)
     from caf_tui.logs import configure_logging
 
@@ -57,7 +76,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status
     from caf_tui.app import CafApp
 
-    CafApp(settings).run()
+    app_class: type[CafApp] = CafApp
+    if settings.kiosk:
+        from caf_tui.kiosk.app import KioskApp
+
+        app_class = KioskApp
+    app_class(settings).run()
     return 0
 
 

@@ -101,12 +101,15 @@ def euros(cents: int) -> str:
     return f"{sign}{whole:,}".replace(",", "\u202f") + f",{rest:02d} €"
 
 
-def code_sent_text(step: VerifyCodeStep) -> str:
+def code_sent_text(step: VerifyCodeStep, *, unbreakable_number: bool = False) -> str:
     """« Nous venons de vous envoyer un code … sur le numéro suivant 06 15 00 00 00. »
 
-    The number's spaces do not break: a phone number cut over two lines is misread.
+    On screen the number's spaces must not break (a number cut over two lines is misread);
+    the line mode keeps plain spaces for screen readers and braille.
     """
-    destination = step.destination.replace(" ", "\u00a0")
+    destination = (
+        step.destination.replace(" ", "\u00a0") if unbreakable_number else step.destination
+    )
     if step.channel is Channel.SMS:
         return _(
             "Nous venons de vous envoyer un code de vérification par SMS sur le numéro suivant "

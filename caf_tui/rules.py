@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import string
+import unicodedata
 from dataclasses import dataclass
+from datetime import date, datetime
 from enum import StrEnum
 
 import phonenumbers
@@ -300,3 +302,88 @@ def normalise_email(text: str) -> str:
             "email_format",
             _("Cette adresse e-mail n'est pas valide : vérifiez-la (ex. : prenom.nom@exemple.fr)."),
         ) from exc
+
+
+# --- Account creation (« Créer Mon Compte ») ----------------------------------------------------
+
+MINIMUM_SIGNUP_AGE = 16
+"""« Tous les membres du foyer, de plus de 15 ans, auront la possibilité de se créer un compte »."""
+
+
+def normalise_numero_allocataire(text: str) -> str:
+    """Return the 7 digits of a numéro allocataire, or raise ``RuleError``."""
+    compact = _NIR_SEPARATORS.sub("", text)
+    if not compact:
+        raise RuleError("allocataire_empty", _("Saisissez votre numéro allocataire."))
+    if not re.fullmatch(r"\d{7}", compact):
+        raise RuleError(
+            "allocataire_format",
+            _("Le numéro allocataire compte 7 chiffres (il figure sur vos courriers de la Caf)."),
+        )
+    return compact
+
+
+def normalise_postal_code(text: str) -> str:
+    compact = text.strip().replace(" ", "")
+    if not re.fullmatch(r"\d{5}", compact):
+        raise RuleError("postal_code_format", _("Le code postal compte 5 chiffres (ex. : 93200)."))
+    return compact
+
+
+def normalise_name(text: str, field_label: str) -> str:
+    """A family or given name: trimmed, letters with spaces, hyphens or apostrophes."""
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise RuleError("name_empty", _("Saisissez votre {field}.").format(field=field_label))
+    if not re.fullmatch(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*", cleaned):
+        raise RuleError(
+            "name_format",
+            _(
+                "Votre {field} ne peut contenir que des lettres, des espaces, des tirets et des "
+                "apostrophes."
+            ).format(field=field_label),
+        )
+    return cleaned
+
+
+def same_name(a: str, b: str) -> bool:
+    """Names compared without case, accents or extra spaces (« Inès » is « INES »)."""
+
+    def fold(text: str) -> str:
+        plain = unicodedata.normalize("NFKD", text)
+        return " ".join(
+            "".join(c for c in plain if not unicodedata.combining(c)).casefold().split()
+        )
+
+    return fold(a) == fold(b)
+
+
+def parse_birth_date(text: str) -> date:
+    """``JJ/MM/AAAA`` (or ISO) to a date, or raise ``RuleError``."""
+    cleaned = text.strip()
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(cleaned, pattern).date()
+        except ValueError:
+            continue
+    raise RuleError(
+        "birth_date_format", _("Saisissez votre date de naissance au format JJ/MM/AAAA.")
+    )
+
+
+def age_on(birth: date, today: date) -> int:
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+
+
+def check_signup_age(birth: date, today: date) -> None:
+    """Raise ``RuleError`` unless the person is at least 16 (and born in the past)."""
+    if birth > today:
+        raise RuleError("birth_date_future", _("La date de naissance est dans le futur."))
+    if age_on(birth, today) < MINIMUM_SIGNUP_AGE:
+        raise RuleError(
+            "too_young",
+            _(
+                "Il faut avoir au moins {age} ans pour créer son compte : le ou la responsable du "
+                "dossier peut faire vos démarches."
+            ).format(age=MINIMUM_SIGNUP_AGE),
+        )

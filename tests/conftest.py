@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -21,6 +22,10 @@ from backend_stub.testing import CODE, START, settings_for_tests
 
 STUB_START = START
 STUB_CODE = CODE
+
+# French whatever the machine's locale (an English LANG would switch the app to English); the
+# tests of that choice (tests/accessibility) unset it. Child processes (e2e) inherit it.
+os.environ["CAF_TUI_LANG"] = "fr"
 
 
 def stub_client(running: RunningStub, **kwargs: Any) -> httpx.Client:

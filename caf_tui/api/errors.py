@@ -68,6 +68,18 @@ class ErrorCode(StrEnum):
     """The server failed; nothing was changed."""
     SERVICE_UNAVAILABLE = "service_unavailable"
     """The server cannot answer now; try again."""
+    FRANCECONNECT_FAILED = "franceconnect_failed"
+    """The FranceConnect sign-in failed or was refused; nothing was opened."""
+    FRANCECONNECT_NO_MATCH = "franceconnect_no_match"
+    """FranceConnect vouched for an identity that matches no CAF account."""
+    FLOW_EXPIRED = "flow_expired"
+    """The FranceConnect sign-in was not finished in time; start again."""
+    IDENTITY_NO_MATCH = "identity_no_match"
+    """« Créer Mon Compte »: the identity given matches no person of that file."""
+    ACCOUNT_EXISTS = "account_exists"
+    """« Créer Mon Compte »: this person already has an account; log in instead."""
+    TOO_YOUNG = "too_young"
+    """« Créer Mon Compte »: the person is under 16."""
 
 
 HTTP_STATUS: dict[ErrorCode, int] = {
@@ -97,6 +109,12 @@ HTTP_STATUS: dict[ErrorCode, int] = {
     ErrorCode.NOT_AVAILABLE: 501,
     ErrorCode.INTERNAL_ERROR: 500,
     ErrorCode.SERVICE_UNAVAILABLE: 503,
+    ErrorCode.FRANCECONNECT_FAILED: 401,
+    ErrorCode.FRANCECONNECT_NO_MATCH: 401,
+    ErrorCode.FLOW_EXPIRED: 410,
+    ErrorCode.IDENTITY_NO_MATCH: 422,
+    ErrorCode.ACCOUNT_EXISTS: 409,
+    ErrorCode.TOO_YOUNG: 422,
 }
 
 

@@ -23,6 +23,8 @@ class StepName(StrEnum):
     ACCOUNT_CREATED = "account_created"
     SPOUSE_AUTHORISATION = "spouse_authorisation"
     DASHBOARD = "dashboard"
+    RECOVERY_CODE = "recovery_code"
+    RECOVERY_PASSWORD = "recovery_password"
 
 
 class IdentifierKind(StrEnum):
@@ -153,6 +155,8 @@ def _step_tag(value: Any) -> str:
     return name if name in KNOWN_STEPS else "other"
 
 
+from caf_tui.api.account_steps import RecoveryCodeStep, RecoveryPasswordStep  # noqa: E402
+
 NextStep = Annotated[
     Annotated[LoginStep, Tag("login")]
     | Annotated[MigrationIntroStep, Tag("migration_intro")]
@@ -163,6 +167,8 @@ NextStep = Annotated[
     | Annotated[AccountCreatedStep, Tag("account_created")]
     | Annotated[SpouseAuthorisationStep, Tag("spouse_authorisation")]
     | Annotated[DashboardStep, Tag("dashboard")]
+    | Annotated[RecoveryCodeStep, Tag("recovery_code")]
+    | Annotated[RecoveryPasswordStep, Tag("recovery_password")]
     | Annotated[OtherStep, Tag("other")],
     Discriminator(_step_tag),
 ]

@@ -20,10 +20,13 @@ from caf_tui.api import (
     OutboxMessage,
     SpouseDecision,
 )
+from caf_tui.backend.account import AccountBackend
+from caf_tui.backend.doors import DoorsBackend
+from caf_tui.backend.franceconnect import FranceConnectBackend
 
 
 @runtime_checkable
-class Backend(Protocol):
+class Backend(AccountBackend, FranceConnectBackend, DoorsBackend, Protocol):
     """A portal the app can talk to: the stub over HTTP, or any implementation of the contract."""
 
     #: A short name shown to the person ("démo locale", the server's host…).

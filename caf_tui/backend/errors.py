@@ -66,6 +66,14 @@ class NotAvailable(BackendError):
     """The backend does not offer this service."""
 
 
+class FranceConnectRefused(BackendError):
+    """The FranceConnect sign-in failed, was refused, or matches no CAF account."""
+
+
+class FlowExpired(BackendError):
+    """The FranceConnect sign-in was not finished in time."""
+
+
 class ServerError(BackendError):
     """The server failed; nothing was changed."""
 
@@ -97,6 +105,12 @@ _BY_CODE: dict[ErrorCode, type[BackendError]] = {
     ErrorCode.NOT_AVAILABLE: NotAvailable,
     ErrorCode.INTERNAL_ERROR: ServerError,
     ErrorCode.SERVICE_UNAVAILABLE: BackendUnavailable,
+    ErrorCode.FRANCECONNECT_FAILED: FranceConnectRefused,
+    ErrorCode.FRANCECONNECT_NO_MATCH: FranceConnectRefused,
+    ErrorCode.FLOW_EXPIRED: FlowExpired,
+    ErrorCode.IDENTITY_NO_MATCH: InvalidInput,
+    ErrorCode.ACCOUNT_EXISTS: InvalidInput,
+    ErrorCode.TOO_YOUNG: InvalidInput,
 }
 
 

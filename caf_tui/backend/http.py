@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any, TypeVar
 
 import httpx
@@ -27,7 +28,19 @@ from caf_tui.api import (
     UpdateContactRequest,
     VerifyCodeRequest,
 )
+from caf_tui.backend.account import AccountHttpMixin
+from caf_tui.backend.doors import DoorsHttpMixin
 from caf_tui.backend.errors import BackendUnavailable, ServerError, error_from_detail
+from caf_tui.backend.franceconnect import FranceConnectHttpMixin
+from caf_tui.backend.retry import (
+    DEFAULT_RETRY,
+    IDEMPOTENCY_HEADER,
+    NO_RETRY,
+    RETRYABLE_STATUSES,
+    RetryPolicy,
+    current_key,
+    may_retry,
+)
 from caf_tui.i18n import _
 
 M = TypeVar("M", bound=BaseModel)
@@ -35,7 +48,7 @@ M = TypeVar("M", bound=BaseModel)
 DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
 
 
-class HttpBackend:
+class HttpBackend(AccountHttpMixin, FranceConnectHttpMixin, DoorsHttpMixin):
     """Talks to any server that speaks ``/api/v1``. One instance per person's session."""
 
     has_demo_outbox = False
@@ -47,8 +60,10 @@ class HttpBackend:
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
         transport: httpx.AsyncBaseTransport | None = None,
         label: str | None = None,
+        retry: RetryPolicy = DEFAULT_RETRY,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        self.retry = retry
         self.label = label or httpx.URL(self.base_url).host
         self._token: str | None = None
         self._client = httpx.AsyncClient(
@@ -79,19 +94,49 @@ class HttpBackend:
         content = body.model_dump_json().encode() if body is not None else None
         if content is not None:
             headers["Content-Type"] = "application/json"
-        try:
-            response = await self._client.request(
-                method, await self._url(path), content=content, headers=headers, params=params
-            )
-        except httpx.TimeoutException as exc:
-            raise _unavailable(_("Le service met trop de temps à répondre.")) from exc
-        except httpx.TransportError as exc:
-            raise _unavailable(_("Le service est injoignable.")) from exc
+        if self._token is not None and method != "GET":
+            # The same key for every try of this action: the server acts once (see retry.py).
+            headers[IDEMPOTENCY_HEADER] = current_key()
+        response = await self._send(method, path, content, headers, params)
         if response.headers.get("x-caf-stub") == "1":
             self.has_demo_outbox = True
         if response.is_success:
             return response
         raise _error_for(response)
+
+    async def _send(
+        self,
+        method: str,
+        path: str,
+        content: bytes | None,
+        headers: dict[str, str],
+        params: dict[str, Any] | None,
+    ) -> httpx.Response:
+        """Send, trying again after a transport failure or a 502/503/504 when that is safe."""
+        policy = self.retry if may_retry(method, headers) else NO_RETRY
+        delays = policy.delays()
+        url = await self._url(path)
+        while True:
+            failure: Exception
+            try:
+                async with asyncio.timeout(policy.attempt_timeout):
+                    response = await self._client.request(
+                        method, url, content=content, headers=headers, params=params
+                    )
+            except (TimeoutError, httpx.TimeoutException) as exc:
+                failure = _unavailable(_("Le service met trop de temps à répondre."))
+                failure.__cause__ = exc
+            except httpx.TransportError as exc:
+                failure = _unavailable(_("Le service est injoignable."))
+                failure.__cause__ = exc
+            else:
+                if response.status_code not in RETRYABLE_STATUSES:
+                    return response
+                failure = _error_for(response)
+            delay = next(delays, None)
+            if delay is None:
+                raise failure
+            await asyncio.sleep(delay)
 
     async def _call(
         self, method: str, path: str, model: type[M], body: BaseModel | None = None

@@ -7,6 +7,8 @@ from caf_tui.screens import (  # noqa: F401  (registration)
     dashboard,
     login,
     migration_intro,
+    recovery_code,
+    recovery_password,
     spouse_authorisation,
     terms,
     verify_code,

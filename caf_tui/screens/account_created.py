@@ -7,7 +7,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Static
 
 from caf_tui.api import AccountCreatedStep, IdentifierKind, StepName
-from caf_tui.i18n import _
+from caf_tui.i18n import N_, _
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
 from caf_tui.styles import stylesheet
@@ -30,7 +30,7 @@ def access_lines(step: AccountCreatedStep) -> tuple[str, str]:
 class AccountCreatedScreen(JourneyStepScreen[AccountCreatedStep]):
     CSS_PATH = stylesheet("account_created")
     AUTO_FOCUS = "#continue"
-    HELP = _(
+    HELP = N_(
         "Votre nouvelle connexion est prête. Désormais, connectez-vous avec l'identifiant "
         "indiqué et le mot de passe que vous venez de choisir. Choisissez « Continuer »."
     )

@@ -1,14 +1,15 @@
 """What every journey screen shares: running a backend call without freezing, showing its
-errors next to the field they concern, « Quitter » with confirmation, and F1 help."""
+errors next to the field they concern, « Quitter » with confirmation, and F1 / ? help."""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar, cast
 
-from textual import events
-from textual.binding import Binding, BindingType
+from textual import events, on
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Button, Input
@@ -16,7 +17,9 @@ from textual.widgets import Button, Input
 from caf_tui.api import JourneyResponse
 from caf_tui.backend.base import Backend
 from caf_tui.backend.errors import BackendError, BackendUnavailable, NotAuthenticated
-from caf_tui.i18n import _
+from caf_tui.backend.retry import action_key, new_key
+from caf_tui.i18n import N_, _
+from caf_tui.widgets.assist_bar import AssistBar, toggle_handover
 from caf_tui.widgets.messages import FieldError, StatusLine
 
 if TYPE_CHECKING:
@@ -35,21 +38,53 @@ class CafScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", _("Aide"), show=True),
+        Binding("f1", "help", N_("Aide"), show=True),
+        # « ? » only where it cannot be typed: see check_action.
+        Binding("question_mark", "help_key", N_("Aide"), show=False),
     ]
-    #: Help shown with F1 when the focused widget has none of its own.
+    #: Help shown with F1 when the focused widget has none of its own (marked with ``N_``,
+    #: translated when shown; override ``screen_help`` for help built at run time).
     HELP: ClassVar[str] = ""
 
     @property
     def caf(self) -> CafApp:
         return cast("CafApp", self.app)
 
+    def screen_help(self) -> str:
+        return _(self.HELP) if self.HELP else ""
+
     def action_help(self) -> None:
         from caf_tui.screens.help import HelpScreen
 
         focused = self.focused
         text = getattr(focused, "help_text", "") if focused is not None else ""
-        self.app.push_screen(HelpScreen(text or self.HELP or _("Aucune aide pour cet écran.")))
+        self.app.push_screen(
+            HelpScreen(text or self.screen_help() or _("Aucune aide pour cet écran."))
+        )
+
+    def action_help_key(self) -> None:
+        self.action_help()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "help_key":
+            # In a text field « ? » is a character like any other.
+            return not isinstance(self.focused, Input)
+        return True
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys the footer shows, in the language chosen (descriptions are written in
+        French at import time)."""
+        return {
+            key: active._replace(
+                binding=replace(
+                    active.binding,
+                    description=active.binding.description and _(active.binding.description),
+                    key_display=active.binding.key_display and _(active.binding.key_display),
+                )
+            )
+            for key, active in super().active_bindings.items()
+        }
 
     # --- errors -----------------------------------------------------------------------------
 
@@ -72,6 +107,12 @@ class CafScreen(Screen[None]):
         for widget in self.query(FieldError):
             widget.clear()
         self._show_retry(False)
+        self._note_error(None)
+
+    def _note_error(self, code: str | None) -> None:
+        """Assisted mode: the staff bar names the error shown (« E-OTP-EXPIRED »)."""
+        for bar in self.query(AssistBar).results(AssistBar):
+            bar.error_code = code
 
     def _show_retry(self, visible: bool) -> None:
         with contextlib.suppress(NoMatches):
@@ -100,20 +141,27 @@ class CafScreen(Screen[None]):
             return
         status.say(_("Envoi en cours, veuillez patienter…") if busy else "")
 
-    def run_backend(self, call: Callable[[], Awaitable[None]]) -> None:
-        """Run ``call`` in a worker: waiting state at once, errors shown, fields kept."""
-        self._last_call = call
-        self.run_worker(self._run(call), exclusive=True, group="backend")
+    def run_backend(self, call: Callable[[], Awaitable[None]], *, key: str | None = None) -> None:
+        """Run ``call`` in a worker: waiting state at once, errors shown, fields kept.
 
-    async def _run(self, call: Callable[[], Awaitable[None]]) -> None:
+        ``call`` is one action of the person: its requests share one idempotency key, and
+        « Réessayer » sends them again under the same key (the server then acts only once).
+        """
+        self._last_call = call
+        self._last_key = key or new_key()
+        self.run_worker(self._run(call, self._last_key), exclusive=True, group="backend")
+
+    async def _run(self, call: Callable[[], Awaitable[None]], key: str) -> None:
         self.clear_errors()
         self.set_busy(True)
         try:
-            await call()
+            with action_key(key):
+                await call()
         except NotAuthenticated as error:
             await self.caf.session_lost(error.message)
         except BackendError as error:
             self.show_error(error)
+            self._note_error(error.code)
         finally:
             if self.is_attached:
                 self.set_busy(False)
@@ -121,7 +169,7 @@ class CafScreen(Screen[None]):
     def retry(self) -> None:
         call = getattr(self, "_last_call", None)
         if call is not None:
-            self.run_backend(call)
+            self.run_backend(call, key=getattr(self, "_last_key", None))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "retry":
@@ -134,7 +182,8 @@ class StepScreen(CafScreen, Generic[S]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *CafScreen.BINDINGS,
-        Binding("escape", "quit_journey", _("Quitter"), show=True, key_display="Échap"),
+        Binding("escape", "quit_journey", N_("Quitter"), show=True, key_display=N_("Échap")),
+        Binding("f2", "handover", N_("Remise de l'écran"), show=True),
     ]
 
     #: False on screens with nothing to quit (the login): hides « Quitter ».
@@ -147,7 +196,20 @@ class StepScreen(CafScreen, Generic[S]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "quit_journey":
             return self.CAN_QUIT
-        return True
+        if action == "handover":  # assisted mode only
+            return self.caf.settings.assist
+        return super().check_action(action, parameters)
+
+    @on(events.Mount)
+    def _mount_assist_bar(self) -> None:
+        """Assisted mode: the staff note and the step's stable name under the header."""
+        if self.caf.settings.assist:
+            name = getattr(self.step, "step", type(self).__name__)
+            AssistBar.attach(self, str(name), getattr(self.step, "progress", None))
+
+    def action_handover(self) -> None:
+        """F2: hide every password and code field before staff turn the screen (again: show)."""
+        toggle_handover(self)
 
     def submit(self, call: StepCall) -> None:
         """Send this step's answer; the server's ``next`` decides the following screen."""

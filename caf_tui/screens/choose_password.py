@@ -10,7 +10,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 
 from caf_tui import rules
 from caf_tui.api import ChoosePasswordStep, StepName
-from caf_tui.i18n import _
+from caf_tui.i18n import N_, _
 from caf_tui.labels import policy_lines
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
@@ -30,7 +30,7 @@ class ChoosePasswordScreen(JourneyStepScreen[ChoosePasswordStep]):
     AUTO_FOCUS = "#password"
     # Textual declares it a list; side by side from 100 columns, one under the other below.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
-    HELP = _(
+    HELP = N_(
         "Choisissez un mot de passe personnel qui respecte toutes les règles affichées, puis "
         "saisissez-le une seconde fois pour le confirmer. La liste « Votre mot de passe "
         "comporte » se met à jour à chaque touche. « Afficher » montre ce que vous tapez."

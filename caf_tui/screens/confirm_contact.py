@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Footer, Input, RadioSet, Static
 
 from caf_tui.api import Channel, ChannelOption, ConfirmContactStep, StepName
-from caf_tui.i18n import _
+from caf_tui.i18n import N_, _
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
 from caf_tui.styles import stylesheet
@@ -33,7 +33,7 @@ def option_label(option: ChannelOption) -> str:
 class ConfirmContactScreen(JourneyStepScreen[ConfirmContactStep]):
     CSS_PATH = stylesheet("confirm_contact")
     AUTO_FOCUS = "#channel"
-    HELP = _(
+    HELP = N_(
         "Vérifiez votre numéro de téléphone portable et votre adresse e-mail ; corrigez-les avec "
         "« Modifier mes coordonnées de contact ». Choisissez ensuite comment recevoir le code de "
         "vérification : par SMS il est valable 10 minutes, par e-mail 15 minutes."

@@ -10,11 +10,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from caf_tui.i18n import _
+from caf_tui.i18n import N_, _
 
 
 class ConfirmQuitScreen(ModalScreen[bool]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "stay", _("Rester"))]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "stay", N_("Rester"))]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):

@@ -11,6 +11,7 @@ from caf_tui.i18n import _
 from caf_tui.labels import euros, role_label, section_title
 from caf_tui.screens.base import StepScreen
 from caf_tui.screens.registry import step_screen
+from caf_tui.screens.sections import SECTION_SCREENS
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader
@@ -28,6 +29,8 @@ class DashboardScreen(StepScreen[DashboardStep]):
             yield Button(_("Réessayer"), id="retry")
         with Horizontal(classes="buttons bottom-bar"):
             yield Button(_("Se déconnecter"), id="logout")
+            if self.caf.settings.kiosk:  # a shared terminal: « Terminer » wipes the visit
+                yield Button(_("Terminer"), id="finish", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -78,8 +81,11 @@ class DashboardScreen(StepScreen[DashboardStep]):
             for payment in board.payments:
                 widgets.append(
                     Static(
-                        f"{payment.paid_on:%d/%m/%Y}  {payment.label} : "
-                        f"{euros(payment.amount_cents)}",
+                        _("{date}  {label} : {amount}").format(
+                            date=f"{payment.paid_on:%d/%m/%Y}",
+                            label=payment.label,
+                            amount=euros(payment.amount_cents),
+                        ),
                         classes="payment",
                     )
                 )
@@ -88,8 +94,10 @@ class DashboardScreen(StepScreen[DashboardStep]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         button_id = event.button.id or ""
-        if button_id == "logout":
+        if button_id in ("logout", "finish"):
             self.run_backend(self.caf.quit_journey)
+        elif button_id.removeprefix("section-") in SECTION_SCREENS:
+            self.app.push_screen(SECTION_SCREENS[button_id.removeprefix("section-")]())
         elif button_id.startswith("section-"):
             self.query_one("#section-note", Static).update(
                 _(

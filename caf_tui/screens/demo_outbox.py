@@ -14,7 +14,7 @@ from textual.widgets import Button, Static
 from caf_tui import rules
 from caf_tui.api import OutboxMessage
 from caf_tui.backend.errors import BackendError
-from caf_tui.i18n import _
+from caf_tui.i18n import N_, _
 from caf_tui.styles import stylesheet
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def _phone(number: str) -> str:
 
 class DemoOutboxScreen(ModalScreen[None]):
     CSS_PATH = stylesheet("demo_outbox")
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", _("Fermer"))]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", N_("Fermer"))]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="outbox-dialog"):

@@ -10,11 +10,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from caf_tui.i18n import _
+from caf_tui.i18n import N_, _
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", _("Fermer"))]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", N_("Fermer"))]
 
     def __init__(self, text: str) -> None:
         super().__init__()

@@ -27,8 +27,10 @@ from caf_tui.widgets.toggles import TickBox
 class LoginScreen(StepScreen[LoginStep]):
     CSS_PATH = stylesheet("login")
     CAN_QUIT = False
-    HELP = help_texts.before_login_help()
     AUTO_FOCUS = "#identifier"
+
+    def screen_help(self) -> str:
+        return help_texts.before_login_help()
 
     def compose(self) -> ComposeResult:
         yield StepHeader(_("CONNEXION"))
@@ -178,12 +180,19 @@ class LoginScreen(StepScreen[LoginStep]):
                 from caf_tui.screens.help import HelpScreen
 
                 self.app.push_screen(HelpScreen(help_texts.franceconnect_help()))
-            case "forgot" | "franceconnect" | "create-account":
-                self.query_one("#not-yet", Static).update(
-                    _(
-                        "« {entry} » n'est pas encore disponible dans caf-tui : utilisez caf.fr."
-                    ).format(entry=str(event.button.label))
-                )
+            case "franceconnect":
+                from caf_tui.screens.franceconnect import FranceConnectScreen
+
+                self.app.push_screen(FranceConnectScreen())
+            case "forgot":
+                from caf_tui.screens.forgot_password import ForgotPasswordScreen
+
+                typed = self.query_one("#identifier", Input).value
+                self.app.push_screen(ForgotPasswordScreen(self.kind, typed))
+            case "create-account":
+                from caf_tui.screens.create_account import CreateAccountScreen
+
+                self.app.push_screen(CreateAccountScreen())
 
     def log_in(self) -> None:
         identifier_field = self.query_one("#identifier", Input)

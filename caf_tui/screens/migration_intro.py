@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Footer, Static
 
 from caf_tui.api import MigrationIntroStep, StepName
-from caf_tui.i18n import _
+from caf_tui.i18n import N_, _
 from caf_tui.labels import stage_label
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
@@ -20,7 +20,7 @@ from caf_tui.widgets.step_header import StepHeader
 class MigrationIntroScreen(JourneyStepScreen[MigrationIntroStep]):
     CSS_PATH = stylesheet("migration_intro")
     AUTO_FOCUS = "#start"
-    HELP = _(
+    HELP = N_(
         "La connexion à votre espace Mon Compte change : vous vous connecterez désormais avec "
         "votre numéro de Sécurité sociale et un mot de passe que vous choisissez. Choisissez "
         "« Commencer » ; « Quitter » vous déconnecte, et vous reprendrez ici à votre prochaine "

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Footer, RadioSet, Static
 
 from caf_tui.api import SpouseAuthorisationStep, SpouseDecision, StepName
-from caf_tui.i18n import _
+from caf_tui.i18n import N_, _
 from caf_tui.labels import spouse_right
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
@@ -23,7 +23,7 @@ from caf_tui.widgets.toggles import ChoiceButton
 class SpouseAuthorisationScreen(JourneyStepScreen[SpouseAuthorisationStep]):
     CSS_PATH = stylesheet("spouse_authorisation")
     AUTO_FOCUS = "#decision"
-    HELP = _(
+    HELP = N_(
         "Si vous l'autorisez, votre conjoint(e) pourra consulter les droits et paiements, "
         "déclarer des changements et demander une prestation. Choisissez Oui ou Non puis "
         "« Continuer », ou « Passer » pour décider plus tard. Vous pourrez changer d'avis dans "

@@ -8,7 +8,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Static
 
 from caf_tui.api import AcceptTermsStep, StepName
-from caf_tui.i18n import _
+from caf_tui.i18n import N_, _
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
 from caf_tui.styles import stylesheet
@@ -17,21 +17,25 @@ from caf_tui.widgets.step_header import StepHeader
 from caf_tui.widgets.toggles import TickBox
 from caf_tui.widgets.wrapping_toggles import WrappingTickBox
 
+TERMS_HELP = N_(
+    "Faites défiler les conditions générales avec les flèches ↑ ↓, Page suivante / Page "
+    "précédente, Début et Fin. Cochez ensuite la case en fin de page pour les accepter."
+)
+
 
 class TermsText(VerticalScroll):
     """The conditions, scrolled with the arrows, Page suivante / précédente, Début / Fin."""
 
-    help_text = _(
-        "Faites défiler les conditions générales avec les flèches ↑ ↓, Page suivante / Page "
-        "précédente, Début et Fin. Cochez ensuite la case en fin de page pour les accepter."
-    )
+    @property
+    def help_text(self) -> str:
+        return _(TERMS_HELP)
 
 
 @step_screen(StepName.ACCEPT_TERMS)
 class TermsScreen(JourneyStepScreen[AcceptTermsStep]):
     CSS_PATH = stylesheet("terms")
     AUTO_FOCUS = "#terms-text"
-    HELP = TermsText.help_text
+    HELP = TERMS_HELP
 
     def compose(self) -> ComposeResult:
         yield StepHeader(_("CONDITIONS GÉNÉRALES D'UTILISATION"), self.step.progress)

@@ -30,7 +30,9 @@ RESEND_ERRORS = {ErrorCode.OTP_RESEND_TOO_SOON, ErrorCode.OTP_SEND_LIMIT}
 class VerifyCodeScreen(JourneyStepScreen[VerifyCodeStep]):
     CSS_PATH = stylesheet("verify_code")
     AUTO_FOCUS = "#code"
-    HELP = help_texts.code_not_received_help()
+
+    def screen_help(self) -> str:
+        return help_texts.code_not_received_help()
 
     def compose(self) -> ComposeResult:
         step, now = self.step, self.caf.journey.server_now
@@ -39,7 +41,9 @@ class VerifyCodeScreen(JourneyStepScreen[VerifyCodeStep]):
         with VerticalScroll(classes="body"):
             yield Static(_("Tous les champs sont obligatoires, sauf mention contraire."))
             yield Static(
-                code_sent_text(step) + " " + _("Merci de le saisir"), markup=False, id="sent-to"
+                code_sent_text(step, unbreakable_number=True) + " " + _("Merci de le saisir"),
+                markup=False,
+                id="sent-to",
             )
             yield Label(
                 _("Code de vérification reçu par SMS")

@@ -13,3 +13,15 @@ class HelpedInput(Input):
     def __init__(self, *args: Any, help_text: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.help_text = help_text
+
+    def on_focus(self) -> None:
+        # Textual puts the terminal's cursor where the field was before the screen laid it out
+        # or scrolled it into view; magnifiers and screen readers follow that cursor.
+        self.call_after_refresh(self.place_terminal_cursor)
+
+    def on_resize(self) -> None:
+        self.place_terminal_cursor()
+
+    def place_terminal_cursor(self) -> None:
+        if self.has_focus:
+            self.app.cursor_position = self.cursor_screen_offset

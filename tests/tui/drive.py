@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 from textual.widgets import Input
+from textual.worker import WorkerCancelled
 
 from caf_tui.app import CafApp
 
@@ -11,7 +12,14 @@ from caf_tui.app import CafApp
 async def settle(pilot: Pilot[None]) -> None:
     """Wait until every backend call has finished and the screen has been redrawn."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    # A step change cancels the old screen's worker; under load ``gather`` may meet that
+    # cancellation first: wait again for whatever is still running.
+    for _ in range(5):
+        try:
+            await pilot.app.workers.wait_for_complete()
+            break
+        except WorkerCancelled:
+            continue
     await pilot.pause()
 
 

@@ -1,0 +1,105 @@
+"""« Gérer Mon Compte »: change the password, see recent connections, log out everywhere."""
+
+from __future__ import annotations
+
+import logging
+
+from backend_stub.context import StubContext
+from backend_stub.errors import ApiError
+from backend_stub.journey import require_step
+from backend_stub.migration import load_account
+from backend_stub.security import hash_secret, verify_secret
+from backend_stub.sessions import Caller
+from caf_tui import rules
+from caf_tui.api import ErrorCode, StepName
+from caf_tui.api.account import (
+    ChangePasswordRequest,
+    Connection,
+    ConnectionsResponse,
+    LogoutEverywhereResponse,
+)
+
+log = logging.getLogger("backend_stub")
+
+
+def check_new_password(context: StubContext, password: str, confirmation: str) -> None:
+    """Raise password_policy / password_mismatch as the journey does (same rules.py checks)."""
+    policy = context.policy
+    checks = rules.check_password(password, confirmation, policy)
+    failed = rules.failed_rules(checks)
+    broken = [c for c in checks if not c.ok and c.rule is not rules.PasswordRule.MATCH]
+    if broken:
+        policy_checks = [c for c in checks if c.rule is not rules.PasswordRule.MATCH]
+        labels = ", ".join(c.label for c in broken)
+        raise ApiError(
+            ErrorCode.PASSWORD_POLICY,
+            f"Le mot de passe ne respecte pas ces règles : {labels}. "
+            + rules.checklist_sentence(policy_checks, policy),
+            field="password",
+            failed_rules=[rule.value for rule in failed],
+        )
+    if failed:
+        raise ApiError(
+            ErrorCode.PASSWORD_MISMATCH,
+            "La confirmation ne correspond pas au nouveau mot de passe : saisissez deux fois "
+            "le même mot de passe.",
+            field="confirmation",
+            failed_rules=[rule.value for rule in failed],
+        )
+
+
+def change_password(
+    context: StubContext, caller: Caller, request: ChangePasswordRequest
+) -> LogoutEverywhereResponse:
+    """Check the current password, set the new one, and end every other session."""
+    now = context.clock.now()
+    store = context.store
+    with store.transaction():
+        account = load_account(context, caller)
+        require_step(context, account, StepName.DASHBOARD)
+        stored = account.password_hash
+    # The slow hash runs outside the store's lock.
+    if not verify_secret(stored, request.current_password.get_secret_value()):
+        raise ApiError(
+            ErrorCode.INVALID_CREDENTIALS,
+            "Mot de passe actuel incorrect : saisissez le mot de passe que vous utilisez "
+            "aujourd'hui pour vous connecter.",
+            field="current_password",
+        )
+    password = request.password.get_secret_value()
+    check_new_password(context, password, request.confirmation.get_secret_value())
+    new_hash = hash_secret(password)
+    with store.transaction():
+        store.update_account(account.id, password_hash=new_hash, password_is_legacy=False)
+        ended = store.end_account_sessions(account.id, now, keep=caller.session_id)
+        store.audit("password_changed", account.id, now)
+    log.info("account %d changed its password", account.id)
+    return LogoutEverywhereResponse(ended=ended)
+
+
+def connections(context: StubContext, caller: Caller) -> ConnectionsResponse:
+    store = context.store
+    with store.transaction():
+        account = load_account(context, caller)
+        sessions = store.account_sessions(account.id)
+        return ConnectionsResponse(
+            connections=[
+                Connection(
+                    started_at=s.created_at,
+                    last_seen_at=s.last_seen_at,
+                    ended_at=s.ended_at,
+                    current=s.id == caller.session_id,
+                )
+                for s in sessions
+            ]
+        )
+
+
+def logout_everywhere(context: StubContext, caller: Caller) -> LogoutEverywhereResponse:
+    now = context.clock.now()
+    store = context.store
+    with store.transaction():
+        account = load_account(context, caller)
+        ended = store.end_account_sessions(account.id, now)
+        store.audit("logout_everywhere", account.id, now, str(ended))
+    return LogoutEverywhereResponse(ended=ended)

@@ -1,0 +1,92 @@
+"""The ways in before any session: ``/api/v1/recovery`` (« Mot de passe oublié ? », a flow
+token instead of a session) and ``/api/v1/signup`` (« Créer Mon Compte »)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from backend_stub import recovery, signup
+from backend_stub.errors import errors_doc
+from backend_stub.routes import Context
+from caf_tui.api import API_PREFIX, AuthResponse, ErrorCode
+from caf_tui.api.recovery import (
+    RecoveryCodeRequest,
+    RecoveryFlowRequest,
+    RecoveryPasswordRequest,
+    RecoveryResponse,
+    RecoveryStartRequest,
+)
+from caf_tui.api.signup import SignupRequest
+
+E = ErrorCode
+_ALWAYS = (E.VALIDATION_ERROR, E.PAYLOAD_TOO_LARGE, E.INTERNAL_ERROR)
+
+router = APIRouter(prefix=API_PREFIX)
+
+
+@router.post(
+    "/recovery",
+    tags=["recovery"],
+    response_model=RecoveryResponse,
+    summary="Ask for a new password: the same answer whether the identifier exists or not",
+    responses=errors_doc(E.INVALID_IDENTIFIER, *_ALWAYS),
+)
+def start_recovery(body: RecoveryStartRequest, context: Context) -> RecoveryResponse:
+    return recovery.start(context, body)
+
+
+@router.post(
+    "/recovery/code",
+    tags=["recovery"],
+    response_model=RecoveryResponse,
+    summary="Check the code sent to the contact on file",
+    responses=errors_doc(
+        E.FLOW_EXPIRED, E.OTP_INVALID, E.OTP_EXPIRED, E.OTP_ATTEMPTS_EXCEEDED, *_ALWAYS
+    ),
+)
+def recovery_code(body: RecoveryCodeRequest, context: Context) -> RecoveryResponse:
+    return recovery.verify_code(
+        context, body.flow_token.get_secret_value(), body.code.get_secret_value()
+    )
+
+
+@router.post(
+    "/recovery/password",
+    tags=["recovery"],
+    response_model=RecoveryResponse,
+    summary="Set the new password; every session of the account ends",
+    responses=errors_doc(
+        E.FLOW_EXPIRED, E.STEP_MISMATCH, E.PASSWORD_POLICY, E.PASSWORD_MISMATCH, *_ALWAYS
+    ),
+)
+def recovery_password(body: RecoveryPasswordRequest, context: Context) -> RecoveryResponse:
+    return recovery.set_password(
+        context,
+        body.flow_token.get_secret_value(),
+        body.password.get_secret_value(),
+        body.confirmation.get_secret_value(),
+    )
+
+
+@router.post(
+    "/recovery/legacy_resend",
+    tags=["recovery"],
+    response_model=RecoveryResponse,
+    summary="« Le renvoi de votre mot de passe à 8 chiffres » (accounts not yet migrated)",
+    responses=errors_doc(E.FLOW_EXPIRED, E.STEP_MISMATCH, E.FORBIDDEN, *_ALWAYS),
+)
+def recovery_legacy_resend(body: RecoveryFlowRequest, context: Context) -> RecoveryResponse:
+    return recovery.resend_legacy(context, body.flow_token.get_secret_value())
+
+
+@router.post(
+    "/signup",
+    response_model=AuthResponse,
+    tags=["signup"],
+    summary="« Créer Mon Compte »: link the person to a file; the journey's steps follow",
+    responses=errors_doc(
+        E.IDENTITY_NO_MATCH, E.ACCOUNT_EXISTS, E.TOO_YOUNG, E.INVALID_IDENTIFIER, *_ALWAYS
+    ),
+)
+def post_signup(body: SignupRequest, context: Context) -> AuthResponse:
+    return signup.signup(context, body)

@@ -1,0 +1,54 @@
+"""The kiosk's welcome: what the next person sees, with nothing of the last one."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Center, Vertical
+from textual.widgets import Button, Footer, Static
+
+from caf_tui.i18n import N_, _
+from caf_tui.screens.base import CafScreen
+from caf_tui.styles import stylesheet
+from caf_tui.widgets.step_header import StepHeader
+
+
+class WelcomeScreen(CafScreen):
+    CSS_PATH = stylesheet("kiosk")
+    AUTO_FOCUS = "#begin"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "begin", N_("Commencer"), show=True, key_display=N_("Entrée")),
+    ]
+    HELP = N_(
+        "Ce terminal est partagé. Quand vous avez terminé, choisissez « Terminer » : vos "
+        "informations sont alors effacées de l'écran. Sans action de votre part pendant "
+        "quelques minutes, elles sont effacées aussi, après un avertissement."
+    )
+
+    def compose(self) -> ComposeResult:
+        yield StepHeader(_("ACCUEIL"))
+        with Vertical(id="welcome"):
+            yield Static(_("Bienvenue sur Caf · Mon Compte"), id="welcome-title")
+            yield Static(
+                _(
+                    "Ce terminal est partagé : à la fin de votre visite, ou sans action de votre "
+                    "part pendant quelques minutes, vos informations sont effacées."
+                ),
+                id="welcome-note",
+            )
+            yield Static(_("Appuyez sur Entrée pour commencer"), id="welcome-prompt")
+            with Center():
+                yield Button(_("Commencer"), id="begin", variant="primary")
+        yield Footer()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "begin":
+            event.stop()
+            self.action_begin()
+
+    def action_begin(self) -> None:
+        begin = getattr(self.app, "begin_visit", None)
+        if begin is not None:
+            begin()

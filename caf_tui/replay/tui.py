@@ -1,0 +1,244 @@
+"""Replay a flow in the real Textual app, headless: the screens a person sees, pressed by label.
+
+Every action reaches the widget as a person would (focus, then Enter); the driver then waits
+until the backend calls it started have finished and the screen is redrawn.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, RadioButton
+from textual.worker import WorkerCancelled
+
+from caf_tui.app import CafApp
+from caf_tui.config import Settings
+from caf_tui.replay.control import StubControl
+from caf_tui.replay.flow import (
+    AdvanceClock,
+    Choose,
+    Expect,
+    ExpectError,
+    ExpectNoText,
+    ExpectText,
+    Fault,
+    Fill,
+    Key,
+    Press,
+    ReadCode,
+    Screenshot,
+    Tick,
+    _Step,
+)
+from caf_tui.replay.observed import ObservedBackend
+from caf_tui.replay.screen import screen_text, secrets_masked, shown
+from caf_tui.replay.variables import Variables
+from caf_tui.screens.base import StepScreen
+
+SIZE = (100, 40)
+
+
+class StepFailed(Exception):
+    """A step of the flow did not go as written. The message says what was seen instead."""
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("«", "").replace("»", "").split()).casefold()
+
+
+def _named(widget: Widget, name: str, label: str) -> bool:
+    wanted = _norm(name)
+    ident = widget.id or ""
+    return ident == name or ident.endswith("-" + name) or _norm(label) == wanted
+
+
+class TuiDriver:
+    """Performs a flow's steps on a running ``CafApp`` through its ``Pilot``."""
+
+    def __init__(
+        self,
+        pilot: Pilot[None],
+        backend: ObservedBackend,
+        variables: Variables,
+        control: StubControl | None,
+        shots: Path,
+    ) -> None:
+        self.pilot = pilot
+        self.backend = backend
+        self.variables = variables
+        self.control = control
+        self.shots = shots
+        self._errors_mark = 0
+
+    @property
+    def app(self) -> CafApp:
+        app = self.pilot.app
+        assert isinstance(app, CafApp)
+        return app
+
+    async def settle(self) -> None:
+        """Until no backend call runs and the screen is redrawn."""
+        await self.pilot.pause()
+        for _ in range(5):
+            if all(worker.is_finished for worker in self.app.workers):
+                return
+            try:
+                await self.app.workers.wait_for_complete()
+            except WorkerCancelled:  # a screen switch cancels the workers of the old screen…
+                task = asyncio.current_task()
+                if task is not None and task.cancelling():  # …but so does our step timeout
+                    raise asyncio.CancelledError from None
+            await self.pilot.pause()
+
+    def text(self) -> str:
+        return screen_text(self.app)
+
+    async def screenshot(self, name: str) -> str:
+        """Save the screen (secrets masked) as ``name.svg``; the file name."""
+        self.shots.mkdir(parents=True, exist_ok=True)
+        with secrets_masked(self.app):
+            await self.pilot.pause()
+            svg = self.app.export_screenshot(title=name)
+        await self.pilot.pause()
+        path = self.shots / f"{name}.svg"
+        path.write_text(svg, encoding="utf-8")
+        return path.name
+
+    # --- steps ------------------------------------------------------------------------------
+
+    async def run(self, step: _Step) -> str | None:
+        """Perform one step; the screenshot file when it takes one. Raises StepFailed."""
+        match step:
+            case Expect():
+                self._expect(step.expect.value)
+            case ExpectError():
+                self._expect_error(step)
+            case ExpectText():
+                if _norm(step.expect_text) not in _norm(self.text()):
+                    raise StepFailed(f"le texte « {step.expect_text} » n'est pas à l'écran")
+            case ExpectNoText():
+                if _norm(step.expect_no_text) in _norm(self.text()):
+                    raise StepFailed(f"le texte « {step.expect_no_text} » est à l'écran")
+            case Fill():
+                await self._fill(step)
+            case Tick():
+                await self._toggle(step.tick, Checkbox)
+            case Choose():
+                await self._toggle(step.choose, RadioButton)
+            case Press():
+                await self._press(step.press)
+            case Key():
+                self._act()
+                await self.pilot.press(step.key)
+                await self.settle()
+            case ReadCode():
+                control = self._control("read_code")
+                code = await asyncio.to_thread(control.next_code, step.read_code, step.timeout)
+                self.variables.set(step.into, code)
+            case AdvanceClock():
+                control = self._control("advance_clock")
+                await asyncio.to_thread(control.advance_clock, step.advance_clock)
+            case Fault():
+                control = self._control("fault")
+                rule = step.fault.model_dump(mode="json", exclude_none=True)
+                await asyncio.to_thread(control.add_fault, rule)
+            case Screenshot():
+                return await self.screenshot(step.screenshot)
+            case _:
+                raise StepFailed(f"étape non prise en charge : {step.label()}")
+        return None
+
+    def _control(self, what: str) -> StubControl:
+        if self.control is None:
+            raise StepFailed(f"« {what} » demande l'API de contrôle /_stub du bouchon")
+        return self.control
+
+    def _act(self) -> None:
+        """An action starts: errors from now on are its own."""
+        self._errors_mark = len(self.backend.errors)
+
+    def _expect(self, name: str) -> None:
+        step = self.app.journey.step.step
+        screen = self.app.screen
+        if step != name:
+            raise StepFailed(f"attendu l'étape « {name} », l'application est à « {step} »")
+        if not isinstance(screen, StepScreen) or getattr(screen.step, "step", None) != name:
+            raise StepFailed(
+                f"attendu l'écran de « {name} », l'écran affiché est {type(screen).__name__}"
+            )
+
+    def _expect_error(self, step: ExpectError) -> None:
+        expected = step.expect_error
+        errors = self.backend.errors[self._errors_mark :]
+        if isinstance(expected, str):
+            codes = [str(error.code) for error in errors]
+            if str(expected) not in codes:
+                seen = ", ".join(codes) or "aucune"
+                raise StepFailed(f"attendu l'erreur « {expected} » ; erreurs reçues : {seen}")
+            return
+        widget = self.app.screen.query(f"#error-{expected.field}").first(Widget)
+        if widget is None or not shown(widget):
+            raise StepFailed(f"aucune erreur n'est affichée pour le champ « {expected.field} »")
+
+    def _find(self, name: str, kind: type[Widget]) -> Widget:
+        found = [
+            widget
+            for widget in self.app.screen.query(kind.__name__).results(kind)
+            if _named(widget, name, str(getattr(widget, "label", "")))
+        ]
+        visible = [widget for widget in found if shown(widget)]
+        if not visible:
+            names = [
+                str(getattr(w, "label", "")) or (w.id or "?")
+                for w in self.app.screen.query(kind.__name__).results(kind)
+                if shown(w)
+            ]
+            raise StepFailed(
+                f"aucun élément « {name} » à l'écran ; disponibles : {', '.join(names) or '-'}"
+            )
+        return visible[0]
+
+    async def _press(self, name: str) -> None:
+        button = self._find(name, Button)
+        assert isinstance(button, Button)
+        if button.disabled:
+            raise StepFailed(f"le bouton « {button.label} » est désactivé")
+        self._act()
+        button.focus()
+        await self.pilot.pause()
+        if self.app.focused is button:
+            await self.pilot.press("enter")
+        else:
+            button.press()
+        await self.settle()
+
+    async def _toggle(self, name: str, kind: type[Checkbox] | type[RadioButton]) -> None:
+        toggle = self._find(name, kind)
+        assert isinstance(toggle, Checkbox | RadioButton)
+        if toggle.disabled:
+            raise StepFailed(f"« {toggle.label} » est désactivé")
+        toggle.focus()
+        toggle.value = True
+        await self.settle()
+
+    async def _fill(self, step: Fill) -> None:
+        for name, template in step.fill.items():
+            try:
+                field = self.app.screen.query_one(f"#{name}", Input)
+            except Exception as exc:
+                raise StepFailed(f"aucun champ « {name} » à l'écran") from exc
+            if not shown(field):
+                raise StepFailed(f"le champ « {name} » n'est pas affiché")
+            field.focus()
+            field.value = self.variables.resolve(template)
+            await self.pilot.pause()
+        await self.settle()
+
+
+def make_app(base_url: str) -> tuple[CafApp, ObservedBackend]:
+    backend = ObservedBackend(base_url, label="replay")
+    settings = Settings(remember=False, cursor_blink=False, backend_url=base_url)
+    return CafApp(settings, backend=backend), backend

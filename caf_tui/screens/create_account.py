@@ -1,0 +1,143 @@
+"""CRÉER MON COMPTE: what links the person to a file; the server then directs the journey."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Button, Input, Label, RadioSet, Static
+
+from caf_tui import help_texts, rules
+from caf_tui.api.signup import SignupRequest
+from caf_tui.i18n import N_, _
+from caf_tui.screens.section_base import SectionScreen
+from caf_tui.widgets.fields import HelpedInput
+from caf_tui.widgets.messages import FieldError
+from caf_tui.widgets.toggles import ChoiceButton, TickBox
+
+#: (field id, label, max length) in the order of the form.
+FIELDS = (
+    ("numero_allocataire", N_("Numéro allocataire"), 16),
+    ("postal_code", N_("Code postal"), 8),
+    ("family_name", N_("Nom"), 80),
+    ("given_names", N_("Prénom(s)"), 120),
+    ("birth_date", N_("Date de naissance (JJ/MM/AAAA)"), 10),
+)
+
+
+class CreateAccountScreen(SectionScreen):
+    """Opened from the login screen's « Créer Mon Compte »."""
+
+    HEADING = N_("CRÉER MON COMPTE")
+    AUTO_FOCUS = "#numero_allocataire"
+    HELP = N_(
+        "Tous les membres du foyer, de plus de 15 ans, peuvent créer leur compte. Le numéro "
+        "allocataire figure sur les courriers de la Caf. Si vous n'avez pas de numéro de "
+        "Sécurité sociale, un identifiant provisoire vous sera attribué pour les prochaines "
+        "connexions."
+    )
+
+    def compose_form(self) -> ComposeResult:
+        yield Static(
+            _(
+                "Tous les membres du foyer, de plus de 15 ans, peuvent créer leur compte. "
+                "Tous les champs sont obligatoires, sauf mention contraire."
+            )
+        )
+        for field_id, label, max_length in FIELDS:
+            yield Label(_(label))
+            yield HelpedInput(id=field_id, max_length=max_length)
+            yield FieldError(id=f"error-{field_id}")
+        yield TickBox(_("Je n'ai pas de numéro de Sécurité sociale"), id="no-nir")
+        yield Label(_("Numéro de Sécurité sociale"), id="nir-label")
+        yield HelpedInput(id="nir", max_length=40, help_text=help_texts.nir_help())
+        yield FieldError(id="error-nir")
+        with RadioSet(id="gender"):
+            yield ChoiceButton(_("Madame"), id="gender-F")
+            yield ChoiceButton(_("Monsieur"), id="gender-M")
+        yield FieldError(id="error-gender")
+        yield Static(
+            _("Un identifiant provisoire vous sera alors attribué pour les prochaines connexions."),
+            id="temporary-note",
+        )
+        yield Button(_("Valider"), id="validate", variant="primary", classes="submit")
+
+    def on_mount(self) -> None:
+        self.query_one("#retry").display = False
+        self.show_nir(True)
+
+    def show_nir(self, has_nir: bool) -> None:
+        for selector in ("#nir-label", "#nir"):
+            self.query_one(selector).display = has_nir
+        for selector in ("#gender", "#temporary-note"):
+            self.query_one(selector).display = not has_nir
+
+    @on(TickBox.Changed, "#no-nir")
+    def no_nir_changed(self, event: TickBox.Changed) -> None:
+        self.show_nir(not event.value)
+        self.query_one("#error-nir", FieldError).clear()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "validate":
+            self.send()
+
+    def value(self, field_id: str) -> str:
+        return self.query_one(f"#{field_id}", Input).value
+
+    def refuse(self, field_id: str, message: str) -> None:
+        self.query_one(f"#error-{field_id}", FieldError).show(message)
+        self.query_one(f"#{field_id}").focus()
+
+    def checked(self) -> SignupRequest | None:
+        """The request once every field passes the rules the stub applies too; else None with
+        the first error shown beside its field."""
+        has_nir = not self.query_one("#no-nir", TickBox).value
+        checks = [
+            ("numero_allocataire", rules.normalise_numero_allocataire),
+            ("postal_code", rules.normalise_postal_code),
+            ("family_name", lambda t: rules.normalise_name(t, _("nom"))),
+            ("given_names", lambda t: rules.normalise_name(t, _("prénom"))),
+        ]
+        if has_nir:
+            checks.append(("nir", rules.normalise_nir))
+        try:
+            for field_id, rule in checks:
+                current = field_id
+                rule(self.value(field_id))
+            current = "birth_date"
+            birth: date = rules.parse_birth_date(self.value("birth_date"))
+        except rules.RuleError as error:
+            self.refuse(current, error.message)
+            return None
+        pressed = self.query_one("#gender", RadioSet).pressed_button
+        gender = (pressed.id or "")[-1] if pressed is not None else None
+        if not has_nir and gender is None:
+            self.refuse("gender", _("Choisissez « Madame » ou « Monsieur »."))
+            return None
+        try:
+            return SignupRequest.model_validate(
+                {
+                    **{field_id: self.value(field_id) for field_id, _label, _n in FIELDS},
+                    "birth_date": birth,
+                    "nir": self.value("nir") if has_nir else None,
+                    "gender": None if has_nir else gender,
+                }
+            )
+        except ValidationError:  # a length the form already bounds: not expected
+            self.refuse("numero_allocataire", _("Vérifiez les informations saisies."))
+            return None
+
+    def send(self) -> None:
+        self.clear_errors()
+        request = self.checked()
+        if request is None:
+            return
+
+        async def call() -> None:
+            answer = await self.caf.backend.signup(request)
+            step = self.caf.journey.accept(answer)
+            await self.caf.show_step(step)
+
+        self.run_backend(call)

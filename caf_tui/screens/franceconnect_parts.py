@@ -1,0 +1,63 @@
+"""What the FranceConnect screens share: « Retour » (Échap), the way back to the login, and
+collecting the session once the sign-in is done."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Button, Static
+
+from caf_tui import help_texts
+from caf_tui.api import AuthResponse
+from caf_tui.i18n import N_, _
+from caf_tui.screens.base import CafScreen
+
+
+def bottom_bar(*right: Widget, back_label: str | None = None) -> Horizontal:
+    """« Retour » on the left, « Réessayer » (hidden until a network failure) and ``right``."""
+    retry = Button(_("Réessayer"), id="retry")
+    retry.display = False
+    back = Button(back_label or _("Retour"), id="back")
+    return Horizontal(back, Static(classes="spacer"), retry, *right, classes="buttons bottom-bar")
+
+
+class FranceConnectScreenBase(CafScreen):
+    """A screen of the FranceConnect sign-in, above the login screen."""
+
+    DEFAULT_CSS = """
+    FranceConnectScreenBase .bottom-bar .spacer {
+        width: 1fr;
+        height: 1;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *CafScreen.BINDINGS,
+        Binding("escape", "back", N_("Retour"), show=True, key_display=N_("Échap")),
+    ]
+
+    def screen_help(self) -> str:
+        return help_texts.franceconnect_help()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def back_to_login(self) -> None:
+        """Leave FranceConnect: every screen above the login goes."""
+        while len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+
+    async def signed_in(self, answer: AuthResponse) -> None:
+        """The portal opened the session: on to the step it directs, as after a login."""
+        step = self.caf.journey.accept(answer)
+        await self.caf.show_step(step)
+
+    async def collect(self, flow_id: str) -> bool:
+        """Ask the portal for the session once; True when the person is signed in."""
+        answer = await self.caf.backend.poll_franceconnect(flow_id)
+        if isinstance(answer, AuthResponse):
+            await self.signed_in(answer)
+            return True
+        return False

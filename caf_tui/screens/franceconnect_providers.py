@@ -1,0 +1,85 @@
+"""FranceConnect in the terminal, 1/3: « Je choisis un compte pour me connecter »."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Footer, Static
+
+from caf_tui.api import FranceConnectStart, ProviderList
+from caf_tui.franceconnect import TerminalSignIn
+from caf_tui.i18n import _
+from caf_tui.screens.franceconnect_parts import FranceConnectScreenBase, bottom_bar
+from caf_tui.styles import stylesheet
+from caf_tui.widgets.messages import FieldError, StatusLine
+from caf_tui.widgets.step_header import StepHeader
+
+
+class FranceConnectProvidersScreen(FranceConnectScreenBase):
+    CSS_PATH = stylesheet("franceconnect_providers")
+
+    def __init__(
+        self, start: FranceConnectStart, sign_in: TerminalSignIn, providers: ProviderList
+    ) -> None:
+        super().__init__()
+        self.start = start
+        self.sign_in = sign_in
+        self.providers = providers
+
+    def compose(self) -> ComposeResult:
+        yield StepHeader(_("FRANCECONNECT"))
+        with VerticalScroll(classes="body"):
+            yield Static(
+                _("Je choisis un compte pour me connecter sur {service}").format(
+                    service=self.providers.service
+                ),
+                markup=False,
+            )
+            notes = {c.note for c in self.providers.providers if c.note}
+            for note in sorted(notes):
+                yield Static(note, classes="hint", markup=False)
+            for choice in self.providers.providers:
+                label = (
+                    choice.name
+                    if choice.available
+                    else _("{name} (indisponible)").format(name=choice.name)
+                )
+                yield Button(
+                    label,
+                    name=choice.id,
+                    disabled=not choice.available,
+                    classes="provider submit",
+                )
+            yield FieldError(id="error-form")
+            yield StatusLine()
+        yield bottom_bar(Button(_("Annuler"), id="cancel"))
+        yield Footer()
+
+    def on_mount(self) -> None:
+        available = [b for b in self.query(".provider").results(Button) if not b.disabled]
+        if available:
+            available[0].focus()
+
+    async def on_unmount(self) -> None:
+        await self.sign_in.aclose()
+
+    def set_busy(self, busy: bool) -> None:
+        super().set_busy(busy)
+        for button in self.query(".provider").results(Button):
+            choice = next(c for c in self.providers.providers if c.id == button.name)
+            button.disabled = busy or not choice.available
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.has_class("provider") and event.button.name:
+            provider_id = event.button.name
+            self.run_backend(lambda: self._choose(provider_id))
+        elif event.button.id == "cancel":
+            self.back_to_login()
+        elif event.button.id == "back":
+            self.action_back()
+
+    async def _choose(self, provider_id: str) -> None:
+        from caf_tui.screens.franceconnect_login import FranceConnectLoginScreen
+
+        form = await self.sign_in.choose(provider_id)
+        await self.app.push_screen(FranceConnectLoginScreen(self.start, self.sign_in, form))

@@ -1,0 +1,131 @@
+"""GÉRER MON COMPTE: my profile, my spouse's rights, my password, my connections."""
+
+from __future__ import annotations
+
+from textual.widget import Widget
+from textual.widgets import Button, Static
+
+from caf_tui.api import PasswordPolicy, Role
+from caf_tui.api.account import AuthorisationsResponse, ProfileResponse
+from caf_tui.i18n import N_, _
+from caf_tui.labels import role_label, spouse_right
+from caf_tui.screens.section_base import SectionScreen
+from caf_tui.styles import stylesheet
+from caf_tui.widgets.bullets import Bullet
+
+
+def spouse_lines(answer: AuthorisationsResponse) -> list[Widget]:
+    spouse = answer.spouse
+    if spouse is None:
+        return []
+    widgets: list[Widget] = [Static(_("MES AUTORISATIONS"), classes="section-title")]
+    if spouse.authorised:
+        widgets.append(
+            Static(
+                _("{name} est autorisé(e) à :").format(name=spouse.spouse_name),
+                id="spouse-state",
+            )
+        )
+        widgets += [Bullet(spouse_right(right)) for right in spouse.rights]
+        widgets.append(Button(_("Retirer ces droits"), id="withdraw", classes="submit"))
+    else:
+        widgets.append(
+            Static(
+                _(
+                    "{name} n'est pas autorisé(e) à consulter les droits et paiements, déclarer "
+                    "des changements ni demander une prestation."
+                ).format(name=spouse.spouse_name),
+                id="spouse-state",
+            )
+        )
+        widgets.append(Button(_("Autoriser"), id="grant", classes="submit"))
+    return widgets
+
+
+def profile_lines(profile: ProfileResponse) -> list[Widget]:
+    person = profile.person
+    lines = [
+        _("Nom : {family}").format(family=person.family_name),
+        _("Prénom(s) : {given}").format(given=person.given_names),
+        _("Identifiant : {identifier}").format(identifier=profile.identifier),
+        _("Date de naissance : {date}").format(date=f"{profile.birth_date:%d/%m/%Y}"),
+        role_label(profile.role),
+        _("Téléphone portable : {phone}").format(phone=profile.phone or _("non renseigné")),
+        _("Adresse e-mail : {email}").format(email=profile.email or _("non renseignée")),
+    ]
+    return [
+        Static(_("MON PROFIL"), classes="section-title"),
+        Static("\n".join(lines), id="profile"),
+    ]
+
+
+class ManageAccountScreen(SectionScreen):
+    CSS_PATH = stylesheet("manage_account")
+    HEADING = N_("GÉRER MON COMPTE")
+    HELP = N_(
+        "Ici vous consultez votre profil, gérez les droits de votre conjoint(e) si vous êtes "
+        "responsable du dossier, changez votre mot de passe, voyez vos dernières connexions et "
+        "pouvez vous déconnecter de tous vos appareils."
+    )
+
+    policy: PasswordPolicy | None = None
+    profile: ProfileResponse | None = None
+
+    async def content(self) -> list[Widget]:
+        backend = self.caf.backend
+        profile = await backend.profile()
+        self.policy, self.profile = profile.password_policy, profile
+        widgets = profile_lines(profile)
+        if profile.role is Role.RESPONSABLE:
+            widgets += spouse_lines(await backend.authorisations())
+        widgets += [
+            Static(_("SÉCURITÉ"), classes="section-title"),
+            Button(_("Modifier mes coordonnées de contact"), id="change-contact"),
+            Button(_("Changer mon mot de passe"), id="change-password"),
+            Button(_("Mes dernières connexions"), id="connections"),
+            Button(_("Me déconnecter de partout"), id="logout-everywhere"),
+        ]
+        return widgets
+
+    def set_spouse(self, authorised: bool) -> None:
+        async def send() -> None:
+            await self.caf.backend.set_spouse_authorised(authorised)
+            self.notify(
+                _("Les droits de votre conjoint(e) ont été accordés.")
+                if authorised
+                else _("Les droits de votre conjoint(e) ont été retirés.")
+            )
+            self.load()
+
+        self.run_backend(send)
+
+    def logout_everywhere(self) -> None:
+        async def send() -> None:
+            answer = await self.caf.backend.logout_everywhere()
+            await self.caf.session_lost(
+                _("Vous êtes déconnecté(e) de partout ({n} session(s) terminée(s)).").format(
+                    n=answer.ended
+                )
+            )
+
+        self.run_backend(send)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        match event.button.id:
+            case "grant" | "withdraw":
+                self.set_spouse(event.button.id == "grant")
+            case "logout-everywhere":
+                self.logout_everywhere()
+            case "connections":
+                from caf_tui.screens.connections import ConnectionsScreen
+
+                self.app.push_screen(ConnectionsScreen())
+            case "change-contact" if self.profile is not None:
+                from caf_tui.screens.change_contact import ChangeContactScreen
+
+                screen = ChangeContactScreen(self.profile.phone, self.profile.email)
+                self.app.push_screen(screen, lambda _result: self.load())
+            case "change-password" if self.policy is not None:
+                from caf_tui.screens.change_password import ChangePasswordScreen
+
+                self.app.push_screen(ChangePasswordScreen(self.policy))

@@ -1,0 +1,87 @@
+"""MOT DE PASSE OUBLIÉ, the code: sent to the contact on file, if the identifier has an account."""
+
+from __future__ import annotations
+
+from pydantic import SecretStr
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Footer, Input, Label, Static
+
+from caf_tui import help_texts, rules
+from caf_tui.api import StepName
+from caf_tui.api.account_steps import RecoveryCodeStep
+from caf_tui.backend.errors import BackendError, FlowExpired
+from caf_tui.i18n import _
+from caf_tui.screens.registry import step_screen
+from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
+from caf_tui.widgets.countdown import Countdown
+from caf_tui.widgets.fields import HelpedInput
+from caf_tui.widgets.messages import FieldError, StatusLine
+from caf_tui.widgets.step_header import StepHeader
+
+
+@step_screen(StepName.RECOVERY_CODE)
+class RecoveryCodeScreen(JourneyStepScreen[RecoveryCodeStep]):
+    AUTO_FOCUS = "#code"
+
+    def screen_help(self) -> str:
+        return help_texts.code_not_received_help()
+
+    def compose(self) -> ComposeResult:
+        step = self.step
+        yield StepHeader(_("MOT DE PASSE OUBLIÉ"))
+        with VerticalScroll(classes="body"):
+            yield Static(
+                _(
+                    "Si un compte correspond à l'identifiant saisi, un code de vérification "
+                    "vient d'être envoyé par SMS ou par e-mail à vos coordonnées de contact "
+                    "enregistrées. Merci de le saisir."
+                ),
+                id="sent-to",
+            )
+            yield Label(_("Code de vérification"))
+            yield HelpedInput(
+                id="code",
+                restrict=r"[0-9]*",
+                max_length=step.code_length,
+                placeholder=_("{n} chiffres").format(n=step.code_length),
+                help_text=help_texts.code_not_received_help(),
+            )
+            yield FieldError(id="error-code")
+            yield Countdown(step.expires_at, self.caf.journey.server_now, id="code-countdown")
+            if self.caf.backend.has_demo_outbox:
+                yield Button(_("Messages reçus (démo)"), id="outbox", variant="warning")
+            yield FieldError(id="error-form")
+            yield StatusLine()
+        yield step_buttons(Button(_("Valider"), id="validate", variant="primary", classes="submit"))
+        yield Footer()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "validate":
+            self.verify()
+        elif event.button.id == "outbox":
+            from caf_tui.screens.demo_outbox import DemoOutboxScreen
+
+            self.app.push_screen(DemoOutboxScreen())
+
+    @on(Input.Submitted, "#code")
+    def verify(self) -> None:
+        self.clear_errors()
+        field = self.query_one("#code", Input)
+        try:
+            code = SecretStr(rules.normalise_code(field.value, self.step.code_length))
+        except rules.RuleError as error:
+            self.query_one("#error-code", FieldError).show(error.message)
+            field.focus()
+            return
+        self.submit(lambda backend: backend.recovery_verify_code(code))
+
+    def show_error(self, error: BackendError) -> None:
+        if error.field == "code":
+            field = self.query_one("#code", Input)
+            field.focus()
+            field.select_all()
+        if isinstance(error, FlowExpired):
+            self.query_one("#code").disabled = True
+        super().show_error(error)

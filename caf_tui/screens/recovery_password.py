@@ -1,0 +1,115 @@
+"""MOT DE PASSE OUBLIÉ, the new password: the journey's checklist; or the 8-digit one again."""
+
+from __future__ import annotations
+
+from pydantic import SecretStr
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Footer, Input, Label, Static
+
+from caf_tui import rules
+from caf_tui.api import StepName
+from caf_tui.api.account_steps import RecoveryPasswordStep
+from caf_tui.i18n import _
+from caf_tui.labels import policy_lines
+from caf_tui.screens.base import StepCall
+from caf_tui.screens.registry import step_screen
+from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
+from caf_tui.widgets.messages import FieldError, StatusLine
+from caf_tui.widgets.password_field import PasswordField
+from caf_tui.widgets.rule_checklist import RuleChecklist
+from caf_tui.widgets.step_header import StepHeader
+
+
+@step_screen(StepName.RECOVERY_PASSWORD)
+class RecoveryPasswordScreen(JourneyStepScreen[RecoveryPasswordStep]):
+    AUTO_FOCUS = "#password"
+
+    def compose(self) -> ComposeResult:
+        policy = self.step.policy
+        rules_text = _("Règles : {rules}.").format(rules=" ; ".join(policy_lines(policy)))
+        yield StepHeader(_("MOT DE PASSE OUBLIÉ"))
+        with VerticalScroll(classes="body"):
+            yield Static(_("Je choisis mon nouveau mot de passe."))
+            yield FieldError(id="error-form")
+            yield Label(_("Nouveau mot de passe"))
+            yield PasswordField("password", help_text=rules_text)
+            yield FieldError(id="error-password")
+            yield Label(_("Confirmation mot de passe"))
+            yield PasswordField("confirmation", help_text=rules_text)
+            yield FieldError(id="error-confirmation")
+            yield RuleChecklist(policy, id="checklist")
+            if self.step.legacy_resend_offered:
+                yield Static(
+                    _(
+                        "Vous utilisez encore votre mot de passe à 8 chiffres ? Vous pouvez "
+                        "demander le renvoi de votre mot de passe à 8 chiffres."
+                    ),
+                    classes="section-title",
+                )
+                yield Button(_("Renvoyer mon mot de passe à 8 chiffres"), id="legacy")
+            yield StatusLine()
+        yield step_buttons(Button(_("Valider"), id="validate", variant="primary", classes="submit"))
+        yield Footer()
+
+    def values(self) -> tuple[str, str]:
+        return self.query_one("#password", Input).value, self.query_one(
+            "#confirmation", Input
+        ).value
+
+    @on(Input.Changed, "#password, #confirmation")
+    def typed(self) -> None:
+        self.query_one(RuleChecklist).update(*self.values())
+
+    @on(Input.Submitted, "#password")
+    def next_field(self) -> None:
+        self.query_one("#confirmation", Input).focus()
+
+    @on(Input.Submitted, "#confirmation")
+    def submitted(self) -> None:
+        self.validate_password()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "validate":
+            self.validate_password()
+        elif event.button.id == "legacy":
+            notice = _(
+                "Votre mot de passe à 8 chiffres vous a été renvoyé par SMS ou par e-mail : "
+                "connectez-vous avec lui."
+            )
+            self.finish(lambda b: b.recovery_resend_legacy(), notice)
+
+    def validate_password(self) -> None:
+        self.clear_errors()
+        password, confirmation = self.values()
+        checks = rules.check_password(password, confirmation, self.step.policy)
+        failed = rules.failed_rules(checks)
+        if failed:
+            field = "confirmation" if failed == [rules.PasswordRule.MATCH] else "password"
+            self.query_one(f"#error-{field}", FieldError).show(
+                rules.checklist_sentence(checks, self.step.policy)
+            )
+            self.query_one(f"#{field}", Input).focus()
+            return
+        secret, again = SecretStr(password), SecretStr(confirmation)
+        notice = _(
+            "Votre mot de passe a été modifié. Connectez-vous avec votre nouveau mot de passe."
+        )
+        self.finish(lambda b: b.recovery_set_password(secret, again), notice)
+
+    def finish(self, call: StepCall, notice: str) -> None:
+        async def send() -> None:
+            step = await self.caf.journey.submit(call)
+            self.forget_inputs()
+            self.caf.login_notice = notice
+            await self.caf.show_step(step)
+
+        self.run_backend(send)
+
+    def forget_inputs(self) -> None:
+        for field in self.query(Input):
+            field.value = ""
+
+    def on_unmount(self) -> None:
+        self.forget_inputs()

@@ -1,0 +1,71 @@
+"""A section of « Mon Compte » opened from the dashboard: loads what the server allows, shows
+its refusal (403 « forbidden ») in words, and goes back with « Retour » or Échap."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Button, Footer
+
+from caf_tui.i18n import N_, _
+from caf_tui.screens.base import CafScreen
+from caf_tui.widgets.messages import FieldError, StatusLine
+from caf_tui.widgets.step_header import StepHeader
+
+
+class SectionScreen(CafScreen):
+    """Subclasses give ``HEADING`` and ``content()``; the rest is shared."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *CafScreen.BINDINGS,
+        Binding("escape", "back", N_("Retour"), show=True, key_display=N_("Échap")),
+    ]
+    HEADING: ClassVar[str] = ""
+
+    def compose(self) -> ComposeResult:
+        yield StepHeader(_(self.HEADING))
+        with VerticalScroll(classes="body", id="section-body"):
+            yield StatusLine()
+            yield FieldError(id="error-form")
+            yield Button(_("Réessayer"), id="retry")
+            yield from self.compose_form()
+        with Horizontal(classes="buttons bottom-bar"):
+            yield Button(_("Retour"), id="back")
+        yield Footer()
+
+    def compose_form(self) -> ComposeResult:
+        """Widgets shown at once, before anything is loaded (a form)."""
+        yield from ()
+
+    async def content(self) -> list[Widget]:
+        """What the server sent, as widgets. Raise the backend's errors as they come."""
+        return []
+
+    def on_mount(self) -> None:
+        self.query_one("#retry").display = False
+        self.load()
+
+    def load(self) -> None:
+        async def fetch() -> None:
+            widgets = await self.content()
+            body = self.query_one("#section-body", VerticalScroll)
+            await body.query(".loaded").remove()
+            for widget in widgets:
+                widget.add_class("loaded")
+            await body.mount_all(widgets)
+
+        self.run_backend(fetch)
+
+    def retry(self) -> None:
+        self.load()
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "back":
+            self.action_back()

@@ -1,0 +1,16 @@
+"""Dashboard section -> the screen that opens it. Sections missing here are not offered yet."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from caf_tui.api import Section
+from caf_tui.screens.account_views import AttestationsScreen, PaymentsScreen
+from caf_tui.screens.manage_account import ManageAccountScreen
+from caf_tui.screens.section_base import SectionScreen
+
+SECTION_SCREENS: dict[str, Callable[[], SectionScreen]] = {
+    Section.RIGHTS_PAYMENTS.value: PaymentsScreen,
+    Section.ATTESTATIONS.value: AttestationsScreen,
+    Section.MANAGE_ACCOUNT.value: ManageAccountScreen,
+}

@@ -1,0 +1,54 @@
+"""Other ways in, through the app against the real stub: the temporary identifier, the lock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import httpx
+
+from backend_stub import RunningStub
+from caf_tui.app import CafApp
+from caf_tui.screens.dashboard import DashboardScreen
+from caf_tui.screens.login import LoginScreen
+from caf_tui.screens.migration_intro import MigrationIntroScreen
+from tests.tui.drive import log_in, screen_text
+
+HUGO = "1 90 03 99 999 017 79"
+
+
+async def test_amina_logs_in_with_her_temporary_identifier(
+    make_app: Callable[..., CafApp],
+) -> None:
+    app = make_app(remember=False)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await log_in(pilot, "T00000042", "Diallo2024", temporary=True)
+        assert isinstance(app.screen, DashboardScreen)
+        assert "Bonjour Amina DIALLO" in screen_text(app)
+
+
+async def test_temporary_identifier_needs_the_box_ticked(make_app: Callable[..., CafApp]) -> None:
+    app = make_app(remember=False)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await log_in(pilot, "T00000042", "Diallo2024")
+        assert isinstance(app.screen, LoginScreen)
+        assert "Erreur" in screen_text(app)
+
+
+async def test_hugo_sees_the_time_left_then_logs_in_once_the_lock_ends(
+    make_app: Callable[..., CafApp], stub: RunningStub
+) -> None:
+    app = make_app(remember=False)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await log_in(pilot, HUGO, "90031111")
+        assert isinstance(app.screen, LoginScreen)
+        text = screen_text(app)
+        assert "Votre compte est bloqué" in text
+        assert "Réessayez dans 15 minutes." in text
+        with httpx.Client(base_url=stub.url) as client:
+            client.post("/_stub/clock", json={"advance_seconds": 600}).raise_for_status()
+        await log_in(pilot, HUGO, "90031111")
+        assert "Réessayez dans 5 minutes." in screen_text(app)
+        with httpx.Client(base_url=stub.url) as client:
+            client.post("/_stub/clock", json={"advance_seconds": 300}).raise_for_status()
+        await log_in(pilot, HUGO, "90031111")
+        assert isinstance(app.screen, MigrationIntroScreen)

@@ -1,0 +1,85 @@
+"""``caf-tui --kiosk`` in a real terminal (a pty): the wipe erases the terminal's scrollback
+and screen, and only the staff PIN closes the app."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from pathlib import Path
+
+import pexpect
+
+from backend_stub import RunningStub
+from caf_tui.kiosk.wipe import CLEAR_SEQUENCE
+from tests.kiosk.conftest import STAFF_PIN
+
+TIMEOUT = 60
+
+
+def test_a_visit_in_a_terminal_ends_wiped(stub: RunningStub, pin_hash: str) -> None:
+    env = {
+        **os.environ,
+        "TERM": "xterm-256color",
+        "CAF_TUI_KIOSK_PIN_HASH": pin_hash,
+        "CAF_TUI_CURSOR_BLINK": "0",
+    }
+    child = pexpect.spawn(
+        str(Path(sys.executable).parent / "caf-tui"),
+        ["--kiosk", "--backend", stub.url],
+        env=env,
+        dimensions=(30, 100),
+        timeout=TIMEOUT,
+        encoding="utf-8",
+        codec_errors="replace",
+    )
+    try:
+        child.expect_exact("Entrée pour commencer")
+        child.send("\r")
+        child.expect_exact("CONNEXION")
+        child.send("1780299999015\r")  # Entrée in the identifier: the password is asked for
+        child.expect_exact("Saisissez votre mot de passe")
+        child.send("Leroy1978\r")
+        child.expect_exact("LEROY")
+        child.send("\x1b")  # Échap: « Quitter ? »
+        child.expect_exact("QUITTER")
+        child.send("\t\r")  # « Rester » has the focus; Tab to « Quitter »
+        child.expect_exact(CLEAR_SEQUENCE)
+        child.expect_exact("Entrée pour commencer")
+
+        child.send("\x03")  # Ctrl+C: the PIN dialog, not an exit
+        child.expect_exact("SORTIE RÉSERVÉE AU PERSONNEL")
+        child.send("0000\r")
+        child.expect_exact("Code incorrect")
+        assert child.isalive()
+        child.send(STAFF_PIN + "\r")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    assert child.exitstatus == 0
+
+
+def test_kiosk_pin_prints_a_hash_of_a_pin_typed_without_echo() -> None:
+    child = pexpect.spawn(
+        str(Path(sys.executable).parent / "caf-tui"),
+        ["kiosk-pin"],
+        timeout=TIMEOUT,
+        encoding="utf-8",
+    )
+    seen = io.StringIO()
+    child.logfile_read = seen
+    try:
+        child.expect_exact("Code du personnel")
+        child.sendline("735911")
+        child.expect_exact("encore une fois")
+        child.sendline("735911")
+        child.expect(r"(\$argon2id\$\S+)")
+        pin_hash = child.match.group(1)
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    assert child.exitstatus == 0
+    assert "735911" not in seen.getvalue()  # typed without echo
+    from caf_tui.kiosk.pin import verify_pin
+
+    assert verify_pin(pin_hash, "735911")

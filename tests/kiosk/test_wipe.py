@@ -1,0 +1,172 @@
+"""The next person never sees the last one's data: the wipe after the idle limit, « Terminer »
+and the absolute limit, against the real stub over HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import httpx
+from textual.pilot import Pilot
+
+from caf_tui.kiosk.app import KioskApp
+from caf_tui.kiosk.warning import IdleWarningScreen
+from caf_tui.kiosk.welcome import WelcomeScreen
+from caf_tui.screens.dashboard import DashboardScreen
+from caf_tui.screens.login import LoginScreen
+from tests.keyrings import MemoryKeyring
+from tests.kiosk.conftest import ManualClock
+from tests.tui.drive import log_in, screen_text, settle
+
+PAUL = "1 78 02 99 999 015 71"
+#: What of Paul LEROY's the dashboard shows: none of it may survive the wipe.
+PAUL_TRACES = ("Paul", "LEROY", "1780299999015", "78 02 99", "015 71", "Numéro allocataire", "€")
+
+
+async def paul_on_his_dashboard(pilot: Pilot[None]) -> str:
+    """From the welcome screen to Paul's dashboard; returns his session token."""
+    app = pilot.app
+    assert isinstance(app.screen, WelcomeScreen)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(app.screen, LoginScreen)
+    await log_in(pilot, PAUL, "Leroy1978")
+    assert isinstance(app.screen, DashboardScreen)
+    text = screen_text(app)  # type: ignore[arg-type]
+    assert "LEROY" in text and "€" in text
+    token = app.backend._token  # type: ignore[attr-defined]
+    assert token
+    return str(token)
+
+
+def everything_shown(app: KioskApp) -> str:
+    """The text of every screen on the stack and the exported terminal picture."""
+    parts = [app.export_screenshot()]
+    for screen in app.screen_stack:
+        parts.extend(str(widget.render()) for widget in screen.query("Static, Label, Input"))
+    return "\n".join(parts)
+
+
+def assert_wiped(app: KioskApp, token: str, stub_url: str) -> None:
+    assert isinstance(app.screen, WelcomeScreen)
+    assert len(app.screen_stack) == 2  # Textual's default screen and the welcome, nothing else
+    text = screen_text(app)  # type: ignore[arg-type]
+    assert "Bienvenue" in text and "Appuyez sur Entrée pour commencer" in text
+    shown = everything_shown(app)
+    for trace in PAUL_TRACES:
+        assert trace not in shown, trace
+    assert not app.journey.logged_in and app.journey.identifier is None
+    old_session = httpx.get(
+        stub_url + "/api/v1/journey", headers={"Authorization": f"Bearer {token}"}
+    )
+    assert old_session.status_code == 401
+
+
+async def test_idle_limit_wipes_pauls_visit(
+    make_kiosk: Callable[..., KioskApp],
+    clock: ManualClock,
+    memory_keyring: MemoryKeyring,
+    stub: object,
+) -> None:
+    app = make_kiosk()
+    async with app.run_test(size=(100, 40)) as pilot:
+        token = await paul_on_his_dashboard(pilot)
+
+        clock.advance(99)  # 21 s before the limit: not yet
+        app.check_limits()
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+
+        clock.advance(2)  # 19 s left: the warning
+        app.check_limits()
+        await settle(pilot)
+        assert isinstance(app.screen, IdleWarningScreen)
+        warning = screen_text(app)  # type: ignore[arg-type]
+        assert "Êtes-vous toujours là ? Appuyez sur une touche pour continuer." in warning
+        assert "Effacement dans 19 s" in warning
+
+        clock.advance(19)
+        app.check_limits()
+        await settle(pilot)
+        assert_wiped(app, token, stub.url)  # type: ignore[attr-defined]
+    assert memory_keyring.calls == []
+
+
+async def test_a_key_during_the_warning_keeps_the_visit(
+    make_kiosk: Callable[..., KioskApp], clock: ManualClock
+) -> None:
+    app = make_kiosk()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await paul_on_his_dashboard(pilot)
+        dashboard = app.screen
+        clock.advance(110)
+        app.check_limits()
+        await settle(pilot)
+        assert isinstance(app.screen, IdleWarningScreen)
+
+        await pilot.press("x")
+        await settle(pilot)
+        assert app.screen is dashboard
+        assert "LEROY" in screen_text(app)  # type: ignore[arg-type]
+
+        clock.advance(110)  # counted from the key, not from the login
+        app.check_limits()
+        await settle(pilot)
+        assert isinstance(app.screen, IdleWarningScreen)
+        clock.advance(9)
+        await pilot.press("space")
+        await settle(pilot)
+        assert app.screen is dashboard
+        app.check_limits()
+        assert app.backend.has_session  # type: ignore[attr-defined]
+
+
+async def test_terminer_wipes_at_once(
+    make_kiosk: Callable[..., KioskApp], memory_keyring: MemoryKeyring, stub: object
+) -> None:
+    app = make_kiosk()
+    async with app.run_test(size=(100, 40)) as pilot:
+        token = await paul_on_his_dashboard(pilot)
+        await pilot.click("#finish")
+        await settle(pilot)
+        assert_wiped(app, token, stub.url)  # type: ignore[attr-defined]
+
+        # The next person starts from an empty login.
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LoginScreen)
+        assert app.screen.query_one("#identifier").value == ""  # type: ignore[attr-defined]
+        assert not app.screen.query_one("#remember").display
+    assert memory_keyring.calls == []
+
+
+async def test_the_absolute_limit_cannot_be_extended(
+    make_kiosk: Callable[..., KioskApp], clock: ManualClock, stub: object
+) -> None:
+    app = make_kiosk(kiosk_session_seconds=300)
+    async with app.run_test(size=(100, 40)) as pilot:
+        token = await paul_on_his_dashboard(pilot)
+        for _ in range(5):  # active all along: a key every minute
+            clock.advance(57)
+            await pilot.press("tab")
+        app.check_limits()
+        await settle(pilot)
+        assert isinstance(app.screen, IdleWarningScreen)
+        assert "durée maximale" in screen_text(app)  # type: ignore[arg-type]
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.screen, IdleWarningScreen)
+        clock.advance(20)
+        app.check_limits()
+        await settle(pilot)
+        assert_wiped(app, token, stub.url)  # type: ignore[attr-defined]
+
+
+async def test_the_welcome_screen_waits_forever(
+    make_kiosk: Callable[..., KioskApp], clock: ManualClock
+) -> None:
+    app = make_kiosk()
+    async with app.run_test(size=(80, 24)) as pilot:
+        clock.advance(10_000)
+        app.check_limits()
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen)

@@ -1,0 +1,71 @@
+"""Driving the app with the keyboard alone: no clicks, no ``.focus()``. After every key that
+moves the focus, the focused control must be on screen (scrolled into view), so a person who
+sees the screen knows where they are."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Input
+
+from tests.tui.drive import settle
+
+
+def focus_is_visible(pilot: Pilot[None]) -> Widget:
+    """The focused widget, checked to be shown where the person can see it."""
+    app = pilot.app
+    focused = app.focused
+    assert focused is not None, "Tab left nothing focused"
+    assert focused.display and focused.visible, f"{focused!r} is focused but hidden"
+    region = focused.region
+    assert region.area > 0, f"{focused!r} is focused but has no place on screen"
+    screen_region = app.screen.region
+    assert screen_region.contains_region(region.intersection(screen_region))
+    x, y = region.offset
+    under = app.screen.get_widget_at(x, y)[0]
+    assert under is focused or focused in under.ancestors, (
+        f"{focused!r} is focused but covered by {under!r} (not scrolled into view?)"
+    )
+    if isinstance(focused, Input):
+        # The terminal's cursor (followed by magnifiers and screen readers) sits in the field.
+        assert app.cursor_position == focused.cursor_screen_offset, focused
+    return focused
+
+
+async def tab_to(pilot: Pilot[None], selector: str, *, key: str = "tab", limit: int = 60) -> None:
+    """Press ``key`` (Tab or Shift+Tab) until the widget ``selector`` has the focus."""
+    target = pilot.app.screen.query_one(selector)
+    for _ in range(limit):
+        if pilot.app.focused is target:
+            return
+        await pilot.press(key)
+        await pilot.pause()
+        focus_is_visible(pilot)
+    raise AssertionError(f"{selector} cannot be reached with {key}")
+
+
+async def tab_round(pilot: Pilot[None]) -> None:
+    """Tab through the whole screen and back with Shift+Tab: every control is reached, each
+    one shown where it can be seen."""
+    chain = pilot.app.screen.focus_chain
+    assert chain, "nothing on this screen takes the focus"
+    for key in ("tab", "shift+tab"):
+        seen: list[Widget] = []
+        for _ in range(len(chain)):
+            await pilot.press(key)
+            await pilot.pause()
+            seen.append(focus_is_visible(pilot))
+        missing = [widget for widget in chain if widget not in seen]
+        assert not missing, f"{key} never reaches {missing}"
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type into the focused field, key by key."""
+    assert isinstance(pilot.app.focused, Input), pilot.app.focused
+    await pilot.press(*text)
+    await pilot.pause()
+
+
+async def enter(pilot: Pilot[None]) -> None:
+    await pilot.press("enter")
+    await settle(pilot)

@@ -1,0 +1,175 @@
+"""Every screen of Karim's journey, the login and the dashboard, with the keyboard alone
+(Tab, Shift+Tab, Enter, Space, arrows): no click and no ``.focus()`` call. On each screen every
+control is reached by Tab and by Shift+Tab, and the focused one is always on screen."""
+
+from __future__ import annotations
+
+import pytest
+from textual.containers import VerticalScroll
+from textual.pilot import Pilot
+from textual.widgets import Input, RadioSet
+
+from backend_stub import RunningStub
+from caf_tui.api import StepName
+from caf_tui.screens.dashboard import DashboardScreen
+from caf_tui.screens.help import HelpScreen
+from caf_tui.screens.login import LoginScreen
+from caf_tui.widgets.toggles import TickBox
+from tests.tui.drive import screen_text, settle
+from tests.tui.keyboard import enter, focus_is_visible, tab_to, type_text
+from tests.tui.keyboard import tab_round as tour
+from tests.tui.migration import CODE, KARIM_NIR, KARIM_PASSWORD, NEW_PASSWORD, Clocks, make_app
+
+
+@pytest.mark.parametrize(
+    ("size", "every_control"),
+    [((80, 24), True), ((200, 60), False)],
+    ids=["80x24-every-control", "200x60"],
+)
+async def test_karim_from_login_to_logout_by_keyboard(
+    stub: RunningStub, size: tuple[int, int], every_control: bool
+) -> None:
+    """At 80x24 each screen is also toured with Tab and Shift+Tab (the slow part)."""
+    app, _ = make_app(stub, Clocks(stub))
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+
+        async def tab_round(pilot: Pilot[None]) -> None:
+            if every_control:
+                await tour(pilot)
+
+        steps: list[str] = []
+
+        # CONNEXION: the identifier has the focus; Tab to the password, Enter sends.
+        assert isinstance(app.screen, LoginScreen)
+        assert focus_is_visible(pilot) is app.screen.query_one("#identifier")
+        await tab_round(pilot)
+        await tab_to(pilot, "#identifier")
+        await type_text(pilot, KARIM_NIR)
+        await tab_to(pilot, "#password")
+        await type_text(pilot, KARIM_PASSWORD)
+        await enter(pilot)
+
+        steps.append(app.journey.step.step)
+        assert app.journey.step.step == StepName.MIGRATION_INTRO
+        await tab_round(pilot)
+        await tab_to(pilot, "#start")
+        await enter(pilot)
+
+        # The terms scroll with the arrows and Page Down; Space ticks; Enter continues.
+        steps.append(app.journey.step.step)
+        assert app.journey.step.step == StepName.ACCEPT_TERMS
+        terms = app.screen.query_one("#terms-text", VerticalScroll)
+        assert focus_is_visible(pilot) is terms
+        await pilot.press("down", "pagedown")
+        await pilot.pause()
+        assert terms.scroll_y > 0 or terms.max_scroll_y == 0
+        await pilot.press("end")
+        await tab_round(pilot)
+        await tab_to(pilot, "#accept")
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.screen.query_one("#accept", TickBox).value
+        await tab_to(pilot, "#continue")
+        await enter(pilot)
+
+        steps.append(app.journey.step.step)
+        assert app.journey.step.step == StepName.CHOOSE_PASSWORD
+        await tab_round(pilot)
+        await tab_to(pilot, "#password")
+        await type_text(pilot, NEW_PASSWORD)
+        await tab_to(pilot, "#confirmation")
+        await type_text(pilot, NEW_PASSWORD)
+        await tab_to(pilot, "#validate")
+        await enter(pilot)
+
+        # The channel: arrows move among the choices, Space chooses (SMS again).
+        steps.append(app.journey.step.step)
+        assert app.journey.step.step == StepName.CONFIRM_CONTACT
+        await tab_round(pilot)
+        await tab_to(pilot, "#channel")
+        await pilot.press("down", "space")
+        await pilot.pause()
+        channel = app.screen.query_one("#channel", RadioSet)
+        assert channel.pressed_button is not None
+        assert channel.pressed_button.id == "channel-email"
+        await pilot.press("up", "space")
+        await pilot.pause()
+        assert channel.pressed_button.id == "channel-sms"
+        await tab_to(pilot, "#validate")
+        await enter(pilot)
+
+        steps.append(app.journey.step.step)
+        assert app.journey.step.step == StepName.VERIFY_CODE
+        await tab_round(pilot)
+        await tab_to(pilot, "#code")
+        await type_text(pilot, CODE)
+        await enter(pilot)
+
+        steps.append(app.journey.step.step)
+        assert app.journey.step.step == StepName.ACCOUNT_CREATED
+        await tab_round(pilot)
+        await tab_to(pilot, "#continue")
+        await enter(pilot)
+
+        steps.append(app.journey.step.step)
+        assert app.journey.step.step == StepName.SPOUSE_AUTHORISATION
+        await tab_round(pilot)
+        await tab_to(pilot, "#decision")
+        await pilot.press("space")  # « Oui », the first choice
+        await tab_to(pilot, "#continue")
+        await enter(pilot)
+
+        # MON COMPTE: every section is reached; Enter opens one, « Retour » comes back.
+        assert isinstance(app.screen, DashboardScreen)
+        await settle(pilot)
+        await tab_round(pilot)
+        await tab_to(pilot, "#section-rights_payments")
+        await enter(pilot)
+        assert "MES DROITS ET PAIEMENTS" in screen_text(app)
+        await tab_round(pilot)
+        await tab_to(pilot, "#back")
+        await enter(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        await tab_to(pilot, "#logout")
+        await enter(pilot)
+        assert isinstance(app.screen, LoginScreen)
+
+    assert steps == [
+        StepName.MIGRATION_INTRO,
+        StepName.ACCEPT_TERMS,
+        StepName.CHOOSE_PASSWORD,
+        StepName.CONFIRM_CONTACT,
+        StepName.VERIFY_CODE,
+        StepName.ACCOUNT_CREATED,
+        StepName.SPOUSE_AUTHORISATION,
+    ]
+
+
+async def test_question_mark_is_typed_in_a_field_and_opens_help_elsewhere(
+    stub: RunningStub,
+) -> None:
+    app, _ = make_app(stub)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        field = app.screen.query_one("#identifier", Input)
+        assert app.focused is field
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert field.value == "?"
+        assert not isinstance(app.screen, HelpScreen)
+
+        await tab_to(pilot, "#temporary")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LoginScreen)
+
+        # F1 works in the field, and gives that field's help (where to find the NIR).
+        await tab_to(pilot, "#identifier", key="shift+tab")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "carte Vitale" in app.screen.text
