@@ -207,6 +207,12 @@ class TuiDriver:
         if button.disabled:
             raise StepFailed(f"le bouton « {button.label} » est désactivé")
         self._act()
+        # Textual ignores a press while the last one's 0.2 s "active" effect lasts (a
+        # double-press guard); a script acts faster than a person, so it waits it out.
+        for _ in range(20):
+            if not button.has_class("-active"):
+                break
+            await self.pilot.pause(0.05)
         button.focus()
         await self.pilot.pause()
         if self.app.focused is button:

@@ -3,6 +3,7 @@ the access log), httpx's and httpcore's, during a whole journey through the app'
 
 from __future__ import annotations
 
+import logging
 import socket
 import threading
 import time
@@ -47,6 +48,14 @@ async def test_no_secret_in_any_log(talkative_stub: str, caplog: pytest.LogCaptu
     caplog.set_level(TRACE)
     for name in LOGGERS:
         caplog.set_level(TRACE, logger=name)
+        # Another test in this worker may have run uvicorn's own logging config, which stops
+        # its loggers from propagating to the capture.
+        logger = logging.getLogger(name)
+        logger.disabled = False
+        logger.propagate = True
+    for name in ("uvicorn.access", "uvicorn.error"):
+        logging.getLogger(name).disabled = False
+        logging.getLogger(name).propagate = True
     backend = HttpBackend(talkative_stub)
     try:
         with pytest.raises(InvalidCredentials):

@@ -55,4 +55,5 @@ def screen_text(app: CafApp) -> str:
             parts.append(str(widget.label))
         elif isinstance(widget, Static | Label):
             parts.append(str(widget.render()))
-    return "\n".join(parts)
+    # What a screen reader says: a no-break space reads as a space.
+    return "\n".join(parts).replace("\u00a0", " ")
