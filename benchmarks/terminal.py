@@ -55,7 +55,7 @@ async def measure(seconds: float = 60.0) -> list[Result]:
     stub = serve_in_thread(settings_for_tests())
     try:
         with rendering_driver() as written:
-            # Default settings: the cursor blinks in the code field, as for a person.
+            # Default settings, as a person gets them (steady cursor unless CAF_TUI_CURSOR_BLINK=1).
             app = CafApp(Settings(remember=False), backend=HttpBackend(stub.url))
             async with app.run_test(size=(80, 24)) as pilot:
                 await karim_to(pilot, StepName.VERIFY_CODE)

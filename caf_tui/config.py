@@ -45,7 +45,11 @@ class Settings(BaseSettings):
     remember: bool = Field(
         default=True, description="Offer « Se souvenir de moi » (keyring, identifier only)."
     )
-    cursor_blink: bool = True
+    cursor_blink: bool = Field(
+        default=False,
+        description="A steady cursor by default: a blinking one redraws its line twice a "
+        "second (42 KB a minute of terminal output on a slow link) and distracts some readers.",
+    )
     # --- counter use (kiosk, assisted) --------------------------------------------------------
     kiosk: bool = Field(default=False, description="Shared terminal: no keyring, no exit, wipes.")
     kiosk_idle_seconds: int = Field(default=120, ge=30, description="Idle time before the wipe.")
