@@ -8,10 +8,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label
 
-from caf_tui import rules
 from caf_tui.api import PasswordPolicy
 from caf_tui.i18n import N_, _
 from caf_tui.labels import policy_lines
+from caf_tui.screens.new_password import refuse_failing_rules
 from caf_tui.screens.section_base import SectionScreen
 from caf_tui.widgets.messages import FieldError
 from caf_tui.widgets.password_field import PasswordField
@@ -80,14 +80,7 @@ class ChangePasswordScreen(SectionScreen):
             )
             self.query_one("#current_password", Input).focus()
             return
-        checks = rules.check_password(password, confirmation, self.policy)
-        failed = rules.failed_rules(checks)
-        if failed:
-            field = "confirmation" if failed == [rules.PasswordRule.MATCH] else "password"
-            self.query_one(f"#error-{field}", FieldError).show(
-                rules.checklist_sentence(checks, self.policy)
-            )
-            self.query_one(f"#{field}", Input).focus()
+        if refuse_failing_rules(self, password, confirmation, self.policy):
             return
         secrets = SecretStr(current), SecretStr(password), SecretStr(confirmation)
 

@@ -8,10 +8,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Static
 
-from caf_tui import rules
 from caf_tui.api import ChoosePasswordStep, StepName
 from caf_tui.i18n import N_, _
 from caf_tui.labels import policy_lines
+from caf_tui.screens.new_password import refuse_failing_rules
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
 from caf_tui.styles import stylesheet
@@ -91,14 +91,7 @@ class ChoosePasswordScreen(JourneyStepScreen[ChoosePasswordStep]):
         """Send nothing while a rule fails: name the failing rules beside the field instead."""
         self.clear_errors()
         password, confirmation = self.values()
-        checks = rules.check_password(password, confirmation, self.step.policy)
-        failed = rules.failed_rules(checks)
-        if failed:
-            field = "confirmation" if failed == [rules.PasswordRule.MATCH] else "password"
-            self.query_one(f"#error-{field}", FieldError).show(
-                rules.checklist_sentence(checks, self.step.policy)
-            )
-            self.query_one(f"#{field}", Input).focus()
+        if refuse_failing_rules(self, password, confirmation, self.step.policy):
             return
         secret, again = SecretStr(password), SecretStr(confirmation)
 

@@ -8,12 +8,12 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Static
 
-from caf_tui import rules
 from caf_tui.api import StepName
 from caf_tui.api.account_steps import RecoveryPasswordStep
 from caf_tui.i18n import _
 from caf_tui.labels import policy_lines
 from caf_tui.screens.base import StepCall
+from caf_tui.screens.new_password import refuse_failing_rules
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
 from caf_tui.widgets.messages import FieldError, StatusLine
@@ -83,14 +83,7 @@ class RecoveryPasswordScreen(JourneyStepScreen[RecoveryPasswordStep]):
     def validate_password(self) -> None:
         self.clear_errors()
         password, confirmation = self.values()
-        checks = rules.check_password(password, confirmation, self.step.policy)
-        failed = rules.failed_rules(checks)
-        if failed:
-            field = "confirmation" if failed == [rules.PasswordRule.MATCH] else "password"
-            self.query_one(f"#error-{field}", FieldError).show(
-                rules.checklist_sentence(checks, self.step.policy)
-            )
-            self.query_one(f"#{field}", Input).focus()
+        if refuse_failing_rules(self, password, confirmation, self.step.policy):
             return
         secret, again = SecretStr(password), SecretStr(confirmation)
         notice = _(
