@@ -17,8 +17,6 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
-from joserfc import jwt
-from joserfc.errors import JoseError
 
 from backend_stub.context import StubContext, get_context
 from backend_stub.franceconnect import pages
@@ -126,6 +124,8 @@ def _id_token(
         "amr": ["pwd"],
         "sid": sid,
     }
+    from joserfc import jwt  # on first use: see verify.py
+
     key = fc.key
     with fc.lock:
         fault, fc.fault = fc.fault, None
@@ -208,6 +208,8 @@ def userinfo(request: Request, context: Context, fc: State) -> Response:
         "exp": timestamp(now) + TOKEN_LIFETIME_SECONDS,
         **claims_of(grant.identity, grant.scope),
     }
+    from joserfc import jwt
+
     signed = jwt.encode(
         {"alg": ALGORITHM, "kid": fc.key.kid}, claims, fc.key, algorithms=[ALGORITHM]
     )
@@ -216,6 +218,9 @@ def userinfo(request: Request, context: Context, fc: State) -> Response:
 
 @router.get("/session/end")
 def end_session(request: Request, fc: State) -> Response:
+    from joserfc import jwt
+    from joserfc.errors import JoseError
+
     hint = request.query_params.get("id_token_hint", "")
     try:
         claims = jwt.decode(hint, fc.key, algorithms=[ALGORITHM]).claims

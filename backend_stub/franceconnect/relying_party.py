@@ -18,7 +18,6 @@ from urllib.parse import urlencode
 import httpx
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
-from joserfc.jwk import KeySet
 
 from backend_stub.context import StubContext, get_context
 from backend_stub.errors import ApiError, errors_doc
@@ -209,6 +208,8 @@ def _complete(flow: Flow, code: str, context: StubContext, fc: FranceConnectStat
             _fail(flow, E.FRANCECONNECT_FAILED, EXCHANGE_FAILED)
             return
         tokens = answer.json()
+        from joserfc.jwk import KeySet
+
         keys = KeySet.import_key_set(http.get(issuer + "/jwks").json())
         try:
             claims = id_token_claims(

@@ -1,6 +1,7 @@
 """What the demo FranceConnect and the portal's relying party hold, in memory only.
 
-Keys are made at stub start (ES256, P-256). Codes, tokens and flows live in this process and
+The signing key (ES256, P-256) is made on first use, with joserfc imported then: a stub that
+never sees a FranceConnect sign-in never loads it. Codes, tokens and flows live in this process and
 nowhere else: nothing of them is written to the database, logged or audited. A stub restart
 forgets them, as a restart of a real provider would end its sessions.
 """
@@ -11,13 +12,15 @@ import secrets
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from fastapi import Request
-from joserfc.jwk import ECKey
 
 from backend_stub.franceconnect.identities import TestIdentity
 from caf_tui.api import ErrorDetail
+
+if TYPE_CHECKING:
+    from joserfc.jwk import ECKey
 
 ALGORITHM = "ES256"
 CODE_LIFETIME_SECONDS = 30
@@ -47,6 +50,8 @@ Fault = Literal["foreign_key", "wrong_nonce", "wrong_audience", "expired_id_toke
 
 
 def new_signing_key() -> ECKey:
+    from joserfc.jwk import ECKey
+
     return ECKey.generate_key("P-256", {"alg": ALGORITHM, "use": "sig"}, auto_kid=True)
 
 
@@ -105,8 +110,8 @@ class Flow:
 class FranceConnectState:
     client_id: str = field(default_factory=lambda: secrets.token_hex(16))
     client_secret: str = field(default_factory=lambda: secrets.token_urlsafe(32))
-    key: ECKey = field(default_factory=new_signing_key)
     lock: threading.RLock = field(default_factory=threading.RLock)
+    signing_key: ECKey | None = None
     interactions: dict[str, Interaction] = field(default_factory=dict)
     grants: dict[str, Grant] = field(default_factory=dict)
     access: dict[str, AccessGrant] = field(default_factory=dict)
@@ -120,6 +125,13 @@ class FranceConnectState:
     id_tokens_by_session: dict[int, str] = field(default_factory=dict)
     """portal session id -> the ID token it was opened with (the hint for /session/end)."""
     fault: Fault | None = None
+
+    @property
+    def key(self) -> ECKey:
+        with self.lock:
+            if self.signing_key is None:
+                self.signing_key = new_signing_key()
+            return self.signing_key
 
 
 def prune(fc: FranceConnectState, now: datetime) -> None:

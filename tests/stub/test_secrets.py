@@ -51,7 +51,7 @@ def test_no_secret_at_rest(stub_factory, portal_on, tmp_path):
         codes = [row[0] for row in conn.execute("SELECT code_hash FROM codes")]
         audit = " ".join(str(row) for row in conn.execute("SELECT * FROM audit"))
         sessions = [row[0] for row in conn.execute("SELECT token_hash FROM sessions")]
-    assert all(h.startswith("$argon2id$v=19$m=19456,t=2,p=1$") for h in hashes if h)
+    assert all(h.startswith("$argon2id$v=19$m=7168,t=5,p=1$") for h in hashes if h)
     assert codes and all(c.startswith("$argon2id$") for c in codes)
     assert all(len(s) == 64 for s in sessions)
     for secret in (PASSWORD, CODE, token):
