@@ -42,6 +42,9 @@ class CafApp(App[None]):
         self.theme = THEME_NAMES[self.settings.theme]
         self.push_screen(self.first_screen())
 
+    def on_ready(self) -> None:
+        self.backend.warm_up()
+
     def first_screen(self) -> Screen[None]:
         """The screen shown at start (the kiosk shows a welcome screen instead)."""
         from caf_tui.screens.registry import screen_for

@@ -12,14 +12,16 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 from stdnum.fr import nir as stdnum_nir
 
 from caf_tui.api.steps import IdentifierKind, PasswordPolicy
 from caf_tui.i18n import _
+
+if TYPE_CHECKING:
+    import phonenumbers
 
 
 class RuleError(ValueError):
@@ -239,6 +241,9 @@ def normalise_code(text: str, length: int = CODE_LENGTH) -> str:
 
 # --- Contact details -------------------------------------------------------------------------
 
+# phonenumbers and email_validator are imported by the functions that use them: the login
+# screen, painted first, needs neither.
+
 # Metropolitan France and the overseas regions whose numbers phonenumbers knows apart.
 PHONE_REGIONS = ("FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF")
 
@@ -249,6 +254,8 @@ def normalise_phone(text: str) -> str:
     A national number (0690…, 0692…) is tried against each region, since overseas mobiles are
     dialled from France with a leading 0 like metropolitan ones.
     """
+    import phonenumbers
+
     if not text.strip():
         raise RuleError("phone_empty", _("Saisissez un numéro de téléphone portable."))
     number = _parse_french_number(text)
@@ -272,6 +279,8 @@ def normalise_phone(text: str) -> str:
 
 
 def _parse_french_number(text: str) -> phonenumbers.PhoneNumber | None:
+    import phonenumbers
+
     for region in PHONE_REGIONS:
         try:
             number = phonenumbers.parse(text, region)
@@ -287,12 +296,16 @@ def _parse_french_number(text: str) -> phonenumbers.PhoneNumber | None:
 
 def format_phone(e164: str) -> str:
     """Show a stored number the French way: ``06 15 00 00 00``."""
+    import phonenumbers
+
     number = phonenumbers.parse(e164, "FR")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
 def normalise_email(text: str) -> str:
     """Return the normalised address (no DNS look-up), or raise ``RuleError``."""
+    from email_validator import EmailNotValidError, validate_email
+
     if not text.strip():
         raise RuleError("email_empty", _("Saisissez une adresse e-mail."))
     try:

@@ -118,6 +118,11 @@ class Backend(AccountBackend, FranceConnectBackend, DoorsBackend, Protocol):
         backend is not a stub."""
         ...
 
+    def warm_up(self) -> None:
+        """The first screen is painted: start what is slow to start. Never blocks; a backend
+        that needs nothing does nothing (the first request must work without it)."""
+        ...
+
     async def aclose(self) -> None:
         """Release connections. The backend is unusable afterwards."""
         ...

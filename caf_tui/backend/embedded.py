@@ -2,7 +2,9 @@
 
 The listening socket is opened here, at once, so the address is known before the stub is even
 imported; requests made while the stub starts wait in the socket's backlog. The stub (FastAPI,
-SQLite, argon2) is imported in the thread, never on the way to the first frame.
+SQLite, argon2: over a second of imports) is imported in the thread, and only once the first
+screen is painted (``warm_up``) or the first request leaves, whichever comes first: imported
+alongside, it held the interpreter's lock and delayed the first frame by half a second.
 """
 
 from __future__ import annotations
@@ -27,12 +29,18 @@ class EmbeddedBackend(HttpBackend):
         super().__init__(f"http://127.0.0.1:{port}", label=_("démo locale"))
         self._running: Any = None
         self._failure: BaseException | None = None
+        self._go = threading.Event()
+        self._closing = False
         self._thread = threading.Thread(
             target=self._start, args=(db, stub_options), name="caf-stub", daemon=True
         )
         self._thread.start()
 
     def _start(self, db: Path | str | None, options: dict[str, Any]) -> None:
+        self._go.wait()
+        if self._closing:
+            self._socket.close()
+            return
         try:
             from backend_stub.server import serve_in_thread
             from backend_stub.settings import StubSettings
@@ -45,7 +53,16 @@ class EmbeddedBackend(HttpBackend):
             self._failure = exc
             self._socket.close()
 
+    def warm_up(self) -> None:
+        self._go.set()
+
+    async def _url(self, path: str) -> str:
+        self._go.set()
+        return await super()._url(path)
+
     async def aclose(self) -> None:
+        self._closing = not self._go.is_set()
+        self._go.set()
         await super().aclose()
         self._thread.join(timeout=10)
         if self._running is not None:

@@ -220,6 +220,9 @@ class HttpBackend(AccountHttpMixin, FranceConnectHttpMixin, DoorsHttpMixin):
         response = await self._request("GET", "/_stub/outbox")
         return [OutboxMessage.model_validate(item) for item in response.json()]
 
+    def warm_up(self) -> None:
+        """Nothing to start: connections open on the first request."""
+
     async def aclose(self) -> None:
         await self._client.aclose()
 

@@ -1,12 +1,32 @@
-"""step name -> view. A new step on the server is a new screen registered here, nothing else."""
+"""step name -> view. A new step on the server is a new screen registered here, nothing else.
+
+A view's module is imported when its step first comes, not at start: importing them all put
+a tenth of a second of rules and widgets before the first frame.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from typing import Any, TypeVar
 
-from caf_tui.api import NextStep
+from caf_tui.api import NextStep, StepName
 from caf_tui.screens.base import StepScreen
+
+STEP_MODULES: dict[str, str] = {
+    StepName.LOGIN: "login",
+    StepName.MIGRATION_INTRO: "migration_intro",
+    StepName.ACCEPT_TERMS: "terms",
+    StepName.CHOOSE_PASSWORD: "choose_password",
+    StepName.CONFIRM_CONTACT: "confirm_contact",
+    StepName.VERIFY_CODE: "verify_code",
+    StepName.ACCOUNT_CREATED: "account_created",
+    StepName.SPOUSE_AUTHORISATION: "spouse_authorisation",
+    StepName.DASHBOARD: "dashboard",
+    StepName.RECOVERY_CODE: "recovery_code",
+    StepName.RECOVERY_PASSWORD: "recovery_password",
+}
+"""The module of ``caf_tui.screens`` whose ``@step_screen`` class shows each step."""
 
 STEP_SCREENS: dict[str, type[StepScreen[Any]]] = {}
 
@@ -14,7 +34,7 @@ T = TypeVar("T", bound=type[StepScreen[Any]])
 
 
 def step_screen(name: str) -> Callable[[T], T]:
-    """Class decorator: this screen shows the step ``name``."""
+    """Class decorator: this screen shows the step ``name`` (its module is in STEP_MODULES)."""
 
     def register(cls: T) -> T:
         STEP_SCREENS[name] = cls
@@ -23,9 +43,18 @@ def step_screen(name: str) -> Callable[[T], T]:
     return register
 
 
-def screen_for(step: NextStep) -> StepScreen[Any]:
-    """The screen for ``step``; a step this client does not know gets the "not yet" screen."""
+def screen_class(name: str) -> type[StepScreen[Any]]:
+    """The view of the step ``name``; a step this client does not know gets the "not yet"
+    screen."""
+    if name not in STEP_SCREENS and name in STEP_MODULES:
+        import_module(f"caf_tui.screens.{STEP_MODULES[name]}")
+    if name in STEP_SCREENS:
+        return STEP_SCREENS[name]
     from caf_tui.screens.unavailable import UnavailableStepScreen
 
-    cls = STEP_SCREENS.get(step.step, UnavailableStepScreen)
-    return cls(step)
+    return UnavailableStepScreen
+
+
+def screen_for(step: NextStep) -> StepScreen[Any]:
+    """The screen for ``step``."""
+    return screen_class(step.step)(step)

@@ -84,20 +84,39 @@ def test_caf_stub_keeps_accounts_and_sessions_across_a_restart(db: Path) -> None
         second.stop()
 
 
-def test_the_app_paints_before_importing_the_stub() -> None:
-    """The login screen must not wait for FastAPI, SQLite or argon2 to load."""
-    code = (
-        "import sys\n"
-        "import caf_tui.app, caf_tui.screens, caf_tui.cli\n"
-        "heavy = [m for m in ('backend_stub', 'fastapi', 'uvicorn', 'argon2', 'sqlite3')"
-        " if m in sys.modules]\n"
-        "print(','.join(heavy))\n"
-    )
+PAINTED = """
+import sys
+from caf_tui.app import CafApp
+from caf_tui.config import Settings
+
+class Painted(CafApp):
+    def on_ready(self) -> None:
+        print(type(self.screen).__name__, ",".join(m for m in WATCHED if m in sys.modules))
+        self.exit()
+
+WATCHED = ("backend_stub", "fastapi", "uvicorn", "argon2", "sqlite3", "joserfc",
+           "phonenumbers", "email_validator", "caf_tui.screens.dashboard",
+           "caf_tui.screens.verify_code", "caf_tui.screens.choose_password")
+Painted(Settings()).run(headless=True, size=(80, 24))
+"""
+
+
+def test_the_app_paints_before_importing_the_stub(tmp_path: Path) -> None:
+    """The first frame is the login screen, painted before the embedded stub (FastAPI, SQLite,
+    argon2) starts to load, and before the views and validators of later steps are imported."""
     result = subprocess.run(
-        [sys.executable, "-c", code],
+        [sys.executable, "-c", PAINTED],
         capture_output=True,
         text=True,
         check=True,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
+        timeout=60,
+        env={
+            **os.environ,
+            "PYTHONPATH": str(Path(__file__).parents[2]),
+            "CAF_TUI_STUB_DB": str(tmp_path / "stub.sqlite3"),
+            "CAF_TUI_REMEMBER": "0",
+        },
     )
-    assert result.stdout.strip() == ""
+    screen, _, loaded = result.stdout.strip().partition(" ")
+    assert screen == "LoginScreen"
+    assert loaded == ""
