@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from pydantic import SecretStr
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Static
 
-from caf_tui import help_texts, remember, rules
+from caf_tui import help_texts, rules
 from caf_tui.api import IdentifierKind, LoginStep, StepName
 from caf_tui.backend.errors import AccountLocked, BackendError, InvalidCredentials
 from caf_tui.i18n import _
@@ -18,7 +16,9 @@ from caf_tui.screens.base import StepScreen
 from caf_tui.screens.registry import step_screen
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.fields import HelpedInput
+from caf_tui.widgets.login_doors import LoginDoors
 from caf_tui.widgets.messages import FieldError, StatusLine
+from caf_tui.widgets.remember_me import RememberMe
 from caf_tui.widgets.step_header import StepHeader
 from caf_tui.widgets.toggles import TickBox
 
@@ -26,6 +26,8 @@ from caf_tui.widgets.toggles import TickBox
 @step_screen(StepName.LOGIN)
 class LoginScreen(StepScreen[LoginStep]):
     CSS_PATH = stylesheet("login")
+    # Textual annotates it as an instance variable: a ClassVar here would not type-check.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     CAN_QUIT = False
     AUTO_FOCUS = "#identifier"
 
@@ -34,93 +36,59 @@ class LoginScreen(StepScreen[LoginStep]):
 
     def compose(self) -> ComposeResult:
         yield StepHeader(_("CONNEXION"))
-        with VerticalScroll(classes="body"):
-            yield Static(self.caf.login_notice or "", id="notice")
-            yield Static(_("Tous les champs sont obligatoires, sauf mention contraire."))
-            yield FieldError(id="error-form")
-            with Horizontal(classes="label-row"):
-                yield Label(_("Numéro de Sécurité sociale"), id="identifier-label")
-                yield Button("(?)", id="identifier-help", classes="help-button")
-            yield HelpedInput(
-                id="identifier",
-                max_length=40,
-                help_text=help_texts.nir_help(),
-                placeholder=_("13 chiffres, ex. 1 83 05 99 999 011"),
-            )
-            yield FieldError(id="error-identifier")
-            yield TickBox(_("J'ai un identifiant provisoire"), id="temporary")
-            yield TickBox(_("Se souvenir de moi"), id="remember")
-            yield Static("", id="remember-note")
-            yield Label(_("Mot de passe"))
-            yield Static(_("8 à 24 caractères"), classes="hint")
-            with Horizontal(classes="password-row"):
-                yield HelpedInput(
-                    id="password",
-                    password=True,
-                    max_length=128,
-                    help_text=help_texts.password_help(),
-                )
-                yield Button(_("Afficher"), id="toggle-password")
-            yield FieldError(id="error-password")
-            yield StatusLine()
-            with Horizontal(classes="buttons"):
-                yield Button(_("Se connecter"), id="login", variant="primary", classes="submit")
-                yield Button(_("Réessayer"), id="retry")
-            yield Button(_("Mot de passe oublié ?"), id="forgot", classes="link")
-            yield Static(_("SAVOIR AVANT DE SE CONNECTER"), classes="section-title")
-            yield Static(help_texts.before_login_help())
-            yield Static(_("OU"), classes="section-title")
-            yield Static(
-                _(
-                    "FranceConnect est la solution proposée par l'État pour sécuriser et "
-                    "simplifier la connexion à vos services en ligne."
-                )
-            )
-            yield Button(_("S'identifier avec FranceConnect"), id="franceconnect")
-            yield Button(
-                _("Qu'est-ce que FranceConnect ?"), id="what-franceconnect", classes="link"
-            )
-            yield Static(_("Première connexion ?"), classes="section-title")
-            yield Button(_("Créer Mon Compte"), id="create-account")
-            yield Static("", id="not-yet")
+        with VerticalScroll(classes="body"), Horizontal(id="columns"):
+            with Vertical(id="form-column"):
+                yield from self._form()
+            yield LoginDoors(id="doors-column")
         yield Footer()
+
+    def _form(self) -> ComposeResult:
+        yield Static(self.caf.login_notice or "", id="notice")
+        yield Static(_("Tous les champs sont obligatoires, sauf mention contraire."))
+        yield FieldError(id="error-form")
+        with Horizontal(classes="label-row"):
+            yield Label(_("Numéro de Sécurité sociale"), id="identifier-label")
+            yield Button("(?)", id="identifier-help", classes="help-button")
+        yield HelpedInput(
+            id="identifier",
+            max_length=40,
+            help_text=help_texts.nir_help(),
+            placeholder=_("13 chiffres, ex. 1 83 05 99 999 011"),
+        )
+        yield FieldError(id="error-identifier")
+        yield TickBox(_("J'ai un identifiant provisoire"), id="temporary")
+        yield RememberMe(id="remember-me")
+        yield Label(_("Mot de passe"))
+        yield Static(_("8 à 24 caractères"), classes="hint")
+        with Horizontal(classes="password-row"):
+            yield HelpedInput(
+                id="password", password=True, max_length=128, help_text=help_texts.password_help()
+            )
+            yield Button(_("Afficher"), id="toggle-password")
+        yield FieldError(id="error-password")
+        yield StatusLine()
+        with Horizontal(classes="buttons"):
+            yield Button(_("Se connecter"), id="login", variant="primary", classes="submit")
+            yield Button(_("Réessayer"), id="retry")
+        yield Button(_("Mot de passe oublié ?"), id="forgot", classes="link")
 
     def on_mount(self) -> None:
         self.caf.login_notice = None
         self.query_one("#retry").display = False
         notice = self.query_one("#notice", Static)
         notice.display = bool(str(notice.render()).strip())
+        remember_me = self.query_one(RememberMe)
         if self.caf.settings.remember:
-            self.run_worker(self._load_remembered(), group="keyring")
+            remember_me.recall()
         else:
-            self.query_one("#remember").display = False
+            remember_me.display = False
 
-    async def _load_remembered(self) -> None:
-        try:
-            stored = await asyncio.to_thread(remember.load)
-        except remember.KeyringUnavailable:
-            self._keyring_missing()
-            return
-        if stored is None:
-            return
-        kind, identifier = stored
-        self.query_one("#temporary", TickBox).value = kind is IdentifierKind.TEMPORARY
+    def on_remember_me_recalled(self, event: RememberMe.Recalled) -> None:
+        self.query_one("#temporary", TickBox).value = event.kind is IdentifierKind.TEMPORARY
         field = self.query_one("#identifier", Input)
         if not field.value:
-            field.value = self._display(kind, identifier)
-        self.query_one("#remember", TickBox).value = True
+            field.value = self._display(event.kind, event.identifier)
         self.query_one("#password", Input).focus()
-
-    def _keyring_missing(self) -> None:
-        box = self.query_one("#remember", TickBox)
-        box.value = False
-        box.disabled = True
-        self.query_one("#remember-note", Static).update(
-            _(
-                "Aucun trousseau sécurisé n'est disponible sur ce système : "
-                "« Se souvenir de moi » ne peut pas être utilisé."
-            )
-        )
 
     # --- form -------------------------------------------------------------------------------
 
@@ -176,23 +144,11 @@ class LoginScreen(StepScreen[LoginStep]):
 
                 help_text = self.query_one("#identifier", HelpedInput).help_text
                 self.app.push_screen(HelpScreen(help_text))
-            case "what-franceconnect":
-                from caf_tui.screens.help import HelpScreen
-
-                self.app.push_screen(HelpScreen(help_texts.franceconnect_help()))
-            case "franceconnect":
-                from caf_tui.screens.franceconnect import FranceConnectScreen
-
-                self.app.push_screen(FranceConnectScreen())
             case "forgot":
                 from caf_tui.screens.forgot_password import ForgotPasswordScreen
 
                 typed = self.query_one("#identifier", Input).value
                 self.app.push_screen(ForgotPasswordScreen(self.kind, typed))
-            case "create-account":
-                from caf_tui.screens.create_account import CreateAccountScreen
-
-                self.app.push_screen(CreateAccountScreen())
 
     def log_in(self) -> None:
         identifier_field = self.query_one("#identifier", Input)
@@ -210,28 +166,17 @@ class LoginScreen(StepScreen[LoginStep]):
             password_field.focus()
             return
         password = SecretStr(password_field.value)
-        remember_me = self.query_one("#remember", TickBox).value
+        remember_me = self.query_one(RememberMe)
+        keep = remember_me.wanted
 
         async def send() -> None:
             step = await self.caf.journey.login(kind, identifier, password)
-            if self.caf.settings.remember and not self.query_one("#remember", TickBox).disabled:
-                await self._store_identifier(remember_me, kind, identifier)
+            if self.caf.settings.remember and remember_me.usable:
+                await remember_me.store(keep, kind, identifier)
             password_field.value = ""
             await self.caf.show_step(step)
 
         self.run_backend(send)
-
-    async def _store_identifier(self, keep: bool, kind: IdentifierKind, identifier: str) -> None:
-        try:
-            if keep:
-                await asyncio.to_thread(remember.save, kind, identifier)
-            else:
-                await asyncio.to_thread(remember.forget)
-        except remember.KeyringUnavailable:
-            self.app.notify(
-                _("Aucun trousseau sécurisé : votre identifiant n'a pas été mémorisé."),
-                timeout=8,
-            )
 
     def show_error(self, error: BackendError) -> None:
         if isinstance(error, InvalidCredentials | AccountLocked):

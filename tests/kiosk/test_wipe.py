@@ -135,7 +135,7 @@ async def test_terminer_wipes_at_once(
         await settle(pilot)
         assert isinstance(app.screen, LoginScreen)
         assert app.screen.query_one("#identifier").value == ""  # type: ignore[attr-defined]
-        assert not app.screen.query_one("#remember").display
+        assert not app.screen.query_one("#remember-me").display
     assert memory_keyring.calls == []
 
 
