@@ -7,11 +7,12 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from caf_tui.i18n import N_, _
 from caf_tui.screens.base import CafScreen
 from caf_tui.styles import stylesheet
+from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.step_header import StepHeader
 
 
@@ -41,7 +42,7 @@ class WelcomeScreen(CafScreen):
             yield Static(_("Appuyez sur Entrée pour commencer"), id="welcome-prompt")
             with Center():
                 yield Button(_("Commencer"), id="begin", variant="primary")
-        yield Footer()
+        yield KeysFooter()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "begin":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Input, RadioSet, Static
+from textual.widgets import Button, Input, RadioSet, Static
 
 from caf_tui.api import Channel, ChannelOption, ConfirmContactStep, StepName
 from caf_tui.i18n import N_, _
@@ -14,6 +14,7 @@ from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.bullets import Bullet
 from caf_tui.widgets.contact_editor import ContactEditor
+from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.link_button import LinkButton
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader
@@ -71,7 +72,7 @@ class ConfirmContactScreen(JourneyStepScreen[ConfirmContactStep]):
             yield FieldError(id="error-form")
             yield StatusLine()
         yield step_buttons(Button(_("Valider"), id="validate", variant="primary", classes="submit"))
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def editor(self) -> ContactEditor:

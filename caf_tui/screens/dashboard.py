@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from caf_tui.api import DashboardResponse, DashboardStep, StepName
 from caf_tui.i18n import _
@@ -13,6 +13,7 @@ from caf_tui.screens.base import StepScreen
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.sections import SECTION_SCREENS
 from caf_tui.styles import stylesheet
+from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader
 
@@ -31,7 +32,7 @@ class DashboardScreen(StepScreen[DashboardStep]):
             yield Button(_("Se déconnecter"), id="logout")
             if self.caf.settings.kiosk:  # a shared terminal: « Terminer » wipes the visit
                 yield Button(_("Terminer"), id="finish", variant="primary")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#retry").display = False

@@ -6,7 +6,7 @@ from pydantic import SecretStr
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from caf_tui import help_texts, rules
 from caf_tui.api import IdentifierKind, LoginStep, StepName
@@ -16,6 +16,7 @@ from caf_tui.screens.base import StepScreen
 from caf_tui.screens.registry import step_screen
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.fields import HelpedInput
+from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.login_doors import LoginDoors
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.remember_me import RememberMe
@@ -40,7 +41,7 @@ class LoginScreen(StepScreen[LoginStep]):
             with Vertical(id="form-column"):
                 yield from self._form()
             yield LoginDoors(id="doors-column")
-        yield Footer()
+        yield KeysFooter()
 
     def _form(self) -> ComposeResult:
         yield Static(self.caf.login_notice or "", id="notice")

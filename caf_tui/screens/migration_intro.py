@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from caf_tui.api import MigrationIntroStep, StepName
 from caf_tui.i18n import N_, _
@@ -12,6 +12,7 @@ from caf_tui.labels import stage_label
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
 from caf_tui.styles import stylesheet
+from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader
 
@@ -42,7 +43,7 @@ class MigrationIntroScreen(JourneyStepScreen[MigrationIntroStep]):
             yield FieldError(id="error-form")
             yield StatusLine()
         yield step_buttons(Button(_("Commencer"), id="start", variant="primary", classes="submit"))
-        yield Footer()
+        yield KeysFooter()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, RadioSet, Static
+from textual.widgets import Button, RadioSet, Static
 
 from caf_tui.api import SpouseAuthorisationStep, SpouseDecision, StepName
 from caf_tui.i18n import N_, _
@@ -14,6 +14,7 @@ from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.bullets import Bullet
+from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader
 from caf_tui.widgets.toggles import ChoiceButton
@@ -72,7 +73,7 @@ class SpouseAuthorisationScreen(JourneyStepScreen[SpouseAuthorisationStep]):
             Button(_("Continuer"), id="continue", variant="primary", classes="submit"),
             left=[Button(_("Passer"), id="skip", classes="submit always")],
         )
-        yield Footer()
+        yield KeysFooter()
 
     def decision(self) -> SpouseDecision | None:
         pressed = self.query_one("#decision", RadioSet).pressed_button

@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from caf_tui.api import AcceptTermsStep, StepName
 from caf_tui.i18n import N_, _
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
 from caf_tui.styles import stylesheet
+from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader
 from caf_tui.widgets.toggles import TickBox
@@ -64,7 +65,7 @@ class TermsScreen(JourneyStepScreen[AcceptTermsStep]):
         yield step_buttons(
             Button(_("Continuer"), id="continue", variant="primary", classes="submit")
         )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#terms-text").border_title = _(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from caf_tui.api import OtherStep
 from caf_tui.i18n import _
 from caf_tui.screens.base import StepScreen
+from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader
 
@@ -29,7 +30,7 @@ class UnavailableStepScreen(StepScreen[OtherStep]):
             yield StatusLine()
             with Horizontal(classes="buttons"):
                 yield Button(_("Se déconnecter"), id="logout", classes="submit")
-        yield Footer()
+        yield KeysFooter()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "logout":

@@ -1,0 +1,36 @@
+"""The keys footer, redrawn only when the keys it shows change.
+
+Textual's Footer rebuilds all its keys whenever the bindings might have changed, that is on
+every focus change: each Tab cost a re-layout and bytes on the wire, for the same keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer
+
+
+def shown_keys(screen: Screen[object]) -> tuple[Hashable, ...]:
+    """What the footer would show on ``screen``: each key, its words, whether it is enabled."""
+    palette = screen.app.COMMAND_PALETTE_BINDING
+    return tuple(
+        (key, binding.action, binding.description, enabled, tooltip)
+        for key, (_, binding, enabled, tooltip) in screen.active_bindings.items()
+        if binding.show or key == palette
+    )
+
+
+class KeysFooter(Footer):
+    _composed: tuple[Hashable, ...] | None = None
+
+    def compose(self) -> ComposeResult:
+        self._composed = shown_keys(self.screen) if self._bindings_ready else None
+        yield from super().compose()
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        if self._composed is not None and shown_keys(screen) == self._composed:
+            return
+        super().bindings_changed(screen)
