@@ -54,3 +54,20 @@ def code_not_received_help() -> str:
         "Demandez l'envoi d'un nouveau code. Vérifiez vos coordonnées de contact et modifiez-les "
         "si nécessaire. Par SMS, le code est valable 10 minutes ; par e-mail, 15 minutes."
     )
+
+
+def forgot_password_help() -> str:
+    return _(
+        "Saisissez l'identifiant avec lequel vous vous connectez. Si un compte lui correspond, "
+        "un code de vérification est envoyé au téléphone portable ou à l'adresse e-mail "
+        "enregistrés, puis vous choisissez un nouveau mot de passe."
+    )
+
+
+def create_account_help() -> str:
+    return _(
+        "Tous les membres du foyer, de plus de 15 ans, peuvent créer leur compte. Le numéro "
+        "allocataire figure sur les courriers de la Caf. Si vous n'avez pas de numéro de "
+        "Sécurité sociale, un identifiant provisoire vous sera attribué pour les prochaines "
+        "connexions."
+    )

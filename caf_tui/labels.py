@@ -5,6 +5,8 @@ No Textual here: the line mode must start without it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from caf_tui.api import (
     Channel,
     PasswordPolicy,
@@ -119,3 +121,37 @@ def code_sent_text(step: VerifyCodeStep, *, unbreakable_number: bool = False) ->
         "Nous venons de vous envoyer un code de vérification par e-mail à l'adresse suivante "
         "{destination}."
     ).format(destination=step.destination)
+
+
+@dataclass(frozen=True)
+class DoorLabels:
+    """The ways in of the login screen, in the portal's words."""
+
+    nir: str
+    temporary: str
+    forgot: str
+    create: str
+    franceconnect: str
+
+
+def door_labels() -> DoorLabels:
+    return DoorLabels(
+        nir=_("Se connecter avec mon numéro de Sécurité sociale"),
+        temporary=_("Se connecter avec mon identifiant provisoire"),
+        forgot=_("Mot de passe oublié ?"),
+        create=_("Créer Mon Compte"),
+        franceconnect=_("S'identifier avec FranceConnect"),
+    )
+
+
+def signup_labels() -> dict[str, str]:
+    """« Créer Mon Compte »: each field of the request, named as the form names it."""
+    return {
+        "numero_allocataire": _("Numéro allocataire"),
+        "postal_code": _("Code postal"),
+        "family_name": _("Nom"),
+        "given_names": _("Prénom(s)"),
+        "birth_date": _("Date de naissance (JJ/MM/AAAA)"),
+        "nir": _("Numéro de Sécurité sociale"),
+        "gender": _("Civilité"),
+    }

@@ -7,7 +7,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
 
-from caf_tui.api import JourneyResponse, NextStep, Progress
+from caf_tui.api import IdentifierKind, JourneyResponse, NextStep, Progress, StepName
 from caf_tui.backend.base import Backend
 from caf_tui.backend.errors import BackendUnavailable, ServerError
 from caf_tui.i18n import _
@@ -20,6 +20,10 @@ from caf_tui.plain.wording import title
 T = TypeVar("T")
 
 StepCall = Callable[[Backend], Awaitable[JourneyResponse]]
+
+
+#: Steps the server directs before any session (« Mot de passe oublié ? »).
+NO_SESSION_STEPS = frozenset({StepName.LOGIN, StepName.RECOVERY_CODE, StepName.RECOVERY_PASSWORD})
 
 
 class Finished(Exception):
@@ -35,7 +39,28 @@ class Context:
         self.runner = runner
         #: How often (seconds) the code's validity is looked at.
         self.tick = tick
-        self.prompter = Prompter(terminal, confirm_quit=lambda: journey.logged_in)
+        self.prompter = Prompter(terminal, confirm_quit=self.quit_question)
+        #: The identifier « Mot de passe oublié ? » was asked for (a new code asks again).
+        self.recovering: tuple[IdentifierKind, str] | None = None
+
+    def quit_question(self) -> str | None:
+        """What quitting would lose, asked before quitting; None when nothing would be."""
+        if self.has_session:
+            return _(
+                "Voulez-vous vraiment quitter ? Ce que vous avez déjà validé est enregistré : "
+                "à votre prochaine connexion, vous reprendrez à cette étape."
+            )
+        if self.journey.step.step != StepName.LOGIN:
+            return _(
+                "Voulez-vous vraiment quitter ? Votre demande de nouveau mot de passe sera "
+                "abandonnée."
+            )
+        return None
+
+    @property
+    def has_session(self) -> bool:
+        """True once logged in: quitting then asks first, and leaving logs out."""
+        return self.journey.step.step not in NO_SESSION_STEPS
 
     @property
     def backend(self) -> Backend:

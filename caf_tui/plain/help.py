@@ -104,3 +104,20 @@ def unavailable_help() -> str:
         "Cette étape se fait pour l'instant sur caf.fr ou avec l'application Caf - Mon Compte. "
         "Tapez 1 pour vous déconnecter."
     )
+
+
+def legacy_resend_help() -> str:
+    return _(
+        "Tapez 1 pour choisir un nouveau mot de passe. Si vous utilisez encore votre mot de "
+        "passe à 8 chiffres, tapez 2 : il vous est renvoyé par SMS ou par e-mail, et vous "
+        "choisirez votre nouveau mot de passe à votre prochaine connexion."
+    )
+
+
+def kiosk_help() -> str:
+    return _(
+        "Ce terminal est partagé. Quand vous avez terminé, tapez q ou choisissez « Se "
+        "déconnecter » : vos informations sont alors effacées de l'écran. Sans réponse de votre "
+        "part pendant quelques minutes, elles sont effacées aussi, après un avertissement. "
+        "Appuyez sur Entrée pour commencer."
+    )

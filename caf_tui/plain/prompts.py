@@ -36,6 +36,8 @@ class Field:
     secret: bool = False
     required: bool = True
     again: str | None = None
+    #: Whether a refused answer is said back (never a secret, never a code).
+    echo: bool = True
 
 
 def as_is(text: str) -> str:
@@ -44,8 +46,9 @@ def as_is(text: str) -> str:
 
 
 class Prompter:
-    def __init__(self, terminal: Terminal, *, confirm_quit: Callable[[], bool]) -> None:
-        """``confirm_quit`` tells whether quitting must be confirmed (a session is open)."""
+    def __init__(self, terminal: Terminal, *, confirm_quit: Callable[[], str | None]) -> None:
+        """``confirm_quit`` gives the question that confirms quitting when something would be
+        lost (None: quit at once)."""
         self.terminal = terminal
         self._confirm_quit = confirm_quit
 
@@ -86,7 +89,10 @@ class Prompter:
             try:
                 return check(text)
             except RuleError as refusal:
-                self.error(field.label, refusal.message)
+                said = refusal.message
+                if field.echo and not field.secret:  # heard back, a typo is easier to find
+                    said += " " + _("Vous avez saisi : {text}.").format(text=text)
+                self.error(field.label, said)
 
     def choose(
         self,
@@ -131,13 +137,11 @@ class Prompter:
 
     def quit(self) -> None:
         """« Quitter »: raises ``QuitRequested`` once confirmed; returns if the person stays."""
-        if not self._confirm_quit():
+        question = self._confirm_quit()
+        if question is None:
             raise QuitRequested
         choice = self.choose(
-            _(
-                "Voulez-vous vraiment quitter ? Ce que vous avez déjà validé est enregistré : "
-                "à votre prochaine connexion, vous reprendrez à cette étape."
-            ),
+            question,
             [_("Rester"), _("Quitter")],
             _("Choisissez 1 pour continuer votre démarche, 2 pour vous déconnecter."),
             quit_means=1,

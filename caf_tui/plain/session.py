@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sys
+import time
 from typing import TextIO
 
 from caf_tui.api import LoginStep
@@ -14,6 +15,7 @@ from caf_tui.backend.errors import BackendError, NotAuthenticated
 from caf_tui.config import Settings
 from caf_tui.i18n import _, set_language
 from caf_tui.journey import Clock, Journey
+from caf_tui.kiosk.idle import Monotonic
 from caf_tui.labels import step_name
 from caf_tui.plain.context import Context, Finished
 from caf_tui.plain.help import keys_help
@@ -28,7 +30,7 @@ EXIT_INTERRUPTED = 130
 
 def leave(ctx: Context) -> None:
     """Log out; say where the next login resumes. Never fails: the person is leaving."""
-    if not ctx.journey.logged_in:
+    if not ctx.has_session:
         ctx.say(_("Au revoir."))
         return
     where = step_name(ctx.journey.step.step)
@@ -68,13 +70,14 @@ def run_plain(
     backend: Backend | None = None,
     clock: Clock | None = None,
     tick: float = 1.0,
+    monotonic: Monotonic = time.monotonic,
 ) -> int:
     """The line-by-line mode for screen readers and braille displays. Returns the exit status.
 
     ``backend`` defaults to the one the settings name; it is closed on the way out (its
     connections belong to this function's event loop). ``clock`` is the local clock the
     journey measures the server's against; ``tick`` how often (seconds) the code's validity is
-    looked at. Both are for tests.
+    looked at; ``monotonic`` the kiosk's clock (its idle limits). They are for tests.
     """
     set_language(settings.lang)
     terminal = Terminal(
@@ -82,14 +85,26 @@ def run_plain(
     )
     with asyncio.Runner() as runner:
         portal = backend if backend is not None else make_backend(settings)
-        journey = Journey(portal) if clock is None else Journey(portal, clock)
-        ctx = Context(terminal, journey, runner, tick=tick)
+
+        def new_journey() -> Journey:
+            return Journey(portal) if clock is None else Journey(portal, clock)
+
+        ctx = Context(terminal, new_journey(), runner, tick=tick)
         terminal.say(
             _("Caf - Mon Compte, mode ligne à ligne. Service : {service}.").format(
                 service=portal.label
             )
         )
         terminal.say(keys_help())
+        portal.warm_up()
+        if settings.kiosk:
+            from caf_tui.plain.kiosk import run_kiosk  # it drives this module's loop
+
+            try:
+                return run_kiosk(ctx, settings, new_journey, monotonic)
+            finally:
+                with contextlib.suppress(Exception):
+                    runner.run(portal.aclose())
         try:
             return loop(ctx)
         except EndOfInput:

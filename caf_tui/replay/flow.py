@@ -130,6 +130,33 @@ class ReadCode(_Step):
     timeout: float = Field(default=5.0, gt=0, le=60)
 
 
+class ReadText(_Step):
+    """Keep what the screen shows in ``into``: the group of the regular expression
+    ``read_text`` (say ``(T[0-9]{8})``, a temporary identifier given on screen), found in the
+    screen's text; the step fails when the screen does not show it."""
+
+    read_text: str = Field(min_length=1)
+    into: str = Field(pattern=VARIABLE_NAME)
+
+    @model_validator(mode="after")
+    def _one_group(self) -> Self:
+        try:
+            groups = re.compile(self.read_text).groups
+        except re.error as exc:
+            raise ValueError(f"expression « {self.read_text} » invalide : {exc}") from exc
+        if groups != 1:
+            raise ValueError(
+                f"l'expression « {self.read_text} » doit avoir exactement un groupe entre "
+                "parenthèses : le texte gardé"
+            )
+        return self
+
+    def find(self, text: str) -> str | None:
+        """The text kept from ``text``, or None when the screen does not show it."""
+        match = re.search(self.read_text, text)
+        return match.group(1) if match else None
+
+
 class AdvanceClock(_Step):
     """Move the stub's clock by this many seconds."""
 
@@ -159,6 +186,7 @@ STEP_KINDS: dict[str, type[_Step]] = {
     "press": Press,
     "key": Key,
     "read_code": ReadCode,
+    "read_text": ReadText,
     "advance_clock": AdvanceClock,
     "screenshot": Screenshot,
     "fault": Fault,
@@ -187,6 +215,7 @@ Step = Annotated[
     | Annotated[Press, Tag("press")]
     | Annotated[Key, Tag("key")]
     | Annotated[ReadCode, Tag("read_code")]
+    | Annotated[ReadText, Tag("read_text")]
     | Annotated[AdvanceClock, Tag("advance_clock")]
     | Annotated[Screenshot, Tag("screenshot")]
     | Annotated[Fault, Tag("fault")],
@@ -227,9 +256,9 @@ class Flow(BaseModel):
                 if name not in known:
                     raise ValueError(
                         f"étape {number} : la variable ${{{name}}} n'est pas déclarée dans "
-                        "« variables » (ni lue avant par read_code)"
+                        "« variables » (ni lue avant par read_code ou read_text)"
                     )
-            if isinstance(step, ReadCode):
+            if isinstance(step, ReadCode | ReadText):
                 known.add(step.into)
         return self
 

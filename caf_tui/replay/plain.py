@@ -30,6 +30,7 @@ from caf_tui.replay.flow import (
     Key,
     Press,
     ReadCode,
+    ReadText,
     Screenshot,
     Tick,
     _Step,
@@ -43,10 +44,12 @@ MENU_LINE = re.compile(r"^(\d+)\. (.+)$")
 SHORTCUT = re.compile(r"(\d) pour ([^,)]+)")
 #: Words that stand for an id of the screens in the line mode's options.
 SYNONYMS = {
-    "temporary": ["oui"],
-    "accept": ["accepte"],
+    "temporary": ["identifiant provisoire"],
+    "accept": ["accepte", "continuer sur le portail"],
     "authorise": ["oui"],
-    "refuse": ["non"],
+    "refuse": ["non", "refuser"],
+    "edit": ["modifier"],
+    "no-nir": ["je n'ai pas de numéro"],
     "skip": ["passer"],
     "sms": ["sms"],
     "email": ["e-mail"],
@@ -62,8 +65,29 @@ QUESTIONS = {
     "code": ["code de vérification"],
     "phone": ["téléphone"],
     "email": ["adresse e-mail"],
+    "login": ["identifiant"],
+    "numero_allocataire": ["numéro allocataire"],
+    "postal_code": ["code postal"],
+    "family_name": ["nom"],
+    "given_names": ["prénom"],
+    "birth_date": ["date de naissance"],
+    "nir": ["numéro de sécurité sociale"],
+    "gender": ["civilité"],
 }
-LABELS = {"identifier": "Numéro de Sécurité sociale", "password": "Mot de passe"}
+#: Questions that may be left empty (Entrée) when the flow fills something else.
+OPTIONAL = ("téléphone", "adresse e-mail")
+LABELS = {
+    "identifier": "Numéro de Sécurité sociale",
+    "password": "Mot de passe",
+    "birth_date": "Date de naissance",
+    "gender": "Civilité",
+}
+#: Presses that the line mode does by itself once the questions are answered (the screens'
+#: submit and back buttons): with nothing left to answer, they do nothing.
+SUBMITS = frozenset({"valider", "connect", "save", "back", "retour", "enregistrer mes coordonnées"})
+QUIT_LABELS = frozenset({"quitter", "quit"})
+#: A field's value as the screens' text shows it: « <identifier : 1 83 05 …> ».
+SHOWN_VALUE = re.compile(r"^<([a-z_]+) : (.*)>$")
 
 
 def _norm(text: str) -> str:
@@ -208,8 +232,7 @@ class PlainDriver:
             case ExpectError():
                 self._expect_error(step)
             case ExpectText():
-                if _norm(step.expect_text) not in _norm(self.since_action()):
-                    raise StepFailed(f"le texte « {step.expect_text} » n'a pas été dit")
+                self._expect_text(step.expect_text)
             case ExpectNoText():
                 if _norm(step.expect_no_text) in _norm(self.since_action()):
                     raise StepFailed(f"le texte « {step.expect_no_text} » a été dit")
@@ -226,6 +249,11 @@ class PlainDriver:
                 self._press("quit" if step.key == "escape" else "")
             case ReadCode():
                 self._need_control().variables_code(self.variables, step)
+            case ReadText():
+                found = step.find(self.since_action())
+                if found is None:
+                    raise StepFailed(f"rien de ce qui a été dit ne répond à « {step.read_text} »")
+                self.variables.set(step.into, found)
             case AdvanceClock():
                 self._need_control().control.advance_clock(step.advance_clock)
             case Fault():
@@ -248,6 +276,29 @@ class PlainDriver:
             return "login"
         return self.backend.step
 
+    def _expect_text(self, text: str) -> None:
+        said = _norm(self.since_action())
+        shown = SHOWN_VALUE.match(text)
+        if shown is None:
+            if _norm(text) not in said:
+                raise StepFailed(f"le texte « {text} » n'a pas été dit")
+            return
+        # A field still holding what was typed: the line mode says it back with the error
+        # (« Vous avez saisi : … ») or offers to keep it (« Appuyez sur Entrée pour garder … »).
+        value = _norm(shown.group(2))
+        if value == "***":
+            raise StepFailed(
+                "le mode ligne à ligne ne répète jamais un secret : étape propre à l'écran"
+            )
+        if f"saisi : {value}" not in said and f"garder {value}" not in said:
+            raise StepFailed(
+                f"la valeur « {shown.group(2)} » du champ « {shown.group(1)} » n'a pas été gardée"
+            )
+
+    def _asking(self) -> list[str]:
+        """The lines said since the last answer, normalised: the question now waiting."""
+        return [_norm(line) for line in self.session.since_answer().splitlines() if line.strip()]
+
     def _expect_error(self, step: ExpectError) -> None:
         expected = step.expect_error
         if isinstance(expected, str):
@@ -257,15 +308,33 @@ class PlainDriver:
                 raise StepFailed(f"attendu l'erreur « {expected} » ; erreurs reçues : {seen}")
             return
         said = _norm(self.since_action())
+        if expected.field == "form":  # the form's own error: any error said will do
+            if "erreur sur le champ" in said or self.backend.errors[self._errors_mark :]:
+                return
+            raise StepFailed("aucune erreur n'a été dite")
         label = _norm(LABELS.get(expected.field, expected.field))
-        if "erreur sur le champ" not in said or label not in said:
-            raise StepFailed(f"aucune erreur n'a été dite pour le champ « {expected.field} »")
+        if "erreur sur le champ" in said and label in said:
+            return
+        # A form that cannot be sent without the field: the line mode asks for it instead.
+        words = QUESTIONS.get(expected.field, [label])
+        self.session.wait_question()
+        if any(line.startswith(word) for line in self._asking() for word in words):
+            return
+        raise StepFailed(f"aucune erreur n'a été dite pour le champ « {expected.field} »")
 
     # --- answering questions ----------------------------------------------------------------
 
     def _press(self, label: str) -> None:
+        marks = self._mark, self._errors_mark
         self._mark = len(self.session.stdout.text)
         self._errors_mark = len(self.backend.errors)
+        if not self._answer_for(label):
+            self._mark, self._errors_mark = marks  # nothing was done: nothing new was said
+        self._pending.clear()
+
+    def _answer_for(self, label: str) -> bool:
+        """Answer the questions until the press is done; False when there was nothing to do
+        (a submit the line mode made by itself when the last question was answered)."""
         consumed, answered_fields = False, set()
         for _ in range(40):
             if not self.session.wait_question():
@@ -277,7 +346,8 @@ class PlainDriver:
             if menu and not SHORTCUT.search(question):
                 number = self._menu_choice(menu, label, said)
                 if number is None:
-                    if consumed and not self._fills_pending():
+                    # Answered already, the journey moved on: what is left was not asked for.
+                    if consumed or (not self._fills_pending() and _norm(label) in SUBMITS):
                         break
                     options = ", ".join(m.group(2) for m in menu)
                     raise StepFailed(f"aucun choix pour « {label} » parmi : {options}")
@@ -291,20 +361,25 @@ class PlainDriver:
                 self.session.answer(field[2])
                 consumed = True
                 continue
-            if any(question.startswith(w) for n in answered_fields for w in QUESTIONS[n]):
+            if any(question.startswith(w) for n in answered_fields for w in QUESTIONS.get(n, [n])):
                 break  # the same question again: the answer was refused
+            if label and _norm(label) in QUIT_LABELS:
+                self.session.answer("q")  # « q » quits at every question
+                label, consumed = "", True
+                continue
             shortcut = self._shortcut(question, label)
             if shortcut is not None and label:
                 self.session.answer(shortcut)
                 label, consumed = "", True
                 continue
-            if "appuyez sur entrée pour garder" in question and self._fills_pending():
+            keep = "appuyez sur entrée pour garder" in question
+            if (keep or question.startswith(OPTIONAL)) and self._fills_pending():
                 self.session.answer("")
                 continue
-            if consumed and not self._fills_pending():
+            if not self._fills_pending() and (consumed or _norm(label) in SUBMITS):
                 break
             raise StepFailed(f"question sans réponse dans le script : {lines[-1] if lines else ''}")
-        self._pending.clear()
+        return consumed
 
     def _fills_pending(self) -> bool:
         return any(kind == "fill" for kind, _, _ in self._pending)
@@ -338,8 +413,16 @@ class PlainDriver:
                     if intent[0] != "press":
                         self._pending.remove(intent)
                     return match.group(1)
-        if "identifiant provisoire" in _norm(said):
-            return "1"  # « Non »: no temporary identifier unless the flow ticks it
+        fills = {name for kind, name, _value in self._pending if kind == "fill"}
+        asked = _norm(said)
+        if "avez-vous un numéro de sécurité sociale" in asked and "nir" in fills:
+            return "1"  # « Oui, je le saisis », unless the flow ticks « no-nir »
+        if "comment voulez-vous vous connecter" in asked and "identifier" in fills:
+            return "1"  # with the NIR, unless the flow ticks « temporary »
+        if "password" in fills:  # « Choisir un nouveau mot de passe » rather than the old one
+            return next(
+                (m.group(1) for m in menu if "nouveau mot de passe" in _norm(m.group(2))), None
+            )
         return None
 
 

@@ -49,12 +49,14 @@ def screen_text(app: App[Any]) -> str:
 
 @contextmanager
 def secrets_masked(app: App[Any]) -> Iterator[None]:
-    """Secret fields drawn as bullets for the time of a screenshot."""
+    """Secret fields drawn as bullets for the time of a screenshot, on every screen of the
+    stack: a dialog leaves the screen below it visible."""
     changed: list[Input] = []
-    for field in app.screen.query(Input):
-        if is_secret_field(field.id or "") and not field.password:
-            field.password = True
-            changed.append(field)
+    for screen in app.screen_stack:
+        for field in screen.query(Input):
+            if is_secret_field(field.id or "") and not field.password:
+                field.password = True
+                changed.append(field)
     try:
         yield
     finally:

@@ -29,6 +29,7 @@ from caf_tui.replay.flow import (
     Key,
     Press,
     ReadCode,
+    ReadText,
     Screenshot,
     Tick,
     _Step,
@@ -138,6 +139,11 @@ class TuiDriver:
                 control = self._control("read_code")
                 code = await asyncio.to_thread(control.next_code, step.read_code, step.timeout)
                 self.variables.set(step.into, code)
+            case ReadText():
+                found = step.find(self.text())
+                if found is None:
+                    raise StepFailed(f"l'écran ne montre rien qui réponde à « {step.read_text} »")
+                self.variables.set(step.into, found)
             case AdvanceClock():
                 control = self._control("advance_clock")
                 await asyncio.to_thread(control.advance_clock, step.advance_clock)
@@ -179,8 +185,8 @@ class TuiDriver:
                 seen = ", ".join(codes) or "aucune"
                 raise StepFailed(f"attendu l'erreur « {expected} » ; erreurs reçues : {seen}")
             return
-        widget = self.app.screen.query(f"#error-{expected.field}").first(Widget)
-        if widget is None or not shown(widget):
+        widgets = self.app.screen.query(f"#error-{expected.field}").results(Widget)
+        if not any(shown(widget) for widget in widgets):
             raise StepFailed(f"aucune erreur n'est affichée pour le champ « {expected.field} »")
 
     def _find(self, name: str, kind: type[Widget]) -> Widget:
@@ -213,8 +219,7 @@ class TuiDriver:
             if not button.has_class("-active"):
                 break
             await self.pilot.pause(0.05)
-        button.focus()
-        await self.pilot.pause()
+        self.app.set_focus(button)  # at once: ``focus()`` waits for the next message
         if self.app.focused is button:
             await self.pilot.press("enter")
         else:
@@ -240,8 +245,7 @@ class TuiDriver:
                 raise StepFailed(f"le champ « {name} » n'est pas affiché")
             field.focus()
             field.value = self.variables.resolve(template)
-            await self.pilot.pause()
-        await self.settle()
+        await self.settle()  # the focus and change events of every field, in order
 
 
 def make_app(base_url: str) -> tuple[CafApp, ObservedBackend]:

@@ -7,7 +7,7 @@ import queue
 import re
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -139,24 +139,36 @@ def advance_both(stub: RunningStub, clock: TestClock, seconds: float) -> None:
 class Session:
     """The line mode running in a thread, typed at by the test while it waits."""
 
-    def __init__(self, stub: RunningStub, *, tick: float = 0.01) -> None:
+    def __init__(
+        self,
+        stub: RunningStub,
+        *,
+        tick: float = 0.01,
+        options: Settings | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.stdin = LineFeed()
         self.screen = Screen()
         self.clock = TestClock()
+        self.backend = HttpBackend(stub.url)
         self.status: int | None = None
         self._thread = threading.Thread(
-            target=self._run, args=(stub, tick), name="plain-under-test", daemon=True
+            target=self._run,
+            args=(options or settings(), tick, monotonic),
+            name="plain-under-test",
+            daemon=True,
         )
         self._thread.start()
 
-    def _run(self, stub: RunningStub, tick: float) -> None:
+    def _run(self, options: Settings, tick: float, monotonic: Callable[[], float]) -> None:
         self.status = run_plain(
-            settings(),
+            options,
             stdin=self.stdin,
             stdout=self.screen,
-            backend=HttpBackend(stub.url),
+            backend=self.backend,
             clock=self.clock,
             tick=tick,
+            monotonic=monotonic,
         )
 
     def join(self, timeout: float = 10) -> int | None:

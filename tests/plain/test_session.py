@@ -45,7 +45,7 @@ def test_an_ended_session_goes_back_to_the_login_keeping_the_identifier(
     assert text.count("\nCONNEXION\n") == 2
     ended, again = text.split("\nCONNEXION\n")[1:]
     assert "connectez-vous à nouveau." in ended, ended
-    assert "Avez-vous un identifiant provisoire ?" not in again
+    assert "Comment voulez-vous vous connecter ?" not in again  # the identifier is kept
 
 
 class FutureBackend:
@@ -72,6 +72,9 @@ class FutureBackend:
 
     async def logout(self) -> None:
         self.logged_out = True
+
+    def warm_up(self) -> None:
+        pass
 
     async def aclose(self) -> None:
         pass

@@ -8,9 +8,10 @@ import os
 import sys
 
 import pytest
+from argon2 import PasswordHasher
 
 from backend_stub import RunningStub
-from tests.plain.drive import CODE, DRAWING, KARIM_LEGACY, KARIM_NEW, KARIM_NIR
+from tests.plain.drive import CODE, DRAWING, KARIM_LEGACY, KARIM_NEW, KARIM_NIR, PAUL_NIR
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -36,7 +37,7 @@ def test_karim_at_a_terminal(stub: RunningStub) -> None:
         child.sendline(text)
 
     try:
-        answer("Votre choix (1 ou 2) :", "1")
+        answer("Votre choix (1 à 5) :", "1")
         answer("(13 chiffres, ou 15 avec la clé) :", KARIM_NIR)
         answer("Mot de passe (rien ne s'affiche pendant la saisie) :", KARIM_LEGACY)
         answer("1. Commencer", "1")
@@ -66,4 +67,77 @@ def test_karim_at_a_terminal(stub: RunningStub) -> None:
     for secret in (KARIM_LEGACY, FAILING, KARIM_NEW):
         assert secret not in transcript
     assert "\x1b" not in transcript
+    assert not DRAWING.search(transcript)
+
+
+def spawn(stub: RunningStub, *args: str, env: dict[str, str] | None = None) -> pexpect.spawn:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("CAF_TUI_")}
+    clean.update({"TERM": "xterm-256color", "LANG": "C.UTF-8", "PYTHONUTF8": "1", **(env or {})})
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "caf_tui", "--plain", *args, "--backend", stub.url],
+        env=clean,
+        encoding="utf-8",
+        timeout=15,
+        dimensions=(50, 200),
+    )
+
+
+def test_a_forgotten_password_at_a_terminal(stub: RunningStub) -> None:
+    child = spawn(stub)
+    seen = io.StringIO()
+    child.logfile_read = seen
+    new = "Paul2026x"
+    try:
+        child.expect_exact("Votre choix (1 à 5) :")
+        child.sendline("3")
+        child.expect_exact("T suivi de 8 chiffres) :")
+        child.sendline(PAUL_NIR)
+        child.expect_exact("q pour quitter :")
+        child.sendline(CODE)
+        child.expect_exact("Nouveau mot de passe (rien ne s'affiche pendant la saisie) :")
+        child.sendline(new)
+        child.expect_exact("Confirmation mot de passe (rien ne s'affiche pendant la saisie) :")
+        child.sendline(new)
+        child.expect_exact("Votre mot de passe a été modifié.")
+        child.expect_exact(f"Appuyez sur Entrée pour garder {PAUL_NIR} :")
+        child.sendline("")
+        child.expect_exact("Mot de passe (rien ne s'affiche pendant la saisie) :")
+        child.sendline(new)
+        child.expect_exact("1. Se déconnecter")
+        child.sendline("1")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+
+    assert child.exitstatus == 0
+    transcript = seen.getvalue()
+    assert new not in transcript and CODE in transcript  # the code is typed visibly
+    assert "\x1b" not in transcript
+
+
+def test_ctrl_c_at_a_kiosk_asks_for_the_staff_pin(stub: RunningStub) -> None:
+    pin = "4826"
+    child = spawn(stub, "--kiosk", env={"CAF_TUI_KIOSK_PIN_HASH": PasswordHasher().hash(pin)})
+    seen = io.StringIO()
+    child.logfile_read = seen
+    try:
+        child.expect_exact("Appuyez sur Entrée pour commencer :")
+        child.sendline("")
+        child.expect_exact("Votre choix (1 à 5) :")
+        child.sendintr()
+        child.expect_exact("Code du personnel (Entrée pour reprendre) :")
+        child.sendline("1111")
+        child.expect_exact("Code incorrect : l'application reste ouverte.")
+        child.expect_exact("Votre choix (1 à 5) :")  # still open, where it was
+        child.sendintr()
+        child.expect_exact("Code du personnel (Entrée pour reprendre) :")
+        child.sendline(pin)
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+
+    assert child.exitstatus == 0
+    transcript = seen.getvalue()
+    assert pin not in transcript and "1111" not in transcript
     assert not DRAWING.search(transcript)

@@ -181,7 +181,7 @@ def test_code_requests_and_the_demo_outbox(stub: RunningStub) -> None:
     assert "attendez 60 secondes" in out  # a new code asked too soon
     assert (
         "Erreur sur le champ « Code de vérification » : Le code compte 6 chiffres ; "
-        "vous en avez saisi 2."
+        "vous en avez saisi 2.\n"  # and nothing of the code typed is said back
     ) in out
     # « 2 » went back to the contact details; the e-mail was chosen there.
     assert "par e-mail à l'adresse suivante karim.tadj@example.com." in out

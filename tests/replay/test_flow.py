@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from caf_tui.replay.flow import Flow, dump_flow, flow_schema, load_flow
+from caf_tui.replay.flow import Flow, ReadText, dump_flow, flow_schema, load_flow
 from caf_tui.replay.variables import MissingVariable, Variables
 
 FLOWS = Path(__file__).resolve().parents[2] / "flows"
@@ -40,6 +40,10 @@ def test_every_flow_of_the_library_is_valid_and_round_trips(tmp_path: Path) -> N
         ({"pres": "Valider"}, "étape inconnue"),
         ({"expect": "nowhere"}, "expect"),
         ({"expect_error": "no_such_code"}, "expect_error"),
+        ({"read_text": "T[0-9]{8}", "into": "ID"}, "exactement un groupe"),
+        ({"read_text": "(T)([0-9]{8})", "into": "ID"}, "exactement un groupe"),
+        ({"read_text": "(T[0-9]{8}", "into": "ID"}, "invalide"),
+        ({"read_text": "(T[0-9]{8})", "into": "lower"}, "into"),
     ],
 )
 def test_a_bad_step_is_refused_with_a_clear_message(step: dict[str, object], message: str) -> None:
@@ -52,6 +56,24 @@ def test_a_code_read_earlier_may_be_used() -> None:
         {"name": "x", "steps": [{"read_code": "sms"}, {"fill": {"code": "${CODE}"}}]}
     )
     assert flow.steps[1].label() == "fill: code=${CODE}"
+
+
+def test_a_text_read_on_screen_may_be_used_and_is_the_group_of_its_pattern() -> None:
+    flow = Flow.model_validate(
+        {
+            "name": "x",
+            "steps": [
+                {"read_text": r"\b(T[0-9]{8})\b", "into": "TEMPORARY_ID"},
+                {"fill": {"identifier": "${TEMPORARY_ID}"}},
+            ],
+        }
+    )
+    step = flow.steps[0]
+    assert isinstance(step, ReadText)
+    assert step.find("Pour y accéder, utilisez votre identifiant provisoire :\nT01234567\n") == (
+        "T01234567"
+    )
+    assert step.find("Identifiant : T0123") is None
 
 
 def test_variables_come_from_the_environment_first_then_the_defaults() -> None:

@@ -23,10 +23,16 @@ from caf_tui.plain.steps.registry import handles
 
 def access_text(step: AccountCreatedStep) -> str:
     if step.identifier_kind is IdentifierKind.TEMPORARY:
-        return _(
-            "Pour y accéder, utilisez votre identifiant provisoire : {identifier}. Notez-le : il "
-            "vous sera demandé à chaque connexion."
-        ).format(identifier=step.identifier)
+        return " ".join(
+            (
+                _(
+                    "Pour y accéder, utilisez votre identifiant provisoire : {identifier}. "
+                    "Notez-le : il vous sera demandé à chaque connexion."
+                ).format(identifier=step.identifier),
+                # A screen reader may read "T00000123" as one word: say each character too.
+                _("Caractère par caractère : {spelled}.").format(spelled=" ".join(step.identifier)),
+            )
+        )
     return _("Pour y accéder, utilisez votre numéro de Sécurité sociale : {identifier}.").format(
         identifier=step.identifier
     )

@@ -4,6 +4,7 @@ one asked for, the contact details changed, or — against the stub — the mess
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import replace
 
 from pydantic import SecretStr
@@ -23,23 +24,32 @@ RESEND, CHANGE_CONTACT, OUTBOX = "1", "2", "3"
 DEAD_CODE = {ErrorCode.OTP_EXPIRED, ErrorCode.OTP_ATTEMPTS_EXCEEDED}
 
 
-def code_field(step: VerifyCodeStep, demo_outbox: bool) -> Field:
-    choices = [
-        _("1 pour demander un nouveau code"),
-        _("2 pour modifier vos coordonnées"),
-    ]
-    if demo_outbox:
-        choices.append(_("3 pour lire les messages reçus (démo — simulation)"))
-    choices += [_("? pour l'aide"), _("q pour quitter")]
-    keys = "1, 2, 3" if demo_outbox else "1, 2"
+def code_field(length: int, shortcuts: dict[str, str]) -> Field:
+    """The code's question; ``shortcuts`` maps the keys it also accepts to their meaning
+    (« 1 pour demander un nouveau code »)."""
+    choices = [*shortcuts.values(), _("? pour l'aide"), _("q pour quitter")]
     return Field(
         label=_("Code de vérification"),
         question=_("Code de vérification ({n} chiffres), ou : {choices}").format(
-            n=step.code_length, choices=", ".join(choices)
+            n=length, choices=", ".join(choices)
         ),
         help=help_texts.code_not_received_help(),
-        again=_("Code de vérification (ou {keys}, ? ou q)").format(keys=keys),
+        again=_("Code de vérification (ou {keys}, ? ou q)").format(keys=", ".join(shortcuts)),
+        echo=False,
     )
+
+
+def outbox_shortcut(key: str) -> str:
+    return _("{key} pour lire les messages reçus (démo — simulation)").format(key=key)
+
+
+def accept_code_or(shortcuts: dict[str, str], length: int) -> Callable[[str], str]:
+    """The check of the code's answer: one of the shortcuts, or a well-formed code."""
+
+    def check(text: str) -> str:
+        return text if text in shortcuts else rules.normalise_code(text, length)
+
+    return check
 
 
 def refusal_text(error: CodeRejected) -> str:
@@ -107,13 +117,14 @@ def send_code(ctx: Context, code: SecretStr) -> None:
 def verify_code(ctx: Context, step: VerifyCodeStep) -> None:
     ctx.heading(_("VÉRIFICATION DE MES COORDONNÉES DE CONTACT"), step.progress)
     ctx.say(code_sent_text(step))
-    demo = ctx.backend.has_demo_outbox
-    field = code_field(step, demo)
-    shortcuts = {RESEND, CHANGE_CONTACT, *([OUTBOX] if demo else [])}
-
-    def check(text: str) -> str:
-        return text if text in shortcuts else rules.normalise_code(text, step.code_length)
-
+    shortcuts = {
+        RESEND: _("1 pour demander un nouveau code"),
+        CHANGE_CONTACT: _("2 pour modifier vos coordonnées"),
+    }
+    if ctx.backend.has_demo_outbox:
+        shortcuts[OUTBOX] = outbox_shortcut(OUTBOX)
+    field = code_field(step.code_length, shortcuts)
+    check = accept_code_or(shortcuts, step.code_length)
     announcer = CodeValidityAnnouncer(
         step.expires_at, ctx.journey.server_now, ctx.terminal.announce, tick=ctx.tick
     )

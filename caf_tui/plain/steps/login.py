@@ -1,4 +1,5 @@
-"""CONNEXION: the kind of identifier, the identifier, the password. Nothing malformed is sent."""
+"""CONNEXION: the ways in (the portal's login, « Mot de passe oublié ? », « Créer Mon Compte »,
+FranceConnect), then the identifier and the password. Nothing malformed is sent."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from caf_tui import help_texts, rules
 from caf_tui.api import IdentifierKind, LoginStep, StepName
 from caf_tui.backend.errors import AccountLocked, InvalidCredentials, InvalidInput, Throttled
 from caf_tui.i18n import _
+from caf_tui.labels import door_labels
 from caf_tui.plain.context import Context
+from caf_tui.plain.doors import DOORS, Door
 from caf_tui.plain.prompts import Field, as_is
 from caf_tui.plain.steps.registry import handles
 
@@ -41,13 +44,22 @@ def shown(kind: IdentifierKind, identifier: str) -> str:
     return rules.format_nir(identifier) if kind is IdentifierKind.NIR else identifier
 
 
-def ask_kind(ctx: Context) -> IdentifierKind:
+def ask_door(ctx: Context) -> IdentifierKind | Door:
+    """The login screen's choices, in its order: how to log in, or another way in."""
+    labels = door_labels()
     choice = ctx.prompter.choose(
-        _("Avez-vous un identifiant provisoire ?"),
-        [_("Non"), _("Oui")],
-        help_texts.before_login_help() + " " + help_texts.temporary_id_help(),
+        _("Comment voulez-vous vous connecter ?"),
+        [labels.nir, labels.temporary, labels.forgot, labels.create, labels.franceconnect],
+        " ".join(
+            (
+                help_texts.before_login_help(),
+                help_texts.temporary_id_help(),
+                help_texts.franceconnect_help(),
+            )
+        ),
     )
-    return IdentifierKind.TEMPORARY if choice == 1 else IdentifierKind.NIR
+    kinds = (IdentifierKind.NIR, IdentifierKind.TEMPORARY)
+    return kinds[choice] if choice < len(kinds) else DOORS[choice - len(kinds)]
 
 
 def send_login(ctx: Context, kind: IdentifierKind, identifier: str, password: SecretStr) -> None:
@@ -57,11 +69,17 @@ def send_login(ctx: Context, kind: IdentifierKind, identifier: str, password: Se
 @handles(StepName.LOGIN)
 def login(ctx: Context, step: LoginStep) -> None:
     ctx.heading(_("CONNEXION"))
-    ctx.say(_("Tous les champs sont obligatoires, sauf mention contraire."))
     known = ctx.journey.identifier
-    kind = known[0] if known else ask_kind(ctx)
-    identifier = known[1] if known else None
-    while not ctx.journey.logged_in:
+    if known:
+        kind, identifier = known[0], known[1]
+    else:
+        door = ask_door(ctx)
+        if not isinstance(door, IdentifierKind):
+            door(ctx)  # the server then directs, or the person comes back here
+            return
+        kind, identifier = door, None
+    ctx.say(_("Tous les champs sont obligatoires, sauf mention contraire."))
+    while not ctx.has_session:
         field = identifier_field(kind)
         identifier = ctx.prompter.ask(
             field,

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 from pydantic import SecretStr
 
-from caf_tui import rules
-from caf_tui.api import (
-    AcceptTermsStep,
-    ChoosePasswordStep,
-    MigrationIntroStep,
-    PasswordPolicy,
-    StepName,
-)
+from caf_tui.api import AcceptTermsStep, ChoosePasswordStep, MigrationIntroStep, StepName
 from caf_tui.backend.errors import InvalidInput
 from caf_tui.i18n import _
 from caf_tui.labels import policy_lines, stage_label
 from caf_tui.plain import help
 from caf_tui.plain.context import Context
-from caf_tui.plain.prompts import Field, as_is
+from caf_tui.plain.passwords import ask_new_password, password_fields, refused_field
 from caf_tui.plain.steps.registry import handles
 
 
@@ -61,43 +54,6 @@ def accept_terms(ctx: Context, step: AcceptTermsStep) -> None:
     ctx.submit(lambda backend: backend.accept_terms(version))
 
 
-def password_fields(policy: PasswordPolicy, interactive: bool) -> tuple[Field, Field]:
-    hidden = " " + _("(rien ne s'affiche pendant la saisie)") if interactive else ""
-    help_text = help.new_password_help(" ; ".join(policy_lines(policy)))
-    return (
-        Field(
-            label=_("Nouveau mot de passe"),
-            question=_("Nouveau mot de passe") + hidden,
-            help=help_text,
-            secret=True,
-        ),
-        Field(
-            label=_("Confirmation mot de passe"),
-            question=_("Confirmation mot de passe") + hidden,
-            help=help_text,
-            secret=True,
-        ),
-    )
-
-
-def ask_new_password(
-    ctx: Context, policy: PasswordPolicy, first: Field, second: Field
-) -> tuple[SecretStr, SecretStr]:
-    """Ask until both entries meet every rule; a refusal is read as one sentence."""
-    while True:
-        password = ctx.prompter.ask(first, as_is)
-        checks = rules.check_password(password, None, policy)
-        if rules.failed_rules(checks):
-            ctx.prompter.error(first.label, rules.checklist_sentence(checks, policy))
-            continue
-        confirmation = ctx.prompter.ask(second, as_is)
-        checks = rules.check_password(password, confirmation, policy)
-        if rules.failed_rules(checks):
-            ctx.prompter.error(second.label, rules.checklist_sentence(checks, policy))
-            continue
-        return SecretStr(password), SecretStr(confirmation)
-
-
 def send_password(ctx: Context, password: SecretStr, confirmation: SecretStr) -> None:
     ctx.submit(lambda backend: backend.choose_password(password, confirmation))
 
@@ -114,8 +70,7 @@ def choose_password(ctx: Context, step: ChoosePasswordStep) -> None:
         try:
             send_password(ctx, password, confirmation)
         except InvalidInput as refusal:
-            label = second.label if refusal.field == "confirmation" else first.label
-            ctx.prompter.error(label, refusal.message)
+            ctx.prompter.error(refused_field(refusal.field, first, second), refusal.message)
             continue
         ctx.say(_("Votre nouveau mot de passe est enregistré."))
         return

@@ -1,0 +1,29 @@
+"""What both FranceConnect paths end with: the session collected from the portal."""
+
+from __future__ import annotations
+
+from caf_tui.api import AuthResponse, FranceConnectPending
+from caf_tui.backend.errors import BackendError
+from caf_tui.i18n import _
+from caf_tui.plain.context import Context
+
+
+def collect(ctx: Context, flow_id: str) -> bool:
+    """Ask the portal once for the session; True once the person is signed in (the journey
+    then holds the step it directs). Raises the refusals of ``poll_franceconnect``."""
+    return signed_in(ctx, ctx.call(lambda: ctx.backend.poll_franceconnect(flow_id)))
+
+
+def signed_in(ctx: Context, answer: FranceConnectPending | AuthResponse) -> bool:
+    """True, the session taken, when the poll's ``answer`` is not « still pending »."""
+    if isinstance(answer, FranceConnectPending):
+        return False
+    ctx.terminal.stop_waiting()
+    ctx.journey.accept(answer)
+    ctx.say(_("Connexion réussie."))
+    return True
+
+
+def back_to_login(ctx: Context, error: BackendError) -> None:
+    ctx.say(error.message)
+    ctx.say(_("Retour à l'écran de connexion."))

@@ -1,0 +1,59 @@
+"""MOT DE PASSE OUBLIÉ: the identifier; the server then directs (the code, the new password)."""
+
+from __future__ import annotations
+
+from caf_tui import help_texts, rules
+from caf_tui.api import IdentifierKind
+from caf_tui.backend.errors import InvalidInput
+from caf_tui.i18n import _
+from caf_tui.plain.context import Context
+from caf_tui.plain.prompts import Field
+
+
+def identifier_field() -> Field:
+    return Field(
+        label=_("Numéro de Sécurité sociale ou identifiant provisoire"),
+        question=_(
+            "Numéro de Sécurité sociale (13 chiffres, ou 15 avec la clé), ou identifiant "
+            "provisoire (T suivi de 8 chiffres)"
+        ),
+        again=_("Numéro de Sécurité sociale ou identifiant provisoire"),
+        help=help_texts.forgot_password_help() + " " + help_texts.temporary_id_help(),
+    )
+
+
+def kind_of(text: str) -> IdentifierKind:
+    """A NIR never begins with a letter; a temporary identifier always begins with T."""
+    return IdentifierKind.TEMPORARY if text.strip()[:1] in ("t", "T") else IdentifierKind.NIR
+
+
+def read_identifier(text: str) -> tuple[IdentifierKind, str]:
+    kind = kind_of(text)
+    return kind, rules.normalise_identifier(kind, text)
+
+
+def send_identifier(ctx: Context, kind: IdentifierKind, identifier: str) -> None:
+    ctx.submit(lambda backend: backend.start_recovery(kind, identifier))
+
+
+def forgot_password(ctx: Context) -> None:
+    ctx.heading(_("MOT DE PASSE OUBLIÉ"))
+    ctx.say(
+        _(
+            "Indiquez votre identifiant : si un compte lui correspond, nous envoyons un "
+            "code de vérification à vos coordonnées de contact enregistrées."
+        )
+    )
+    field = identifier_field()
+    known = ctx.journey.identifier
+    typed = known[1] if known else None
+    while True:
+        kind, identifier = ctx.prompter.ask(field, read_identifier, default=typed)
+        try:
+            send_identifier(ctx, kind, identifier)
+        except InvalidInput as refusal:
+            ctx.prompter.error(field.label, refusal.message)
+            typed = None
+            continue
+        ctx.recovering = (kind, identifier)
+        return

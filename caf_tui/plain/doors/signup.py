@@ -1,0 +1,122 @@
+"""CRÉER MON COMPTE: what links the person to a file, asked one field at a time with the
+form's checks; a refusal re-asks only its field, keeping every other answer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pydantic import ValidationError
+
+from caf_tui import help_texts, rules
+from caf_tui.api import AuthResponse
+from caf_tui.api.signup import SignupRequest
+from caf_tui.backend.errors import InvalidInput
+from caf_tui.i18n import _
+from caf_tui.labels import signup_labels
+from caf_tui.plain.context import Context
+from caf_tui.plain.prompts import Field
+
+#: The form's text fields, in its order, each with the check the screen applies.
+TEXT_FIELDS: tuple[tuple[str, Callable[[str], str]], ...] = (
+    ("numero_allocataire", rules.normalise_numero_allocataire),
+    ("postal_code", rules.normalise_postal_code),
+    ("family_name", lambda text: rules.normalise_name(text, _("nom"))),
+    ("given_names", lambda text: rules.normalise_name(text, _("prénom"))),
+    ("birth_date", lambda text: rules.parse_birth_date(text).strftime("%d/%m/%Y")),
+    ("nir", rules.normalise_nir),
+)
+IDENTITY = "identity"  # the NIR, or none and then the gender
+
+
+def field(name: str) -> Field:
+    label = signup_labels()[name]
+    helps = {"nir": help_texts.nir_help()}
+    text = helps.get(name, help_texts.create_account_help())
+    return Field(label=label, question=label, help=text)
+
+
+def ask_identity(ctx: Context, answers: dict[str, str | None]) -> None:
+    choice = ctx.prompter.choose(
+        _("Avez-vous un numéro de Sécurité sociale ?"),
+        [_("Oui, je le saisis"), _("Je n'ai pas de numéro de Sécurité sociale")],
+        help_texts.create_account_help(),
+    )
+    if choice == 0:
+        ask_text(ctx, answers, "nir")
+        answers["gender"] = None
+        return
+    ctx.say(_("Un identifiant provisoire vous sera alors attribué pour les prochaines connexions."))
+    answers["nir"] = None
+    gender = ctx.prompter.choose(
+        _("Civilité : choisissez « Madame » ou « Monsieur »."),
+        [_("Madame"), _("Monsieur")],
+        help_texts.create_account_help(),
+    )
+    answers["gender"] = ("F", "M")[gender]
+
+
+def ask_text(ctx: Context, answers: dict[str, str | None], name: str) -> None:
+    check = dict(TEXT_FIELDS)[name]
+    typed = answers.get(name)
+    shown = rules.format_nir(typed) if name == "nir" and typed else typed
+    answers[name] = ctx.prompter.ask(field(name), check, default=typed, shown_default=shown)
+
+
+def request_of(answers: dict[str, str | None]) -> SignupRequest:
+    birth = rules.parse_birth_date(answers["birth_date"] or "")
+    return SignupRequest.model_validate({**answers, "birth_date": birth})
+
+
+def to_ask_again(ctx: Context, refusal: InvalidInput) -> list[str]:
+    """The fields to ask again after the server's refusal: its field, or all of them."""
+    name = refusal.field
+    if name in signup_labels():
+        ctx.prompter.error(signup_labels()[name], refusal.message)
+        return [IDENTITY] if name in ("nir", "gender") else [name]
+    ctx.say(refusal.message)
+    ctx.say(_("Vérifiez vos réponses : appuyez sur Entrée pour garder une réponse."))
+    return all_fields()
+
+
+def all_fields() -> list[str]:
+    return [name for name, _check in TEXT_FIELDS[:-1]] + [IDENTITY]
+
+
+def send(ctx: Context, request: SignupRequest) -> AuthResponse:
+    return ctx.call(lambda: ctx.backend.signup(request))
+
+
+def create_account(ctx: Context) -> None:
+    ctx.heading(_("CRÉER MON COMPTE"))
+    ctx.say(
+        _(
+            "Tous les membres du foyer, de plus de 15 ans, peuvent créer leur compte. "
+            "Tous les champs sont obligatoires, sauf mention contraire."
+        ),
+        _(
+            "Sans numéro de Sécurité sociale ? Un identifiant provisoire vous sera alors "
+            "attribué pour les prochaines connexions."
+        ),
+    )
+    answers: dict[str, str | None] = {}
+    pending = all_fields()
+    while True:
+        for name in pending:
+            if name == IDENTITY:
+                ask_identity(ctx, answers)
+            else:
+                ask_text(ctx, answers, name)
+        try:
+            request = request_of(answers)
+        except ValidationError:  # a length the rules already bound: not expected
+            ctx.say(_("Vérifiez les informations saisies."))
+            pending = all_fields()
+            continue
+        try:
+            answer = send(ctx, request)
+        except InvalidInput as refusal:
+            pending = to_ask_again(ctx, refusal)
+            continue
+        ctx.journey.accept(answer)
+        ctx.say(_("Votre dossier est retrouvé : poursuivez la création de votre compte."))
+        return

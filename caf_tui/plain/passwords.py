@@ -1,0 +1,56 @@
+"""A new password, typed twice, checked against the server's policy before it is sent: the
+journey's « Choisir son mot de passe » and « Mot de passe oublié ? » ask it the same way."""
+
+from __future__ import annotations
+
+from pydantic import SecretStr
+
+from caf_tui import rules
+from caf_tui.api import PasswordPolicy
+from caf_tui.i18n import _
+from caf_tui.labels import policy_lines
+from caf_tui.plain import help
+from caf_tui.plain.context import Context
+from caf_tui.plain.prompts import Field, as_is
+
+
+def password_fields(policy: PasswordPolicy, interactive: bool) -> tuple[Field, Field]:
+    hidden = " " + _("(rien ne s'affiche pendant la saisie)") if interactive else ""
+    help_text = help.new_password_help(" ; ".join(policy_lines(policy)))
+    return (
+        Field(
+            label=_("Nouveau mot de passe"),
+            question=_("Nouveau mot de passe") + hidden,
+            help=help_text,
+            secret=True,
+        ),
+        Field(
+            label=_("Confirmation mot de passe"),
+            question=_("Confirmation mot de passe") + hidden,
+            help=help_text,
+            secret=True,
+        ),
+    )
+
+
+def ask_new_password(
+    ctx: Context, policy: PasswordPolicy, first: Field, second: Field
+) -> tuple[SecretStr, SecretStr]:
+    """Ask until both entries meet every rule; a refusal is read as one sentence."""
+    while True:
+        password = ctx.prompter.ask(first, as_is)
+        checks = rules.check_password(password, None, policy)
+        if rules.failed_rules(checks):
+            ctx.prompter.error(first.label, rules.checklist_sentence(checks, policy))
+            continue
+        while True:  # the first one meets every rule: only the confirmation is asked again
+            confirmation = ctx.prompter.ask(second, as_is)
+            checks = rules.check_password(password, confirmation, policy)
+            if not rules.failed_rules(checks):
+                return SecretStr(password), SecretStr(confirmation)
+            ctx.prompter.error(second.label, rules.checklist_sentence(checks, policy))
+
+
+def refused_field(refusal_field: str | None, first: Field, second: Field) -> str:
+    """The label of the field the server refused."""
+    return second.label if refusal_field == "confirmation" else first.label

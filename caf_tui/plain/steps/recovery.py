@@ -1,0 +1,154 @@
+"""MOT DE PASSE OUBLIÉ, after the identifier: the code (its validity said at a few moments, as
+in the journey), then the new password (the journey's checks) or the 8-digit one again."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pydantic import SecretStr
+
+from caf_tui.api import LoginStep, StepName
+from caf_tui.api.account_steps import RecoveryCodeStep, RecoveryPasswordStep
+from caf_tui.backend.errors import CodeRejected, FlowExpired, Forbidden, InvalidInput
+from caf_tui.i18n import _
+from caf_tui.labels import policy_lines
+from caf_tui.plain import help
+from caf_tui.plain.announcer import CodeValidityAnnouncer
+from caf_tui.plain.context import Context
+from caf_tui.plain.passwords import ask_new_password, password_fields, refused_field
+from caf_tui.plain.steps.code import (
+    accept_code_or,
+    code_field,
+    outbox_shortcut,
+    read_outbox,
+    refusal_text,
+)
+from caf_tui.plain.steps.registry import handles
+
+NEW_REQUEST, OUTBOX = "1", "2"
+
+
+def back_to_login(ctx: Context, error: FlowExpired) -> None:
+    """The request is over (too late, or used): the login again, where it can start anew."""
+    ctx.say(error.message)
+    ctx.journey.step = LoginStep()
+
+
+def new_request(ctx: Context) -> None:
+    """Ask again for the same identifier: a new flow, a new code (if the account exists)."""
+    if ctx.recovering is None:
+        ctx.journey.step = LoginStep()
+        return
+    kind, identifier = ctx.recovering
+    ctx.submit(lambda backend: backend.start_recovery(kind, identifier))
+    ctx.say(_("Nouvelle demande envoyée : si un compte correspond, un nouveau code est envoyé."))
+
+
+def send_code(ctx: Context, code: SecretStr) -> None:
+    ctx.submit(lambda backend: backend.recovery_verify_code(code))
+
+
+def send_password(ctx: Context, password: SecretStr, confirmation: SecretStr) -> None:
+    ctx.submit(lambda backend: backend.recovery_set_password(password, confirmation))
+
+
+@handles(StepName.RECOVERY_CODE)
+def recovery_code(ctx: Context, step: RecoveryCodeStep) -> None:
+    ctx.heading(_("MOT DE PASSE OUBLIÉ"), step.progress)
+    ctx.say(
+        _(
+            "Si un compte correspond à l'identifiant saisi, un code de vérification "
+            "vient d'être envoyé par SMS ou par e-mail à vos coordonnées de contact "
+            "enregistrées. Merci de le saisir."
+        )
+    )
+    shortcuts = {NEW_REQUEST: _("1 pour demander un nouveau code")}
+    if ctx.backend.has_demo_outbox:
+        shortcuts[OUTBOX] = outbox_shortcut(OUTBOX)
+    field = code_field(step.code_length, shortcuts)
+    check = accept_code_or(shortcuts, step.code_length)
+    announcer = CodeValidityAnnouncer(
+        step.expires_at, ctx.journey.server_now, ctx.terminal.announce, tick=ctx.tick
+    )
+    with announcer:
+        while True:
+            answer = ctx.prompter.ask(field, check)
+            field = replace(field, question=field.again or field.question)
+            if answer == OUTBOX:
+                read_outbox(ctx)
+                continue
+            try:
+                if answer == NEW_REQUEST:
+                    new_request(ctx)
+                    return
+                send_code(ctx, SecretStr(answer))
+            except CodeRejected as refusal:
+                ctx.prompter.error(field.label, refusal_text(refusal))
+                continue
+            except FlowExpired as expired:
+                back_to_login(ctx, expired)
+                return
+            ctx.say(_("Code accepté."))
+            return
+
+
+def done(ctx: Context, notice: str) -> None:
+    """The login comes next, its identifier already known."""
+    ctx.say(notice)
+    if ctx.recovering is not None:
+        ctx.journey.identifier = ctx.recovering
+    ctx.recovering = None
+
+
+def resend_legacy(ctx: Context) -> bool:
+    try:
+        ctx.submit(lambda backend: backend.recovery_resend_legacy())
+    except Forbidden as refusal:
+        ctx.say(refusal.message)
+        return False
+    done(
+        ctx,
+        _(
+            "Votre mot de passe à 8 chiffres vous a été renvoyé par SMS ou par e-mail : "
+            "connectez-vous avec lui."
+        ),
+    )
+    return True
+
+
+@handles(StepName.RECOVERY_PASSWORD)
+def recovery_password(ctx: Context, step: RecoveryPasswordStep) -> None:
+    ctx.heading(_("MOT DE PASSE OUBLIÉ"), step.progress)
+    ctx.say(_("Je choisis mon nouveau mot de passe."))
+    ctx.say(_("Pour des raisons de sécurité, les règles suivantes doivent être respectées :"))
+    ctx.say(*policy_lines(step.policy))
+    if step.legacy_resend_offered:
+        ctx.say(
+            _(
+                "Vous utilisez encore votre mot de passe à 8 chiffres ? Vous pouvez "
+                "demander le renvoi de votre mot de passe à 8 chiffres."
+            )
+        )
+        choice = ctx.prompter.choose(
+            _("Que voulez-vous faire ?"),
+            [_("Choisir un nouveau mot de passe"), _("Renvoyer mon mot de passe à 8 chiffres")],
+            help.legacy_resend_help(),
+        )
+        if choice == 1 and resend_legacy(ctx):
+            return
+    first, second = password_fields(step.policy, ctx.terminal.interactive)
+    while True:
+        password, confirmation = ask_new_password(ctx, step.policy, first, second)
+        try:
+            send_password(ctx, password, confirmation)
+        except InvalidInput as refusal:
+            ctx.prompter.error(refused_field(refusal.field, first, second), refusal.message)
+            continue
+        except FlowExpired as expired:
+            back_to_login(ctx, expired)
+            return
+        done(
+            ctx,
+            _("Votre mot de passe a été modifié. Connectez-vous avec votre nouveau mot de passe."),
+        )
+        return

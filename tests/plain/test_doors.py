@@ -1,0 +1,152 @@
+"""The login's other doors in the line mode, against the real stub over HTTP, standard input
+not a terminal: « Mot de passe oublié ? » and « Créer Mon Compte »."""
+
+from __future__ import annotations
+
+import re
+
+from backend_stub import RunningStub
+from tests.plain.drive import CODE, PAUL_NIR, PAUL_PASSWORD, assert_plain, login_answers, run
+
+FORGOT, CREATE = "3", "4"
+PAUL_NEW = "Paul2026x"
+LUCAS_NIR = "1 10 05 99 999 013 58"
+LUCAS_PASSWORD = "Lucas2026"
+
+
+def test_paul_forgets_his_password_chooses_a_new_one_then_logs_in(stub: RunningStub) -> None:
+    answers = [
+        FORGOT,
+        "1 78 02",  # refused before sending: too short
+        PAUL_NIR,
+        "000000",  # a wrong code, said on the field
+        "2",  # the demo's messages: the code sent
+        CODE,
+        "paul2026x",  # no capital letter: one checklist sentence
+        PAUL_NEW,
+        PAUL_NEW,
+        "",  # the login keeps the identifier: Entrée
+        PAUL_NEW,
+        "1",  # Se déconnecter
+    ]
+    status, out = run(stub, answers)
+
+    assert status == 0, out
+    in_order = [
+        "3. Mot de passe oublié ?",
+        "MOT DE PASSE OUBLIÉ",
+        "Erreur sur le champ « Numéro de Sécurité sociale ou identifiant provisoire » : "
+        "Numéro trop court",
+        "Vous avez saisi : 1 78 02.",  # said back, to find the typo
+        "un code de vérification vient d'être envoyé par SMS ou par e-mail",
+        "Ce code est valable 10 minutes.",
+        "Erreur sur le champ « Code de vérification » : Code incorrect",
+        "Il vous reste 4 essais.",
+        f"Votre code de vérification Caf : {CODE}.",
+        "Code accepté.",
+        "Je choisis mon nouveau mot de passe.",
+        "Erreur sur le champ « Nouveau mot de passe » : 4 règles sur 5 respectées : "
+        "ajoutez une majuscule.",
+        "Votre mot de passe a été modifié. Connectez-vous avec votre nouveau mot de passe.",
+        f"Appuyez sur Entrée pour garder {PAUL_NIR} :",
+        "Connexion réussie.",
+        "Bonjour Paul LEROY",
+    ]
+    position = 0
+    for text in in_order:
+        found = out.find(text, position)
+        assert found >= 0, f"{text!r} missing after position {position}:\n{out[position:]}"
+        position = found + len(text)
+    assert_plain(out, PAUL_NEW, "paul2026x", PAUL_PASSWORD)
+
+    # The old password no longer opens the account.
+    status, again = run(stub, [*login_answers(PAUL_NIR, PAUL_PASSWORD), "q"])
+    assert "Identifiant ou mot de passe incorrect." in again
+
+
+def test_lucas_creates_his_account_refused_answers_are_asked_again(stub: RunningStub) -> None:
+    form = ["4821573", "932", "93200", "Tadj", "Luc", "22/05/2010", "1", LUCAS_NIR]
+    # The file knows no « Luc »: every answer is offered again, Entrée keeps it.
+    corrected = ["", "", "", "Lucas", "", "1", ""]
+    journey = [
+        "1",  # accept the terms
+        LUCAS_PASSWORD,
+        LUCAS_PASSWORD,
+        "1",  # Modifier mes coordonnées (none on file)
+        "06 15 00 00 09",
+        "lucas.tadj@example.com",
+        "1",  # by SMS
+        CODE,
+        "1",  # Continuer
+        "1",  # Se déconnecter
+    ]
+    status, out = run(stub, [CREATE, *form, *corrected, *journey])
+
+    assert status == 0, out
+    assert (
+        "Erreur sur le champ « Code postal » : Le code postal compte 5 chiffres (ex. : 93200)."
+    ) in out
+    assert "aucune personne de ce dossier" in out
+    assert "Numéro allocataire. Appuyez sur Entrée pour garder 4821573 :" in out
+    assert "Prénom(s). Appuyez sur Entrée pour garder Luc :" in out
+    assert "Votre dossier est retrouvé" in out
+    assert f"utilisez votre numéro de Sécurité sociale : {LUCAS_NIR}." in out
+    assert "Bonjour Lucas TADJ" in out
+    assert "Membre du foyer" in out
+    assert_plain(out, LUCAS_PASSWORD)
+
+
+def test_ines_without_a_nir_is_told_her_temporary_identifier(stub: RunningStub) -> None:
+    ines = ["3307462", "31000", "Leroy", "Inès", "15/01/2012", "2", "1"]  # no NIR; Madame
+    journey = [
+        "1",  # accept the terms
+        "Ines2026x",
+        "Ines2026x",
+        "1",  # Modifier mes coordonnées (none on file)
+        "06 15 00 00 09",
+        "ines.leroy@example.com",
+        "2",  # by e-mail
+        CODE,
+        "1",  # Continuer
+        "1",  # Se déconnecter
+    ]
+    status, out = run(stub, [CREATE, *ines, "02/09/2004", *journey])
+
+    assert status == 0, out
+    assert (
+        "Erreur sur le champ « Date de naissance (JJ/MM/AAAA) » : Il faut avoir au moins 16 ans"
+    ) in out
+    assert "Date de naissance (JJ/MM/AAAA). Appuyez sur Entrée pour garder 15/01/2012 :" in out
+    # Only the refused field was asked again: the rest was kept.
+    assert out.count("Avez-vous un numéro de Sécurité sociale ?") == 1
+    assert out.count("Code postal") == 1
+    assert "Un identifiant provisoire vous sera alors attribué" in out
+    found = re.search(r"utilisez votre identifiant provisoire : (T\d{8})\.", out)
+    assert found, out
+    identifier = found.group(1)
+    assert f"Caractère par caractère : {' '.join(identifier)}." in out
+    assert "Bonjour Inès LEROY" in out
+    assert_plain(out, "Ines2026x")
+
+    status, again = run(stub, ["2", identifier, "Ines2026x", "1"])
+    assert "Bonjour Inès LEROY" in again
+
+
+def test_question_mark_at_a_door_field_gives_its_help_and_keeps_asking(
+    stub: RunningStub,
+) -> None:
+    status, out = run(stub, [FORGOT, "?", PAUL_NIR, "?", "q", "2"])
+
+    assert status == 0
+    # « Mot de passe oublié ? »: the screen's help, then the question again (shorter).
+    assert "Si un compte lui correspond, un code de vérification est envoyé" in out
+    assert "\nNuméro de Sécurité sociale ou identifiant provisoire : \n" in out
+    assert "Vous n'avez rien reçu ? Attendez quelques secondes." in out  # the code's help
+    assert "Votre demande de nouveau mot de passe sera abandonnée." in out
+    assert out.rstrip().endswith("Au revoir.")
+
+    status, out = run(stub, [CREATE, "?", "4821573", "?", "q"])
+    # « Créer Mon Compte »: its help at the numéro allocataire, and at the code postal.
+    assert out.count("Le numéro allocataire figure sur les courriers de la Caf.") == 2
+    assert out.count("Numéro allocataire :") == 2
+    assert out.count("Code postal :") == 2
