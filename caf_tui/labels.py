@@ -32,6 +32,14 @@ def stage_label(stage: StepName) -> str:
     return labels.get(stage, str(stage))
 
 
+def contact_lines(phone: str | None, email: str | None) -> tuple[str, str]:
+    """The contact details on file, « non renseigné(e) » where one is missing."""
+    return (
+        _("Téléphone portable : {v}").format(v=phone or _("non renseigné")),
+        _("Adresse e-mail : {v}").format(v=email or _("non renseignée")),
+    )
+
+
 def step_name(step: str) -> str:
     """The step a person will resume at, named as its screen is titled."""
     names: dict[str, str] = {

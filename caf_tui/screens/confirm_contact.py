@@ -9,6 +9,7 @@ from textual.widgets import Button, Input, RadioSet, Static
 
 from caf_tui.api import Channel, ChannelOption, ConfirmContactStep, StepName
 from caf_tui.i18n import N_, _
+from caf_tui.labels import contact_lines
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
 from caf_tui.styles import stylesheet
@@ -41,7 +42,7 @@ class ConfirmContactScreen(JourneyStepScreen[ConfirmContactStep]):
     )
 
     def compose(self) -> ComposeResult:
-        step, unset = self.step, _("non renseigné")
+        step = self.step
         yield StepHeader(_("VÉRIFICATION DE MES COORDONNÉES DE CONTACT"), step.progress)
         with VerticalScroll(classes="body"):
             yield Static(_("Tous les champs sont obligatoires, sauf mention contraire."))
@@ -49,8 +50,8 @@ class ConfirmContactScreen(JourneyStepScreen[ConfirmContactStep]):
                 _("Pensez à vérifier vos coordonnées de contact et à les modifier si nécessaire"),
                 classes="section-title",
             )
-            yield Bullet(_("Téléphone portable : {v}").format(v=step.phone or unset))
-            yield Bullet(_("Adresse e-mail : {v}").format(v=step.email or unset))
+            for line in contact_lines(step.phone, step.email):
+                yield Bullet(line)
             yield LinkButton(_("Modifier mes coordonnées de contact"), id="edit")
             yield ContactEditor(step.phone, step.email, id="contact-edit")
             yield Static(

@@ -9,6 +9,7 @@ from caf_tui import rules
 from caf_tui.api import Channel, ChannelOption, ConfirmContactStep, StepName
 from caf_tui.backend.errors import CodeRejected, InvalidInput
 from caf_tui.i18n import _
+from caf_tui.labels import contact_lines
 from caf_tui.plain import help
 from caf_tui.plain.context import Context
 from caf_tui.plain.prompts import Field
@@ -98,11 +99,9 @@ def edit_contact(ctx: Context, step: ConfirmContactStep) -> bool:
 
 @handles(StepName.CONFIRM_CONTACT)
 def confirm_contact(ctx: Context, step: ConfirmContactStep) -> None:
-    unset = _("non renseigné")
     ctx.heading(_("VÉRIFICATION DE MES COORDONNÉES DE CONTACT"), step.progress)
     ctx.say(_("Pensez à vérifier vos coordonnées de contact et à les modifier si nécessaire."))
-    ctx.say(_("Téléphone portable : {v}").format(v=step.phone or unset))
-    ctx.say(_("Adresse e-mail : {v}").format(v=step.email or unset))
+    ctx.say(*contact_lines(step.phone, step.email))
     usable = [option for option in step.options if option.destination is not None]
     menu = [
         *(option_label(option) for option in usable),
