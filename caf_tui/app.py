@@ -10,7 +10,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from caf_tui.api import LoginStep, NextStep
+from caf_tui.api import IdentifierKind, LoginStep, NextStep
 from caf_tui.backend import make_backend
 from caf_tui.backend.base import Backend
 from caf_tui.config import Settings
@@ -35,6 +35,8 @@ class CafApp(App[None]):
         self.journey = Journey(self.backend)
         #: A message for the login screen to show once (session lost, logged out…).
         self.login_notice: str | None = None
+        #: Who was logged in when the server ended the session: the login offers it again.
+        self.lost_identifier: tuple[IdentifierKind, str] | None = None
 
     def on_mount(self) -> None:
         for theme in CUSTOM_THEMES:
@@ -70,6 +72,7 @@ class CafApp(App[None]):
     async def session_lost(self, message: str) -> None:
         """The server ended the session: back to the login, saying why."""
         self.login_notice = message
+        self.lost_identifier = self.journey.identifier
         self.journey.step = LoginStep()
         await self.show_step(self.journey.step)
 

@@ -46,3 +46,4 @@ async def wipe_visit(app: CafApp, welcome: Screen[None]) -> None:
         await app.journey.logout()
     app.journey = Journey(app.backend)
     app.login_notice = None
+    app.lost_identifier = None

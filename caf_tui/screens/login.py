@@ -83,13 +83,20 @@ class LoginScreen(StepScreen[LoginStep]):
             remember_me.recall()
         else:
             remember_me.display = False
+        if self.caf.lost_identifier is not None:  # the session ended under the person
+            self._offer(*self.caf.lost_identifier)
+            self.caf.lost_identifier = None
 
-    def on_remember_me_recalled(self, event: RememberMe.Recalled) -> None:
-        self.query_one("#temporary", TickBox).value = event.kind is IdentifierKind.TEMPORARY
+    def _offer(self, kind: IdentifierKind, identifier: str) -> None:
+        """Fill the identifier in (what was typed wins) and go on to the password."""
+        self.query_one("#temporary", TickBox).value = kind is IdentifierKind.TEMPORARY
         field = self.query_one("#identifier", Input)
         if not field.value:
-            field.value = self._display(event.kind, event.identifier)
+            field.value = self._display(kind, identifier)
         self.query_one("#password", Input).focus()
+
+    def on_remember_me_recalled(self, event: RememberMe.Recalled) -> None:
+        self._offer(event.kind, event.identifier)
 
     # --- form -------------------------------------------------------------------------------
 

@@ -170,3 +170,30 @@ async def test_the_welcome_screen_waits_forever(
         app.check_limits()
         await settle(pilot)
         assert isinstance(app.screen, WelcomeScreen)
+
+
+async def test_a_lost_session_offers_the_identifier_to_that_visitor_only(
+    make_kiosk: Callable[..., KioskApp], clock: ManualClock, stub: object
+) -> None:
+    """The server ends Paul's session: his login offers his NIR back; once the visit is wiped,
+    the next person's login is empty."""
+    app = make_kiosk()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await paul_on_his_dashboard(pilot)
+        httpx.post(
+            stub.url + "/_stub/clock",  # type: ignore[attr-defined]
+            json={"advance_seconds": 31 * 60},
+        ).raise_for_status()
+        await pilot.click("#section-rights_payments")  # the server answers: session expired
+        await settle(pilot)
+        assert isinstance(app.screen, LoginScreen)
+        assert app.screen.query_one("#identifier").value == PAUL  # type: ignore[attr-defined]
+
+        clock.advance(121)
+        app.check_limits()
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LoginScreen)
+        assert app.screen.query_one("#identifier").value == ""  # type: ignore[attr-defined]

@@ -153,6 +153,9 @@ async def test_an_expired_session_comes_back_to_the_same_step(stub: RunningStub)
         await press(pilot, "#validate")  # « send the code » on a session idle for 31 minutes
         assert isinstance(app.screen, LoginScreen)
         assert "inactivité" in screen_text(app)
+        # Who was logged in is offered again: only the password is asked.
+        assert app.screen.query_one("#identifier", Input).value == KARIM_NIR
+        assert app.focused is app.screen.query_one("#password")
         network.seen.clear()
         await log_in(pilot, KARIM_NIR, NEW_PASSWORD)
         assert isinstance(app.screen, ConfirmContactScreen)
