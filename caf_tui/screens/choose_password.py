@@ -66,7 +66,12 @@ class ChoosePasswordScreen(JourneyStepScreen[ChoosePasswordStep]):
         password, confirmation = (self.query_one(f"#{name}", Input).value for name in FIELDS)
         return password, confirmation
 
-    @on(Input.Changed, "#password, #confirmation")
+    def on_mount(self) -> None:
+        # A watcher runs as the key changes the value, so the checklist is repainted in the
+        # same frame as the field; an Input.Changed arrives after the field's own frame.
+        for name in FIELDS:
+            self.watch(self.query_one(f"#{name}", Input), "value", self.typed, init=False)
+
     def typed(self) -> None:
         self.query_one(RuleChecklist).update(*self.values())
 

@@ -17,6 +17,8 @@ class FieldError(Static):
         self.display = True
 
     def clear(self) -> None:
+        if not self.display:
+            return  # called on every keystroke: an update would lay out the whole screen
         self.update("")
         self.display = False
 

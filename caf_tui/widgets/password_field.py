@@ -5,10 +5,24 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import Button
 
 from caf_tui.i18n import _
 from caf_tui.widgets.fields import HelpedInput
+
+
+class PasswordInput(HelpedInput):
+    """Typing changes only what the field shows, so it repaints itself alone.
+
+    Textual lays out the whole screen when an input's virtual (scrollable) width changes,
+    i.e. on every character; the field's own box never changes size, and its scrolling reads
+    the virtual width directly, so a repaint is enough. That layout was most of the time
+    from a key to the updated checklist.
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
 
 class PasswordField(Horizontal):
@@ -34,7 +48,7 @@ class PasswordField(Horizontal):
         self.help_text = help_text
 
     def compose(self) -> ComposeResult:
-        yield HelpedInput(
+        yield PasswordInput(
             id=self.field_id, password=True, max_length=self.max_length, help_text=self.help_text
         )
         yield Button(_("Afficher"), id=f"toggle-{self.field_id}", classes="toggle-password")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.content import Content
+from textual.geometry import Region
 from textual.widget import Widget
 
 from caf_tui import rules
@@ -12,7 +14,8 @@ from caf_tui.i18n import _
 
 class RuleChecklist(Widget):
     """« Votre mot de passe comporte : » then one line per rule, ✓ (respectée) or ✗ (non
-    respectée). ``update`` runs on every keystroke and repaints only when a rule flips."""
+    respectée). ``update`` runs on every keystroke and repaints only the lines whose rule
+    flipped."""
 
     DEFAULT_CSS = """
     RuleChecklist {
@@ -28,9 +31,17 @@ class RuleChecklist(Widget):
 
     def update(self, password: str, confirmation: str) -> None:
         checks = rules.check_password(password, confirmation, self.policy)
-        if [c.ok for c in checks] != [c.ok for c in self.checks]:
-            self.checks = checks
-            self.refresh()
+        pairs = enumerate(zip(self.checks, checks, strict=True))
+        flipped = [i for i, (old, new) in pairs if old.ok != new.ok]
+        if not flipped:
+            return
+        before, self.checks = self.checks, checks
+        width = self.content_region.width
+        if all(cell_len(self.line(c)) <= width for c in before + checks):
+            # One line per rule, under the heading: only the flipped lines change.
+            self.refresh(*(Region(0, i + 1, width, 1) for i in flipped))
+        else:
+            self.refresh(layout=True)  # wrapped lines: « non respectée » may add a line
 
     @property
     def all_met(self) -> bool:

@@ -32,6 +32,18 @@ def focus_is_visible(pilot: Pilot[None]) -> Widget:
     return focused
 
 
+async def drawn(pilot: Pilot[None]) -> None:
+    """Wait until the app is idle and its last frame is drawn (the terminal cursor moves with
+    the frame, which a loaded machine may draw a little after the key): 1 s at most."""
+    await pilot.pause()
+    app = pilot.app
+    for _ in range(20):
+        focused = app.focused
+        if not isinstance(focused, Input) or app.cursor_position == focused.cursor_screen_offset:
+            return
+        await pilot.pause(0.05)
+
+
 async def tab_to(pilot: Pilot[None], selector: str, *, key: str = "tab", limit: int = 60) -> None:
     """Press ``key`` (Tab or Shift+Tab) until the widget ``selector`` has the focus."""
     target = pilot.app.screen.query_one(selector)
@@ -39,7 +51,7 @@ async def tab_to(pilot: Pilot[None], selector: str, *, key: str = "tab", limit: 
         if pilot.app.focused is target:
             return
         await pilot.press(key)
-        await pilot.pause()
+        await drawn(pilot)
         focus_is_visible(pilot)
     raise AssertionError(f"{selector} cannot be reached with {key}")
 
@@ -53,7 +65,7 @@ async def tab_round(pilot: Pilot[None]) -> None:
         seen: list[Widget] = []
         for _ in range(len(chain)):
             await pilot.press(key)
-            await pilot.pause()
+            await drawn(pilot)
             seen.append(focus_is_visible(pilot))
         missing = [widget for widget in chain if widget not in seen]
         assert not missing, f"{key} never reaches {missing}"
@@ -63,9 +75,10 @@ async def type_text(pilot: Pilot[None], text: str) -> None:
     """Type into the focused field, key by key."""
     assert isinstance(pilot.app.focused, Input), pilot.app.focused
     await pilot.press(*text)
-    await pilot.pause()
+    await drawn(pilot)
 
 
 async def enter(pilot: Pilot[None]) -> None:
     await pilot.press("enter")
     await settle(pilot)
+    await drawn(pilot)
