@@ -6,7 +6,7 @@ from pydantic import SecretStr
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from caf_tui.api import ChoosePasswordStep, StepName
 from caf_tui.i18n import N_, _
@@ -16,6 +16,7 @@ from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.bullets import Bullet
+from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.password_field import PasswordField
 from caf_tui.widgets.rule_checklist import RuleChecklist
@@ -60,7 +61,7 @@ class ChoosePasswordScreen(JourneyStepScreen[ChoosePasswordStep]):
                 yield RuleChecklist(policy, id="checklist")
             yield StatusLine()
         yield step_buttons(Button(_("Valider"), id="validate", variant="primary", classes="submit"))
-        yield Footer()
+        yield KeysFooter()
 
     def values(self) -> tuple[str, str]:
         password, confirmation = (self.query_one(f"#{name}", Input).value for name in FIELDS)

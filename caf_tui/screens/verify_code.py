@@ -6,7 +6,7 @@ from pydantic import SecretStr
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from caf_tui import help_texts, rules
 from caf_tui.api import Channel, ErrorCode, StepName, VerifyCodeStep
@@ -19,6 +19,7 @@ from caf_tui.styles import stylesheet
 from caf_tui.widgets.code_not_received import CodeNotReceived
 from caf_tui.widgets.countdown import Countdown
 from caf_tui.widgets.fields import HelpedInput
+from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader
 
@@ -66,7 +67,7 @@ class VerifyCodeScreen(JourneyStepScreen[VerifyCodeStep]):
             yield FieldError(id="error-form")
             yield StatusLine()
         yield step_buttons(Button(_("Valider"), id="validate", variant="primary", classes="submit"))
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#expired-note").display = False
