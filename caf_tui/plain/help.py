@@ -87,9 +87,30 @@ def spouse_help() -> str:
 
 def dashboard_help() -> str:
     return _(
-        "Voici votre espace Mon Compte. Les rubriques se consultent pour l'instant sur caf.fr "
-        "ou avec l'application Caf - Mon Compte. Tapez 1 pour vous déconnecter."
+        "Voici votre espace Mon Compte. Tapez 1 pour vous déconnecter, ou le numéro d'une "
+        "rubrique pour la consulter : ses informations sont lues, puis vous revenez ici. Les "
+        "rubriques que votre situation ne permet pas ne sont pas proposées."
     )
+
+
+def manage_help() -> str:
+    return _(
+        "Ici vous consultez votre profil, gérez les droits de votre conjoint(e) si vous êtes "
+        "responsable du dossier, changez votre mot de passe, voyez vos dernières connexions et "
+        "pouvez vous déconnecter de tous vos appareils. Tapez le numéro d'un choix ; « Retour » "
+        "vous ramène à Mon Compte."
+    )
+
+
+def change_contact_help() -> str:
+    return _(
+        "Tapez 1 pour saisir à nouveau votre téléphone portable ou votre adresse e-mail : "
+        "modifiez une seule coordonnée à la fois. Tapez 2 pour revenir sans rien modifier."
+    )
+
+
+def back_help() -> str:
+    return _("Tapez 1 pour revenir au menu précédent.")
 
 
 def retry_help() -> str:

@@ -56,7 +56,7 @@ class ObservedBackend(HttpBackend):
         return response
 
     def _follow(self, path: str, response: httpx.Response) -> None:
-        if path.endswith("/auth/logout"):
+        if path.endswith(("/auth/logout", "/account/logout_everywhere")):
             self.step = "login"
             return
         if "json" not in response.headers.get("content-type", ""):

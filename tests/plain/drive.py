@@ -175,3 +175,34 @@ class Session:
         self._thread.join(timeout)
         assert not self._thread.is_alive(), self.screen.text
         return self.status
+
+
+class Typist:
+    """Types at a ``Session`` as a person reads: each answer once its question is on screen."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.mark = 0
+
+    def since(self) -> str:
+        return self.session.screen.text[self.mark :]
+
+    def wait(self, needle: str, timeout: float = 10) -> str:
+        """The text since the last answer, once ``needle`` is in it."""
+        deadline = time.monotonic() + timeout
+        while needle not in self.since():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{needle!r} never shown:\n{self.since()}")
+            time.sleep(0.01)
+        return self.since()
+
+    def type(self, answer: str, after: str) -> None:
+        self.wait(after)
+        self.mark = len(self.session.screen.text)
+        self.session.stdin.type(answer)
+
+    def choose(self, option: str) -> None:
+        """The number of ``option`` in the menu on screen."""
+        said = self.wait(f". {option}\n")
+        found = re.findall(rf"^(\d+)\. {re.escape(option)}$", said, re.MULTILINE)
+        self.type(found[-1], f". {option}\n")

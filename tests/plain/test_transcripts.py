@@ -144,7 +144,7 @@ def test_question_mark_gives_the_field_help_and_asks_again(stub: RunningStub) ->
     assert "Si vous n'avez pas de numéro de Sécurité sociale" in out  # the kind's help
     assert "Votre numéro de Sécurité sociale figure sur votre carte Vitale" in out
     assert "Saisissez votre mot de passe actuel." in out
-    assert "Tapez 1 pour vous déconnecter." in out
+    assert "Tapez 1 pour vous déconnecter, ou le numéro d'une rubrique" in out
     assert out.count("Mot de passe :") == 2
 
 

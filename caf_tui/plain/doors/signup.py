@@ -1,5 +1,6 @@
 """CRÉER MON COMPTE: what links the person to a file, asked one field at a time with the
-form's checks; a refusal re-asks only its field, keeping every other answer."""
+form's checks, then read back before sending (any answer may be corrected there); a refusal
+re-asks only its field, keeping every other answer, then reads them back again."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from caf_tui.backend.errors import InvalidInput
 from caf_tui.i18n import _
 from caf_tui.labels import signup_labels
 from caf_tui.plain.context import Context
+from caf_tui.plain.doors.review import check_answers
 from caf_tui.plain.prompts import Field
 
 #: The form's text fields, in its order, each with the check the screen applies.
@@ -68,14 +70,28 @@ def request_of(answers: dict[str, str | None]) -> SignupRequest:
 
 
 def to_ask_again(ctx: Context, refusal: InvalidInput) -> list[str]:
-    """The fields to ask again after the server's refusal: its field, or all of them."""
+    """The field to ask again after the server's refusal; none when it names no field (the
+    answers are read back, the person says which to correct)."""
     name = refusal.field
     if name in signup_labels():
         ctx.prompter.error(signup_labels()[name], refusal.message)
         return [IDENTITY] if name in ("nir", "gender") else [name]
     ctx.say(refusal.message)
-    ctx.say(_("Vérifiez vos réponses : appuyez sur Entrée pour garder une réponse."))
-    return all_fields()
+    return []
+
+
+def review_items(answers: dict[str, str | None]) -> list[tuple[str, str]]:
+    """(field, « Label : answer ») for each answer, in the form's order."""
+    labels = signup_labels()
+    items = [(name, f"{labels[name]} : {answers[name]}") for name, _check in TEXT_FIELDS[:-1]]
+    nir = answers.get("nir")
+    if nir:
+        items.append((IDENTITY, f"{labels['nir']} : {rules.format_nir(nir)}"))
+    else:
+        gender = _("Madame") if answers.get("gender") == "F" else _("Monsieur")
+        without = _("sans numéro de Sécurité sociale")
+        items.append((IDENTITY, f"{labels['gender']} : {gender} ({without})"))
+    return items
 
 
 def all_fields() -> list[str]:
@@ -106,11 +122,16 @@ def create_account(ctx: Context) -> None:
                 ask_identity(ctx, answers)
             else:
                 ask_text(ctx, answers, name)
+        items = review_items(answers)
+        correct = check_answers(ctx, [line for _name, line in items])
+        if correct is not None:
+            pending = [items[correct][0]]
+            continue
         try:
             request = request_of(answers)
         except ValidationError:  # a length the rules already bound: not expected
             ctx.say(_("Vérifiez les informations saisies."))
-            pending = all_fields()
+            pending = []
             continue
         try:
             answer = send(ctx, request)

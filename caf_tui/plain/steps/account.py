@@ -18,6 +18,7 @@ from caf_tui.i18n import _
 from caf_tui.labels import euros, role_label, section_title, spouse_right
 from caf_tui.plain import help
 from caf_tui.plain.context import Context, Finished
+from caf_tui.plain.sections import dashboard_menu
 from caf_tui.plain.steps.registry import handles
 
 
@@ -119,6 +120,8 @@ def log_out(ctx: Context) -> None:
 
 @handles(StepName.DASHBOARD)
 def dashboard(ctx: Context, step: DashboardStep) -> None:
+    """The dashboard read once, then its menu until the person logs out (or ends every
+    session from « Gérer Mon Compte »: the login comes next)."""
     ctx.heading(_("MON COMPTE"), step.progress)
     try:
         board = ctx.call(ctx.backend.dashboard)
@@ -127,12 +130,12 @@ def dashboard(ctx: Context, step: DashboardStep) -> None:
         return
     ctx.say(*dashboard_lines(board))
     ctx.terminal.blank()
-    ctx.prompter.choose(
-        _("Les rubriques se consultent sur caf.fr. Que voulez-vous faire ?"),
-        [_("Se déconnecter")],
-        help.dashboard_help(),
-    )
-    log_out(ctx)
+    while True:
+        if dashboard_menu(ctx, board):
+            log_out(ctx)
+        if ctx.journey.step.step != StepName.DASHBOARD:
+            return
+        ctx.heading(_("MON COMPTE"), step.progress)
 
 
 def other_step(ctx: Context, step: OtherStep) -> None:

@@ -1,0 +1,113 @@
+"""MODIFIER MES COORDONNÉES DE CONTACT: a new phone or e-mail, one at a time, saved only once
+the code sent to it comes back (the code's question and announcements are the journey's)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from caf_tui import rules
+from caf_tui.api import Channel
+from caf_tui.api.account import ContactChangeStarted, ProfileResponse
+from caf_tui.backend.errors import CodeRejected, InvalidInput
+from caf_tui.i18n import _
+from caf_tui.labels import contact_lines
+from caf_tui.plain import help
+from caf_tui.plain.context import Context
+from caf_tui.plain.prompts import Field
+from caf_tui.plain.sections.contact_code import Resend, ask_code
+from caf_tui.plain.steps.contact import email_field, phone_field
+
+CHECKS: dict[str, Callable[[str], str]] = {
+    "phone": rules.normalise_phone,
+    "email": rules.normalise_email,
+}
+CHANNELS = {"phone": Channel.SMS, "email": Channel.EMAIL}
+#: The code sent, and what sends another.
+Sender = tuple[ContactChangeStarted, Resend]
+
+
+def on_file(value: str | None, normalise: Callable[[str], str]) -> str | None:
+    if value is None:
+        return None
+    try:
+        return normalise(value)
+    except rules.RuleError:
+        return None
+
+
+def optional(normalise: Callable[[str], str]) -> Callable[[str], str | None]:
+    def check(text: str) -> str | None:
+        return normalise(text) if text.strip() else None
+
+    return check
+
+
+def the_change(typed: dict[str, str | None], kept: dict[str, str | None]) -> list[str]:
+    return [name for name, value in typed.items() if value and value != kept[name]]
+
+
+def ask_change(ctx: Context, profile: ProfileResponse) -> tuple[Channel, str] | None:
+    """The one detail that differs from what is on file; None when the person goes back."""
+    fields: dict[str, Field] = {"phone": phone_field(), "email": email_field()}
+    kept = {name: on_file(getattr(profile, name), CHECKS[name]) for name in CHECKS}
+    typed: dict[str, str | None] = dict(kept)
+    while True:
+        for name, field in fields.items():
+            default = typed[name]
+            typed[name] = ctx.prompter.ask(field, optional(CHECKS[name]), default=default)
+        changed = the_change(typed, kept)
+        if len(changed) == 1:
+            name = changed[0]
+            value = typed[name]
+            assert value is not None
+            return CHANNELS[name], value
+        message = (
+            _("Modifiez une seule coordonnée à la fois.")
+            if changed
+            else _("Saisissez la nouvelle coordonnée à enregistrer.")
+        )
+        ctx.prompter.error(fields["phone"].label, message)
+        again = ctx.prompter.choose(
+            _("Que voulez-vous faire ?"),
+            [_("Saisir la nouvelle coordonnée"), _("Retour")],
+            help.change_contact_help(),
+        )
+        if again == 1:
+            return None
+
+
+def start(ctx: Context, profile: ProfileResponse) -> Sender | None:
+    """Send the code to the new detail; a refusal names its field and asks again. Returns
+    what sends a code to it again, or None when the person goes back."""
+    while True:
+        change = ask_change(ctx, profile)
+        if change is None:
+            return None
+        send = sender(ctx, *change)
+        try:
+            return ctx.call(send), send
+        except InvalidInput as refusal:
+            label = phone_field().label if refusal.field == "phone" else email_field().label
+            ctx.prompter.error(label, refusal.message)
+        except CodeRejected as refusal:  # too many codes sent: nothing more can be done now
+            ctx.say(refusal.message)
+            return None
+
+
+def sender(ctx: Context, channel: Channel, value: str) -> Resend:
+    return lambda: ctx.backend.start_contact_change(channel, value)
+
+
+def change_contact(ctx: Context, profile: ProfileResponse) -> None:
+    ctx.heading(_("MODIFIER MES COORDONNÉES DE CONTACT"))
+    ctx.say(
+        _(
+            "Modifiez votre téléphone portable ou votre adresse e-mail, une coordonnée à la "
+            "fois. Un code de vérification est envoyé à la nouvelle coordonnée : elle n'est "
+            "enregistrée qu'une fois ce code saisi."
+        ),
+        *contact_lines(profile.phone, profile.email),
+    )
+    sent = start(ctx, profile)
+    if sent is not None and ask_code(ctx, *sent):
+        ctx.say(_("Vos coordonnées de contact ont été modifiées."))

@@ -1,0 +1,84 @@
+"""GÉRER MON COMPTE: the profile, the spouse's rights (a file holder with a spouse), then what
+may be done; shown anew after each action, as the screen reloads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from caf_tui.api import LoginStep, Role
+from caf_tui.api.account import ProfileResponse, SpouseAuthorisationState
+from caf_tui.i18n import _
+from caf_tui.plain import help
+from caf_tui.plain.context import Context
+from caf_tui.plain.sections.contact import change_contact
+from caf_tui.plain.sections.password import change_password
+from caf_tui.plain.sections.views import connections
+from caf_tui.plain.sections.words import profile_lines, spouse_lines
+
+#: An action of the menu; True when it leaves « Gérer Mon Compte ».
+Action = Callable[[], bool]
+
+
+def staying(action: Callable[[], None]) -> Action:
+    def run() -> bool:
+        action()
+        return False
+
+    return run
+
+
+def set_spouse(ctx: Context, authorised: bool) -> None:
+    ctx.call(lambda: ctx.backend.set_spouse_authorised(authorised))
+    ctx.say(
+        _("Les droits de votre conjoint(e) ont été accordés.")
+        if authorised
+        else _("Les droits de votre conjoint(e) ont été retirés.")
+    )
+
+
+def logout_everywhere(ctx: Context) -> bool:
+    """Every session ends, this one too: the login comes next, as on screen."""
+    answer = ctx.call(ctx.backend.logout_everywhere)
+    ctx.say(
+        _("Vous êtes déconnecté(e) de partout ({n} session(s) terminée(s)).").format(n=answer.ended)
+    )
+    ctx.journey.step = LoginStep()
+    return True
+
+
+def actions(
+    ctx: Context, profile: ProfileResponse, spouse: SpouseAuthorisationState | None
+) -> list[tuple[str, Action]]:
+    menu: list[tuple[str, Action]] = []
+    if spouse is not None:
+        grant = not spouse.authorised
+        label = _("Autoriser") if grant else _("Retirer ces droits")
+        menu.append((label, staying(lambda: set_spouse(ctx, grant))))
+    policy = profile.password_policy
+    return [
+        *menu,
+        (_("Modifier mes coordonnées de contact"), staying(lambda: change_contact(ctx, profile))),
+        (_("Changer mon mot de passe"), staying(lambda: change_password(ctx, policy))),
+        (_("Mes dernières connexions"), staying(lambda: connections(ctx))),
+        (_("Me déconnecter de partout"), lambda: logout_everywhere(ctx)),
+        (_("Retour"), lambda: True),
+    ]
+
+
+def manage_account(ctx: Context) -> None:
+    while True:
+        profile = ctx.call(ctx.backend.profile)
+        spouse = None
+        if profile.role is Role.RESPONSABLE:
+            spouse = ctx.call(ctx.backend.authorisations).spouse
+        ctx.heading(_("GÉRER MON COMPTE"))
+        ctx.say(*profile_lines(profile))
+        if spouse is not None:
+            ctx.say(_("MES AUTORISATIONS"), *spouse_lines(spouse))
+        menu = actions(ctx, profile, spouse)
+        ctx.terminal.blank()
+        choice = ctx.prompter.choose(
+            _("Que voulez-vous faire ?"), [label for label, _action in menu], help.manage_help()
+        )
+        if menu[choice][1]():
+            return

@@ -1,0 +1,42 @@
+"""The dashboard's menu: « Se déconnecter » first (the same key for every role), then each
+section the server allows, in its order. A section is read, then the dashboard again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from caf_tui.api import DashboardResponse, Section
+from caf_tui.backend.errors import Forbidden
+from caf_tui.i18n import _
+from caf_tui.labels import section_title
+from caf_tui.plain import help
+from caf_tui.plain.context import Context
+from caf_tui.plain.sections.manage import manage_account
+from caf_tui.plain.sections.views import attestations, payments
+from caf_tui.plain.sections.words import not_offered
+
+#: The sections the line mode reads; the others are said to be on caf.fr, as on screen.
+LINE_VIEWS: dict[Section, Callable[[Context], None]] = {
+    Section.RIGHTS_PAYMENTS: payments,
+    Section.ATTESTATIONS: attestations,
+    Section.MANAGE_ACCOUNT: manage_account,
+}
+
+
+def dashboard_menu(ctx: Context, board: DashboardResponse) -> bool:
+    """Ask what to do; True when the person chose to log out."""
+    allowed = [access.section for access in board.sections if access.allowed]
+    options = [_("Se déconnecter"), *(section_title(section) for section in allowed)]
+    choice = ctx.prompter.choose(_("Que voulez-vous faire ?"), options, help.dashboard_help())
+    if choice == 0:
+        return True
+    section = allowed[choice - 1]
+    view = LINE_VIEWS.get(section)
+    if view is None:
+        ctx.say(not_offered(section_title(section)))
+        return False
+    try:
+        view(ctx)
+    except Forbidden as refusal:  # the server decides, whatever the menu offered
+        ctx.say(refusal.message)
+    return False
