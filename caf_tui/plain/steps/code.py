@@ -11,6 +11,7 @@ from pydantic import SecretStr
 
 from caf_tui import help_texts, rules
 from caf_tui.api import ErrorCode, OutboxMessage, StepName, VerifyCodeStep
+from caf_tui.api.account_steps import RecoveryCodeStep
 from caf_tui.backend.errors import BackendError, CodeRejected
 from caf_tui.i18n import _, ngettext
 from caf_tui.labels import code_sent_text
@@ -113,16 +114,18 @@ def send_code(ctx: Context, code: SecretStr) -> None:
     ctx.submit(lambda backend: backend.verify_code(code))
 
 
-@handles(StepName.VERIFY_CODE)
-def verify_code(ctx: Context, step: VerifyCodeStep) -> None:
-    ctx.heading(_("VÉRIFICATION DE MES COORDONNÉES DE CONTACT"), step.progress)
-    ctx.say(code_sent_text(step))
-    shortcuts = {
-        RESEND: _("1 pour demander un nouveau code"),
-        CHANGE_CONTACT: _("2 pour modifier vos coordonnées"),
-    }
+def ask_code(
+    ctx: Context,
+    step: VerifyCodeStep | RecoveryCodeStep,
+    shortcuts: dict[str, str],
+    act: Callable[[str], bool],
+    outbox_key: str,
+) -> None:
+    """Ask for the code, its validity announced at a few moments, until ``act`` (given the code
+    typed or a shortcut's key) says the step is over. The demo outbox is read here; a refused
+    code is said on its field, or as a sentence when it is not about what was typed."""
     if ctx.backend.has_demo_outbox:
-        shortcuts[OUTBOX] = outbox_shortcut(OUTBOX)
+        shortcuts = {**shortcuts, outbox_key: outbox_shortcut(outbox_key)}
     field = code_field(step.code_length, shortcuts)
     check = accept_code_or(shortcuts, step.code_length)
     announcer = CodeValidityAnnouncer(
@@ -132,22 +135,37 @@ def verify_code(ctx: Context, step: VerifyCodeStep) -> None:
         while True:
             answer = ctx.prompter.ask(field, check)
             field = replace(field, question=field.again or field.question)
-            if answer == OUTBOX:
+            if answer == outbox_key and outbox_key in shortcuts:
                 read_outbox(ctx)
                 continue
             try:
-                if answer == RESEND:
-                    ctx.submit(lambda backend: backend.resend_code())
-                    ctx.say(_("Un nouveau code vous a été envoyé."))
-                elif answer == CHANGE_CONTACT:
-                    ctx.submit(lambda backend: backend.change_contact())
-                else:
-                    send_code(ctx, SecretStr(answer))
-                    ctx.say(_("Code accepté."))
+                if act(answer):
+                    return
             except CodeRejected as refusal:
                 if refusal.field == "code":
                     ctx.prompter.error(field.label, refusal_text(refusal))
                 else:
                     ctx.say(refusal_text(refusal))
-                continue
-            return
+
+
+@handles(StepName.VERIFY_CODE)
+def verify_code(ctx: Context, step: VerifyCodeStep) -> None:
+    ctx.heading(_("VÉRIFICATION DE MES COORDONNÉES DE CONTACT"), step.progress)
+    ctx.say(code_sent_text(step))
+
+    def act(answer: str) -> bool:
+        if answer == RESEND:
+            ctx.submit(lambda backend: backend.resend_code())
+            ctx.say(_("Un nouveau code vous a été envoyé."))
+        elif answer == CHANGE_CONTACT:
+            ctx.submit(lambda backend: backend.change_contact())
+        else:
+            send_code(ctx, SecretStr(answer))
+            ctx.say(_("Code accepté."))
+        return True
+
+    shortcuts = {
+        RESEND: _("1 pour demander un nouveau code"),
+        CHANGE_CONTACT: _("2 pour modifier vos coordonnées"),
+    }
+    ask_code(ctx, step, shortcuts, act, OUTBOX)

@@ -3,26 +3,17 @@ in the journey), then the new password (the journey's checks) or the 8-digit one
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from pydantic import SecretStr
 
 from caf_tui.api import LoginStep, StepName
 from caf_tui.api.account_steps import RecoveryCodeStep, RecoveryPasswordStep
-from caf_tui.backend.errors import CodeRejected, FlowExpired, Forbidden, InvalidInput
+from caf_tui.backend.errors import FlowExpired, Forbidden, InvalidInput
 from caf_tui.i18n import _
 from caf_tui.labels import policy_lines
 from caf_tui.plain import help
-from caf_tui.plain.announcer import CodeValidityAnnouncer
 from caf_tui.plain.context import Context
 from caf_tui.plain.passwords import ask_new_password, password_fields, refused_field
-from caf_tui.plain.steps.code import (
-    accept_code_or,
-    code_field,
-    outbox_shortcut,
-    read_outbox,
-    refusal_text,
-)
+from caf_tui.plain.steps.code import ask_code
 from caf_tui.plain.steps.registry import handles
 
 NEW_REQUEST, OUTBOX = "1", "2"
@@ -62,34 +53,20 @@ def recovery_code(ctx: Context, step: RecoveryCodeStep) -> None:
             "enregistrées. Merci de le saisir."
         )
     )
-    shortcuts = {NEW_REQUEST: _("1 pour demander un nouveau code")}
-    if ctx.backend.has_demo_outbox:
-        shortcuts[OUTBOX] = outbox_shortcut(OUTBOX)
-    field = code_field(step.code_length, shortcuts)
-    check = accept_code_or(shortcuts, step.code_length)
-    announcer = CodeValidityAnnouncer(
-        step.expires_at, ctx.journey.server_now, ctx.terminal.announce, tick=ctx.tick
-    )
-    with announcer:
-        while True:
-            answer = ctx.prompter.ask(field, check)
-            field = replace(field, question=field.again or field.question)
-            if answer == OUTBOX:
-                read_outbox(ctx)
-                continue
-            try:
-                if answer == NEW_REQUEST:
-                    new_request(ctx)
-                    return
-                send_code(ctx, SecretStr(answer))
-            except CodeRejected as refusal:
-                ctx.prompter.error(field.label, refusal_text(refusal))
-                continue
-            except FlowExpired as expired:
-                back_to_login(ctx, expired)
-                return
-            ctx.say(_("Code accepté."))
-            return
+
+    def act(answer: str) -> bool:
+        try:
+            if answer == NEW_REQUEST:
+                new_request(ctx)
+                return True
+            send_code(ctx, SecretStr(answer))
+        except FlowExpired as expired:
+            back_to_login(ctx, expired)
+            return True
+        ctx.say(_("Code accepté."))
+        return True
+
+    ask_code(ctx, step, {NEW_REQUEST: _("1 pour demander un nouveau code")}, act, OUTBOX)
 
 
 def done(ctx: Context, notice: str) -> None:
