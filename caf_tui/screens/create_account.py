@@ -79,6 +79,16 @@ class CreateAccountScreen(SectionScreen):
         self.show_nir(not event.value)
         self.query_one("#error-nir", FieldError).clear()
 
+    @on(Input.Submitted)
+    def next_or_send(self, event: Input.Submitted) -> None:
+        """Enter goes to the next field shown, and sends the form from the last one."""
+        shown = [field for field in self.query(Input) if field.display]
+        index = shown.index(event.input)
+        if index + 1 < len(shown):
+            shown[index + 1].focus()
+        else:
+            self.send()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "validate":
             self.send()

@@ -96,6 +96,8 @@ class FranceConnectLoginScreen(FranceConnectScreenBase):
         self.query_one("#error-form", FieldError).show(error.message)
         for field in self.form.fields:
             if field.secret:
-                secret = self.query_one(f"#{field.name}", Input)
+                secret = self.query_one(f"#{field.name}", HelpedInput)
                 secret.value = ""
                 secret.focus()
+                # Already focused, it moved down under the message: the terminal cursor follows.
+                self.call_after_refresh(secret.place_terminal_cursor)

@@ -49,6 +49,7 @@ class FranceConnectProvidersScreen(FranceConnectScreenBase):
                     name=choice.id,
                     disabled=not choice.available,
                     classes="provider submit",
+                    compact=True,  # one line each, also framed-less in the contrast theme
                 )
             yield FieldError(id="error-form")
             yield StatusLine()

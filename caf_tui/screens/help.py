@@ -14,6 +14,16 @@ from caf_tui.i18n import N_, _
 
 
 class HelpScreen(ModalScreen[None]):
+    # The text takes the focus first (to scroll a long help with the arrows): a bar in its left
+    # margin says so, a shape that reads without colour.
+    DEFAULT_CSS = """
+    HelpScreen #help-body {
+        padding-left: 1;
+    }
+    HelpScreen #help-body:focus {
+        outline-left: thick $accent;
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", N_("Fermer"))]
 
     def __init__(self, text: str) -> None:
@@ -23,7 +33,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(_("AIDE"), classes="dialog-title")
-            with VerticalScroll():
+            with VerticalScroll(id="help-body"):
                 yield Static(self.text, classes="help-text")
             yield Button(_("Fermer"), id="close", variant="primary")
 

@@ -15,6 +15,7 @@ from caf_tui.backend.errors import BackendError, FlowExpired
 from caf_tui.i18n import _
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
+from caf_tui.styles import stylesheet
 from caf_tui.widgets.countdown import Countdown
 from caf_tui.widgets.fields import HelpedInput
 from caf_tui.widgets.messages import FieldError, StatusLine
@@ -23,6 +24,7 @@ from caf_tui.widgets.step_header import StepHeader
 
 @step_screen(StepName.RECOVERY_CODE)
 class RecoveryCodeScreen(JourneyStepScreen[RecoveryCodeStep]):
+    CSS_PATH = stylesheet("recovery")
     AUTO_FOCUS = "#code"
 
     def screen_help(self) -> str:

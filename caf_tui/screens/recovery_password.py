@@ -16,6 +16,7 @@ from caf_tui.screens.base import StepCall
 from caf_tui.screens.new_password import refuse_failing_rules
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
+from caf_tui.styles import stylesheet
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.password_field import PasswordField
 from caf_tui.widgets.rule_checklist import RuleChecklist
@@ -24,6 +25,7 @@ from caf_tui.widgets.step_header import StepHeader
 
 @step_screen(StepName.RECOVERY_PASSWORD)
 class RecoveryPasswordScreen(JourneyStepScreen[RecoveryPasswordStep]):
+    CSS_PATH = stylesheet("recovery")
     AUTO_FOCUS = "#password"
 
     def compose(self) -> ComposeResult:

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Footer
 
+from caf_tui.backend.errors import BackendError
 from caf_tui.i18n import N_, _
 from caf_tui.screens.base import CafScreen
 from caf_tui.widgets.messages import FieldError, StatusLine
@@ -20,6 +21,13 @@ from caf_tui.widgets.step_header import StepHeader
 class SectionScreen(CafScreen):
     """Subclasses give ``HEADING`` and ``content()``; the rest is shared."""
 
+    # The body takes the focus to scroll with the arrows: a bar in its left margin says so, a
+    # shape that reads without colour (an outline: the text does not move).
+    DEFAULT_CSS = """
+    SectionScreen #section-body:focus {
+        outline-left: thick $accent;
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         *CafScreen.BINDINGS,
         Binding("escape", "back", N_("Retour"), show=True, key_display=N_("Échap")),
@@ -62,6 +70,13 @@ class SectionScreen(CafScreen):
 
     def retry(self) -> None:
         self.load()
+
+    def show_error(self, error: BackendError) -> None:
+        super().show_error(error)
+        if error.field and error.field.isidentifier():
+            # The field the server refused, to correct at once (what was typed is still there).
+            for widget in self.query(f"#{error.field}"):
+                widget.focus()
 
     def action_back(self) -> None:
         self.dismiss()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.widget import Widget
 from textual.widgets import Input
 
 
@@ -21,6 +22,16 @@ class HelpedInput(Input):
 
     def on_resize(self) -> None:
         self.place_terminal_cursor()
+
+    def on_mount(self) -> None:
+        # Focus scrolls the form with an animation that ends after on_focus: follow it.
+        for ancestor in self.ancestors_with_self[1:]:
+            if isinstance(ancestor, Widget) and ancestor.is_scrollable:
+                self.watch(ancestor, "scroll_y", self._scrolled, init=False)
+
+    def _scrolled(self) -> None:
+        if self.has_focus:
+            self.call_after_refresh(self.place_terminal_cursor)
 
     def place_terminal_cursor(self) -> None:
         if self.has_focus:
