@@ -12,6 +12,7 @@ from textual import events, on
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.css.query import NoMatches
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Input
 
 from caf_tui.api import JourneyResponse
@@ -102,6 +103,18 @@ class CafScreen(Screen[None]):
         else:
             self.notify(error.message, severity="error", timeout=10)
         self._show_retry(isinstance(error, BackendUnavailable))
+
+    def point_at(self, field: Widget, error: Widget | None = None) -> None:
+        """Focus ``field`` and, once its error is laid out, scroll both into view at once: no
+        animation, so the form does not drift under a magnifier (or a snapshot)."""
+        field.focus(scroll_visible=False)
+
+        def reveal() -> None:
+            if error is not None and error.display:
+                error.scroll_visible(animate=False, immediate=True)
+            field.scroll_visible(animate=False, immediate=True)
+
+        self.call_after_refresh(reveal)
 
     def clear_errors(self) -> None:
         for widget in self.query(FieldError):

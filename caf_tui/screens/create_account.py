@@ -97,8 +97,9 @@ class CreateAccountScreen(SectionScreen):
         return self.query_one(f"#{field_id}", Input).value
 
     def refuse(self, field_id: str, message: str) -> None:
-        self.query_one(f"#error-{field_id}", FieldError).show(message)
-        self.query_one(f"#{field_id}").focus()
+        error = self.query_one(f"#error-{field_id}", FieldError)
+        error.show(message)
+        self.point_at(self.query_one(f"#{field_id}"), error)
 
     def checked(self) -> SignupRequest | None:
         """The request once every field passes the rules the stub applies too; else None with

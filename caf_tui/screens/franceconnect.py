@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from caf_tui import help_texts
 from caf_tui.api import FranceConnectStart
@@ -13,6 +13,7 @@ from caf_tui.franceconnect import TerminalSignIn
 from caf_tui.i18n import _
 from caf_tui.screens.franceconnect_parts import FranceConnectScreenBase, bottom_bar
 from caf_tui.styles import stylesheet
+from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader
 
@@ -46,7 +47,7 @@ class FranceConnectScreen(FranceConnectScreenBase):
             yield FieldError(id="error-form")
             yield StatusLine()
         yield bottom_bar()
-        yield Footer()
+        yield KeysFooter()
 
     def __init__(self) -> None:
         super().__init__()

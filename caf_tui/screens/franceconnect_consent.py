@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from caf_tui.api import ConsentPage, FranceConnectStart
 from caf_tui.backend.errors import BackendError
@@ -13,6 +13,7 @@ from caf_tui.franceconnect import TerminalSignIn
 from caf_tui.i18n import _
 from caf_tui.screens.franceconnect_parts import FranceConnectScreenBase, bottom_bar
 from caf_tui.styles import stylesheet
+from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader
 
@@ -47,7 +48,7 @@ class FranceConnectConsentScreen(FranceConnectScreenBase):
             yield Button(page.accept_label, id="accept", variant="primary", classes="submit")
             yield Button(page.refuse_label, id="refuse", classes="submit")
         yield bottom_bar(back_label=_("Retour à la connexion"))
-        yield Footer()
+        yield KeysFooter()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         match event.button.id:

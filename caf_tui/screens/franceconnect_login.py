@@ -6,7 +6,7 @@ from pydantic import SecretStr
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from caf_tui.api import FranceConnectStart, ProviderForm
 from caf_tui.backend.errors import BackendError
@@ -15,6 +15,7 @@ from caf_tui.i18n import _
 from caf_tui.screens.franceconnect_parts import FranceConnectScreenBase, bottom_bar
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.fields import HelpedInput
+from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader
 
@@ -47,7 +48,7 @@ class FranceConnectLoginScreen(FranceConnectScreenBase):
         yield bottom_bar(
             Button(self.form.submit_label, id="connect", variant="primary", classes="submit")
         )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query(Input).first().focus()

@@ -32,9 +32,6 @@ class FranceConnectScreenBase(CafScreen):
         width: 1fr;
         height: 1;
     }
-    FranceConnectScreenBase .body:focus {
-        outline-left: thick $accent;
-    }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         *CafScreen.BINDINGS,

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from caf_tui.api import FranceConnectStart, ProviderList
 from caf_tui.franceconnect import TerminalSignIn
 from caf_tui.i18n import _
 from caf_tui.screens.franceconnect_parts import FranceConnectScreenBase, bottom_bar
 from caf_tui.styles import stylesheet
+from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader
 
@@ -54,7 +55,7 @@ class FranceConnectProvidersScreen(FranceConnectScreenBase):
             yield FieldError(id="error-form")
             yield StatusLine()
         yield bottom_bar(Button(_("Annuler"), id="cancel"))
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         available = [b for b in self.query(".provider").results(Button) if not b.disabled]

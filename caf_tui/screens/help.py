@@ -14,14 +14,10 @@ from caf_tui.i18n import N_, _
 
 
 class HelpScreen(ModalScreen[None]):
-    # The text takes the focus first (to scroll a long help with the arrows): a bar in its left
-    # margin says so, a shape that reads without colour.
+    # The text takes the focus first, to scroll a long help with the arrows (see app.tcss).
     DEFAULT_CSS = """
     HelpScreen #help-body {
         padding-left: 1;
-    }
-    HelpScreen #help-body:focus {
-        outline-left: thick $accent;
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", N_("Fermer"))]

@@ -6,7 +6,7 @@ from pydantic import SecretStr
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from caf_tui import help_texts, rules
 from caf_tui.api import StepName
@@ -15,16 +15,15 @@ from caf_tui.backend.errors import BackendError, FlowExpired
 from caf_tui.i18n import _
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
-from caf_tui.styles import stylesheet
 from caf_tui.widgets.countdown import Countdown
 from caf_tui.widgets.fields import HelpedInput
+from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader
 
 
 @step_screen(StepName.RECOVERY_CODE)
 class RecoveryCodeScreen(JourneyStepScreen[RecoveryCodeStep]):
-    CSS_PATH = stylesheet("recovery")
     AUTO_FOCUS = "#code"
 
     def screen_help(self) -> str:
@@ -57,7 +56,7 @@ class RecoveryCodeScreen(JourneyStepScreen[RecoveryCodeStep]):
             yield FieldError(id="error-form")
             yield StatusLine()
         yield step_buttons(Button(_("Valider"), id="validate", variant="primary", classes="submit"))
-        yield Footer()
+        yield KeysFooter()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "validate":

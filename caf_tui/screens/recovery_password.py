@@ -6,7 +6,7 @@ from pydantic import SecretStr
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from caf_tui.api import StepName
 from caf_tui.api.account_steps import RecoveryPasswordStep
@@ -16,7 +16,7 @@ from caf_tui.screens.base import StepCall
 from caf_tui.screens.new_password import refuse_failing_rules
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
-from caf_tui.styles import stylesheet
+from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.password_field import PasswordField
 from caf_tui.widgets.rule_checklist import RuleChecklist
@@ -25,7 +25,6 @@ from caf_tui.widgets.step_header import StepHeader
 
 @step_screen(StepName.RECOVERY_PASSWORD)
 class RecoveryPasswordScreen(JourneyStepScreen[RecoveryPasswordStep]):
-    CSS_PATH = stylesheet("recovery")
     AUTO_FOCUS = "#password"
 
     def compose(self) -> ComposeResult:
@@ -53,7 +52,7 @@ class RecoveryPasswordScreen(JourneyStepScreen[RecoveryPasswordStep]):
                 yield Button(_("Renvoyer mon mot de passe à 8 chiffres"), id="legacy")
             yield StatusLine()
         yield step_buttons(Button(_("Valider"), id="validate", variant="primary", classes="submit"))
-        yield Footer()
+        yield KeysFooter()
 
     def values(self) -> tuple[str, str]:
         return self.query_one("#password", Input).value, self.query_one(

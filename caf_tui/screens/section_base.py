@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Footer
+from textual.widgets import Button
 
 from caf_tui.backend.errors import BackendError
 from caf_tui.i18n import N_, _
 from caf_tui.screens.base import CafScreen
+from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader
 
@@ -21,13 +22,6 @@ from caf_tui.widgets.step_header import StepHeader
 class SectionScreen(CafScreen):
     """Subclasses give ``HEADING`` and ``content()``; the rest is shared."""
 
-    # The body takes the focus to scroll with the arrows: a bar in its left margin says so, a
-    # shape that reads without colour (an outline: the text does not move).
-    DEFAULT_CSS = """
-    SectionScreen #section-body:focus {
-        outline-left: thick $accent;
-    }
-    """
     BINDINGS: ClassVar[list[BindingType]] = [
         *CafScreen.BINDINGS,
         Binding("escape", "back", N_("Retour"), show=True, key_display=N_("Échap")),
@@ -43,7 +37,7 @@ class SectionScreen(CafScreen):
             yield from self.compose_form()
         with Horizontal(classes="buttons bottom-bar"):
             yield Button(_("Retour"), id="back")
-        yield Footer()
+        yield KeysFooter()
 
     def compose_form(self) -> ComposeResult:
         """Widgets shown at once, before anything is loaded (a form)."""
@@ -76,7 +70,7 @@ class SectionScreen(CafScreen):
         if error.field and error.field.isidentifier():
             # The field the server refused, to correct at once (what was typed is still there).
             for widget in self.query(f"#{error.field}"):
-                widget.focus()
+                self.point_at(widget, self.field_error(error.field))
 
     def action_back(self) -> None:
         self.dismiss()

@@ -82,6 +82,7 @@ async def press(pilot: Pilot[None], selector: str) -> None:
     widget.focus()
     await pilot.pause()
     assert pilot.app.focused is widget, f"{selector} cannot take the focus"
+    await pilot.wait_for_scheduled_animations()  # as a person would, once it has scrolled
     await pilot.press("enter")
     await settle(pilot)
 
