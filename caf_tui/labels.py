@@ -32,6 +32,21 @@ def stage_label(stage: StepName) -> str:
     return labels.get(stage, str(stage))
 
 
+def quit_journey_question() -> str:
+    """Asked before « Quitter » in a journey: what is kept."""
+    return _(
+        "Voulez-vous vraiment quitter ? Ce que vous avez déjà validé est enregistré : "
+        "à votre prochaine connexion, vous reprendrez à cette étape."
+    )
+
+
+def quit_recovery_question() -> str:
+    """Asked before « Quitter » in « Mot de passe oublié ? »: nothing is kept."""
+    return _(
+        "Voulez-vous vraiment quitter ? Votre demande de nouveau mot de passe sera abandonnée."
+    )
+
+
 def contact_lines(phone: str | None, email: str | None) -> tuple[str, str]:
     """The contact details on file, « non renseigné(e) » where one is missing."""
     return (

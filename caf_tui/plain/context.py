@@ -12,6 +12,7 @@ from caf_tui.backend.base import Backend
 from caf_tui.backend.errors import BackendUnavailable, ServerError
 from caf_tui.i18n import _
 from caf_tui.journey import Journey
+from caf_tui.labels import quit_journey_question, quit_recovery_question
 from caf_tui.plain.help import retry_help
 from caf_tui.plain.io import Terminal
 from caf_tui.plain.prompts import Prompter
@@ -46,15 +47,9 @@ class Context:
     def quit_question(self) -> str | None:
         """What quitting would lose, asked before quitting; None when nothing would be."""
         if self.has_session:
-            return _(
-                "Voulez-vous vraiment quitter ? Ce que vous avez déjà validé est enregistré : "
-                "à votre prochaine connexion, vous reprendrez à cette étape."
-            )
+            return quit_journey_question()
         if self.journey.step.step != StepName.LOGIN:
-            return _(
-                "Voulez-vous vraiment quitter ? Votre demande de nouveau mot de passe sera "
-                "abandonnée."
-            )
+            return quit_recovery_question()
         return None
 
     @property

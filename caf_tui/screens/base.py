@@ -20,6 +20,7 @@ from caf_tui.backend.base import Backend
 from caf_tui.backend.errors import BackendError, BackendUnavailable, NotAuthenticated
 from caf_tui.backend.retry import action_key, new_key
 from caf_tui.i18n import N_, _
+from caf_tui.labels import quit_journey_question
 from caf_tui.widgets.assist_bar import AssistBar, toggle_handover
 from caf_tui.widgets.messages import FieldError, StatusLine
 
@@ -240,4 +241,8 @@ class StepScreen(CafScreen, Generic[S]):
             if quit_now:
                 self.run_backend(self.caf.quit_journey)
 
-        self.app.push_screen(ConfirmQuitScreen(), decided)
+        self.app.push_screen(ConfirmQuitScreen(self.quit_question()), decided)
+
+    def quit_question(self) -> str:
+        """What « Quitter » asks first: what is kept, or lost."""
+        return quit_journey_question()

@@ -16,15 +16,14 @@ from caf_tui.i18n import N_, _
 class ConfirmQuitScreen(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "stay", N_("Rester"))]
 
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(_("QUITTER"), classes="dialog-title")
-            yield Static(
-                _(
-                    "Voulez-vous vraiment quitter ? Ce que vous avez déjà validé est enregistré : "
-                    "à votre prochaine connexion, vous reprendrez à cette étape."
-                )
-            )
+            yield Static(self.question)
             with Horizontal(classes="buttons"):
                 yield Button(_("Rester"), id="stay")
                 yield Button(_("Quitter"), id="quit", variant="error")

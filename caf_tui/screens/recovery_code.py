@@ -9,10 +9,11 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from caf_tui import help_texts, rules
-from caf_tui.api import StepName
+from caf_tui.api import ErrorCode, StepName
 from caf_tui.api.account_steps import RecoveryCodeStep
 from caf_tui.backend.errors import BackendError, FlowExpired
 from caf_tui.i18n import _
+from caf_tui.labels import quit_recovery_question
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
 from caf_tui.widgets.countdown import Countdown
@@ -28,6 +29,9 @@ class RecoveryCodeScreen(JourneyStepScreen[RecoveryCodeStep]):
 
     def screen_help(self) -> str:
         return help_texts.code_not_received_help()
+
+    def quit_question(self) -> str:
+        return quit_recovery_question()
 
     def compose(self) -> ComposeResult:
         step = self.step
@@ -83,6 +87,8 @@ class RecoveryCodeScreen(JourneyStepScreen[RecoveryCodeStep]):
             field = self.query_one("#code", Input)
             field.focus()
             field.select_all()
+        if error.code is ErrorCode.OTP_EXPIRED:
+            self.query_one("#code-countdown", Countdown).expire_now()
         if isinstance(error, FlowExpired):
             self.query_one("#code").disabled = True
         super().show_error(error)

@@ -121,6 +121,8 @@ class VerifyCodeScreen(JourneyStepScreen[VerifyCodeStep]):
             message += " " + ngettext(
                 "Il vous reste {n} essai.", "Il vous reste {n} essais.", left
             ).format(n=left)
+        if error.code is ErrorCode.OTP_EXPIRED:
+            self.query_one("#code-countdown", Countdown).expire_now()
         if error.code in CODE_ERRORS:
             field = self.query_one("#code", Input)
             field.focus()

@@ -139,6 +139,13 @@ class Countdown(Static):
         if not self.expired:
             self._timer = self.set_interval(1, self.tick)
 
+    def expire_now(self) -> None:
+        """The server says the code has expired: its clock is ahead of what we last heard of
+        it (an error answer carries no time), so show it expired now rather than count on."""
+        if not self.expired:
+            self.expires_at = min(self.expires_at, self.now())
+            self.tick()
+
     def seconds_left(self) -> int:
         return max(math.ceil((self.expires_at - self.now()).total_seconds()), 0)
 

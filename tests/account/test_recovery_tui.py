@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import httpx
+
 from backend_stub import RunningStub
 from caf_tui.screens.forgot_password import ForgotPasswordScreen
 from caf_tui.screens.login import LoginScreen
 from caf_tui.screens.migration_intro import MigrationIntroScreen
 from caf_tui.screens.recovery_code import RecoveryCodeScreen
 from caf_tui.screens.recovery_password import RecoveryPasswordScreen
+from caf_tui.widgets.countdown import code_expired_text
 from tests.tui.drive import log_in, screen_text, settle, type_into
 from tests.tui.migration import make_app, press, type_keys
 
@@ -67,3 +70,18 @@ async def test_unknown_identifier_sees_exactly_the_same(stub: RunningStub) -> No
     assert texts[0] == texts[2]
     assert texts[1] == texts[3]
     assert "Code incorrect" in texts[1]
+
+
+async def test_an_expired_code_shows_expired_not_time_left(stub: RunningStub) -> None:
+    """The server's clock moved on (10 minutes) with no answer to tell the app: when the code
+    is refused as expired, the countdown says so at once instead of counting on."""
+    app, _ = make_app(stub)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _ask_code(pilot, CLAIRE)
+        countdown = app.screen.query_one("#code-countdown")
+        assert "Code valable encore" in str(countdown.render())
+        httpx.post(stub.url + "/_stub/clock", json={"advance_seconds": 600}).raise_for_status()
+        await type_keys(pilot, "#code", "123456")
+        await press(pilot, "#validate")
+        assert isinstance(app.screen, RecoveryCodeScreen)
+        assert str(countdown.render()) == code_expired_text()
