@@ -11,6 +11,14 @@ from textual.widgets import Input
 class HelpedInput(Input):
     """An input with a help text for F1 / (?). The terminal cursor sits in it when focused."""
 
+    # As wide as what goes in it: on a large terminal the eye need not travel 200 columns from
+    # a label to the end of its field. Screens may narrow it further.
+    DEFAULT_CSS = """
+    HelpedInput {
+        max-width: 80;
+    }
+    """
+
     def __init__(self, *args: Any, help_text: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.help_text = help_text

@@ -134,3 +134,11 @@ def test_under_no_color(
     monkeypatch.setenv("NO_COLOR", "1")
     app = make(stub, lang="fr")
     assert snap_compare(app, terminal_size=SIZE, run_before=SCENES[scene])
+
+
+@pytest.mark.parametrize("scene", SCENES)
+def test_at_200x60(snap_compare: Any, stub: RunningStub, scene: str) -> None:
+    """A large terminal: the form keeps a readable width, nothing stretches across 200
+    columns, the keys stay in the footer."""
+    app = make(stub, lang="fr")
+    assert snap_compare(app, terminal_size=(200, 60), run_before=SCENES[scene])
