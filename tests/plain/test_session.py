@@ -74,7 +74,7 @@ class FutureBackend:
         self.logged_out = True
 
     def warm_up(self) -> None:
-        pass
+        """Nothing to start."""
 
     async def aclose(self) -> None:
         pass
