@@ -24,6 +24,7 @@ DOMAIN = "caf_tui"
 SOURCE_LANGUAGE = "fr"
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
+_language = SOURCE_LANGUAGE
 #: True while the portal (the stub, in this process) answers: its words stay French.
 _portal_voice: ContextVar[bool] = ContextVar("caf_tui_portal_voice", default=False)
 
@@ -63,11 +64,17 @@ def portal_voice() -> Iterator[None]:
 
 def set_language(lang: str) -> None:
     """Switch every later ``_`` call to ``lang`` ("fr" is the source and needs no catalog)."""
-    global _translation
+    global _translation, _language
+    _language = lang
     if lang.startswith(SOURCE_LANGUAGE):
         _translation = gettext.NullTranslations()
     else:
         _translation = load_translations(lang)
+
+
+def current_language() -> str:
+    """The language of the app's own words ("fr", "en"…); the portal's stay French."""
+    return SOURCE_LANGUAGE if _portal_voice.get() else _language
 
 
 def _(message: str) -> str:

@@ -6,6 +6,7 @@ No Textual here: the line mode must start without it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from caf_tui.api import (
     Channel,
@@ -16,7 +17,7 @@ from caf_tui.api import (
     StepName,
     VerifyCodeStep,
 )
-from caf_tui.i18n import _
+from caf_tui.i18n import _, current_language
 
 
 def stage_label(stage: StepName) -> str:
@@ -120,10 +121,12 @@ def role_label(role: Role) -> str:
 
 
 def euros(cents: int) -> str:
-    """``1 234,56 €`` (a narrow no-break space between thousands, as in French)."""
-    whole, rest = divmod(abs(cents), 100)
-    sign = "-" if cents < 0 else ""
-    return f"{sign}{whole:,}".replace(",", "\u202f") + f",{rest:02d} €"
+    """An amount as the language writes it: ``1 234,56 €`` in French, ``€1,234.56`` in
+    English (Babel's CLDR data; the French spaces do not break)."""
+    from babel.numbers import format_currency
+
+    lang = current_language().replace("-", "_")
+    return format_currency(Decimal(cents) / 100, "EUR", locale=lang.split("_")[0] or "fr")
 
 
 def code_sent_text(step: VerifyCodeStep, *, unbreakable_number: bool = False) -> str:

@@ -57,7 +57,7 @@ def test_paul_reads_a_section_then_changes_his_password(stub: RunningStub) -> No
         "1. Se déconnecter\n2. Mes droits et paiements\n",
         "6. Gérer Mon Compte\n",
         "MES DROITS ET PAIEMENTS",
-        "Allocations familiales, 148,52 €",
+        "Allocations familiales, 148,52\xa0€",
         "1. Retour",
         "GÉRER MON COMPTE",
         "Prénom(s) : Paul",

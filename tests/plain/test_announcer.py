@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from caf_tui.i18n import set_language
 from caf_tui.labels import euros
 from caf_tui.plain.announcer import CodeValidityAnnouncer
 from caf_tui.plain.wording import spoken_duration
@@ -28,8 +29,14 @@ def test_spoken_duration(seconds: int, words: str) -> None:
 
 
 def test_euros() -> None:
-    assert euros(14199) == "141,99 €"
-    assert euros(123456) == "1\u202f234,56 €"
+    assert euros(14199) == "141,99\xa0€"
+    assert euros(123456) == "1\u202f234,56\xa0€"
+    assert euros(-500) == "-5,00\xa0€"
+    set_language("en")
+    try:
+        assert euros(123456) == "€1,234.56"
+    finally:
+        set_language("fr")
 
 
 def announcer(left: float) -> tuple[CodeValidityAnnouncer, list[str], list[datetime]]:

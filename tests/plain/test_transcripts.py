@@ -27,7 +27,7 @@ def test_paul_reaches_the_dashboard_and_logs_out(stub: RunningStub) -> None:
     assert "Bonjour Paul LEROY" in out
     assert re.search(r"Numéro allocataire : \d{7}", out)
     assert "Mes droits et paiements : autorisé" in out
-    assert re.search(r"^\d\d/\d\d/\d{4}, [^:\n]+ : \d+,\d\d €$", out, re.MULTILINE)
+    assert re.search(r"^\d\d/\d\d/\d{4}, [^:\n]+ : \d+,\d\d\xa0€$", out, re.MULTILINE)
     assert "1. Se déconnecter" in out
     assert out.rstrip().endswith("Déconnexion effectuée. À bientôt sur caf.fr.")
     assert_plain(out, PAUL_PASSWORD)
