@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.widgets import Button, Input, Label, Static
 
 from caf_tui import rules
+from caf_tui.account_words import contact_code_sent
 from caf_tui.api import Channel
 from caf_tui.api.account import ContactChangeStarted
 from caf_tui.i18n import N_, _
@@ -92,12 +93,8 @@ class ChangeContactScreen(SectionScreen):
         self.run_backend(call)
 
     async def show_code_area(self, started: ContactChangeStarted) -> None:
-        text = (
-            _("Un code de vérification vient d'être envoyé par SMS au {destination}.")
-            if started.channel is Channel.SMS
-            else _("Un code de vérification vient d'être envoyé par e-mail à {destination}.")
-        )
-        self.query_one("#sent-to", Static).update(text.format(destination=started.destination))
+        sent = contact_code_sent(started.channel, started.destination)
+        self.query_one("#sent-to", Static).update(sent)
         area = self.query_one("#code-area")
         await area.query(Countdown).remove()
         await area.mount(

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 
+from caf_tui.account_words import not_offered
 from caf_tui.api import DashboardResponse, DashboardStep, StepName
 from caf_tui.i18n import _
 from caf_tui.labels import euros, role_label, section_title
@@ -100,11 +101,7 @@ class DashboardScreen(StepScreen[DashboardStep]):
         elif button_id.removeprefix("section-") in SECTION_SCREENS:
             self.app.push_screen(SECTION_SCREENS[button_id.removeprefix("section-")]())
         elif button_id.startswith("section-"):
-            self.query_one("#section-note", Static).update(
-                _(
-                    "« {section} » n'est pas encore disponible dans caf-tui : utilisez caf.fr."
-                ).format(section=str(event.button.label))
-            )
+            self.query_one("#section-note", Static).update(not_offered(str(event.button.label)))
 
     def retry(self) -> None:
         self.load()

@@ -5,57 +5,36 @@ from __future__ import annotations
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
+from caf_tui.account_words import profile_lines, spouse_lines
 from caf_tui.api import PasswordPolicy, Role
 from caf_tui.api.account import AuthorisationsResponse, ProfileResponse
 from caf_tui.i18n import N_, _
-from caf_tui.labels import role_label, spouse_right
 from caf_tui.screens.section_base import SectionScreen
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.bullets import Bullet
 
 
-def spouse_lines(answer: AuthorisationsResponse) -> list[Widget]:
+def spouse_widgets(answer: AuthorisationsResponse) -> list[Widget]:
     spouse = answer.spouse
     if spouse is None:
         return []
-    widgets: list[Widget] = [Static(_("MES AUTORISATIONS"), classes="section-title")]
+    state, *rights = spouse_lines(spouse)
+    widgets: list[Widget] = [
+        Static(_("MES AUTORISATIONS"), classes="section-title"),
+        Static(state, id="spouse-state"),
+        *(Bullet(right) for right in rights),
+    ]
     if spouse.authorised:
-        widgets.append(
-            Static(
-                _("{name} est autorisé(e) à :").format(name=spouse.spouse_name),
-                id="spouse-state",
-            )
-        )
-        widgets += [Bullet(spouse_right(right)) for right in spouse.rights]
         widgets.append(Button(_("Retirer ces droits"), id="withdraw", classes="submit"))
     else:
-        widgets.append(
-            Static(
-                _(
-                    "{name} n'est pas autorisé(e) à consulter les droits et paiements, déclarer "
-                    "des changements ni demander une prestation."
-                ).format(name=spouse.spouse_name),
-                id="spouse-state",
-            )
-        )
         widgets.append(Button(_("Autoriser"), id="grant", classes="submit"))
     return widgets
 
 
-def profile_lines(profile: ProfileResponse) -> list[Widget]:
-    person = profile.person
-    lines = [
-        _("Nom : {family}").format(family=person.family_name),
-        _("Prénom(s) : {given}").format(given=person.given_names),
-        _("Identifiant : {identifier}").format(identifier=profile.identifier),
-        _("Date de naissance : {date}").format(date=f"{profile.birth_date:%d/%m/%Y}"),
-        role_label(profile.role),
-        _("Téléphone portable : {phone}").format(phone=profile.phone or _("non renseigné")),
-        _("Adresse e-mail : {email}").format(email=profile.email or _("non renseignée")),
-    ]
+def profile_widgets(profile: ProfileResponse) -> list[Widget]:
     return [
         Static(_("MON PROFIL"), classes="section-title"),
-        Static("\n".join(lines), id="profile"),
+        Static("\n".join(profile_lines(profile)), id="profile"),
     ]
 
 
@@ -75,9 +54,9 @@ class ManageAccountScreen(SectionScreen):
         backend = self.caf.backend
         profile = await backend.profile()
         self.policy, self.profile = profile.password_policy, profile
-        widgets = profile_lines(profile)
+        widgets = profile_widgets(profile)
         if profile.role is Role.RESPONSABLE:
-            widgets += spouse_lines(await backend.authorisations())
+            widgets += spouse_widgets(await backend.authorisations())
         widgets += [
             Static(_("SÉCURITÉ"), classes="section-title"),
             Button(_("Modifier mes coordonnées de contact"), id="change-contact"),

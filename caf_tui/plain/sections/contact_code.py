@@ -9,13 +9,13 @@ from typing import Any
 
 from pydantic import SecretStr
 
+from caf_tui.account_words import contact_code_sent
 from caf_tui.api.account import ContactChangeStarted
 from caf_tui.backend.errors import CodeRejected, StepMismatch
 from caf_tui.i18n import _
 from caf_tui.plain.announcer import CodeValidityAnnouncer
 from caf_tui.plain.context import Context
 from caf_tui.plain.prompts import Field
-from caf_tui.plain.sections.words import contact_code_sent
 from caf_tui.plain.steps.code import (
     accept_code_or,
     code_field,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from caf_tui.account_words import profile_lines, spouse_lines
 from caf_tui.api import LoginStep, Role
 from caf_tui.api.account import ProfileResponse, SpouseAuthorisationState
 from caf_tui.i18n import _
@@ -13,7 +14,6 @@ from caf_tui.plain.context import Context
 from caf_tui.plain.sections.contact import change_contact
 from caf_tui.plain.sections.password import change_password
 from caf_tui.plain.sections.views import connections
-from caf_tui.plain.sections.words import profile_lines, spouse_lines
 
 #: An action of the menu; True when it leaves « Gérer Mon Compte ».
 Action = Callable[[], bool]
@@ -72,7 +72,7 @@ def manage_account(ctx: Context) -> None:
         if profile.role is Role.RESPONSABLE:
             spouse = ctx.call(ctx.backend.authorisations).spouse
         ctx.heading(_("GÉRER MON COMPTE"))
-        ctx.say(*profile_lines(profile))
+        ctx.say(_("MON PROFIL"), *profile_lines(profile))
         if spouse is not None:
             ctx.say(_("MES AUTORISATIONS"), *spouse_lines(spouse))
         menu = actions(ctx, profile, spouse)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from caf_tui.account_words import not_offered
 from caf_tui.api import DashboardResponse, Section
 from caf_tui.backend.errors import Forbidden
 from caf_tui.i18n import _
@@ -13,7 +14,6 @@ from caf_tui.plain import help
 from caf_tui.plain.context import Context
 from caf_tui.plain.sections.manage import manage_account
 from caf_tui.plain.sections.views import attestations, payments
-from caf_tui.plain.sections.words import not_offered
 
 #: The sections the line mode reads; the others are said to be on caf.fr, as on screen.
 LINE_VIEWS: dict[Section, Callable[[Context], None]] = {

@@ -3,11 +3,11 @@ connexions ». Each waits for « Retour », so that its lines are read before th
 
 from __future__ import annotations
 
+from caf_tui.account_words import connection_text
 from caf_tui.i18n import _
 from caf_tui.labels import euros
 from caf_tui.plain import help
 from caf_tui.plain.context import Context
-from caf_tui.plain.sections.words import connection_text
 
 
 def back(ctx: Context) -> None:

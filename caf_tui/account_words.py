@@ -1,7 +1,5 @@
-"""Words of the sections, as the screens say them (same messages, so one translation).
-
-These mirror the section screens' texts; the screens build widgets from the same sentences.
-"""
+"""The account sections' sentences (profile, the spouse's rights, connections, a contact code
+sent), worded once for the screens and the line mode. No Textual here."""
 
 from __future__ import annotations
 
@@ -14,7 +12,6 @@ from caf_tui.labels import contact_lines, role_label, spouse_right
 def profile_lines(profile: ProfileResponse) -> list[str]:
     person = profile.person
     return [
-        _("MON PROFIL"),
         _("Nom : {family}").format(family=person.family_name),
         _("Prénom(s) : {given}").format(given=person.given_names),
         _("Identifiant : {identifier}").format(identifier=profile.identifier),
