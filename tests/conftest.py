@@ -15,10 +15,12 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
+import keyring
 import pytest
 
 from backend_stub import RunningStub, serve_in_thread
 from backend_stub.testing import CODE, START, settings_for_tests
+from tests.keyrings import MemoryKeyring
 
 STUB_START = START
 STUB_CODE = CODE
@@ -71,3 +73,13 @@ def stub_factory() -> Iterator[Callable[..., RunningStub]]:
     yield start
     for running in started:
         running.stop()
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """A keyring that records every call (the kiosk must make none), for this test only."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

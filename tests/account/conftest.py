@@ -1,5 +1,5 @@
 """Fixtures of the account tests: HTTP sessions on the shared stub (``portal()``), and the app
-(``make_app`` of tests/tui, re-exported here)."""
+(``make_app`` of tests/tui, re-exported here; ``memory_keyring`` is in tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 
 from backend_stub import RunningStub
 from tests.stub.helpers import Portal
-from tests.tui.conftest import make_app, memory_keyring
+from tests.tui.conftest import make_app
 
-__all__ = ["make_app", "memory_keyring"]
+__all__ = ["make_app"]
 
 
 @pytest.fixture

@@ -4,10 +4,8 @@ clock is the test's (the Textual kiosk's ``IdleWatcher``); the staff PIN is a kn
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
 import httpx
-import keyring
 import pytest
 from argon2 import PasswordHasher
 
@@ -15,32 +13,13 @@ from backend_stub import RunningStub
 from caf_tui.config import Settings
 from caf_tui.plain.io import CLEAR_SEQUENCE
 from tests.keyrings import MemoryKeyring
+from tests.kiosk.conftest import ManualClock
 from tests.plain.drive import PAUL_NIR, PAUL_PASSWORD, Session, login_answers
 
 STAFF_PIN = "4826"
 WELCOME = "Appuyez sur Entrée pour commencer :"
 DASHBOARD = "1. Se déconnecter"
 WARNING = "Êtes-vous toujours là ? Appuyez sur Entrée pour continuer."
-
-
-class ManualClock:
-    """A monotonic clock that moves only when told."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    """A keyring that records every call: the kiosk must make none."""
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture(scope="module")
