@@ -3,6 +3,8 @@ corrected by its number — against the real stub over HTTP, standard input not 
 
 from __future__ import annotations
 
+import httpx
+
 from backend_stub import RunningStub
 from tests.plain.drive import CODE, assert_plain, login_answers, run
 
@@ -50,10 +52,11 @@ def test_two_answers_corrected_from_the_review_are_the_ones_sent(stub: RunningSt
         "4. Prénom(s) : Luca\n"
         "5. Date de naissance (JJ/MM/AAAA) : 22/05/2010\n"
         f"6. Numéro de Sécurité sociale : {LUCAS_NIR}\n"
-        "Tapez le numéro d'une réponse à corriger, ou Entrée pour envoyer :"
+        "Tapez le numéro d'une réponse à corriger, r pour revenir à la connexion, ou Entrée "
+        "pour envoyer :"
     )
     assert "Pour en corriger une, tapez son numéro" in out
-    assert "Répondez par le numéro d'une réponse, de 1 à 6, ou appuyez sur Entrée" in out
+    assert "Répondez par le numéro d'une réponse, de 1 à 6, par r pour revenir" in out
     assert "Nom. Appuyez sur Entrée pour garder Tadjj :" in out  # what was typed stays
     assert "Prénom(s). Appuyez sur Entrée pour garder Luca :" in out
     assert "3. Nom : TADJ\n4. Prénom(s) : Lucas\n" in out
@@ -76,3 +79,16 @@ def test_a_refusal_without_a_field_reads_the_answers_back(stub: RunningStub) -> 
     # Nothing is asked again by itself: the answers are read back, as typed.
     assert "4. Prénom(s) : Luca\n" in out[refused:]
     assert out.rstrip().endswith("Au revoir.")
+
+
+def test_r_leaves_the_review_for_the_login_sending_nothing(stub: RunningStub) -> None:
+    """Someone who remembers an account already exists goes back without sending: the login's
+    menu is asked again, and the file still has no account for Lucas."""
+    status, out = run(stub, [CREATE, *FORM, "r", "q"])
+
+    assert status == 0
+    back = out.index("Rien n'a été envoyé : retour à la connexion.")
+    assert "Comment voulez-vous vous connecter ?" in out[back:]
+    assert "aucune personne de ce dossier" not in out
+    journal = httpx.get(stub.url + "/_stub/journal").json()
+    assert not [entry for entry in journal if entry["path"].endswith("/signup")]

@@ -15,7 +15,7 @@ from caf_tui.backend.errors import InvalidInput
 from caf_tui.i18n import _
 from caf_tui.labels import signup_labels
 from caf_tui.plain.context import Context
-from caf_tui.plain.doors.review import check_answers
+from caf_tui.plain.doors.review import BACK, check_answers
 from caf_tui.plain.prompts import Field
 
 #: The form's text fields, in its order, each with the check the screen applies.
@@ -124,6 +124,9 @@ def create_account(ctx: Context) -> None:
                 ask_text(ctx, answers, name)
         items = review_items(answers)
         correct = check_answers(ctx, [line for _name, line in items])
+        if correct == BACK:
+            ctx.say(_("Rien n'a été envoyé : retour à la connexion."))
+            return
         if correct is not None:
             pending = [items[correct][0]]
             continue
