@@ -9,7 +9,7 @@ from caf_tui.replay.flow import VARIABLE
 
 
 class MissingVariable(Exception):
-    pass
+    """A ``${NAME}`` with no value: neither in the environment nor among the flow's defaults."""
 
 
 class Variables:

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from pydantic import SecretStr
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
-from caf_tui import help_texts, rules
+from caf_tui import help_texts
 from caf_tui.api import ErrorCode, StepName
 from caf_tui.api.account_steps import RecoveryCodeStep
 from caf_tui.backend.errors import BackendError, FlowExpired
 from caf_tui.i18n import _
 from caf_tui.labels import quit_recovery_question
+from caf_tui.screens.code_entry import checked_code
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
 from caf_tui.widgets.countdown import Countdown
@@ -73,14 +73,9 @@ class RecoveryCodeScreen(JourneyStepScreen[RecoveryCodeStep]):
     @on(Input.Submitted, "#code")
     def verify(self) -> None:
         self.clear_errors()
-        field = self.query_one("#code", Input)
-        try:
-            code = SecretStr(rules.normalise_code(field.value, self.step.code_length))
-        except rules.RuleError as error:
-            self.query_one("#error-code", FieldError).show(error.message)
-            field.focus()
-            return
-        self.submit(lambda backend: backend.recovery_verify_code(code))
+        code = checked_code(self, self.step.code_length)
+        if code is not None:
+            self.submit(lambda backend: backend.recovery_verify_code(code))
 
     def show_error(self, error: BackendError) -> None:
         if error.field == "code":

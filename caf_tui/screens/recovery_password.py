@@ -62,7 +62,12 @@ class RecoveryPasswordScreen(JourneyStepScreen[RecoveryPasswordStep]):
             "#confirmation", Input
         ).value
 
-    @on(Input.Changed, "#password, #confirmation")
+    def on_mount(self) -> None:
+        # A watcher runs as the key changes the value: the checklist is repainted in the same
+        # frame as the field (an Input.Changed arrives after the field's own frame).
+        for name in ("password", "confirmation"):
+            self.watch(self.query_one(f"#{name}", Input), "value", self.typed, init=False)
+
     def typed(self) -> None:
         self.query_one(RuleChecklist).update(*self.values())
 
