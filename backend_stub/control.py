@@ -15,9 +15,10 @@ from fastapi.security import HTTPAuthorizationCredentials
 from pydantic import BaseModel, Field
 
 from backend_stub.context import StubContext, get_context
+from backend_stub.control_qa import reset_qa_state
 from backend_stub.errors import ApiError, errors_doc
+from backend_stub.qa_guard import QA_ONLY
 from backend_stub.sessions import bearer, resolve
-from backend_stub.settings import is_loopback
 from caf_tui import rules
 from caf_tui.api import ErrorCode, OutboxMessage
 
@@ -48,21 +49,12 @@ class FixedCode(BaseModel):
     code: str | None = Field(default=None, max_length=16, description="6 digits, or null.")
 
 
-def _guard(request: Request, context: Annotated[StubContext, Depends(get_context)]) -> None:
-    """Beyond the loopback, the control API exists only when explicitly enabled."""
-    if context.settings.control_api is True:
-        return
-    host = request.client.host if request.client else ""
-    if not is_loopback(host):
-        raise ApiError(ErrorCode.NOT_FOUND, "Cette adresse n'existe pas sur le service.")
-
-
 Context = Annotated[StubContext, Depends(get_context)]
 
 router = APIRouter(
     prefix="/_stub",
     tags=["stub control"],
-    dependencies=[Depends(_guard)],
+    dependencies=[QA_ONLY],
     include_in_schema=False,
     responses=errors_doc(ErrorCode.NOT_FOUND, ErrorCode.VALIDATION_ERROR),
 )
@@ -124,8 +116,6 @@ def set_clock(body: SetClock, context: Context) -> ClockState:
 
 @router.post("/reset", response_model=Health, summary="Wipe everything and reseed the personas")
 def reset(context: Context, request: Request) -> Health:
-    from backend_stub.control_qa import reset_qa_state
-
     context.reseed()
     reset_qa_state(request.app)  # faults, request journal, outbox cursor
     log.info("stub reset")

@@ -1,6 +1,6 @@
 """More QA handles under ``/_stub``: wait for the next message, faults, the request journal.
 
-Same guard as ``control``: served on the loopback, or beyond only when explicitly enabled.
+The same door as ``control`` (``qa_guard``): the loopback, or beyond only when enabled.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
 from pydantic import BaseModel
 
 from backend_stub.context import StubContext, get_context
-from backend_stub.control import _guard
 from backend_stub.errors import ApiError, errors_doc
 from backend_stub.faults import ActiveFault, FaultRule, Faults
 from backend_stub.journal import Journal, JournalEntry
+from backend_stub.qa_guard import QA_ONLY
 from caf_tui.api import Channel, ErrorCode, OutboxMessage
 
 CODE_IN_BODY = re.compile(r"(?<!\d)(\d{6})(?!\d)")
@@ -26,7 +26,7 @@ POLL_SECONDS = 0.02
 router = APIRouter(
     prefix="/_stub",
     tags=["stub control"],
-    dependencies=[Depends(_guard)],
+    dependencies=[QA_ONLY],
     include_in_schema=False,
     responses=errors_doc(ErrorCode.NOT_FOUND, ErrorCode.VALIDATION_ERROR),
 )
