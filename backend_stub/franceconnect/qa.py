@@ -8,14 +8,12 @@ from fastapi import APIRouter, Depends
 from pydantic import BaseModel
 
 from backend_stub.context import StubContext, get_context
-from backend_stub.control import _guard
 from backend_stub.errors import ApiError
 from backend_stub.franceconnect.state import Fault, FranceConnectState, state_of
+from backend_stub.qa_guard import QA_ONLY
 from caf_tui.api import ErrorCode
 
-router = APIRouter(
-    prefix="/_stub/franceconnect", dependencies=[Depends(_guard)], include_in_schema=False
-)
+router = APIRouter(prefix="/_stub/franceconnect", dependencies=[QA_ONLY], include_in_schema=False)
 
 
 class FaultRequest(BaseModel):
