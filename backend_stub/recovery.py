@@ -18,8 +18,14 @@ from backend_stub.messages import code_email, code_sms
 from backend_stub.security import hash_secret, new_code, new_token, token_digest, verify_secret
 from backend_stub.store import Account, RecoveryFlow
 from caf_tui import rules
-from caf_tui.api import Channel, ErrorCode, IdentifierKind, LoginStep
-from caf_tui.api.account_steps import RecoveryCodeStep, RecoveryPasswordStep
+from caf_tui.api import (
+    Channel,
+    ErrorCode,
+    IdentifierKind,
+    LoginStep,
+    RecoveryCodeStep,
+    RecoveryPasswordStep,
+)
 from caf_tui.api.recovery import RecoveryResponse, RecoveryStartRequest
 
 log = logging.getLogger("backend_stub")

@@ -34,6 +34,8 @@ from caf_tui.api.models import (
     UpdateContactRequest,
     VerifyCodeRequest,
 )
+from caf_tui.api.next_step import NextStep
+from caf_tui.api.recovery_steps import RecoveryCodeStep, RecoveryPasswordStep
 from caf_tui.api.steps import (
     AcceptTermsStep,
     AccountCreatedStep,
@@ -45,7 +47,6 @@ from caf_tui.api.steps import (
     IdentifierKind,
     LoginStep,
     MigrationIntroStep,
-    NextStep,
     OtherStep,
     PasswordPolicy,
     Progress,
@@ -99,6 +100,8 @@ __all__ = [
     "ProviderForm",
     "ProviderList",
     "ProviderMessage",
+    "RecoveryCodeStep",
+    "RecoveryPasswordStep",
     "Role",
     "Section",
     "SectionAccess",

@@ -8,7 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, SecretStr, field_serializer
 
-from caf_tui.api.steps import Channel, IdentifierKind, NextStep
+from caf_tui.api.next_step import NextStep
+from caf_tui.api.steps import Channel, IdentifierKind
 
 
 class _SecretsOnTheWire(BaseModel):

@@ -1,6 +1,6 @@
 """Steps of the ways in other than the login: « Mot de passe oublié ? » (before any session).
 
-Imported by ``caf_tui.api.steps`` for the ``NextStep`` union: import them from there.
+Part of the ``NextStep`` union (``caf_tui.api.next_step``); import them from ``caf_tui.api``.
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from typing import Literal
 
 from pydantic import Field
 
-from caf_tui.api.steps import PasswordPolicy, _Step
+from caf_tui.api.steps import PasswordPolicy, StepBase
 
 
-class RecoveryCodeStep(_Step):
+class RecoveryCodeStep(StepBase):
     """The code sent to the contact on file. The same for every identifier, known or not:
     no destination is shown, so the answer reveals nothing."""
 
@@ -23,7 +23,7 @@ class RecoveryCodeStep(_Step):
     attempts_left: int
 
 
-class RecoveryPasswordStep(_Step):
+class RecoveryPasswordStep(StepBase):
     """The new password, once the code proved who is asking."""
 
     step: Literal["recovery_password"] = "recovery_password"

@@ -1,16 +1,17 @@
 """The server-directed journey: every authentication or journey answer says what comes next.
 
-A step is a model tagged by ``step``; the data it carries is what its screen needs. A client that
-meets a step name it does not know parses it as ``OtherStep`` and can say so, instead of failing.
+A step is a model tagged by ``step``; the data it carries is what its screen needs. The union of
+them all, ``NextStep``, is in ``caf_tui.api.next_step`` (with the recovery steps of
+``caf_tui.api.recovery_steps``).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, Discriminator, Field, Tag
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class StepName(StrEnum):
@@ -39,15 +40,19 @@ class Progress(BaseModel):
     total: int = Field(ge=1)
 
 
-class _Step(BaseModel):
+class StepBase(BaseModel):
+    """What every step model carries. The server always sends every field, so the published
+    schema marks them all required (``step`` included: it is what tells the steps apart)."""
+
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
     progress: Progress | None = None
 
 
-class LoginStep(_Step):
+class LoginStep(StepBase):
     step: Literal["login"] = "login"
 
 
-class MigrationIntroStep(_Step):
+class MigrationIntroStep(StepBase):
     step: Literal["migration_intro"] = "migration_intro"
     minutes_min: int = 5
     minutes_max: int = 10
@@ -65,7 +70,7 @@ class TermsSection(BaseModel):
     paragraphs: list[str]
 
 
-class AcceptTermsStep(_Step):
+class AcceptTermsStep(StepBase):
     step: Literal["accept_terms"] = "accept_terms"
     version: str
     sections: list[TermsSection]
@@ -82,7 +87,7 @@ class PasswordPolicy(BaseModel):
     letters_and_digits_only: bool = True
 
 
-class ChoosePasswordStep(_Step):
+class ChoosePasswordStep(StepBase):
     step: Literal["choose_password"] = "choose_password"
     policy: PasswordPolicy
 
@@ -98,14 +103,14 @@ class ChannelOption(BaseModel):
     validity_seconds: int
 
 
-class ConfirmContactStep(_Step):
+class ConfirmContactStep(StepBase):
     step: Literal["confirm_contact"] = "confirm_contact"
     phone: str | None = Field(description="Phone on file, grouped for display (06 15 00 00 00).")
     email: str | None
     options: list[ChannelOption]
 
 
-class VerifyCodeStep(_Step):
+class VerifyCodeStep(StepBase):
     step: Literal["verify_code"] = "verify_code"
     channel: Channel
     destination: str
@@ -116,7 +121,7 @@ class VerifyCodeStep(_Step):
     sends_left: int
 
 
-class AccountCreatedStep(_Step):
+class AccountCreatedStep(StepBase):
     step: Literal["account_created"] = "account_created"
     identifier_kind: IdentifierKind
     identifier: str = Field(description="The identifier to use from now on, grouped for display.")
@@ -128,13 +133,13 @@ class SpouseRight(StrEnum):
     REQUEST_BENEFIT = "request_benefit"
 
 
-class SpouseAuthorisationStep(_Step):
+class SpouseAuthorisationStep(StepBase):
     step: Literal["spouse_authorisation"] = "spouse_authorisation"
     spouse_name: str
     rights: list[SpouseRight]
 
 
-class DashboardStep(_Step):
+class DashboardStep(StepBase):
     step: Literal["dashboard"] = "dashboard"
 
 
@@ -143,32 +148,3 @@ class OtherStep(BaseModel):
 
     model_config = {"extra": "allow"}
     step: str
-
-
-KNOWN_STEPS = frozenset(s.value for s in StepName)
-
-
-def _step_tag(value: Any) -> str:
-    name = value.get("step") if isinstance(value, dict) else getattr(value, "step", None)
-    if isinstance(value, OtherStep):
-        return "other"
-    return name if name in KNOWN_STEPS else "other"
-
-
-from caf_tui.api.account_steps import RecoveryCodeStep, RecoveryPasswordStep  # noqa: E402
-
-NextStep = Annotated[
-    Annotated[LoginStep, Tag("login")]
-    | Annotated[MigrationIntroStep, Tag("migration_intro")]
-    | Annotated[AcceptTermsStep, Tag("accept_terms")]
-    | Annotated[ChoosePasswordStep, Tag("choose_password")]
-    | Annotated[ConfirmContactStep, Tag("confirm_contact")]
-    | Annotated[VerifyCodeStep, Tag("verify_code")]
-    | Annotated[AccountCreatedStep, Tag("account_created")]
-    | Annotated[SpouseAuthorisationStep, Tag("spouse_authorisation")]
-    | Annotated[DashboardStep, Tag("dashboard")]
-    | Annotated[RecoveryCodeStep, Tag("recovery_code")]
-    | Annotated[RecoveryPasswordStep, Tag("recovery_password")]
-    | Annotated[OtherStep, Tag("other")],
-    Discriminator(_step_tag),
-]

@@ -8,8 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from caf_tui import help_texts
-from caf_tui.api import ErrorCode, StepName
-from caf_tui.api.account_steps import RecoveryCodeStep
+from caf_tui.api import ErrorCode, RecoveryCodeStep, StepName
 from caf_tui.backend.errors import BackendError, FlowExpired
 from caf_tui.i18n import _
 from caf_tui.labels import quit_recovery_question

@@ -8,8 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
-from caf_tui.api import StepName
-from caf_tui.api.account_steps import RecoveryPasswordStep
+from caf_tui.api import RecoveryPasswordStep, StepName
 from caf_tui.i18n import _
 from caf_tui.labels import policy_lines, quit_recovery_question
 from caf_tui.screens.base import StepCall

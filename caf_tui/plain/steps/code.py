@@ -10,8 +10,7 @@ from dataclasses import replace
 from pydantic import SecretStr
 
 from caf_tui import help_texts, rules
-from caf_tui.api import ErrorCode, OutboxMessage, StepName, VerifyCodeStep
-from caf_tui.api.account_steps import RecoveryCodeStep
+from caf_tui.api import ErrorCode, OutboxMessage, RecoveryCodeStep, StepName, VerifyCodeStep
 from caf_tui.backend.errors import BackendError, CodeRejected
 from caf_tui.i18n import _, ngettext
 from caf_tui.labels import code_sent_text

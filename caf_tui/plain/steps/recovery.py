@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pydantic import SecretStr
 
-from caf_tui.api import LoginStep, StepName
-from caf_tui.api.account_steps import RecoveryCodeStep, RecoveryPasswordStep
+from caf_tui.api import LoginStep, RecoveryCodeStep, RecoveryPasswordStep, StepName
 from caf_tui.backend.errors import FlowExpired, Forbidden, InvalidInput
 from caf_tui.i18n import _
 from caf_tui.labels import policy_lines
