@@ -9,8 +9,7 @@ from __future__ import annotations
 from backend_stub.context import StubContext
 from backend_stub.dashboard import allowed_sections
 from backend_stub.errors import ApiError
-from backend_stub.journey import display_identifier, require_step, spouse_of
-from backend_stub.migration import load_account
+from backend_stub.journey import display_identifier, load_account, require_step, spouse_of
 from backend_stub.sessions import Caller
 from backend_stub.store import Account
 from caf_tui import rules

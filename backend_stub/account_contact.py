@@ -9,9 +9,14 @@ from backend_stub import account
 from backend_stub.codes import check_code
 from backend_stub.context import StubContext
 from backend_stub.errors import ApiError
-from backend_stub.journey import CHANNEL_VALIDITY, display_destination, require_step, seconds_until
+from backend_stub.journey import (
+    CHANNEL_VALIDITY,
+    display_destination,
+    load_account,
+    require_step,
+    seconds_until,
+)
 from backend_stub.messages import code_email, code_sms
-from backend_stub.migration import load_account
 from backend_stub.security import hash_secret, new_code
 from backend_stub.sessions import Caller
 from caf_tui import rules

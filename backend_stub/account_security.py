@@ -6,8 +6,7 @@ import logging
 
 from backend_stub.context import StubContext
 from backend_stub.errors import ApiError
-from backend_stub.journey import require_step
-from backend_stub.migration import load_account
+from backend_stub.journey import load_account, require_step
 from backend_stub.security import hash_secret, verify_secret
 from backend_stub.sessions import Caller
 from caf_tui import rules

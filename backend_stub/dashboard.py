@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from backend_stub.context import StubContext
-from backend_stub.journey import require_step, spouse_authorised
-from backend_stub.migration import load_account
+from backend_stub.journey import load_account, require_step, spouse_authorised
 from backend_stub.sessions import Caller
 from backend_stub.store import Account, Store
 from caf_tui.api import DashboardResponse, Person, Role, Section, SectionAccess, StepName

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
 
-from backend_stub import auth, dashboard, franceconnect, migration
+from backend_stub import auth, dashboard, franceconnect, journey_handlers
 from backend_stub.context import StubContext, get_context
 from backend_stub.errors import errors_doc
 from backend_stub.sessions import Caller, end, require_caller
@@ -74,7 +74,7 @@ def logout(request: Request, context: Context, caller: Authed) -> Response:
     responses=errors_doc(E.UNAUTHENTICATED, E.SESSION_EXPIRED, E.INTERNAL_ERROR),
 )
 def current_step(context: Context, caller: Authed) -> JourneyResponse:
-    return migration.current(context, caller)
+    return journey_handlers.current(context, caller)
 
 
 @router.post(
@@ -85,7 +85,7 @@ def current_step(context: Context, caller: Authed) -> JourneyResponse:
     responses=errors_doc(*_SESSION, E.INTERNAL_ERROR),
 )
 def start_migration(context: Context, caller: Authed) -> JourneyResponse:
-    return migration.start(context, caller)
+    return journey_handlers.start(context, caller)
 
 
 @router.post(
@@ -96,7 +96,7 @@ def start_migration(context: Context, caller: Authed) -> JourneyResponse:
     responses=errors_doc(*_SESSION, E.TERMS_NOT_ACCEPTED, *_ALWAYS),
 )
 def accept_terms(body: AcceptTermsRequest, context: Context, caller: Authed) -> JourneyResponse:
-    return migration.accept_terms(context, caller, body)
+    return journey_handlers.accept_terms(context, caller, body)
 
 
 @router.post(
@@ -109,7 +109,7 @@ def accept_terms(body: AcceptTermsRequest, context: Context, caller: Authed) -> 
 def choose_password(
     body: ChoosePasswordRequest, context: Context, caller: Authed
 ) -> JourneyResponse:
-    return migration.choose_password(context, caller, body)
+    return journey_handlers.choose_password(context, caller, body)
 
 
 @router.put(
@@ -120,7 +120,7 @@ def choose_password(
     responses=errors_doc(*_SESSION, E.INVALID_PHONE, E.INVALID_EMAIL, *_ALWAYS),
 )
 def update_contact(body: UpdateContactRequest, context: Context, caller: Authed) -> JourneyResponse:
-    return migration.update_contact(context, caller, body)
+    return journey_handlers.update_contact(context, caller, body)
 
 
 @router.post(
@@ -133,7 +133,7 @@ def update_contact(body: UpdateContactRequest, context: Context, caller: Authed)
 def confirm_contact(
     body: ConfirmContactRequest, context: Context, caller: Authed
 ) -> JourneyResponse:
-    return migration.confirm_contact(context, caller, body)
+    return journey_handlers.confirm_contact(context, caller, body)
 
 
 @router.post(
@@ -146,7 +146,7 @@ def confirm_contact(
     ),
 )
 def verify_code(body: VerifyCodeRequest, context: Context, caller: Authed) -> JourneyResponse:
-    return migration.verify_code(context, caller, body)
+    return journey_handlers.verify_code(context, caller, body)
 
 
 @router.post(
@@ -157,7 +157,7 @@ def verify_code(body: VerifyCodeRequest, context: Context, caller: Authed) -> Jo
     responses=errors_doc(*_SESSION, E.OTP_RESEND_TOO_SOON, E.OTP_SEND_LIMIT, E.INTERNAL_ERROR),
 )
 def resend_code(context: Context, caller: Authed) -> JourneyResponse:
-    return migration.resend_code(context, caller)
+    return journey_handlers.resend_code(context, caller)
 
 
 @router.post(
@@ -168,7 +168,7 @@ def resend_code(context: Context, caller: Authed) -> JourneyResponse:
     responses=errors_doc(*_SESSION, E.INTERNAL_ERROR),
 )
 def change_contact(context: Context, caller: Authed) -> JourneyResponse:
-    return migration.change_contact(context, caller)
+    return journey_handlers.change_contact(context, caller)
 
 
 @router.post(
@@ -179,7 +179,7 @@ def change_contact(context: Context, caller: Authed) -> JourneyResponse:
     responses=errors_doc(*_SESSION, E.INTERNAL_ERROR),
 )
 def acknowledge_account_created(context: Context, caller: Authed) -> JourneyResponse:
-    return migration.acknowledge_created(context, caller)
+    return journey_handlers.acknowledge_created(context, caller)
 
 
 @router.post(
@@ -192,7 +192,7 @@ def acknowledge_account_created(context: Context, caller: Authed) -> JourneyResp
 def decide_spouse_authorisation(
     body: SpouseAuthorisationRequest, context: Context, caller: Authed
 ) -> JourneyResponse:
-    return migration.decide_spouse(context, caller, body)
+    return journey_handlers.decide_spouse(context, caller, body)
 
 
 @router.get(
