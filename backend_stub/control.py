@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, Request, Response, Security
 from fastapi.security import HTTPAuthorizationCredentials
 from pydantic import BaseModel, Field
 
+from backend_stub.clock import ClockOutOfRange, in_range
 from backend_stub.context import StubContext, get_context
 from backend_stub.control_qa import reset_qa_state
 from backend_stub.errors import ApiError, errors_doc
@@ -37,11 +38,15 @@ class ClockState(BaseModel):
 
 
 class AdvanceClock(BaseModel):
-    advance_seconds: float = Field(description="Seconds to move the clock (negative: back).")
+    advance_seconds: float = Field(
+        description="Seconds to move the clock (negative: back); it stays from 2000 to 2099."
+    )
 
 
 class SetClock(BaseModel):
-    now: datetime | None = Field(default=None, description="The time to set (ISO 8601).")
+    now: datetime | None = Field(
+        default=None, description="The time to set (ISO 8601), from 2000 to 2099 (UTC)."
+    )
     frozen: bool | None = Field(default=None, description="Freeze (true) or let run (false).")
 
 
@@ -98,17 +103,26 @@ def get_clock(context: Context) -> ClockState:
 
 @router.post("/clock", response_model=ClockState, summary="Move the clock by some seconds")
 def advance_clock(body: AdvanceClock, context: Context) -> ClockState:
-    context.clock.advance(body.advance_seconds)
+    try:
+        context.clock.advance(body.advance_seconds)
+    except ClockOutOfRange as exc:
+        raise ApiError(ErrorCode.VALIDATION_ERROR, exc.message, field="advance_seconds") from exc
     log.info("stub clock advanced by %s s", body.advance_seconds)
     return _clock_state(context)
 
 
 @router.put("/clock", response_model=ClockState, summary="Set the clock and/or freeze it")
 def set_clock(body: SetClock, context: Context) -> ClockState:
+    target = None
+    if body.now is not None:
+        try:
+            target = in_range(body.now)  # before anything moves: a refusal changes nothing
+        except ClockOutOfRange as exc:
+            raise ApiError(ErrorCode.VALIDATION_ERROR, exc.message, field="now") from exc
     if body.frozen is True:
         context.clock.freeze()
-    if body.now is not None:
-        context.clock.set(body.now)
+    if target is not None:
+        context.clock.set(target)
     if body.frozen is False:
         context.clock.unfreeze()
     return _clock_state(context)
