@@ -144,7 +144,8 @@ class DashboardStep(StepBase):
 
 
 class OtherStep(BaseModel):
-    """A step this client does not know: shown as "not available yet"."""
+    """A step this client does not know: shown as "not available yet". The client's own
+    fallback (``caf_tui.api.next_step``): no ``next`` union of the published schema lists it."""
 
     model_config = {"extra": "allow"}
     step: str
