@@ -1,70 +1,270 @@
-"""``caf-stub``: run the stub portal in the foreground."""
+"""``caf-stub``: run the stub portal in the foreground.
+
+Its parser is made from the settings models: every field of :class:`StubSettings` (and of the
+run's own :class:`RunSettings`) is a flag, its ``CAF_STUB_*`` variable named in its help, so a
+new setting gets its flag by itself. Flags > variables > defaults.
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
+import typing
 from collections.abc import Sequence
-from datetime import datetime
-from typing import Any
+from importlib.metadata import version
+from typing import Any, Literal, NoReturn, TypeVar
 
-import uvicorn
+from pydantic import BaseModel, Field, ValidationError
+from pydantic_settings import BaseSettings, EnvSettingsSource, SettingsConfigDict
 
-from backend_stub.app import create_app
 from backend_stub.personas import HOUSEHOLDS
 from backend_stub.server import settings_for_host, url_for
 from backend_stub.settings import StubSettings, control_api_enabled, is_loopback
+from caf_tui import cli_words
+from caf_tui.i18n import N_, _, set_language
+from caf_tui.locale_choice import LANGUAGES, language_from_locale
+from caf_tui.settings_problems import problem_lines
+
+PROG = "caf-stub"
+ENV_PREFIX = "CAF_STUB_"
+#: Each setting's help; a setting not here is helped by its own description (in English).
+HELP: dict[str, str] = {
+    "host": N_("adresse d'écoute (défaut : 127.0.0.1)"),
+    "port": N_("port d'écoute (défaut : 8800)"),
+    "log_level": N_(
+        "niveau du journal sur la sortie d'erreur : info montre les événements du bouchon "
+        "(secrets masqués comme dans son journal) ; défaut : warning"
+    ),
+    "log_format": N_("forme du journal : text, ou json (un objet par ligne)"),
+    "db": N_("fichier SQLite, ou :memory: (défaut : dossier de données de l'utilisateur)"),
+    "fixed_code": N_("chaque code de vérification vaut ces 6 chiffres (tests, démos)"),
+    "password_min_length": N_("longueur minimale d'un mot de passe (défaut : 8)"),
+    "password_max_length": N_("longueur maximale d'un mot de passe (défaut : 24)"),
+    "control_api": N_(
+        "routes QA /_stub : servies par défaut sur la boucle locale seulement ; "
+        "--control-api les sert au-delà"
+    ),
+    "start_time": N_("heure de l'horloge au départ (ISO 8601)"),
+    "frozen": N_("l'horloge n'avance que sur ordre"),
+    "idle_timeout_seconds": N_("inactivité avant la fin d'une session, en secondes (1800)"),
+    "absolute_timeout_seconds": N_("durée maximale d'une session, en secondes (43200)"),
+    "resend_cooldown_seconds": N_("attente avant de renvoyer un code, en secondes (60)"),
+    "max_sends_per_hour": N_("codes envoyés au plus par heure (5)"),
+    "max_code_attempts": N_("essais d'un code au plus (5)"),
+    "max_login_failures": N_("échecs de connexion avant un blocage (5)"),
+    "lock_minutes": N_("durée du premier blocage, en minutes (15)"),
+    "max_lock_minutes": N_("les blocages croissent jusqu'à tant de minutes (1440)"),
+    "max_consecutive_failures": N_(
+        "échecs d'affilée avant un blocage jusqu'au nouveau mot de passe (100)"
+    ),
+    "client_max_failures": N_("échecs de connexion au plus par client… (20)"),
+    "client_window_seconds": N_("…dans cette fenêtre glissante, en secondes (300)"),
+}
+
+
+class RunSettings(BaseSettings):
+    """How this process serves the stub (not the portal's behaviour: that is StubSettings)."""
+
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore")
+
+    host: str = Field(default="127.0.0.1", description="Address to listen on.")
+    port: int = Field(default=8800, ge=1, le=65535, description="Port to listen on.")
+    log_level: Literal["debug", "info", "warning", "error"] = Field(
+        default="warning", description="info: the stub's own events (secrets hidden)."
+    )
+    log_format: Literal["text", "json"] = Field(default="text", description="json: one a line.")
+
+
+def _flag(name: str) -> str:
+    return "--" + name.replace("_", "-")
+
+
+def _variable(name: str) -> str:
+    return ENV_PREFIX + name.upper()
+
+
+def _add_model_flags(group: argparse._ArgumentGroup, model: type[BaseModel]) -> None:
+    for name, field in model.model_fields.items():
+        described = _(HELP[name]) if name in HELP else field.description or name
+        words = f"{described} [{_variable(name)}]".replace("%", "%%")
+        options: dict[str, Any] = {"dest": name, "help": words, "default": None}
+        annotation = field.annotation
+        if annotation in (bool, bool | None):
+            options["action"] = argparse.BooleanOptionalAction
+        else:
+            if typing.get_origin(annotation) is Literal:
+                options["choices"] = typing.get_args(annotation)
+            else:
+                options["metavar"] = name.upper()
+            if annotation is int:
+                options["type"] = int
+        group.add_argument(_flag(name), **options)
+    if "control_api" in model.model_fields:  # its older spelling
+        group.add_argument(
+            "--enable-control",
+            dest="control_api",
+            action="store_const",
+            const=True,
+            help=_("comme --control-api"),
+        )
+
+
+class StubParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(
+            2,
+            _("{prog} : erreur : {message}. Voir {prog} --help.\n").format(
+                prog=self.prog, message=message
+            ),
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    cli_words.install()
+    parser = StubParser(
+        prog=PROG,
+        formatter_class=cli_words.CommandHelpFormatter,
+        description=_("Portail Caf « Mon Compte » simulé, hors ligne, avec les foyers de démo."),
+        epilog=_(
+            "Les descriptions des réglages sont celles du code (en anglais) ; chaque option a sa "
+            "variable CAF_STUB_*. Option > variable > défaut."
+        ),
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{PROG} {version('caf-tui')}",
+        help=_("affiche la version et quitte"),
+    )
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, help=_("langue des messages : fr ou en [CAF_TUI_LANG]")
+    )
+    _add_model_flags(parser.add_argument_group(_("service")), RunSettings)
+    _add_model_flags(parser.add_argument_group(_("réglages du portail simulé")), StubSettings)
+    return parser
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="caf-stub",
-        description="Simulated CAF « Mon Compte » portal, offline, with demo personas.",
-    )
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    parser.add_argument("--port", type=int, default=8800, help="port (default 8800)")
-    parser.add_argument("--db", help="SQLite file, or :memory: (default: user data dir)")
-    parser.add_argument("--fixed-code", help="every verification code is this 6-digit value")
-    parser.add_argument("--frozen", action="store_true", help="the clock moves only when told")
-    parser.add_argument(
-        "--start-time", type=datetime.fromisoformat, help="the clock's time at start (ISO 8601)"
-    )
-    parser.add_argument(
-        "--enable-control",
-        action="store_true",
-        help="serve the /_stub QA routes even beyond the loopback",
-    )
-    return parser.parse_args(argv)
+    return build_parser().parse_args(argv)
+
+
+def _given(args: argparse.Namespace, model: type[BaseModel]) -> dict[str, Any]:
+    return {
+        name: getattr(args, name)
+        for name in model.model_fields
+        if getattr(args, name, None) is not None
+    }
+
+
+def _origins(args: argparse.Namespace, model: type[BaseSettings]) -> dict[str, str]:
+    variables = EnvSettingsSource(model)()
+    words: dict[str, str] = {}
+    for name in model.model_fields:
+        if getattr(args, name, None) is not None:
+            words[name] = _("option {flag}").format(flag=_flag(name))
+        elif name in variables:
+            words[name] = _("variable {name}").format(name=_variable(name))
+    return words
+
+
+class Refused(Exception):
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
+Model = TypeVar("Model", bound=BaseSettings)
+
+
+def _validated(model: type[Model], args: argparse.Namespace) -> Model:
+    try:
+        return model(**_given(args, model))
+    except ValidationError as error:
+        raise Refused(problem_lines(model, error, _origins(args, model))) from error
+
+
+def run_settings(args: argparse.Namespace) -> RunSettings:
+    return _validated(RunSettings, args)
 
 
 def settings_from(args: argparse.Namespace) -> StubSettings:
-    overrides: dict[str, Any] = {}
-    if args.db:
-        overrides["db"] = args.db
-    if args.fixed_code:
-        overrides["fixed_code"] = args.fixed_code
-    if args.frozen:
-        overrides["frozen"] = True
-    if args.start_time:
-        overrides["start_time"] = args.start_time
-    if args.enable_control:
-        overrides["control_api"] = True
-    return settings_for_host(StubSettings(**overrides), args.host)
+    run = run_settings(args)
+    return settings_for_host(_validated(StubSettings, args), run.host)
+
+
+def configure_logging(run: RunSettings) -> dict[str, Any]:
+    """The stub's own loggers, with the journal's redaction; uvicorn's log config to match."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    from backend_stub.log_redaction import RedactingFilter
+
+    level = run.log_level.upper()
+    handler = logging.StreamHandler(sys.stderr)
+    if run.log_format == "json":
+        from pythonjsonlogger.json import JsonFormatter
+
+        handler.setFormatter(
+            JsonFormatter("%(asctime)s %(levelname)s %(name)s %(message)s", json_ensure_ascii=False)
+        )
+    else:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactingFilter())
+    stub_logger = logging.getLogger("backend_stub")
+    stub_logger.handlers = [handler]
+    stub_logger.setLevel(level)
+    stub_logger.propagate = False
+    config: dict[str, Any] = {**LOGGING_CONFIG, "filters": {"redact": {"()": RedactingFilter}}}
+    config["handlers"] = {
+        name: {**handler_config, "filters": ["redact"]}
+        for name, handler_config in LOGGING_CONFIG["handlers"].items()
+    }
+    return config
+
+
+def early_language(argv: Sequence[str]) -> str:
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang")
+    known, _rest = early.parse_known_args(list(argv))
+    for candidate in (known.lang, os.environ.get("CAF_TUI_LANG")):
+        if candidate in LANGUAGES:
+            return str(candidate)
+    return language_from_locale()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
-    settings = settings_from(args)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    set_language(early_language(arguments))
+    args = parse_args(arguments)
+    problems: list[str] = []
+    for model in (RunSettings, StubSettings):
+        try:
+            _validated(model, args)
+        except Refused as refused:
+            problems += refused.lines
+    if problems:
+        for line in problems:
+            print(line, file=sys.stderr)
+        return 2
+    run = run_settings(args)
+    settings = settings_for_host(_validated(StubSettings, args), run.host)
+    import uvicorn
+
+    from backend_stub.app import create_app
+
+    log_config = configure_logging(run)
     app = create_app(settings)
-    url = url_for(args.host, args.port)
-    control = control_api_enabled(settings, args.host)
-    print(f"Portail CAF simulé : {url}  (base de données : {settings.db})", file=sys.stderr)
+    url = url_for(run.host, run.port)
+    control = control_api_enabled(settings, run.host)
+    with_db = _("Portail CAF simulé : {url}  (base de données : {db})")
+    print(with_db.format(url=url, db=settings.db), file=sys.stderr)
     print(
-        "Routes de contrôle /_stub : " + ("activées" if control else "désactivées"),
+        _("Routes de contrôle /_stub : ") + (_("activées") if control else _("désactivées")),
         file=sys.stderr,
     )
-    if control and not is_loopback(args.host):
-        print("Attention : /_stub est joignable au-delà de cette machine.", file=sys.stderr)
+    if control and not is_loopback(run.host):
+        print(_("Attention : /_stub est joignable au-delà de cette machine."), file=sys.stderr)
     for household in HOUSEHOLDS:
         for persona in household.members:
             if persona.password:
@@ -72,7 +272,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"  {persona.given_names} {persona.family_name} : {persona.identifier}",
                     file=sys.stderr,
                 )
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    uvicorn.run(app, host=run.host, port=run.port, log_level=run.log_level, log_config=log_config)
     return 0
 
 
