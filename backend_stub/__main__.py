@@ -14,7 +14,7 @@ import sys
 import typing
 from collections.abc import Sequence
 from importlib.metadata import version
-from typing import Any, Literal, NoReturn, TypeVar
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError
 from pydantic_settings import BaseSettings, EnvSettingsSource, SettingsConfigDict
@@ -23,45 +23,13 @@ from backend_stub.personas import HOUSEHOLDS
 from backend_stub.server import settings_for_host, url_for
 from backend_stub.settings import StubSettings, control_api_enabled, is_loopback
 from caf_tui import cli_words
-from caf_tui.i18n import N_, _, set_language
+from caf_tui import stub_cli_words as stub_words
+from caf_tui.i18n import _, set_language
 from caf_tui.locale_choice import LANGUAGES, language_from_locale
 from caf_tui.settings_problems import problem_lines
 
 PROG = "caf-stub"
 ENV_PREFIX = "CAF_STUB_"
-#: Each setting's help; a setting not here is helped by its own description (in English).
-HELP: dict[str, str] = {
-    "host": N_("adresse d'écoute (défaut : 127.0.0.1)"),
-    "port": N_("port d'écoute (défaut : 8800)"),
-    "log_level": N_(
-        "niveau du journal sur la sortie d'erreur : info montre les événements du bouchon "
-        "(secrets masqués comme dans son journal) ; défaut : warning"
-    ),
-    "log_format": N_("forme du journal : text, ou json (un objet par ligne)"),
-    "db": N_("fichier SQLite, ou :memory: (défaut : dossier de données de l'utilisateur)"),
-    "fixed_code": N_("chaque code de vérification vaut ces 6 chiffres (tests, démos)"),
-    "password_min_length": N_("longueur minimale d'un mot de passe (défaut : 8)"),
-    "password_max_length": N_("longueur maximale d'un mot de passe (défaut : 24)"),
-    "control_api": N_(
-        "routes QA /_stub : servies par défaut sur la boucle locale seulement ; "
-        "--control-api les sert au-delà"
-    ),
-    "start_time": N_("heure de l'horloge au départ (ISO 8601)"),
-    "frozen": N_("l'horloge n'avance que sur ordre"),
-    "idle_timeout_seconds": N_("inactivité avant la fin d'une session, en secondes (1800)"),
-    "absolute_timeout_seconds": N_("durée maximale d'une session, en secondes (43200)"),
-    "resend_cooldown_seconds": N_("attente avant de renvoyer un code, en secondes (60)"),
-    "max_sends_per_hour": N_("codes envoyés au plus par heure (5)"),
-    "max_code_attempts": N_("essais d'un code au plus (5)"),
-    "max_login_failures": N_("échecs de connexion avant un blocage (5)"),
-    "lock_minutes": N_("durée du premier blocage, en minutes (15)"),
-    "max_lock_minutes": N_("les blocages croissent jusqu'à tant de minutes (1440)"),
-    "max_consecutive_failures": N_(
-        "échecs d'affilée avant un blocage jusqu'au nouveau mot de passe (100)"
-    ),
-    "client_max_failures": N_("échecs de connexion au plus par client… (20)"),
-    "client_window_seconds": N_("…dans cette fenêtre glissante, en secondes (300)"),
-}
 
 
 class RunSettings(BaseSettings):
@@ -87,7 +55,9 @@ def _variable(name: str) -> str:
 
 def _add_model_flags(group: argparse._ArgumentGroup, model: type[BaseModel]) -> None:
     for name, field in model.model_fields.items():
-        described = _(HELP[name]) if name in HELP else field.description or name
+        described = (
+            _(stub_words.STUB_HELP[name]) if name in stub_words.STUB_HELP else field.description
+        )
         words = f"{described} [{_variable(name)}]".replace("%", "%%")
         options: dict[str, Any] = {"dest": name, "help": words, "default": None}
         annotation = field.annotation
@@ -107,30 +77,17 @@ def _add_model_flags(group: argparse._ArgumentGroup, model: type[BaseModel]) -> 
             dest="control_api",
             action="store_const",
             const=True,
-            help=_("comme --control-api"),
-        )
-
-
-class StubParser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.exit(
-            2,
-            _("{prog} : erreur : {message}. Voir {prog} --help.\n").format(
-                prog=self.prog, message=message
-            ),
+            help=_(stub_words.ENABLE_CONTROL),
         )
 
 
 def build_parser() -> argparse.ArgumentParser:
     cli_words.install()
-    parser = StubParser(
+    parser = cli_words.CommandParser(
         prog=PROG,
         formatter_class=cli_words.CommandHelpFormatter,
-        description=_("Portail Caf « Mon Compte » simulé, hors ligne, avec les foyers de démo."),
-        epilog=_(
-            "Les descriptions des réglages sont celles du code (en anglais) ; chaque option a sa "
-            "variable CAF_STUB_*. Option > variable > défaut."
-        ),
+        description=_(stub_words.DESCRIPTION),
+        epilog=_(stub_words.EPILOG),
     )
     parser.add_argument(
         "--version",
@@ -138,11 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
         version=f"{PROG} {version('caf-tui')}",
         help=_("affiche la version et quitte"),
     )
-    parser.add_argument(
-        "--lang", choices=LANGUAGES, help=_("langue des messages : fr ou en [CAF_TUI_LANG]")
-    )
-    _add_model_flags(parser.add_argument_group(_("service")), RunSettings)
-    _add_model_flags(parser.add_argument_group(_("réglages du portail simulé")), StubSettings)
+    parser.add_argument("--lang", choices=LANGUAGES, help=_(stub_words.LANG_HELP))
+    _add_model_flags(parser.add_argument_group(_(stub_words.SERVICE)), RunSettings)
+    _add_model_flags(parser.add_argument_group(_(stub_words.PORTAL_SETTINGS)), StubSettings)
     return parser
 
 
@@ -257,14 +212,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = create_app(settings)
     url = url_for(run.host, run.port)
     control = control_api_enabled(settings, run.host)
-    with_db = _("Portail CAF simulé : {url}  (base de données : {db})")
-    print(with_db.format(url=url, db=settings.db), file=sys.stderr)
+    print(_(stub_words.LISTENING).format(url=url, db=settings.db), file=sys.stderr)
+    state = _(stub_words.ON) if control else _(stub_words.OFF)
     print(
-        _("Routes de contrôle /_stub : ") + (_("activées") if control else _("désactivées")),
+        _(stub_words.CONTROL_ROUTES).format(state=state),
         file=sys.stderr,
     )
     if control and not is_loopback(run.host):
-        print(_("Attention : /_stub est joignable au-delà de cette machine."), file=sys.stderr)
+        print(_(stub_words.REACHABLE), file=sys.stderr)
     for household in HOUSEHOLDS:
         for persona in household.members:
             if persona.password:

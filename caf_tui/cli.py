@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 from caf_tui import cli_words
 from caf_tui.config import Settings, config_override, language_from_locale, variable_name
@@ -57,19 +57,6 @@ METAVARS = {
     "kiosk_warning_seconds": N_("SECONDES"),
     "kiosk_session_seconds": N_("SECONDES"),
 }
-
-
-class CommandParser(argparse.ArgumentParser):
-    """An error is one line in the chosen language (no usage block), and exit status 2."""
-
-    def error(self, message: str) -> NoReturn:
-        hint = _("Voir {prog} --help.").format(prog=self.prog)
-        self.exit(
-            2,
-            _("{prog} : erreur : {message}. {hint}\n").format(
-                prog=self.prog, message=message, hint=hint
-            ),
-        )
 
 
 def package_version() -> str:
@@ -163,7 +150,7 @@ SUBCOMMANDS: tuple[tuple[str, str, str, str, str], ...] = (
 
 def build_parser() -> argparse.ArgumentParser:
     cli_words.install()
-    parser = CommandParser(
+    parser = cli_words.CommandParser(
         prog=PROG,
         formatter_class=cli_words.CommandHelpFormatter,
         description=_("Guide du portail Caf « Mon Compte » dans le terminal."),
@@ -181,7 +168,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_setting_arguments(parser)
     commands = parser.add_subparsers(
-        title=_("commandes"), metavar=_("COMMANDE"), dest="command", parser_class=CommandParser
+        title=_("commandes"),
+        metavar=_("COMMANDE"),
+        dest="command",
+        parser_class=cli_words.CommandParser,
     )
     for name, summary, module_name, add_name, run_name in SUBCOMMANDS:
         module = import_module(module_name)

@@ -9,6 +9,7 @@ same ``_`` as every other word of the app.
 from __future__ import annotations
 
 import argparse
+from typing import NoReturn
 
 from caf_tui.i18n import N_, _, current_language
 
@@ -70,3 +71,16 @@ class CommandHelpFormatter(argparse.HelpFormatter):
         if heading and current_language() == "fr":
             heading += "\u00a0"
         super().start_section(heading)
+
+
+class CommandParser(argparse.ArgumentParser):
+    """An error is one line in the chosen language (no usage block), and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        hint = _("Voir {prog} --help.").format(prog=self.prog)
+        self.exit(
+            2,
+            _("{prog} : erreur : {message}. {hint}\n").format(
+                prog=self.prog, message=message, hint=hint
+            ),
+        )

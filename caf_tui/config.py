@@ -43,6 +43,7 @@ LogFormat = Literal["text", "json"]
 ENV_PREFIX = "CAF_TUI_"
 #: Names another config file than the user's (tests, a counter's shared setup).
 CONFIG_VARIABLE = "CAF_TUI_CONFIG"
+BACKENDS_GROUP = "caf_tui.backends"
 
 #: ``--config FILE`` of this run, which wins over ``CAF_TUI_CONFIG``.
 config_override: ContextVar[Path | None] = ContextVar("caf_tui_config_override", default=None)
@@ -61,6 +62,13 @@ def config_file() -> Path:
 
 def variable_name(field: str) -> str:
     return ENV_PREFIX + field.upper()
+
+
+def backend_kinds() -> list[str]:
+    """``http`` and the implementations installed under the entry-point group."""
+    from importlib.metadata import entry_points
+
+    return ["http", *sorted(entry.name for entry in entry_points(group=BACKENDS_GROUP))]
 
 
 def accessible_requested() -> bool:
@@ -124,6 +132,13 @@ class Settings(BaseSettings):
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         return init_settings, env_settings, TomlConfigSettingsSource(settings_cls, config_file())
+
+    @field_validator("backend_kind")
+    @classmethod
+    def _a_known_backend(cls, value: str) -> str:
+        if value != "http" and value not in backend_kinds():
+            raise ValueError("unknown backend kind")
+        return value
 
     @field_validator("kiosk_pin_hash")
     @classmethod

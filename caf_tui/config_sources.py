@@ -16,6 +16,7 @@ from caf_tui import settings_problems
 from caf_tui.config import (
     Settings,
     accessible_requested,
+    backend_kinds,
     config_file,
     locale_variable,
     variable_name,
@@ -158,4 +159,5 @@ def problem_lines(error: ValidationError, origins: Mapping[str, Origin]) -> list
         error,
         {name: origin.words() for name, origin in origins.items()},
         {key: (name, _(words)) for key, (name, words) in BETWEEN.items()},
+        {"backend_kind": ", ".join(backend_kinds())},
     )

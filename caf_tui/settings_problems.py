@@ -76,10 +76,12 @@ def problem_lines(
     error: ValidationError,
     origins: Mapping[str, str],
     between: Mapping[str, tuple[str, str]] | None = None,
+    accepted_words: Mapping[str, str] | None = None,
 ) -> list[str]:
     """One line per problem of ``error``. ``origins`` says, in words, where each setting came
     from; ``between`` maps a rule between settings (a word of its message) to the setting it is
-    said on and what that one accepts."""
+    said on and what that one accepts; ``accepted_words`` what a setting accepts, where its
+    type cannot say (a list found at run time)."""
     lines: list[str] = []
     for problem in error.errors():
         accepted: str | None = None
@@ -107,7 +109,9 @@ def problem_lines(
                 name=name,
                 origin=origins.get(name, _("valeur par défaut")),
                 given=_given(model, name, given),
-                accepted=accepted or accepted_values(model, name),
+                accepted=accepted
+                or (accepted_words or {}).get(name)
+                or accepted_values(model, name),
             )
         )
     return lines
