@@ -18,11 +18,15 @@ WORDS = {"passed": "réussi", "failed": "échoué", "skipped": "non joué"}
 
 def write_report(results: Sequence[FlowResult], folder: Path, seconds: float) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "junit.xml").write_text(junit_xml(results, seconds), encoding="utf-8")
-    (folder / "index.html").write_text(html_page(results, seconds), encoding="utf-8")
+    (folder / "junit.xml").write_text(
+        junit_xml(results, seconds), encoding="utf-8", errors="backslashreplace"
+    )
+    (folder / "index.html").write_text(
+        html_page(results, seconds), encoding="utf-8", errors="backslashreplace"
+    )
     data = {"seconds": seconds, "flows": [r.model_dump(mode="json") for r in results]}
     (folder / "results.json").write_text(
-        json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8"
+        json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8", errors="backslashreplace"
     )
 
 
