@@ -43,9 +43,7 @@ def test_a_variable_beats_the_file_and_a_flag_beats_both(
 
     shown = _config(capsys, "--kiosk-idle-seconds", "45")
     assert shown["theme"] == 'theme = "ansi"  # variable CAF_TUI_THEME'
-    assert shown["kiosk_idle_seconds"] == (
-        "kiosk_idle_seconds = 45  # option --kiosk-idle-seconds"
-    )
+    assert shown["kiosk_idle_seconds"] == ("kiosk_idle_seconds = 45  # option --kiosk-idle-seconds")
     assert shown["lang"] == 'lang = "fr"  # variable CAF_TUI_LANG'
 
 

@@ -59,8 +59,13 @@ def test_request_paths_are_redacted_as_in_the_journal() -> None:
         __file__,
         1,
         '%s - "%s %s HTTP/%s" %d',
-        ("127.0.0.1:5000", "GET", "/api/v1/auth/franceconnect/flow-secret/status?state=s3", "1.1",
-         200),
+        (
+            "127.0.0.1:5000",
+            "GET",
+            "/api/v1/auth/franceconnect/flow-secret/status?state=s3",
+            "1.1",
+            200,
+        ),
         None,
     )
     redact_record(access)
@@ -106,9 +111,7 @@ def test_caf_stub_logs_its_own_events_at_info_and_no_secret(
     )
     assert answer.status_code == 200
     lines = [json.loads(line) for line in capsys.readouterr().err.splitlines() if line]
-    assert any(
-        line["name"] == "backend_stub" and "logged in" in line["message"] for line in lines
-    )
+    assert any(line["name"] == "backend_stub" and "logged in" in line["message"] for line in lines)
     assert "Leroy1978" not in json.dumps(lines)
 
 
