@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -148,7 +148,10 @@ SUBCOMMANDS: tuple[tuple[str, str, str, str, str], ...] = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: Collection[str] | None = None) -> argparse.ArgumentParser:
+    """The whole tree; with ``commands``, only those subcommands get their own arguments (the
+    others are named, with their summary): a subcommand's module is imported only when asked
+    for, so ``caf-tui`` alone starts without the replayer (which loads the stub)."""
     cli_words.install()
     parser = cli_words.CommandParser(
         prog=PROG,
@@ -167,23 +170,30 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("fichier de réglages TOML [CAF_TUI_CONFIG]"),
     )
     add_setting_arguments(parser)
-    commands = parser.add_subparsers(
+    subparsers = parser.add_subparsers(
         title=_("commandes"),
         metavar=_("COMMANDE"),
         dest="command",
         parser_class=cli_words.CommandParser,
     )
     for name, summary, module_name, add_name, run_name in SUBCOMMANDS:
-        module = import_module(module_name)
-        sub = commands.add_parser(
+        sub = subparsers.add_parser(
             name,
             help=_(summary),
             description=_(summary),
             formatter_class=cli_words.CommandHelpFormatter,
         )
-        getattr(module, add_name)(sub)
+        if commands is None or name in commands:
+            getattr(import_module(module_name), add_name)(sub)
         sub.set_defaults(handler=f"{module_name}:{run_name}")
     return parser
+
+
+def commands_named(argv: Sequence[str]) -> set[str]:
+    """Every word of ``argv`` that names a subcommand (the one run is among them, whatever
+    the flags' values before it)."""
+    names = {name for name, *_rest in SUBCOMMANDS}
+    return {word for word in argv if word in names}
 
 
 # --- caf-tui config -------------------------------------------------------------------------
@@ -280,8 +290,7 @@ def early_language(argv: Sequence[str]) -> str:
     early.add_argument("--lang")
     early.add_argument("--config")
     known, _rest = early.parse_known_args(list(argv))
-    if known.config:
-        config_override.set(Path(known.config))
+    config_override.set(Path(known.config) if known.config else None)  # this run's only
     for candidate in (known.lang, os.environ.get(variable_name("lang"))):
         if candidate in ("fr", "en"):
             return str(candidate)
@@ -293,7 +302,9 @@ def early_language(argv: Sequence[str]) -> str:
 
 def settings_from_args(argv: Sequence[str] | None = None) -> Settings:
     """The settings a command line asks for (tests, tools)."""
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(commands_named(arguments)).parse_args(arguments)
+    config_override.set(Path(args.config) if args.config else None)
     return load_settings(setting_flags(args)).settings
 
 
@@ -306,10 +317,8 @@ def _handler(reference: str) -> Handler:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     set_language(early_language(arguments))
-    parser = build_parser()
-    args = parser.parse_args(arguments)
-    if args.config:
-        config_override.set(Path(args.config))
+    args = build_parser(commands_named(arguments)).parse_args(arguments)
+    config_override.set(Path(args.config) if args.config else None)
     try:
         loaded = load_settings(setting_flags(args))
     except SettingsRefused as refused:
