@@ -13,19 +13,21 @@ import sys
 from collections.abc import Callable, Collection, Sequence
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from caf_tui import cli_words
 from caf_tui.config import Settings, config_override, language_from_locale, variable_name
-from caf_tui.config_sources import FLAGS, LoadedSettings, SettingsRefused, load_settings
+from caf_tui.config_sources import (
+    DEST_PREFIX,
+    FLAGS,
+    LoadedSettings,
+    SettingsRefused,
+    load_settings,
+    setting_flags,
+)
 from caf_tui.i18n import N_, _, set_language
 
-if TYPE_CHECKING:
-    from caf_tui.config_sources import Origin
-
 PROG = "caf-tui"
-#: Settings flags are kept under these names, apart from the subcommands' own arguments.
-DEST_PREFIX = "setting_"
 
 SETTING_HELP: dict[str, str] = {
     "backend_url": N_("serveur qui parle le contrat /api/v1 (défaut : la démo locale intégrée)"),
@@ -96,15 +98,6 @@ def add_setting_arguments(parser: argparse.ArgumentParser) -> None:
         group.add_argument(flag, **options)
 
 
-def setting_flags(args: argparse.Namespace) -> dict[str, object]:
-    """The settings given on the command line, by setting name."""
-    return {
-        name[len(DEST_PREFIX) :]: value
-        for name, value in vars(args).items()
-        if name.startswith(DEST_PREFIX) and value is not None
-    }
-
-
 Handler = Callable[[argparse.Namespace], int]
 
 #: name, help, module, its add_arguments, its run.
@@ -141,9 +134,9 @@ SUBCOMMANDS: tuple[tuple[str, str, str, str, str], ...] = (
     (
         "config",
         N_("montre les réglages en vigueur et d'où vient chacun"),
-        "caf_tui.cli",
-        "add_config_arguments",
-        "run_config",
+        "caf_tui.config_command",
+        "add_arguments",
+        "run",
     ),
 )
 
@@ -194,48 +187,6 @@ def commands_named(argv: Sequence[str]) -> set[str]:
     the flags' values before it)."""
     names = {name for name, *_rest in SUBCOMMANDS}
     return {word for word in argv if word in names}
-
-
-# --- caf-tui config -------------------------------------------------------------------------
-
-
-def add_config_arguments(parser: argparse.ArgumentParser) -> None:
-    """Nothing of its own: the settings flags come before it (``caf-tui --theme ansi config``)."""
-
-
-def _toml_value(value: object) -> str:
-    import json
-
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    return json.dumps(str(value), ensure_ascii=False)
-
-
-def config_lines(loaded: LoadedSettings) -> list[str]:
-    """The settings in force as a TOML file would write them, each with where it came from."""
-    state = _("présent") if loaded.file.is_file() else _("absent")
-    lines = [_("# Fichier de réglages : {path} ({state})").format(path=loaded.file, state=state)]
-    for name in Settings.model_fields:
-        value = getattr(loaded.settings, name)
-        origin: Origin = loaded.origins[name]
-        if name == "kiosk_pin_hash" and value is not None:
-            shown = _toml_value(_("(masqué)"))
-        elif value is None:
-            lines.append(f"# {name} = …  # {origin.words()} : {_('aucun')}")
-            continue
-        else:
-            shown = _toml_value(value)
-        lines.append(f"{name} = {shown}  # {origin.words()}")
-    return lines
-
-
-def run_config(args: argparse.Namespace) -> int:
-    loaded = load_settings(setting_flags(args))
-    for line in config_lines(loaded):
-        print(line)
-    return 0
 
 
 # --- the app ---------------------------------------------------------------------------------

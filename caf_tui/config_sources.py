@@ -4,6 +4,7 @@ the chosen language per wrong setting: which one, what was given, what is accept
 from __future__ import annotations
 
 import tomllib
+from argparse import Namespace
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,9 @@ FLAGS: dict[str, str] = {
     "log_format": "--log-format",
     "log_file": "--log-file",
 }
+
+#: Settings flags are kept under these names, apart from the subcommands' own arguments.
+DEST_PREFIX = "setting_"
 
 OriginKind = Literal["flag", "variable", "file", "default", "locale", "accessible"]
 
@@ -95,6 +99,15 @@ def _file_values(path: Path) -> dict[str, Any]:
         raise SettingsRefused(
             [_("Fichier de réglages {path} illisible : {error}.").format(path=path, error=error)]
         ) from error
+
+
+def setting_flags(args: Namespace) -> dict[str, object]:
+    """The settings given on the command line, by setting name."""
+    return {
+        name[len(DEST_PREFIX) :]: value
+        for name, value in vars(args).items()
+        if name.startswith(DEST_PREFIX) and value is not None
+    }
 
 
 def origins_of(flags: Mapping[str, object], path: Path) -> dict[str, Origin]:
