@@ -81,3 +81,9 @@ def test_a_wrong_flag_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str])
     assert len(lines) == 1
     assert "--lang" in lines[0] and "'de'" in lines[0] and "'fr', 'en'" in lines[0]
     assert "erreur" in lines[0]
+
+
+def test_caf_stub_s_help_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    text = _help(capsys, "--lang", "en", command=stub_main)
+    assert "usage: caf-stub" in text and "address to listen on" in text
+    assert "[CAF_STUB_FIXED_CODE]" in text and "utilisation" not in text
