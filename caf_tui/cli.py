@@ -50,6 +50,8 @@ SETTING_HELP: dict[str, str] = {
     "log_format": N_("forme du journal : text, ou json (un objet par ligne)"),
     "log_file": N_("fichier du journal (défaut : dossier des journaux de l'utilisateur)"),
 }
+#: Settings whose value is a path (the shells complete them with file names).
+PATHS = frozenset({"stub_db", "log_file"})
 METAVARS = {
     "backend_url": "URL",
     "backend_kind": N_("NOM"),
@@ -95,7 +97,9 @@ def add_setting_arguments(parser: argparse.ArgumentParser) -> None:
                 options["choices"] = typing.get_args(field.annotation)
             if name in METAVARS:
                 options["metavar"] = _(METAVARS[name])
-        group.add_argument(flag, **options)
+        added = group.add_argument(flag, **options)
+        if name in PATHS:
+            cli_words.completes(added, "file")
 
 
 Handler = Callable[[argparse.Namespace], int]
@@ -157,11 +161,12 @@ def build_parser(commands: Collection[str] | None = None) -> argparse.ArgumentPa
         ),
     )
     add_version(parser, PROG)
-    parser.add_argument(
+    config = parser.add_argument(
         "--config",
         metavar=_("FICHIER"),
         help=_("fichier de réglages TOML [CAF_TUI_CONFIG]"),
     )
+    cli_words.completes(config, "file")
     add_setting_arguments(parser)
     subparsers = parser.add_subparsers(
         title=_("commandes"),

@@ -9,7 +9,7 @@ same ``_`` as every other word of the app.
 from __future__ import annotations
 
 import argparse
-from typing import NoReturn
+from typing import Literal, NoReturn
 
 from caf_tui.i18n import N_, _, current_language
 
@@ -84,3 +84,15 @@ class CommandParser(argparse.ArgumentParser):
                 prog=self.prog, message=message, hint=hint
             ),
         )
+
+
+#: The attribute naming what a shell should complete an argument with (read by completion.py,
+#: which maps it to shtab's own: shtab is imported only to write a completion script).
+COMPLETES = "caf_tui_completes"
+PathKind = Literal["file", "directory"]
+
+
+def completes(action: argparse.Action, kind: PathKind) -> argparse.Action:
+    """Mark ``action``'s value as a file or directory path, for the shells' completion."""
+    setattr(action, COMPLETES, kind)
+    return action

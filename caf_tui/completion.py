@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from caf_tui.cli_words import COMPLETES
 from caf_tui.i18n import _
 
 SHELLS = ("bash", "zsh", "fish")
@@ -36,10 +37,26 @@ def parser_of(command: str) -> argparse.ArgumentParser:
     return build_parser()
 
 
+def _parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    found = [parser]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found += _parsers(sub)
+    return found
+
+
 def script(shell: str, command: str = "caf-tui") -> str:
     import shtab
 
-    return str(shtab.complete(parser_of(command), shell=shell))
+    kinds = {"file": shtab.FILE, "directory": shtab.DIRECTORY}
+    parser = parser_of(command)
+    for each in _parsers(parser):
+        for action in each._actions:
+            kind = getattr(action, COMPLETES, None)
+            if kind in kinds:
+                action.complete = kinds[kind]  # type: ignore[attr-defined]
+    return str(shtab.complete(parser, shell=shell))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from importlib.resources import as_file, files
 from pathlib import Path
 
+from caf_tui.cli_words import completes
 from caf_tui.i18n import _
 
 FLOW_SUFFIXES = (".yaml", ".yml", ".json")
@@ -50,8 +51,11 @@ def add_replay_arguments(parser: argparse.ArgumentParser) -> None:
         "Rejoue des parcours (scripts YAML ou JSON) sans affichage, chacun contre un bouchon "
         "neuf, et écrit un rapport (JUnit XML, HTML, captures SVG)."
     )
-    parser.add_argument(
-        "replay_files", nargs="*", metavar=_("FICHIER"), help=_("parcours, ou dossiers")
+    completes(
+        parser.add_argument(
+            "replay_files", nargs="*", metavar=_("FICHIER"), help=_("parcours, ou dossiers")
+        ),
+        "file",
     )
     parser.add_argument(
         "--backend",
@@ -59,8 +63,14 @@ def add_replay_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="URL",
         help=_("serveur à utiliser au lieu d'un bouchon neuf par parcours"),
     )
-    parser.add_argument(
-        "--report", metavar=_("DOSSIER"), default="replay-report", help=_("dossier du rapport")
+    completes(
+        parser.add_argument(
+            "--report",
+            metavar=_("DOSSIER"),
+            default="replay-report",
+            help=_("dossier du rapport"),
+        ),
+        "directory",
     )
     parser.add_argument(
         "--jobs", type=int, default=1, metavar="N", help=_("parcours rejoués en même temps")
@@ -71,10 +81,13 @@ def add_replay_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help=_("rejouer par le mode ligne à ligne"),
     )
-    parser.add_argument(
-        "--examples",
-        metavar=_("DOSSIER"),
-        help=_("copie la bibliothèque de parcours livrée (et son schéma) dans DOSSIER et quitte"),
+    completes(
+        parser.add_argument(
+            "--examples",
+            metavar=_("DOSSIER"),
+            help=_("copie les parcours livrés (et leur schéma) dans DOSSIER et quitte"),
+        ),
+        "directory",
     )
 
 
@@ -108,7 +121,10 @@ def add_record_arguments(parser: argparse.ArgumentParser) -> None:
         "Enregistre un parcours : faites-le dans l'application, le script est écrit à la "
         "sortie (mots de passe et codes remplacés par des variables)."
     )
-    parser.add_argument("record_file", metavar=_("FICHIER"), help=_("script à écrire (.yaml)"))
+    completes(
+        parser.add_argument("record_file", metavar=_("FICHIER"), help=_("script à écrire (.yaml)")),
+        "file",
+    )
     parser.add_argument(
         "--backend",
         dest="record_backend",

@@ -64,3 +64,10 @@ def test_zsh_and_fish_scripts_name_every_subcommand(shell: str) -> None:
 def test_the_stub_has_its_completion_too() -> None:
     written = script("bash", "caf-stub")
     assert "--fixed-code" in written and "caf-stub" in written
+
+
+def test_paths_complete_with_file_and_folder_names() -> None:
+    written = script("bash")
+    assert "_shtab_caf_tui_replay_pos_0_COMPGEN=_shtab_compgen_files" in written
+    assert "_shtab_caf_tui_replay___report_COMPGEN=_shtab_compgen_dirs" in written
+    assert "_shtab_caf_tui___config_COMPGEN=_shtab_compgen_files" in written
