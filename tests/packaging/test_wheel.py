@@ -183,7 +183,7 @@ from caf_tui.config import Settings
 
 class Painted(CafApp):
     def on_ready(self) -> None:
-        print(type(self.screen).__name__, "CONNEXION" in str(self.screen.query("*").first()) or "")
+        print(type(self.screen).__name__)
         self.exit()
 
 Painted(Settings()).run(headless=True, size=(80, 24))
