@@ -271,6 +271,14 @@ def _handler(reference: str) -> Handler:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _run(argv)
+    except BrokenPipeError:  # the reader stopped early (caf-tui completion bash | head)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        return 0
+
+
+def _run(argv: Sequence[str] | None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     set_language(early_language(arguments))
     args = build_parser(commands_named(arguments)).parse_args(arguments)

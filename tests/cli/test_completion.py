@@ -71,3 +71,18 @@ def test_paths_complete_with_file_and_folder_names() -> None:
     assert "_shtab_caf_tui_replay_pos_0_COMPGEN=_shtab_compgen_files" in written
     assert "_shtab_caf_tui_replay___report_COMPGEN=_shtab_compgen_dirs" in written
     assert "_shtab_caf_tui___config_COMPGEN=_shtab_compgen_files" in written
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    import sys
+    from pathlib import Path
+
+    caf_tui = str(Path(sys.executable).parent / "caf-tui")
+    piped = subprocess.run(
+        ["bash", "-c", f'"{caf_tui}" completion bash | head -1'],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert piped.stdout.startswith("#") and piped.stderr == ""
