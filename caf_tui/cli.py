@@ -1,74 +1,226 @@
-"""``caf-tui``: arguments -> settings -> backend -> view."""
+"""``caf-tui``: one command tree (argparse), its words in the chosen language.
+
+``caf-tui [settings] [COMMAND …]``: without a command, the app (screens, or the line mode);
+``serve``, ``replay``, ``record``, ``kiosk-pin``, ``completion`` and ``config`` are subcommands,
+each module giving ``add_arguments(parser)`` and ``run(args)``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
+from importlib import import_module
+from pathlib import Path
 from typing import Any
 
-from caf_tui import __version__
+from caf_tui import cli_words
+from caf_tui.config import Settings, config_override, language_from_locale, variable_name
+from caf_tui.config_sources import (
+    DEST_PREFIX,
+    FLAGS,
+    LoadedSettings,
+    SettingsRefused,
+    load_settings,
+    setting_flags,
+)
+from caf_tui.i18n import N_, _, set_language
+
+PROG = "caf-tui"
+
+SETTING_HELP: dict[str, str] = {
+    "backend_url": N_("serveur qui parle le contrat /api/v1 (défaut : la démo locale intégrée)"),
+    "backend_kind": N_("autre implémentation, du groupe d'entry points caf_tui.backends"),
+    "stub_db": N_("fichier SQLite de la démo locale (défaut : dossier de données)"),
+    "plain": N_(
+        "mode ligne à ligne pour les lecteurs d'écran (aussi ACCESSIBLE=1, TERM=dumb ou une "
+        "sortie qui n'est pas un terminal) ; --no-plain impose le plein écran"
+    ),
+    "theme": N_("thème : caf, contrast (contraste élevé), ansi (couleurs du terminal)"),
+    "lang": N_("langue : fr ou en (défaut : celle du système)"),
+    "remember": N_("« Se souvenir de moi » dans le trousseau du système (défaut : oui)"),
+    "cursor_blink": N_("curseur clignotant (défaut : fixe)"),
+    "kiosk": N_("terminal partagé d'un accueil Caf"),
+    "kiosk_idle_seconds": N_("secondes sans touche avant l'effacement (au moins 30 ; 120)"),
+    "kiosk_warning_seconds": N_("secondes d'avertissement avant l'effacement (au moins 20 ; 20)"),
+    "kiosk_session_seconds": N_("durée maximale d'une visite en secondes (au moins 60 ; 1800)"),
+    "assist": N_("notes pour l'agent qui accompagne la personne"),
+    "log_level": N_("niveau du journal : debug, info, warning, error (défaut : warning)"),
+    "log_format": N_("forme du journal : text, ou json (un objet par ligne)"),
+    "log_file": N_("fichier du journal (défaut : dossier des journaux de l'utilisateur)"),
+}
+#: Settings whose value is a path (the shells complete them with file names).
+PATHS = frozenset({"stub_db", "log_file"})
+METAVARS = {
+    "backend_url": "URL",
+    "backend_kind": N_("NOM"),
+    "stub_db": N_("FICHIER"),
+    "log_file": N_("FICHIER"),
+    "kiosk_idle_seconds": N_("SECONDES"),
+    "kiosk_warning_seconds": N_("SECONDES"),
+    "kiosk_session_seconds": N_("SECONDES"),
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="caf-tui",
-        description="Guide du portail Caf « Mon Compte » dans le terminal.",
-    )
-    parser.add_argument("--version", action="version", version=f"caf-tui {__version__}")
+def package_version() -> str:
+    from importlib.metadata import version
+
+    return version("caf-tui")
+
+
+def add_version(parser: argparse.ArgumentParser, prog: str) -> None:
     parser.add_argument(
-        "--backend",
-        dest="backend_url",
-        metavar="URL",
-        help="serveur qui parle le contrat /api/v1 (défaut : démo locale intégrée)",
+        "--version",
+        action="version",
+        version=f"{prog} {package_version()}",
+        help=_("affiche la version et quitte"),
     )
-    parser.add_argument("--backend-kind", metavar="NAME", help="implémentation (entry point)")
-    parser.add_argument("--stub-db", metavar="PATH", help="base SQLite de la démo intégrée")
-    parser.add_argument("--plain", action="store_true", default=None, help="mode ligne à ligne")
-    parser.add_argument("--theme", choices=["caf", "contrast", "ansi"], help="thème")
-    parser.add_argument("--lang", help="langue (fr, en)")
-    parser.add_argument(
-        "--no-remember",
-        dest="remember",
-        action="store_false",
-        default=None,
-        help="ne jamais utiliser le trousseau (« Se souvenir de moi »)",
+
+
+def _help(name: str) -> str:
+    return f"{_(SETTING_HELP[name])} [{variable_name(name)}]".replace("%", "%%")
+
+
+def add_setting_arguments(parser: argparse.ArgumentParser) -> None:
+    """A flag per setting (but the PIN hash: a flag would show in ``ps``)."""
+    import typing
+
+    group = parser.add_argument_group(_("réglages (option > variable > fichier > défaut)"))
+    for name, flag in FLAGS.items():
+        field = Settings.model_fields[name]
+        options: dict[str, Any] = {"dest": DEST_PREFIX + name, "help": _help(name)}
+        if field.annotation is bool:
+            options["action"] = argparse.BooleanOptionalAction
+        else:
+            if typing.get_origin(field.annotation) is typing.Literal:
+                options["choices"] = typing.get_args(field.annotation)
+            if name in METAVARS:
+                options["metavar"] = _(METAVARS[name])
+        added = group.add_argument(flag, **options)
+        if name in PATHS:
+            cli_words.completes(added, "file")
+
+
+Handler = Callable[[argparse.Namespace], int]
+
+#: name, help, module, its add_arguments, its run.
+SUBCOMMANDS: tuple[tuple[str, str, str, str, str], ...] = (
+    ("serve", N_("sert le mode borne dans un navigateur"), "caf_tui.serve", "add_arguments", "run"),
+    (
+        "replay",
+        N_("rejoue des parcours (QA) et écrit un rapport"),
+        "caf_tui.replay.command",
+        "add_replay_arguments",
+        "run_replay",
+    ),
+    (
+        "record",
+        N_("enregistre un parcours fait dans l'application"),
+        "caf_tui.replay.command",
+        "add_record_arguments",
+        "run_record",
+    ),
+    (
+        "kiosk-pin",
+        N_("donne le hachage argon2 du code du personnel"),
+        "caf_tui.kiosk.pin",
+        "add_arguments",
+        "run",
+    ),
+    (
+        "completion",
+        N_("script de complétion pour bash, zsh ou fish"),
+        "caf_tui.completion",
+        "add_arguments",
+        "run",
+    ),
+    (
+        "config",
+        N_("montre les réglages en vigueur et d'où vient chacun"),
+        "caf_tui.config_command",
+        "add_arguments",
+        "run",
+    ),
+)
+
+
+def build_parser(commands: Collection[str] | None = None) -> argparse.ArgumentParser:
+    """The whole tree; with ``commands``, only those subcommands get their own arguments (the
+    others are named, with their summary): a subcommand's module is imported only when asked
+    for, so ``caf-tui`` alone starts without the replayer (which loads the stub)."""
+    cli_words.install()
+    parser = cli_words.CommandParser(
+        prog=PROG,
+        formatter_class=cli_words.CommandHelpFormatter,
+        description=_("Guide du portail Caf « Mon Compte » dans le terminal."),
+        epilog=_(
+            "Sans option : CAF_TUI_KIOSK_PIN_HASH (hachage du code du personnel, caf-tui "
+            "kiosk-pin), CAF_TUI_CONFIG (autre fichier de réglages). Fichier de réglages : "
+            "$XDG_CONFIG_HOME/caf-tui/config.toml (voir caf-tui config)."
+        ),
     )
-    parser.add_argument(
-        "--kiosk", action="store_true", default=None, help="terminal partagé d'un accueil Caf"
+    add_version(parser, PROG)
+    config = parser.add_argument(
+        "--config",
+        metavar=_("FICHIER"),
+        help=_("fichier de réglages TOML [CAF_TUI_CONFIG]"),
     )
-    parser.add_argument(
-        "--assist", action="store_true", default=None, help="notes pour l'agent qui accompagne"
+    cli_words.completes(config, "file")
+    add_setting_arguments(parser)
+    subparsers = parser.add_subparsers(
+        title=_("commandes"),
+        metavar=_("COMMANDE"),
+        dest="command",
+        parser_class=cli_words.CommandParser,
     )
+    for name, summary, module_name, add_name, run_name in SUBCOMMANDS:
+        sub = subparsers.add_parser(
+            name,
+            help=_(summary),
+            description=_(summary),
+            formatter_class=cli_words.CommandHelpFormatter,
+        )
+        if commands is None or name in commands:
+            getattr(import_module(module_name), add_name)(sub)
+        sub.set_defaults(handler=f"{module_name}:{run_name}")
     return parser
 
 
-def settings_from_args(argv: Sequence[str] | None = None) -> Any:
-    from caf_tui.config import Settings
+def commands_named(argv: Sequence[str]) -> set[str]:
+    """Every word of ``argv`` that names a subcommand (the one run is among them, whatever
+    the flags' values before it)."""
+    names = {name for name, *_rest in SUBCOMMANDS}
+    return {word for word in argv if word in names}
 
-    args = build_parser().parse_args(argv)
-    overrides = {key: value for key, value in vars(args).items() if value is not None}
-    return Settings(**overrides)
+
+# --- the app ---------------------------------------------------------------------------------
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    if args[:1] == ["serve"]:  # caf-tui serve: the kiosk app in browsers (textual-serve)
-        from caf_tui.serve import main as serve_main
+def line_mode_reason() -> str | None:
+    """Why the full-screen UI cannot run here (the line mode is taken instead), if it cannot."""
+    if os.environ.get("TEXTUAL_DRIVER"):  # textual-serve's browser sessions: no terminal needed
+        return None
+    if os.environ.get("TERM", "") == "dumb":
+        return _(
+            "Mode ligne à ligne : ce terminal (TERM=dumb) n'affiche pas le plein écran "
+            "(--no-plain pour l'imposer)."
+        )
+    if not sys.stdout.isatty():
+        return _(
+            "Mode ligne à ligne : la sortie n'est pas un terminal (--no-plain pour imposer le "
+            "plein écran)."
+        )
+    return None
 
-        return serve_main(args[1:])
-    if args[:1] == ["kiosk-pin"]:  # caf-tui kiosk-pin: the hash of the staff PIN
-        from caf_tui.kiosk.pin import main as pin_main
 
-        return pin_main(args[1:])
-    if args[:1] in (["record"], ["replay"]):  # QA: flow scripts (caf_tui/replay)
-        from caf_tui.replay.command import run_command
-
-        return run_command(args)
-    settings = settings_from_args(argv)
-    from caf_tui.logs import configure_logging
-
-    configure_logging()
+def run_app(loaded: LoadedSettings) -> int:
+    settings = loaded.settings
+    if not settings.plain and loaded.origins["plain"].kind == "default":
+        reason = line_mode_reason()
+        if reason is not None:
+            print(reason, flush=True)
+            settings.plain = True
     if settings.plain:
         from caf_tui.plain import run_plain
 
@@ -83,6 +235,69 @@ def main(argv: Sequence[str] | None = None) -> int:
         app_class = KioskApp
     app_class(settings).run()
     return 0
+
+
+# --- entry point -----------------------------------------------------------------------------
+
+
+def early_language(argv: Sequence[str]) -> str:
+    """The language of the help and the messages, before the settings are read in full."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang")
+    early.add_argument("--config")
+    known, _rest = early.parse_known_args(list(argv))
+    config_override.set(Path(known.config) if known.config else None)  # this run's only
+    for candidate in (known.lang, os.environ.get(variable_name("lang"))):
+        if candidate in ("fr", "en"):
+            return str(candidate)
+    try:
+        return str(Settings().lang)
+    except Exception:  # a wrong setting is said later, in full
+        return language_from_locale()
+
+
+def settings_from_args(argv: Sequence[str] | None = None) -> Settings:
+    """The settings a command line asks for (tests, tools)."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(commands_named(arguments)).parse_args(arguments)
+    config_override.set(Path(args.config) if args.config else None)
+    return load_settings(setting_flags(args)).settings
+
+
+def _handler(reference: str) -> Handler:
+    module_name, _sep, name = reference.partition(":")
+    handler: Handler = getattr(import_module(module_name), name)
+    return handler
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _run(argv)
+    except BrokenPipeError:  # the reader stopped early (caf-tui completion bash | head)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        return 0
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    set_language(early_language(arguments))
+    args = build_parser(commands_named(arguments)).parse_args(arguments)
+    config_override.set(Path(args.config) if args.config else None)
+    try:
+        loaded = load_settings(setting_flags(args))
+    except SettingsRefused as refused:
+        for line in refused.lines:
+            print(line, file=sys.stderr)
+        return 2
+    set_language(loaded.settings.lang)
+    if args.command in ("completion", "kiosk-pin", "config"):
+        return _handler(args.handler)(args)
+    from caf_tui.logs import configure_logging
+
+    configure_logging(loaded.settings)
+    if args.command is None:
+        return run_app(loaded)
+    return _handler(args.handler)(args)
 
 
 if __name__ == "__main__":

@@ -1,34 +1,88 @@
-"""Settings: defaults, then ``CAF_TUI_*`` variables (and ``ACCESSIBLE=1``), then flags."""
+"""Settings: flags > ``CAF_TUI_*`` variables (and ``ACCESSIBLE=1``) > the config file > defaults.
+
+The config file is ``$XDG_CONFIG_HOME/caf-tui/config.toml`` (platformdirs' user config dir), or
+the file named by ``CAF_TUI_CONFIG``, read by pydantic-settings' own TOML source.
+"""
 
 from __future__ import annotations
 
 import os
+from contextvars import ContextVar
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Self
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+import platformdirs
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from caf_tui.locale_choice import (
+    LOCALE_VARIABLES,
+    Language,
+    language_from_locale,
+    locale_variable,
+)
+
+__all__ = [
+    "LOCALE_VARIABLES",
+    "Language",
+    "Settings",
+    "ThemeName",
+    "language_from_locale",
+    "locale_variable",
+]
 
 ThemeName = Literal["caf", "contrast", "ansi"]
+LogLevel = Literal["debug", "info", "warning", "error"]
+LogFormat = Literal["text", "json"]
 
-#: Where the system's locale is read from, most specific first (POSIX order).
-LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+ENV_PREFIX = "CAF_TUI_"
+#: Names another config file than the user's (tests, a counter's shared setup).
+CONFIG_VARIABLE = "CAF_TUI_CONFIG"
+BACKENDS_GROUP = "caf_tui.backends"
+
+#: ``--config FILE`` of this run, which wins over ``CAF_TUI_CONFIG``.
+config_override: ContextVar[Path | None] = ContextVar("caf_tui_config_override", default=None)
 
 
-def language_from_locale() -> str:
-    """English when the system's locale is English ("en_GB.UTF-8"…), French otherwise."""
-    for name in LOCALE_VARIABLES:
-        value = os.environ.get(name, "")
-        if value:
-            return "en" if value.lower().startswith("en") else "fr"
-    return "fr"
+def config_file() -> Path:
+    """The config file this run reads (it need not exist)."""
+    chosen = config_override.get()
+    if chosen is not None:
+        return chosen
+    named = os.environ.get(CONFIG_VARIABLE, "")
+    if named:
+        return Path(named)
+    return Path(platformdirs.user_config_dir("caf-tui")) / "config.toml"
+
+
+def variable_name(field: str) -> str:
+    return ENV_PREFIX + field.upper()
+
+
+def backend_kinds() -> list[str]:
+    """``http`` and the implementations installed under the entry-point group."""
+    from importlib.metadata import entry_points
+
+    return ["http", *sorted(entry.name for entry in entry_points(group=BACKENDS_GROUP))]
+
+
+def accessible_requested() -> bool:
+    """``ACCESSIBLE=1``: the convention (gh's accessible prompter) for the line mode."""
+    return os.environ.get("ACCESSIBLE", "").strip() not in ("", "0")
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="CAF_TUI_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore")
 
     backend_url: str | None = Field(
-        default=None, description="A server that speaks the contract; none starts the local stub."
+        default=None,
+        pattern=r"^https?://\S+$",
+        description="A server that speaks the contract; none starts the local stub.",
     )
     backend_kind: str = Field(
         default="http", description="Backend implementation (entry point group caf_tui.backends)."
@@ -38,7 +92,7 @@ class Settings(BaseSettings):
     )
     plain: bool = Field(default=False, description="Line-by-line mode for screen readers.")
     theme: ThemeName = "caf"
-    lang: str = Field(
+    lang: Language = Field(
         default_factory=language_from_locale,
         description="fr or en; by default English only when the system's locale is English.",
     )
@@ -63,11 +117,44 @@ class Settings(BaseSettings):
         default=None, description="argon2 hash of the staff PIN (caf-tui kiosk-pin)."
     )
     assist: bool = Field(default=False, description="Notes for staff beside the person.")
+    # --- logs (a file: the terminal is the app's) ----------------------------------------------
+    log_level: LogLevel = Field(default="warning", description="Least level written to the log.")
+    log_format: LogFormat = Field(default="text", description="text, or json: one object a line.")
+    log_file: Path | None = Field(default=None, description="Default: the user log dir.")
 
-    def model_post_init(self, __context: object) -> None:
-        if os.environ.get("ACCESSIBLE", "").strip() not in ("", "0"):
-            self.plain = True
-        if self.kiosk:
-            self.remember = False  # a shared terminal touches no keyring
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return init_settings, env_settings, TomlConfigSettingsSource(settings_cls, config_file())
+
+    @field_validator("backend_kind")
+    @classmethod
+    def _a_known_backend(cls, value: str) -> str:
+        if value != "http" and value not in backend_kinds():
+            raise ValueError("unknown backend kind")
+        return value
+
+    @field_validator("kiosk_pin_hash")
+    @classmethod
+    def _an_argon2_hash(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith("$argon2"):
+            raise ValueError("not an argon2 hash")
+        return value
+
+    @model_validator(mode="after")
+    def _warning_before_the_wipe(self) -> Self:
         if self.kiosk_warning_seconds >= self.kiosk_idle_seconds:
             raise ValueError("kiosk_warning_seconds must be shorter than kiosk_idle_seconds")
+        return self
+
+    def model_post_init(self, __context: object) -> None:
+        if "plain" not in self.model_fields_set and accessible_requested():
+            self.plain = True  # unless --no-plain (or CAF_TUI_PLAIN=0) says otherwise
+        if self.kiosk:
+            self.remember = False  # a shared terminal touches no keyring

@@ -20,6 +20,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="caf-tui serve",
         description="Sert caf-tui en mode borne dans un navigateur (une application par session).",
     )
+    add_arguments(parser)
+    return parser
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="adresse d'écoute (127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port d'écoute (8000)")
     parser.add_argument("--public-url", help="adresse publique, derrière un mandataire")
@@ -28,7 +33,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--theme", choices=["caf", "contrast", "ansi"], help="thème")
     parser.add_argument("--lang", help="langue (fr, en)")
     parser.add_argument("--assist", action="store_true", help="notes pour l'agent")
-    return parser
 
 
 def served_command(args: argparse.Namespace, backend_url: str) -> str:
@@ -51,7 +55,10 @@ def _start_stub(db: str | None) -> Any:
 
 
 def main(argv: Sequence[str] = ()) -> int:
-    args = build_parser().parse_args(list(argv))
+    return run(build_parser().parse_args(list(argv)))
+
+
+def run(args: argparse.Namespace) -> int:
     from textual_serve.server import Server
 
     stub = None

@@ -7,13 +7,10 @@ dialog refuses every PIN for ``LOCK_SECONDS``, so the public cannot try them all
 
 from __future__ import annotations
 
+import argparse
 import getpass
 import sys
 import time
-from collections.abc import Sequence
-
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 
 from caf_tui.i18n import _
 from caf_tui.kiosk.idle import Monotonic
@@ -26,11 +23,16 @@ LOCK_SECONDS = 30.0
 def hash_pin(pin: str) -> str:
     if len(pin) < MIN_LENGTH or not pin.isdigit():
         raise ValueError(_("Le code doit compter au moins {n} chiffres.").format(n=MIN_LENGTH))
+    from argon2 import PasswordHasher
+
     return PasswordHasher().hash(pin)
 
 
 def verify_pin(pin_hash: str, pin: str) -> bool:
     """True when ``pin`` matches ``pin_hash`` (constant-time, inside argon2)."""
+    from argon2 import PasswordHasher
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
         return PasswordHasher().verify(pin_hash, pin)
     except (VerificationError, InvalidHashError):
@@ -59,11 +61,15 @@ class PinGuard:
         self.failures = 0
 
 
-def main(argv: Sequence[str] = ()) -> int:
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = _(
+        "Demande deux fois un code du personnel (sans écho) et affiche son hachage argon2, à "
+        "mettre dans CAF_TUI_KIOSK_PIN_HASH."
+    )
+
+
+def run(args: argparse.Namespace) -> int:
     """``caf-tui kiosk-pin``: print the hash of a PIN typed twice without echo."""
-    if argv:
-        print(_("Usage : caf-tui kiosk-pin (le code est demandé sans écho)"), file=sys.stderr)
-        return 2
     pin = getpass.getpass(_("Code du personnel (au moins 4 chiffres) : "))
     if getpass.getpass(_("Le même code, encore une fois : ")) != pin:
         print(_("Les deux codes diffèrent."), file=sys.stderr)

@@ -1,17 +1,20 @@
-"""``caf-tui replay FILE…`` and ``caf-tui record FILE``."""
+"""``caf-tui replay FILE…`` and ``caf-tui record FILE``: their arguments and what they run."""
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import time
 from collections.abc import Sequence
+from importlib.resources import as_file, files
 from pathlib import Path
 
-from caf_tui.replay.report import console_lines, write_report
-from caf_tui.replay.runner import ReplayOptions, replay_files
+from caf_tui.cli_words import completes
+from caf_tui.i18n import _
 
-COMMANDS = ("record", "replay")
+FLOW_SUFFIXES = (".yaml", ".yml", ".json")
+SCHEMA_SUFFIX = ".schema.json"
 
 
 def _flow_files(items: Sequence[str]) -> list[Path]:
@@ -23,39 +26,85 @@ def _flow_files(items: Sequence[str]) -> list[Path]:
             paths += sorted(
                 p
                 for p in path.iterdir()
-                if p.suffix in (".yaml", ".yml", ".json") and not p.name.endswith(".schema.json")
+                if p.suffix in FLOW_SUFFIXES and not p.name.endswith(SCHEMA_SUFFIX)
             )
         else:
             paths.append(path)
     return paths
 
 
-def replay_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="caf-tui replay",
-        description=(
-            "Rejoue des parcours (scripts YAML ou JSON) sans affichage, chacun contre un bouchon "
-            "neuf, et écrit un rapport (JUnit XML, HTML, captures SVG)."
+def copy_examples(folder: Path) -> list[Path]:
+    """Copy the flow library shipped with the package (and its schema) into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    copied: list[Path] = []
+    with as_file(files("caf_tui") / "flows") as library:
+        for source in sorted(Path(library).iterdir()):
+            if source.suffix in FLOW_SUFFIXES:
+                target = folder / source.name
+                shutil.copyfile(source, target)
+                copied.append(target)
+    return copied
+
+
+def add_replay_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = _(
+        "Rejoue des parcours (scripts YAML ou JSON) sans affichage, chacun contre un bouchon "
+        "neuf, et écrit un rapport (JUnit XML, HTML, captures SVG)."
+    )
+    completes(
+        parser.add_argument(
+            "replay_files", nargs="*", metavar=_("FICHIER"), help=_("parcours, ou dossiers")
         ),
+        "file",
     )
-    parser.add_argument("files", nargs="+", metavar="FICHIER", help="parcours, ou dossiers")
-    parser.add_argument("--backend", metavar="URL", help="serveur à utiliser au lieu du bouchon")
     parser.add_argument(
-        "--report", metavar="DOSSIER", default="replay-report", help="dossier du rapport"
+        "--backend",
+        dest="replay_backend",
+        metavar="URL",
+        help=_("serveur à utiliser au lieu d'un bouchon neuf par parcours"),
     )
-    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="parcours en parallèle")
-    parser.add_argument("--plain", action="store_true", help="rejouer par le mode ligne à ligne")
-    return parser
+    completes(
+        parser.add_argument(
+            "--report",
+            metavar=_("DOSSIER"),
+            default="replay-report",
+            help=_("dossier du rapport"),
+        ),
+        "directory",
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=1, metavar="N", help=_("parcours rejoués en même temps")
+    )
+    parser.add_argument(
+        "--plain",
+        dest="replay_plain",
+        action="store_true",
+        help=_("rejouer par le mode ligne à ligne"),
+    )
+    completes(
+        parser.add_argument(
+            "--examples",
+            metavar=_("DOSSIER"),
+            help=_("copie les parcours livrés (et leur schéma) dans DOSSIER et quitte"),
+        ),
+        "directory",
+    )
 
 
-def replay_main(argv: Sequence[str]) -> int:
-    args = replay_parser().parse_args(argv)
-    paths = _flow_files(args.files)
+def run_replay(args: argparse.Namespace) -> int:
+    if args.examples:
+        copied = copy_examples(Path(args.examples))
+        print(_("{n} fichiers copiés dans {folder}").format(n=len(copied), folder=args.examples))
+        return 0
+    from caf_tui.replay.report import console_lines, write_report
+    from caf_tui.replay.runner import ReplayOptions, replay_files
+
+    paths = _flow_files(args.replay_files)
     if not paths:
-        print("Aucun parcours à rejouer.", file=sys.stderr)
+        print(_("Aucun parcours à rejouer : donnez des fichiers ou un dossier."), file=sys.stderr)
         return 2
     options = ReplayOptions(
-        report_dir=Path(args.report), backend_url=args.backend, plain=args.plain
+        report_dir=Path(args.report), backend_url=args.replay_backend, plain=args.replay_plain
     )
     started = time.perf_counter()
     results = replay_files(paths, options, jobs=max(1, args.jobs))
@@ -63,35 +112,32 @@ def replay_main(argv: Sequence[str]) -> int:
     write_report(results, options.report_dir, seconds)
     for line in console_lines(results, seconds):
         print(line)
-    print(f"Rapport : {options.report_dir / 'index.html'}")
+    print(_("Rapport : {path}").format(path=options.report_dir / "index.html"))
     return 0 if all(result.passed for result in results) else 1
 
 
-def record_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="caf-tui record",
-        description=(
-            "Enregistre un parcours : faites-le dans l'application, le script est écrit à la "
-            "sortie (mots de passe et codes remplacés par des variables)."
-        ),
+def add_record_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = _(
+        "Enregistre un parcours : faites-le dans l'application, le script est écrit à la "
+        "sortie (mots de passe et codes remplacés par des variables)."
     )
-    parser.add_argument("file", metavar="FICHIER", help="script à écrire (.yaml)")
-    parser.add_argument("--backend", metavar="URL", help="serveur (défaut : démo locale)")
-    parser.add_argument("--name", help="nom du parcours (défaut : nom du fichier)")
-    return parser
+    completes(
+        parser.add_argument("record_file", metavar=_("FICHIER"), help=_("script à écrire (.yaml)")),
+        "file",
+    )
+    parser.add_argument(
+        "--backend",
+        dest="record_backend",
+        metavar="URL",
+        help=_("serveur (défaut : la démo locale)"),
+    )
+    parser.add_argument("--name", help=_("nom du parcours (défaut : le nom du fichier)"))
 
 
-def record_main(argv: Sequence[str]) -> int:
+def run_record(args: argparse.Namespace) -> int:
     from caf_tui.replay.record import record_interactively
 
-    args = record_parser().parse_args(argv)
-    path = Path(args.file)
-    record_interactively(path, backend_url=args.backend, name=args.name)
-    print(f"Parcours enregistré : {path}")
+    path = Path(args.record_file)
+    record_interactively(path, backend_url=args.record_backend, name=args.name)
+    print(_("Parcours enregistré : {path}").format(path=path))
     return 0
-
-
-def run_command(argv: Sequence[str]) -> int:
-    """``argv`` starts with ``record`` or ``replay``."""
-    command, rest = argv[0], list(argv[1:])
-    return record_main(rest) if command == "record" else replay_main(rest)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -17,11 +18,15 @@ WORDS = {"passed": "réussi", "failed": "échoué", "skipped": "non joué"}
 
 def write_report(results: Sequence[FlowResult], folder: Path, seconds: float) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "junit.xml").write_text(junit_xml(results, seconds), encoding="utf-8")
-    (folder / "index.html").write_text(html_page(results, seconds), encoding="utf-8")
+    (folder / "junit.xml").write_text(
+        junit_xml(results, seconds), encoding="utf-8", errors="backslashreplace"
+    )
+    (folder / "index.html").write_text(
+        html_page(results, seconds), encoding="utf-8", errors="backslashreplace"
+    )
     data = {"seconds": seconds, "flows": [r.model_dump(mode="json") for r in results]}
     (folder / "results.json").write_text(
-        json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8"
+        json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8", errors="backslashreplace"
     )
 
 
@@ -52,25 +57,47 @@ def request_line(request: dict[str, object]) -> str:
     )
 
 
+#: What XML 1.0 cannot hold at all, even escaped: C0 controls but tab and newlines, lone
+#: surrogates, U+FFFE and U+FFFF. A screen's text may hold any of them (an escape sequence).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with every character XML forbids written as ``\\xNN`` (``\\x1b`` for ESC)."""
+    return _NOT_XML.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
 def junit_xml(results: Sequence[FlowResult], seconds: float) -> str:
+    """JUnit XML: an assertion of a flow not met is a ``<failure>``; the replay itself breaking
+    (unreadable script, no server) is an ``<error>``. Valid whatever a message holds."""
+    errors = [r for r in results if r.failure is not None and r.failure.is_error]
     suite = ET.Element(
         "testsuite",
         name="caf-tui replay",
         tests=str(len(results)),
-        failures=str(sum(not r.passed for r in results)),
+        failures=str(sum(not r.passed for r in results) - len(errors)),
+        errors=str(len(errors)),
         time=f"{seconds:.3f}",
     )
     for result in results:
         case = ET.SubElement(
-            suite, "testcase", classname="flows", name=result.name, time=f"{result.seconds:.3f}"
+            suite,
+            "testcase",
+            classname="flows",
+            name=xml_safe(result.name),
+            time=f"{result.seconds:.3f}",
         )
-        case.set("file", result.file)
+        case.set("file", xml_safe(result.file))
         if result.failure is not None:
-            failure = ET.SubElement(case, "failure", message=result.failure.message)
-            failure.text = failure_text(result)
+            tag = "error" if result.failure.is_error else "failure"
+            failure = ET.SubElement(case, tag, message=xml_safe(result.failure.message))
+            failure.text = xml_safe(failure_text(result))
         out = ET.SubElement(case, "system-out")
-        out.text = "\n".join(
-            f"{MARKS[s.status]} {s.number:>2}. {s.label} ({s.seconds:.3f} s)" for s in result.steps
+        out.text = xml_safe(
+            "\n".join(
+                f"{MARKS[s.status]} {s.number:>2}. {s.label} ({s.seconds:.3f} s)"
+                for s in result.steps
+            )
         )
     ET.indent(suite)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suite, encoding="unicode")

@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 Status = Literal["passed", "failed", "skipped"]
+FailureKind = Literal["failure", "error"]
 
 
 class StepResult(BaseModel):
@@ -26,6 +27,15 @@ class Failure(BaseModel):
     requests: list[dict[str, Any]] = Field(
         default_factory=list, description="The last requests (stub journal, secrets redacted)."
     )
+    kind: FailureKind | None = Field(
+        default=None,
+        description="failure: the app did not do what the flow expects; error: the replay itself "
+        "broke (unreadable script, no server…). None: an error when no step was reached.",
+    )
+
+    @property
+    def is_error(self) -> bool:
+        return self.kind == "error" or (self.kind is None and self.step is None)
 
 
 class FlowResult(BaseModel):
