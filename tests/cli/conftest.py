@@ -29,9 +29,11 @@ def config_toml(clean_settings: Path) -> Path:
     return clean_settings
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def restore_logging() -> Iterator[None]:
-    """configure_logging() replaces the root's handlers: give pytest's back afterwards."""
+    """configure_logging() replaces the root's handlers and sets the stub's logger level: give
+    them back afterwards, for every test here (``cli.main`` run in-process configures logging
+    too, and a later test in the same worker would otherwise lose the stub's records)."""
     root = logging.getLogger()
     handlers, level = root.handlers[:], root.level
     named = {
