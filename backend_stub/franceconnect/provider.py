@@ -20,6 +20,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from backend_stub.context import StubContext, get_context
 from backend_stub.franceconnect import pages
+from backend_stub.franceconnect.config import portal_of
 from backend_stub.franceconnect.identities import (
     TestIdentity,
     claims_of,
@@ -28,7 +29,6 @@ from backend_stub.franceconnect.state import (
     ACR,
     ALGORITHM,
     CODE_LIFETIME_SECONDS,
-    POST_LOGOUT_PATH,
     PROVIDER_PATH,
     SCOPES,
     TOKEN_LIFETIME_SECONDS,
@@ -49,12 +49,9 @@ State = Annotated[FranceConnectState, Depends(state_of)]
 router = APIRouter(prefix=PROVIDER_PATH, include_in_schema=False)
 
 
-def origin(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
-
-
 def issuer(request: Request) -> str:
-    return origin(request) + PROVIDER_PATH
+    """What the demo provider calls itself: from the configured public URL, never the Host."""
+    return portal_of(request).own_issuer
 
 
 def s256(verifier: str) -> str:
@@ -231,7 +228,7 @@ def end_session(request: Request, fc: State) -> Response:
     with fc.lock:
         fc.provider_sessions.pop(str(claims.get("sid", "")), None)
     target = request.query_params.get("post_logout_redirect_uri")
-    if target == origin(request) + POST_LOGOUT_PATH:
+    if target == portal_of(request).post_logout_uri:
         state = request.query_params.get("state", "")
         return RedirectResponse(target + "?" + urlencode({"state": state}), status_code=303)
     return logged_out(request)
