@@ -34,6 +34,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         action="store_true",
         help="serve the /_stub QA routes even beyond the loopback",
     )
+    parser.add_argument(
+        "--forwarded-allow-ips",
+        help="trust X-Forwarded-For from these proxy addresses (comma-separated; default: none)",
+    )
     return parser.parse_args(argv)
 
 
@@ -49,6 +53,8 @@ def settings_from(args: argparse.Namespace) -> StubSettings:
         overrides["start_time"] = args.start_time
     if args.enable_control:
         overrides["control_api"] = True
+    if args.forwarded_allow_ips:
+        overrides["forwarded_allow_ips"] = args.forwarded_allow_ips
     return settings_for_host(StubSettings(**overrides), args.host)
 
 
