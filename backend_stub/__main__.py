@@ -8,11 +8,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-import uvicorn
-
-from backend_stub.app import create_app
 from backend_stub.personas import HOUSEHOLDS
-from backend_stub.server import settings_for_host, url_for
+from backend_stub.server import serve_foreground, settings_for_host, url_for
 from backend_stub.settings import StubSettings, control_api_enabled, is_loopback
 
 
@@ -61,8 +58,7 @@ def settings_from(args: argparse.Namespace) -> StubSettings:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     settings = settings_from(args)
-    app = create_app(settings)
-    url = url_for(args.host, args.port)
+    url = settings.public_url or url_for(args.host, args.port)
     control = control_api_enabled(settings, args.host)
     print(f"Portail CAF simulé : {url}  (base de données : {settings.db})", file=sys.stderr)
     print(
@@ -78,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"  {persona.given_names} {persona.family_name} : {persona.identifier}",
                     file=sys.stderr,
                 )
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    serve_foreground(settings, args.host, args.port)  # access log redacted, public URL fixed
     return 0
 
 
