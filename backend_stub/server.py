@@ -87,6 +87,10 @@ def serve_foreground(settings: StubSettings, host: str, port: int) -> None:
     bound = int(sock.getsockname()[1])
     app = create_app(settings_for_address(settings, host, bound))
     config = uvicorn_config(app, settings, log_config=access_log_config(app), log_level="info")
+    # uvicorn says where it listens only when it binds itself.
+    logging.getLogger("uvicorn.error").info(
+        "Uvicorn running on %s (Press CTRL+C to quit)", url_for(host, bound)
+    )
     uvicorn.Server(config).run(sockets=[sock])
 
 
