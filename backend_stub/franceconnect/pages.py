@@ -33,9 +33,12 @@ async def read_fields(request: Request) -> dict[str, str]:
     if request.headers.get("content-type", "").startswith("application/json"):
         try:
             data = json.loads(body or b"{}")
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested too deep to read
             return {}
-        return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+        if not isinstance(data, dict):
+            return {}
+        # A field is text (or a number); an object or a list in its place is no value at all.
+        return {str(k): str(v) for k, v in data.items() if isinstance(v, str | int | float)}
     return dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
 
 
