@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import math
 import pkgutil
 import types
 import typing
@@ -123,19 +124,29 @@ def is_secret_key(key: str) -> bool:
     return any(lowered.endswith("_" + word) for word in SECRET_WORDS)
 
 
+def _writable(value: Any) -> Any:
+    """A scalar as JSON can carry it: text without lone surrogates, numbers that are finite."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8")
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    return value
+
+
 def redact(value: Any, depth: int = 0) -> Any:
     """``value`` with the value of every secret key, at any depth, replaced by ``***``; what
-    lies deeper than ``MAX_DEPTH`` is replaced by ``<…>`` (it may hold secrets too)."""
+    lies deeper than ``MAX_DEPTH`` is replaced by ``<…>`` (it may hold secrets too). What is
+    left is always writable as JSON (a lone surrogate or a NaN in a body stays readable)."""
     if depth >= MAX_DEPTH and isinstance(value, dict | list):
         return TOO_DEEP
     if isinstance(value, dict):
         return {
-            key: REDACTED if is_secret_key(str(key)) else redact(item, depth + 1)
+            _writable(str(key)): REDACTED if is_secret_key(str(key)) else redact(item, depth + 1)
             for key, item in value.items()
         }
     if isinstance(value, list):
         return [redact(item, depth + 1) for item in value]
-    return value
+    return _writable(value)
 
 
 class Redactor:

@@ -51,3 +51,17 @@ def test_a_deep_body_to_the_provider_form_is_no_value(stub: RunningStub) -> None
                 headers={"Content-Type": "application/json", "Accept": "application/json"},
             )
             assert answer.status_code == 401, answer.text
+
+
+def test_a_body_json_cannot_write_back_leaves_the_journal_readable(stub: RunningStub) -> None:
+    """A lone surrogate or a NaN in a body is noted, and the journal still reads as JSON."""
+    with stub_client(stub) as client:
+        client.delete("/_stub/journal")
+        for body in ('{"identifier":"\\ud800"}', '{"identifier":NaN,"x":-Infinity}'):
+            answer = client.post(
+                "/api/v1/auth/login", content=body, headers={"Content-Type": "application/json"}
+            )
+            assert answer.status_code == 422, answer.text
+        journal = client.get("/_stub/journal")
+    assert journal.status_code == 200, journal.text
+    assert [e["body"]["identifier"] for e in journal.json()] == ["?", "nan"]
