@@ -171,6 +171,13 @@ class Redactor:
             [key for entry in table.entries for key in entry.query_params],
         )
 
+    def merged(self, other: Redactor) -> Redactor:
+        """What either knows to be public (two stubs in one process share uvicorn's logger)."""
+        merged = Redactor(())
+        merged.literals = self.literals | other.literals
+        merged.public_query_keys = self.public_query_keys | other.public_query_keys
+        return merged
+
     def path(self, path: str) -> str:
         """``path`` with every segment no route spells out replaced by ``***``."""
         return "/".join(
@@ -206,3 +213,17 @@ class AccessLogRedaction(logging.Filter):
         if isinstance(args, tuple) and len(args) == 5 and isinstance(args[2], str):
             record.args = (args[0], args[1], self.redactor.target(args[2]), args[3], args[4])
         return True
+
+
+ACCESS_LOGGER = "uvicorn.access"
+
+
+def redact_access_log(redactor: Redactor) -> None:
+    """Put the redaction on uvicorn's access logger itself, once per process: whichever
+    handler a log configuration (or a test's capture) attaches, no record escapes it."""
+    logger = logging.getLogger(ACCESS_LOGGER)
+    for existing in logger.filters:
+        if isinstance(existing, AccessLogRedaction):
+            existing.redactor = existing.redactor.merged(redactor)
+            return
+    logger.addFilter(AccessLogRedaction(redactor))

@@ -16,7 +16,7 @@ from fastapi import FastAPI
 from backend_stub.app import context_of, create_app
 from backend_stub.clock import Clock
 from backend_stub.context import StubContext
-from backend_stub.redaction import AccessLogRedaction
+from backend_stub.redaction import redact_access_log
 from backend_stub.settings import StubSettings, control_api_enabled
 
 START_TIMEOUT_SECONDS = 10.0
@@ -48,7 +48,7 @@ def uvicorn_config(app: FastAPI, settings: StubSettings, **options: Any) -> uvic
     proxies ``settings.forwarded_allow_ips`` names: otherwise the client is the connection's
     peer, so that throttling per client cannot be dodged by claiming another address."""
     trusted = settings.forwarded_allow_ips
-    return uvicorn.Config(
+    config = uvicorn.Config(
         app,
         proxy_headers=trusted is not None,
         forwarded_allow_ips=trusted if trusted is not None else "",
@@ -56,19 +56,15 @@ def uvicorn_config(app: FastAPI, settings: StubSettings, **options: Any) -> uvic
         lifespan="on",
         **options,
     )
+    redact_access_log(app.state.redactor)  # after the log configuration Config applied
+    return config
 
 
-def access_log_config(app: FastAPI) -> dict[str, Any]:
-    """uvicorn's log configuration with the access log's request targets redacted (no flow
-    id, state, nonce or code reaches the console)."""
+def log_config() -> dict[str, Any]:
+    """uvicorn's log configuration, the stub's own messages included. The access log's
+    request targets are redacted by ``uvicorn_config`` (no flow id, state, nonce or code
+    reaches the console)."""
     config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
-    redactor = app.state.redactor
-
-    def redaction() -> logging.Filter:
-        return AccessLogRedaction(redactor)
-
-    config["filters"] = {"redact_secrets": {"()": redaction}}
-    config["handlers"]["access"]["filters"] = ["redact_secrets"]
     config["loggers"]["backend_stub"] = {"handlers": ["default"], "level": "INFO"}
     return config
 
@@ -86,7 +82,7 @@ def serve_foreground(settings: StubSettings, host: str, port: int) -> None:
     sock = bind(host, port)
     bound = int(sock.getsockname()[1])
     app = create_app(settings_for_address(settings, host, bound))
-    config = uvicorn_config(app, settings, log_config=access_log_config(app), log_level="info")
+    config = uvicorn_config(app, settings, log_config=log_config(), log_level="info")
     # uvicorn says where it listens only when it binds itself.
     logging.getLogger("uvicorn.error").info(
         "Uvicorn running on %s (Press CTRL+C to quit)", url_for(host, bound)
