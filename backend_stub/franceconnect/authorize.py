@@ -34,6 +34,7 @@ from backend_stub.franceconnect.state import (
     Interaction,
     state_of,
 )
+from backend_stub.security import same_digest
 from caf_tui.api import (
     ConsentClaim,
     ConsentPage,
@@ -57,7 +58,7 @@ def _authorize_error(request: Request, text: str) -> Response:
 @router.get("/authorize")
 def authorize(request: Request, context: Context, fc: State) -> Response:
     q = request.query_params
-    if not hmac.compare_digest(q.get("client_id", ""), fc.client_id):
+    if not same_digest(q.get("client_id", ""), fc.client_id):
         return _authorize_error(request, "Le service qui vous envoie est inconnu de FranceConnect.")
     if q.get("redirect_uri") != portal_of(request).redirect_uri:
         return _authorize_error(request, "L'adresse de retour vers le service n'est pas reconnue.")

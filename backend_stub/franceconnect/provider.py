@@ -38,6 +38,7 @@ from backend_stub.franceconnect.state import (
     new_signing_key,
     state_of,
 )
+from backend_stub.security import same_digest
 from caf_tui.api import (
     ProviderMessage,
 )
@@ -55,7 +56,8 @@ def issuer(request: Request) -> str:
 
 
 def s256(verifier: str) -> str:
-    digest = hashlib.sha256(verifier.encode("ascii")).digest()
+    # RFC 7636 verifiers are ASCII; any other text simply fails to match (never a 500).
+    digest = hashlib.sha256(verifier.encode("utf-8", "surrogatepass")).digest()
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 
 
@@ -143,7 +145,7 @@ def _id_token(
 @router.post("/token")
 async def token(request: Request, context: Context, fc: State) -> Response:
     form = await pages.read_fields(request)
-    same_client = hmac.compare_digest(form.get("client_id", ""), fc.client_id)
+    same_client = same_digest(form.get("client_id", ""), fc.client_id)
     same_secret = hmac.compare_digest(
         form.get("client_secret", "").encode(), fc.client_secret.encode()
     )
@@ -164,7 +166,7 @@ async def token(request: Request, context: Context, fc: State) -> Response:
     if form.get("redirect_uri") != grant.interaction.redirect_uri:
         return _oauth_error("invalid_grant", "redirect_uri mismatch")
     verifier = form.get("code_verifier", "")
-    if not hmac.compare_digest(s256(verifier), grant.interaction.code_challenge):
+    if not same_digest(s256(verifier), grant.interaction.code_challenge):
         return _oauth_error("invalid_grant", "PKCE verification failed")
     access_token = secrets.token_urlsafe(32)
     sid = secrets.token_urlsafe(16)

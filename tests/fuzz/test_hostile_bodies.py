@@ -172,3 +172,46 @@ def test_after_the_hostile_bodies_every_request_was_answered(
     entries = client.get("/_stub/journal").json()
     assert len(entries) > MAX_EXAMPLES // 2
     assert [e for e in entries if e["status"] is None or e["status"] >= 500] == []
+
+
+FC_QUERIES = [
+    "/franceconnect/authorize",
+    "/api/v1/auth/franceconnect/callback",
+    "/franceconnect/session/end",
+]
+QUERY_KEYS = st.sampled_from(
+    [
+        "client_id",
+        "redirect_uri",
+        "state",
+        "nonce",
+        "code",
+        "scope",
+        "code_challenge",
+        "code_challenge_method",
+        "acr_values",
+        "response_type",
+        "id_token_hint",
+        "error",
+        "post_logout_redirect_uri",
+        "format",
+    ]
+)
+
+
+@settings(
+    max_examples=MAX_EXAMPLES // 2,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+@given(
+    path=st.sampled_from(FC_QUERIES),
+    params=st.dictionaries(QUERY_KEYS, st.text(max_size=40), max_size=8),
+)
+def test_no_hostile_query_reaches_a_server_error(
+    client: httpx.Client, path: str, params: dict[str, str]
+) -> None:
+    answer = client.get(path, params=params, headers={"Accept": "application/json"})
+    assert answer.status_code < 500, (path, params, answer.status_code)

@@ -65,3 +65,25 @@ def test_a_body_json_cannot_write_back_leaves_the_journal_readable(stub: Running
         journal = client.get("/_stub/journal")
     assert journal.status_code == 200, journal.text
     assert [e["body"]["identifier"] for e in journal.json()] == ["?", "nan"]
+
+
+def test_non_ascii_and_lone_surrogates_at_the_provider_are_refused_not_500(
+    stub: RunningStub,
+) -> None:
+    """hmac.compare_digest refuses non-ASCII text: every comparison is on bytes."""
+    with stub_client(stub) as client:
+        authorize = client.get("/franceconnect/authorize", params={"client_id": "é"})
+        token = client.post(
+            "/franceconnect/token",
+            data={"client_id": "é", "client_secret": "ü", "code_verifier": "ø"},
+        )
+        flow = client.post("/api/v1/auth/franceconnect").json()
+        interaction = client.get(flow["authorize_url"]).headers["location"]
+        form = client.post(
+            interaction + "/idp/demo-eidas-faible",
+            content='{"login": "test", "password": "\\ud800"}',
+            headers={"Content-Type": "application/json", "Accept": "application/json"},
+        )
+    assert authorize.status_code == 400
+    assert token.status_code == 401
+    assert form.status_code == 401
