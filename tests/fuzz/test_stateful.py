@@ -29,7 +29,7 @@ from backend_stub.personas import KARIM
 from backend_stub.testing import CODE, settings_for_tests
 
 API = "/api/v1"
-SCENARIOS = 8
+SCENARIOS = 6
 STEPS = 6
 CHECKS = [
     not_a_server_error,
