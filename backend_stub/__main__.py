@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field, ValidationError
 from pydantic_settings import BaseSettings, EnvSettingsSource, SettingsConfigDict
 
 from backend_stub.personas import HOUSEHOLDS
-from backend_stub.server import settings_for_host, url_for
+from backend_stub.server import serve_foreground, settings_for_host, url_for
 from backend_stub.settings import StubSettings, control_api_enabled, is_loopback
 from caf_tui import cli_words
 from caf_tui import stub_cli_words as stub_words
@@ -204,13 +204,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     run = run_settings(args)
     settings = settings_for_host(_validated(StubSettings, args), run.host)
-    import uvicorn
-
-    from backend_stub.app import create_app
-
     log_config = configure_logging(run)
-    app = create_app(settings)
-    url = url_for(run.host, run.port)
+    url = settings.public_url or url_for(run.host, run.port)
     control = control_api_enabled(settings, run.host)
     print(_(stub_words.LISTENING).format(url=url, db=settings.db), file=sys.stderr)
     state = _(stub_words.ON) if control else _(stub_words.OFF)
@@ -227,7 +222,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"  {persona.given_names} {persona.family_name} : {persona.identifier}",
                     file=sys.stderr,
                 )
-    uvicorn.run(app, host=run.host, port=run.port, log_level=run.log_level, log_config=log_config)
+    # The access log redacted, the public URL fixed at the address bound.
+    serve_foreground(settings, run.host, run.port, log_config=log_config, log_level=run.log_level)
     return 0
 
 

@@ -23,6 +23,8 @@ from backend_stub.french import FrenchMiddleware
 from backend_stub.idempotency import IdempotencyMiddleware
 from backend_stub.journal import Journal, JournalMiddleware
 from backend_stub.middleware import StubMiddleware
+from backend_stub.redaction import Redactor
+from backend_stub.route_table import RouteTable
 from backend_stub.settings import StubSettings
 from backend_stub.store import Store
 
@@ -34,6 +36,25 @@ A write sent with a bearer token and an `Idempotency-Key` header (1 to 255 visib
 is done once: the same key on the same route in the same session, within 10 minutes, gets the
 first answer again, with `Idempotency-Replayed: true` (another body under that key: 422).
 """
+
+
+ROUTERS = (
+    routes.router,
+    account_routes.router,
+    doors_routes.router,
+    franceconnect.router,
+    control.router,
+    control_qa.router,
+)
+
+
+def routes_redactor() -> Redactor:
+    """The journal's redaction for every route the stub can serve, without a store: for the
+    logs of a process that has no stub app at hand (caf-tui against any backend)."""
+    bare = FastAPI()
+    for router in ROUTERS:
+        bare.include_router(router)
+    return Redactor.for_routes(RouteTable.of(bare))
 
 
 def create_app(settings: StubSettings | None = None, clock: Clock | None = None) -> FastAPI:
@@ -57,18 +78,14 @@ def create_app(settings: StubSettings | None = None, clock: Clock | None = None)
         version="1",
         description=DESCRIPTION,
         lifespan=lifespan,
+        # Starlette's slash redirect writes the request's Host into Location: a 404 instead.
+        redirect_slashes=False,
     )
     app.state.stub = context
     # QA: faults injected and the request journal (backend_stub/faults.py, journal.py)
     app.state.faults, app.state.journal = Faults(), Journal()
     app.state.outbox_cursor = control_qa.OutboxCursor()
     install_error_handlers(app)
-    # Innermost: an answer lost on its way out (a fault) is replayed to the retry.
-    app.add_middleware(IdempotencyMiddleware)
-    app.add_middleware(FaultMiddleware, faults=app.state.faults)
-    app.add_middleware(StubMiddleware)
-    app.add_middleware(JournalMiddleware, journal=app.state.journal)
-    app.add_middleware(FrenchMiddleware)  # the portal's words stay French (backend_stub/french)
     app.include_router(routes.router)
     app.include_router(account_routes.router)
     app.include_router(doors_routes.router)
@@ -76,6 +93,15 @@ def create_app(settings: StubSettings | None = None, clock: Clock | None = None)
     if settings.control_api is not False:
         app.include_router(control.router)
         app.include_router(control_qa.router)
+    # What the journal and the logs may write of a request, from the routes just included.
+    app.state.routes_table = RouteTable.of(app)
+    app.state.redactor = Redactor.for_routes(app.state.routes_table)
+    # Innermost: an answer lost on its way out (a fault) is replayed to the retry.
+    app.add_middleware(IdempotencyMiddleware)
+    app.add_middleware(FaultMiddleware, faults=app.state.faults)
+    app.add_middleware(StubMiddleware)
+    app.add_middleware(JournalMiddleware, journal=app.state.journal, redactor=app.state.redactor)
+    app.add_middleware(FrenchMiddleware)  # the portal's words stay French (backend_stub/french)
     return app
 
 

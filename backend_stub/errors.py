@@ -165,7 +165,9 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _internal_error(request: Request, exc: Exception) -> JSONResponse:
-    log.error("internal error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
+    redactor = getattr(request.app.state, "redactor", None)
+    path = redactor.path(request.url.path) if redactor is not None else "(chemin masqué)"
+    log.error("internal error on %s %s: %s", request.method, path, type(exc).__name__)
     detail = ErrorDetail(code=ErrorCode.INTERNAL_ERROR, message=INTERNAL_MESSAGE)
     return error_response(detail, HTTP_STATUS[ErrorCode.INTERNAL_ERROR])
 

@@ -8,62 +8,22 @@ the method, path, status, duration and the JSON body of each request, never a re
 from __future__ import annotations
 
 import json
-import re
 import threading
 import time
 from collections import deque
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
 
 from pydantic import BaseModel, Field
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-REDACTED = "***"
-SECRET_KEYS = frozenset({"password", "code", "confirmation", "token", "secret"})
-"""A JSON key holding a secret, or ending in ``_`` + one of these (``new_password``…)."""
+from backend_stub.redaction import REDACTED, Redactor, redact
+
 CONTROL_PREFIX = "/_stub"
 FAULT_KEY = "caf_stub.fault"
 """Where the fault layer notes, in the ASGI scope, what it did to a request."""
 
-
-def is_secret_key(key: str) -> bool:
-    lowered = key.lower()
-    return lowered in SECRET_KEYS or any(lowered.endswith("_" + word) for word in SECRET_KEYS)
-
-
-def redact(value: Any) -> Any:
-    """``value`` with the value of every secret key, at any depth, replaced by ``***``."""
-    if isinstance(value, dict):
-        return {
-            key: REDACTED if is_secret_key(str(key)) else redact(item)
-            for key, item in value.items()
-        }
-    if isinstance(value, list):
-        return [redact(item) for item in value]
-    return value
-
-
-#: Query parameters that carry a secret in OpenID redirects (code, state, nonce, id_token_hint…).
-SECRET_QUERY_KEYS = frozenset({"state", "nonce", "id_token_hint", "code_verifier", "flow_id"})
-#: Path segments that are bearer secrets: a FranceConnect flow id, a QR short link.
-_SECRET_PATH = re.compile(r"(/auth/franceconnect/|/fc/)(?!callback\b)[^/]+")
-
-
-def redacted_query(query: str) -> str:
-    """The query string with every secret parameter's value replaced by ``***``."""
-    pairs = parse_qsl(query, keep_blank_values=True)
-    return urlencode(
-        [
-            (key, REDACTED if is_secret_key(key) or key.lower() in SECRET_QUERY_KEYS else value)
-            for key, value in pairs
-        ],
-        safe="*",
-    )
-
-
-def redacted_path(path: str) -> str:
-    return _SECRET_PATH.sub(lambda match: match.group(1) + REDACTED, path)
+__all__ = ["REDACTED", "Journal", "JournalEntry", "JournalMiddleware", "redact", "redacted_body"]
 
 
 def redacted_body(raw: bytes) -> Any:
@@ -72,7 +32,7 @@ def redacted_body(raw: bytes) -> Any:
         return None
     try:
         return redact(json.loads(raw))
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return f"<{len(raw)} octets non JSON>"
 
 
@@ -111,9 +71,10 @@ class Journal:
 class JournalMiddleware:
     """Notes every request outside ``/_stub`` in ``journal``: body redacted, status, time."""
 
-    def __init__(self, app: ASGIApp, journal: Journal) -> None:
+    def __init__(self, app: ASGIApp, journal: Journal, redactor: Redactor) -> None:
         self.app = app
         self.journal = journal
+        self.redactor = redactor
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = str(scope.get("path", ""))
@@ -146,8 +107,10 @@ class JournalMiddleware:
                 JournalEntry(
                     at=started_at,
                     method=str(scope.get("method", "")),
-                    path=redacted_path(path),
-                    query=redacted_query(bytes(scope.get("query_string", b"")).decode("latin-1")),
+                    path=self.redactor.path(path),
+                    query=self.redactor.query(
+                        bytes(scope.get("query_string", b"")).decode("latin-1")
+                    ),
                     status=status[0] if status and complete else None,
                     duration_ms=round((time.perf_counter() - started) * 1000, 1),
                     body=redacted_body(bytes(body)),

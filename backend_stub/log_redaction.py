@@ -3,22 +3,34 @@ writes to a log hides the same secrets as ``GET /_stub/journal``."""
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from backend_stub.journal import REDACTED, is_secret_key, redact, redacted_path, redacted_query
+from backend_stub.redaction import REDACTED, Redactor, is_secret_key, redact
 
 #: Attributes every record has; the others came with ``extra=`` and may hold anything.
 _STANDARD = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
 
 
+@functools.cache
+def _stub_routes() -> Redactor:
+    """What the journal knows to be public in the stub's paths and queries (built once, on the
+    first record that needs it: the routers are imported then, not at start)."""
+    from backend_stub.app import routes_redactor
+
+    return routes_redactor()
+
+
 def redacted_target(target: str) -> str:
-    """A request's path and query, or a whole URL, with its secret parts hidden."""
+    """A request's path and query, or a whole URL, with its secret parts hidden as the
+    journal hides them."""
     parts = urlsplit(target)
+    redactor = _stub_routes()
     return urlunsplit(
-        parts._replace(path=redacted_path(parts.path), query=redacted_query(parts.query))
+        parts._replace(path=redactor.path(parts.path), query=redactor.query(parts.query))
     )
 
 

@@ -1,14 +1,24 @@
-"""One ASGI middleware: the ``X-Caf-Stub`` header on every answer, and the body size limit."""
+"""One ASGI middleware for what every answer shares: the ``X-Caf-Stub`` header,
+``Cache-Control: no-store``, ``OPTIONS`` and ``Allow``, and the body size limit."""
 
 from __future__ import annotations
 
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from backend_stub.errors import STUB_HEADER, error_response
+from backend_stub.route_table import RouteTable
 from caf_tui.api import HTTP_STATUS, ErrorCode, ErrorDetail
 
 MAX_BODY_BYTES = 16 * 1024
+NO_STORE = ("Cache-Control", "no-store")
+"""Answers carry session tokens, codes and personal data: no cache keeps any (ASVS 14.3.2)."""
+
+
+def allowed_methods(app: object, path: str) -> list[str]:
+    table = getattr(getattr(app, "state", None), "routes_table", None)
+    return table.allowed_methods(path) if isinstance(table, RouteTable) else []
 
 
 class StubMiddleware:
@@ -28,12 +38,25 @@ class StubMiddleware:
             await self.app(scope, receive, send)
             return
 
+        allowed = allowed_methods(scope.get("app"), str(scope.get("path", "")))
+
         async def send_marked(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
                 if STUB_HEADER[0] not in headers:
                     headers.append(*STUB_HEADER)
+                if NO_STORE[0] not in headers:
+                    headers.append(*NO_STORE)
+                if message["status"] == 405 and allowed:
+                    # Starlette names only the methods of the first route with this path.
+                    headers["Allow"] = ", ".join(allowed)
             await send(message)
+
+        if scope.get("method") == "OPTIONS" and allowed:
+            await Response(status_code=204, headers={"Allow": ", ".join(allowed)})(
+                scope, receive, send_marked
+            )
+            return
 
         declared = Headers(scope=scope).get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_body:

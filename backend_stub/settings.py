@@ -6,9 +6,10 @@ import ipaddress
 from datetime import datetime
 from pathlib import Path
 from typing import Self
+from urllib.parse import urlsplit
 
 import platformdirs
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MEMORY = ":memory:"
@@ -54,6 +55,42 @@ class StubSettings(BaseSettings):
     )
     client_max_failures: int = Field(default=20, ge=1, description="Failed logins per client…")
     client_window_seconds: int = Field(default=300, ge=1, description="…in this sliding window.")
+    public_url: str | None = Field(
+        default=None,
+        description="The stub's address as people and the app reach it (scheme, host, port): "
+        "every link, redirect URI and QR link is built from it, never from a request. "
+        "Default: the address the server bound.",
+    )
+    franceconnect_issuer: str | None = Field(
+        default=None,
+        description="The FranceConnect provider the portal trusts, read through its discovery "
+        "document ({issuer}/.well-known/openid-configuration); tokens are exchanged and checked "
+        "there only. Default: the stub's own demo provider, {public_url}/franceconnect.",
+    )
+    franceconnect_client_id: str | None = Field(
+        default=None, description="The portal's client id at the provider (default: random)."
+    )
+    franceconnect_client_secret: SecretStr | None = Field(
+        default=None, description="The portal's client secret at the provider (default: random)."
+    )
+    forwarded_allow_ips: str | None = Field(
+        default=None,
+        description="Trust X-Forwarded-For and X-Forwarded-Proto from these proxy addresses "
+        "(comma-separated addresses or networks). Off by default: the client is the peer of "
+        "the connection, whatever the request says about itself.",
+    )
+
+    @field_validator("public_url", "franceconnect_issuer")
+    @classmethod
+    def _absolute_http_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("an absolute http(s) URL is required, e.g. http://127.0.0.1:8800")
+        if parts.query or parts.fragment:
+            raise ValueError("the URL must have no query or fragment")
+        return value.rstrip("/")
 
     @model_validator(mode="after")
     def _lengths_in_order(self) -> Self:

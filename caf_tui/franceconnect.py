@@ -45,13 +45,14 @@ class TerminalSignIn:
 
     def __init__(self, authorize_url: str, transport: httpx.AsyncBaseTransport | None = None):
         self.authorize_url = authorize_url
-        self._here = httpx.URL(authorize_url)
+        self._here = self._origin = httpx.URL(authorize_url)
         self._client = httpx.AsyncClient(
             timeout=httpx.Timeout(15.0, connect=5.0),
             verify=not authorize_url.startswith("http://"),
             transport=transport,
             follow_redirects=True,
             headers={"Accept": "application/json"},
+            event_hooks={"request": [self._same_origin]},
         )
         self.providers: ProviderList | None = None
         self.form: ProviderForm | None = None
@@ -59,6 +60,13 @@ class TerminalSignIn:
 
     async def aclose(self) -> None:
         await self._client.aclose()
+
+    async def _same_origin(self, request: httpx.Request) -> None:
+        """The person's provider password goes to the provider that was opened, nowhere else:
+        a page or a redirect leading to another origin ends the sign-in."""
+        url, origin = request.url, self._origin
+        if (url.scheme, url.host, url.port) != (origin.scheme, origin.host, origin.port):
+            raise _refusal(_("FranceConnect a répondu de façon inattendue. Recommencez."))
 
     async def _send(
         self, method: str, url: str, json: dict[str, str] | None = None

@@ -14,6 +14,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from backend_stub.context import StubContext, get_context
 from backend_stub.franceconnect import pages
+from backend_stub.franceconnect.config import portal_of
 from backend_stub.franceconnect.identities import (
     NOT_IN_DEMO,
     PROVIDERS,
@@ -21,10 +22,9 @@ from backend_stub.franceconnect.identities import (
     provider,
     test_identity,
 )
-from backend_stub.franceconnect.provider import SERVICE, origin
+from backend_stub.franceconnect.provider import SERVICE
 from backend_stub.franceconnect.state import (
     ACR,
-    CALLBACK_PATH,
     FLOW_LIFETIME_SECONDS,
     MIN_NONCE_LENGTH,
     PROVIDER_PATH,
@@ -34,6 +34,7 @@ from backend_stub.franceconnect.state import (
     Interaction,
     state_of,
 )
+from backend_stub.security import same_digest
 from caf_tui.api import (
     ConsentClaim,
     ConsentPage,
@@ -57,9 +58,9 @@ def _authorize_error(request: Request, text: str) -> Response:
 @router.get("/authorize")
 def authorize(request: Request, context: Context, fc: State) -> Response:
     q = request.query_params
-    if not hmac.compare_digest(q.get("client_id", ""), fc.client_id):
+    if not same_digest(q.get("client_id", ""), fc.client_id):
         return _authorize_error(request, "Le service qui vous envoie est inconnu de FranceConnect.")
-    if q.get("redirect_uri") != origin(request) + CALLBACK_PATH:
+    if q.get("redirect_uri") != portal_of(request).redirect_uri:
         return _authorize_error(request, "L'adresse de retour vers le service n'est pas reconnue.")
     scope = tuple(q.get("scope", "").split())
     problems = [

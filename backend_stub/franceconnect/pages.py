@@ -27,15 +27,27 @@ def wants_json(request: Request) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
+def _text(value: str) -> str:
+    """Text as UTF-8 can carry it: a lone surrogate (valid JSON, not text) becomes « ? »."""
+    return value.encode("utf-8", "replace").decode("utf-8")
+
+
 async def read_fields(request: Request) -> dict[str, str]:
     """The fields of a form post, or of a JSON object (values as text)."""
     body = await request.body()
     if request.headers.get("content-type", "").startswith("application/json"):
         try:
             data = json.loads(body or b"{}")
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested too deep to read
             return {}
-        return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+        if not isinstance(data, dict):
+            return {}
+        # A field is text (or a number); an object or a list in its place is no value at all.
+        return {
+            _text(str(k)): _text(str(v))
+            for k, v in data.items()
+            if isinstance(v, str | int | float)
+        }
     return dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
 
 

@@ -20,6 +20,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from backend_stub.context import StubContext, get_context
 from backend_stub.franceconnect import pages
+from backend_stub.franceconnect.config import portal_of
 from backend_stub.franceconnect.identities import (
     TestIdentity,
     claims_of,
@@ -28,7 +29,6 @@ from backend_stub.franceconnect.state import (
     ACR,
     ALGORITHM,
     CODE_LIFETIME_SECONDS,
-    POST_LOGOUT_PATH,
     PROVIDER_PATH,
     SCOPES,
     TOKEN_LIFETIME_SECONDS,
@@ -38,6 +38,7 @@ from backend_stub.franceconnect.state import (
     new_signing_key,
     state_of,
 )
+from backend_stub.security import same_digest
 from caf_tui.api import (
     ProviderMessage,
 )
@@ -49,16 +50,14 @@ State = Annotated[FranceConnectState, Depends(state_of)]
 router = APIRouter(prefix=PROVIDER_PATH, include_in_schema=False)
 
 
-def origin(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
-
-
 def issuer(request: Request) -> str:
-    return origin(request) + PROVIDER_PATH
+    """What the demo provider calls itself: from the configured public URL, never the Host."""
+    return portal_of(request).own_issuer
 
 
 def s256(verifier: str) -> str:
-    digest = hashlib.sha256(verifier.encode("ascii")).digest()
+    # RFC 7636 verifiers are ASCII; any other text simply fails to match (never a 500).
+    digest = hashlib.sha256(verifier.encode("utf-8", "surrogatepass")).digest()
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 
 
@@ -146,7 +145,7 @@ def _id_token(
 @router.post("/token")
 async def token(request: Request, context: Context, fc: State) -> Response:
     form = await pages.read_fields(request)
-    same_client = hmac.compare_digest(form.get("client_id", ""), fc.client_id)
+    same_client = same_digest(form.get("client_id", ""), fc.client_id)
     same_secret = hmac.compare_digest(
         form.get("client_secret", "").encode(), fc.client_secret.encode()
     )
@@ -167,7 +166,7 @@ async def token(request: Request, context: Context, fc: State) -> Response:
     if form.get("redirect_uri") != grant.interaction.redirect_uri:
         return _oauth_error("invalid_grant", "redirect_uri mismatch")
     verifier = form.get("code_verifier", "")
-    if not hmac.compare_digest(s256(verifier), grant.interaction.code_challenge):
+    if not same_digest(s256(verifier), grant.interaction.code_challenge):
         return _oauth_error("invalid_grant", "PKCE verification failed")
     access_token = secrets.token_urlsafe(32)
     sid = secrets.token_urlsafe(16)
@@ -231,7 +230,7 @@ def end_session(request: Request, fc: State) -> Response:
     with fc.lock:
         fc.provider_sessions.pop(str(claims.get("sid", "")), None)
     target = request.query_params.get("post_logout_redirect_uri")
-    if target == origin(request) + POST_LOGOUT_PATH:
+    if target == portal_of(request).post_logout_uri:
         state = request.query_params.get("state", "")
         return RedirectResponse(target + "?" + urlencode({"state": state}), status_code=303)
     return logged_out(request)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Callable
 from datetime import timedelta
 from html import escape
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 import httpx
@@ -22,15 +23,21 @@ from fastapi.responses import RedirectResponse, Response
 from backend_stub.context import StubContext, get_context
 from backend_stub.errors import ApiError, errors_doc
 from backend_stub.franceconnect import pages
+from backend_stub.franceconnect.config import (
+    UNREACHABLE,
+    DiscoveryFailed,
+    Portal,
+    ProviderMetadata,
+    discover,
+    portal_of,
+    portal_of_settings,
+)
 from backend_stub.franceconnect.matching import find_account, pivot_from_claims
-from backend_stub.franceconnect.provider import origin, s256
+from backend_stub.franceconnect.provider import s256
 from backend_stub.franceconnect.state import (
     ACR,
-    CALLBACK_PATH,
     FLOW_LIFETIME_SECONDS,
     POLL_INTERVAL_SECONDS,
-    POST_LOGOUT_PATH,
-    PROVIDER_PATH,
     SCOPES,
     Flow,
     FranceConnectState,
@@ -77,13 +84,14 @@ EXPIRED = "Le délai pour vous connecter avec FranceConnect est dépassé : reco
 UNKNOWN_FLOW = "Cette connexion FranceConnect est inconnue ou déjà terminée : recommencez."
 
 
-def authorize_url(fc: FranceConnectState, flow: Flow) -> str:
-    """The flow's authorization request at the provider (PKCE S256, eidas1, state, nonce)."""
+def authorize_url(fc: FranceConnectState, portal: Portal, flow: Flow) -> str:
+    """The flow's authorization request at the trusted provider (PKCE S256, eidas1, state,
+    nonce), at the endpoint its discovery document names."""
     query = urlencode(
         {
             "response_type": "code",
             "client_id": fc.client_id,
-            "redirect_uri": flow.base_url + CALLBACK_PATH,
+            "redirect_uri": portal.redirect_uri,
             "scope": " ".join(SCOPES),
             "state": flow.state,
             "nonce": flow.nonce,
@@ -93,37 +101,54 @@ def authorize_url(fc: FranceConnectState, flow: Flow) -> str:
             "prompt": "login consent",
         }
     )
-    return f"{flow.base_url}{PROVIDER_PATH}/authorize?{query}"
+    return f"{provider_metadata(fc, portal).authorization_endpoint}?{query}"
+
+
+def provider_metadata(fc: FranceConnectState, portal: Portal) -> ProviderMetadata:
+    """The trusted provider's endpoints, read once from the configured issuer's discovery
+    document; 503 in French while it cannot be read."""
+    with fc.lock:
+        known = fc.metadata
+    if known is not None and known.issuer == portal.trusted_issuer:
+        return known
+    try:
+        found = discover(portal.trusted_issuer)
+    except DiscoveryFailed as exc:
+        log.warning("franceconnect: discovery failed (%s)", exc)
+        raise ApiError(E.SERVICE_UNAVAILABLE, UNREACHABLE) from exc
+    with fc.lock:
+        fc.metadata = found
+    return found
 
 
 @router.post(
     "",
     response_model=FranceConnectStart,
     summary="Start a FranceConnect sign-in: a flow to poll and the URL to open in a browser",
-    responses=errors_doc(E.INTERNAL_ERROR),
+    responses=errors_doc(E.SERVICE_UNAVAILABLE, E.INTERNAL_ERROR),
 )
 def start(request: Request, context: Context, fc: State) -> FranceConnectStart:
     now = context.clock.now()
     prune(fc, now)
-    base = origin(request)
+    portal = portal_of(request)
     flow_id = secrets.token_urlsafe(32)
     flow = Flow(
         state=secrets.token_urlsafe(32),
         nonce=secrets.token_urlsafe(32),
         code_verifier=secrets.token_urlsafe(48),
         link=secrets.token_urlsafe(12),
-        base_url=base,
         created_at=now,
         expires_at=now + timedelta(seconds=FLOW_LIFETIME_SECONDS),
     )
+    authorize = authorize_url(fc, portal, flow)
     with fc.lock:
         fc.flows[token_digest(flow_id)] = flow
         fc.flows_by_state[flow.state] = token_digest(flow_id)
         fc.links[flow.link] = flow.state
     return FranceConnectStart(
         flow_id=flow_id,
-        authorize_url=authorize_url(fc, flow),
-        browser_url=f"{base}/fc/{flow.link}",
+        authorize_url=authorize,
+        browser_url=portal.link(f"/fc/{flow.link}"),
         expires_at=flow.expires_at,
         poll_interval_seconds=POLL_INTERVAL_SECONDS,
         server_time=now,
@@ -138,7 +163,7 @@ def short_link(link: str, request: Request, context: Context, fc: State) -> Resp
         flow = fc.flows.get(fc.flows_by_state.get(state or "", ""))
     if flow is None or flow.status != "pending" or context.clock.now() > flow.expires_at:
         return pages.message(request, "Lien expiré", EXPIRED, 410)
-    return RedirectResponse(authorize_url(fc, flow), status_code=303)
+    return RedirectResponse(authorize_url(fc, portal_of(request), flow), status_code=303)
 
 
 def _fail(flow: Flow, code: ErrorCode, message: str) -> None:
@@ -181,69 +206,92 @@ def callback(request: Request, context: Context, fc: State) -> Response:
     elif q.get("error"):
         _fail(flow, E.FRANCECONNECT_FAILED, REFUSED)
     else:
-        _complete(flow, q.get("code", ""), context, fc)
+        _complete(flow, q.get("code", ""), context, fc, portal_of(request))
     return _outcome(request, flow)
 
 
-def _complete(flow: Flow, code: str, context: StubContext, fc: FranceConnectState) -> None:
-    issuer = flow.base_url + PROVIDER_PATH
+class Refused(Exception):
+    """The token exchange was refused by the provider (the code expired or was used)."""
 
-    def now() -> int:
-        return int(context.clock.now().timestamp())
 
-    with httpx.Client(timeout=10, verify=False) as http:  # the provider is this very server
+def _exchange(
+    flow: Flow, code: str, now: Callable[[], int], fc: FranceConnectState, portal: Portal
+) -> tuple[ProviderMetadata, str, dict[str, Any]]:
+    """Exchange ``code`` at the trusted provider and verify its answers: the ID token and the
+    userinfo claims. Raises Refused, Untrusted, or ApiError when the provider is unknown."""
+    from joserfc.jwk import KeySet
+
+    provider = provider_metadata(fc, portal)
+    with httpx.Client(timeout=10, verify=not provider.issuer.startswith("http://")) as http:
         answer = http.post(
-            issuer + "/token",
+            provider.token_endpoint,
             data={
                 "grant_type": "authorization_code",
                 "code": code,
-                "redirect_uri": flow.base_url + CALLBACK_PATH,
+                "redirect_uri": portal.redirect_uri,
                 "client_id": fc.client_id,
                 "client_secret": fc.client_secret,
                 "code_verifier": flow.code_verifier,
             },
         )
         if answer.status_code != 200:
-            log.info("franceconnect: token endpoint refused (%s)", answer.json().get("error"))
-            _fail(flow, E.FRANCECONNECT_FAILED, EXCHANGE_FAILED)
-            return
+            raise Refused(str(answer.status_code))
         tokens = answer.json()
-        from joserfc.jwk import KeySet
+        if not isinstance(tokens, dict):
+            raise Untrusted("token answer is not an object")
+        id_token = str(tokens.get("id_token", ""))
+        keys = KeySet.import_key_set(http.get(provider.jwks_uri).json())
+        claims = id_token_claims(
+            id_token,
+            keys,
+            issuer=provider.issuer,
+            client_id=fc.client_id,
+            nonce=flow.nonce,
+            now=now,
+        )
+        info = http.get(
+            provider.userinfo_endpoint,
+            headers={"Authorization": f"Bearer {tokens.get('access_token', '')}"},
+        )
+        identity = userinfo_claims(
+            info.text,
+            keys,
+            issuer=provider.issuer,
+            client_id=fc.client_id,
+            subject=str(claims["sub"]),
+            now=now,
+        )
+    return provider, id_token, identity
 
-        keys = KeySet.import_key_set(http.get(issuer + "/jwks").json())
-        try:
-            claims = id_token_claims(
-                str(tokens.get("id_token", "")),
-                keys,
-                issuer=issuer,
-                client_id=fc.client_id,
-                nonce=flow.nonce,
-                now=now,
-            )
-            info = http.get(
-                issuer + "/userinfo",
-                headers={"Authorization": f"Bearer {tokens.get('access_token', '')}"},
-            )
-            identity = userinfo_claims(
-                info.text,
-                keys,
-                issuer=issuer,
-                client_id=fc.client_id,
-                subject=str(claims["sub"]),
-                now=now,
-            )
-        except Untrusted as exc:
-            log.warning("franceconnect: answer rejected (%s)", exc)
-            _fail(flow, E.FRANCECONNECT_FAILED, UNVERIFIED)
-            return
+
+def _complete(
+    flow: Flow, code: str, context: StubContext, fc: FranceConnectState, portal: Portal
+) -> None:
+    """Exchange the code and check what comes back, at the trusted provider only."""
+
+    def now() -> int:
+        return int(context.clock.now().timestamp())
+
+    try:
+        provider, id_token, identity = _exchange(flow, code, now, fc, portal)
+    except Refused as exc:
+        log.info("franceconnect: token endpoint refused (HTTP %s)", exc)
+        _fail(flow, E.FRANCECONNECT_FAILED, EXCHANGE_FAILED)
+        return
+    except (Untrusted, ApiError, httpx.HTTPError, ValueError, TypeError, KeyError) as exc:
+        # A provider that answers nonsense is treated as one whose answer fails a check.
+        reason = exc if isinstance(exc, Untrusted) else type(exc).__name__
+        log.warning("franceconnect: answer rejected (%s)", reason)
+        _fail(flow, E.FRANCECONNECT_FAILED, UNVERIFIED)
+        return
     pivot = pivot_from_claims(identity)
     account = None if pivot is None else find_account(context.store, pivot)
     if account is None:
         _fail(flow, E.FRANCECONNECT_NO_MATCH, NO_MATCH)
-        end_provider_session(issuer, flow.base_url, str(tokens["id_token"]))
+        end_provider_session(provider, portal, id_token)
         return
     flow.account_id = account.id
-    flow.id_token = str(tokens["id_token"])
+    flow.id_token = id_token
     flow.status = "completed"
     context.store.audit("franceconnect_verified", account.id, context.clock.now())
 
@@ -292,18 +340,20 @@ def poll(
     return FranceConnectCompleted(next=step, server_time=now, session=session)
 
 
-def end_provider_session(issuer: str, base_url: str, id_token: str) -> None:
+def end_provider_session(provider: ProviderMetadata, portal: Portal, id_token: str) -> None:
     """Sign the person out of FranceConnect too (best effort: the portal's logout stands)."""
+    if provider.end_session_endpoint is None:
+        return
     query = urlencode(
         {
             "id_token_hint": id_token,
             "state": secrets.token_urlsafe(16),
-            "post_logout_redirect_uri": base_url + POST_LOGOUT_PATH,
+            "post_logout_redirect_uri": portal.post_logout_uri,
         }
     )
     try:
-        with httpx.Client(timeout=5, verify=False) as http:
-            http.get(f"{issuer}/session/end?{query}")
+        with httpx.Client(timeout=5, verify=not provider.issuer.startswith("http://")) as http:
+            http.get(f"{provider.end_session_endpoint}?{query}")
     except httpx.HTTPError as exc:
         log.warning("franceconnect: provider logout failed (%s)", type(exc).__name__)
 
@@ -313,6 +363,7 @@ def on_logout(request: Request, session_id: int) -> None:
     fc = state_of(request)
     with fc.lock:
         id_token = fc.id_tokens_by_session.pop(session_id, None)
-    if id_token is not None:
-        base = origin(request)
-        end_provider_session(base + PROVIDER_PATH, base, id_token)
+        provider = fc.metadata
+    portal = portal_of_settings(get_context(request).settings)
+    if id_token is not None and provider is not None and portal is not None:
+        end_provider_session(provider, portal, id_token)

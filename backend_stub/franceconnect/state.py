@@ -16,11 +16,15 @@ from typing import TYPE_CHECKING, Literal
 
 from fastapi import Request
 
+from backend_stub.context import get_context
 from backend_stub.franceconnect.identities import TestIdentity
+from backend_stub.settings import StubSettings
 from caf_tui.api import ErrorDetail
 
 if TYPE_CHECKING:
     from joserfc.jwk import ECKey
+
+    from backend_stub.franceconnect.config import ProviderMetadata
 
 ALGORITHM = "ES256"
 CODE_LIFETIME_SECONDS = 30
@@ -97,7 +101,6 @@ class Flow:
     nonce: str
     code_verifier: str
     link: str
-    base_url: str
     created_at: datetime
     expires_at: datetime
     status: Literal["pending", "completed", "failed", "delivered"] = "pending"
@@ -125,6 +128,8 @@ class FranceConnectState:
     id_tokens_by_session: dict[int, str] = field(default_factory=dict)
     """portal session id -> the ID token it was opened with (the hint for /session/end)."""
     fault: Fault | None = None
+    metadata: ProviderMetadata | None = None
+    """The trusted provider's endpoints, read once from its discovery document."""
 
     @property
     def key(self) -> ECKey:
@@ -157,12 +162,21 @@ def prune(fc: FranceConnectState, now: datetime) -> None:
 _creation = threading.Lock()
 
 
+def _new_state(settings: StubSettings) -> FranceConnectState:
+    fc = FranceConnectState()
+    if settings.franceconnect_client_id is not None:
+        fc.client_id = settings.franceconnect_client_id
+    if settings.franceconnect_client_secret is not None:
+        fc.client_secret = settings.franceconnect_client_secret.get_secret_value()
+    return fc
+
+
 def state_of(request: Request) -> FranceConnectState:
-    """The app's FranceConnect state, made on first use."""
+    """The app's FranceConnect state, made on first use (client credentials as configured)."""
     app_state = request.app.state
     with _creation:
         current = getattr(app_state, "franceconnect", None)
         if not isinstance(current, FranceConnectState):
-            current = FranceConnectState()
+            current = _new_state(get_context(request).settings)
             app_state.franceconnect = current
     return current

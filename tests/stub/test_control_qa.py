@@ -159,12 +159,13 @@ def test_qa_routes_are_refused_beyond_loopback_unless_enabled(path: str) -> None
 
 def test_the_journal_hides_secrets_in_query_strings_and_paths() -> None:
     """OpenID redirects carry the code and state in the query, the flow id in the path."""
-    from backend_stub.journal import redacted_path, redacted_query
+    from backend_stub.app import create_app
 
-    assert redacted_query("code=abc&state=xyz&iss=fc") == "code=***&state=***&iss=fc"
-    assert redacted_query("id_token_hint=eyJ.x.y&a=1") == "id_token_hint=***&a=1"
-    assert redacted_path("/api/v1/auth/franceconnect/Flow42") == "/api/v1/auth/franceconnect/***"
-    assert redacted_path("/api/v1/auth/franceconnect/callback") == (
+    redactor = create_app(settings_for_tests()).state.redactor
+    assert redactor.query("code=abc&state=xyz&iss=fc") == "code=***&state=***&iss=fc"
+    assert redactor.query("id_token_hint=eyJ.x.y&a=1") == "id_token_hint=***&a=***"
+    assert redactor.path("/api/v1/auth/franceconnect/Flow42") == "/api/v1/auth/franceconnect/***"
+    assert redactor.path("/api/v1/auth/franceconnect/callback") == (
         "/api/v1/auth/franceconnect/callback"
     )
-    assert redacted_path("/fc/short") == "/fc/***"
+    assert redactor.path("/fc/short") == "/fc/***"
