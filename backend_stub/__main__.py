@@ -38,9 +38,13 @@ class RunSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore")
 
     host: str = Field(default="127.0.0.1", description="Address to listen on.")
-    port: int = Field(default=8800, ge=1, le=65535, description="Port to listen on.")
+    port: int = Field(
+        default=8800, ge=0, le=65535, description="Port to listen on (0: any free port)."
+    )
     log_level: Literal["debug", "info", "warning", "error"] = Field(
-        default="warning", description="info: the stub's own events (secrets hidden)."
+        default="info",
+        description="A server's console: its requests and the stub's own events (secrets "
+        "hidden); warning for errors only.",
     )
     log_format: Literal["text", "json"] = Field(default="text", description="json: one a line.")
 

@@ -8,10 +8,10 @@ from caf_tui.i18n import N_
 #: Each setting's help; a setting not here is helped by its own description (in English).
 STUB_HELP: dict[str, str] = {
     "host": N_("adresse d'écoute (défaut : 127.0.0.1)"),
-    "port": N_("port d'écoute (défaut : 8800)"),
+    "port": N_("port d'écoute (défaut : 8800 ; 0 : un port libre)"),
     "log_level": N_(
-        "niveau du journal sur la sortie d'erreur : info montre les événements du bouchon "
-        "(secrets masqués comme dans son journal) ; défaut : warning"
+        "niveau du journal sur la sortie d'erreur : info (défaut) montre les requêtes et les "
+        "événements du bouchon, secrets masqués comme dans son journal ; warning, les erreurs"
     ),
     "log_format": N_("forme du journal : text, ou json (un objet par ligne)"),
     "db": N_("fichier SQLite, ou :memory: (défaut : dossier de données de l'utilisateur)"),
