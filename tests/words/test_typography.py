@@ -3,11 +3,13 @@ The screens are walked in ``test_wrapping.py``."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from textual._wrap import compute_wrap_offsets
 from textual.content import Content
 
-from caf_tui import typography
+from caf_tui import catalogs, typography
 
 SENTENCES = [
     "05/11/2026  Allocation de soutien familial : 197,60\u00a0€",
@@ -64,3 +66,19 @@ def test_textual_s_own_wrapping_follows_the_same_rules() -> None:
 def test_a_word_longer_than_the_row_is_still_folded() -> None:
     rows = rows_at("06 15 00 00 00", 8)
     assert rows == ["06 15 00", "00 00"] or all(len(row) <= 8 for row in rows)
+
+
+#: « mot: », « mot ! » glued, « «mot» »: French punctuation without its space.
+UNSPACED = re.compile(r"[^\s\u00a0\u202f({\[][;:!?](?=\s|$)|«[^\s\u00a0\u202f]|[^\s\u00a0\u202f]»")
+
+
+def test_french_sources_space_their_punctuation() -> None:
+    """The catalog's side: every French string puts its space before « : ; ! ? » and inside
+    « … », so that the wrapping keeps them together (the space is plain in the source)."""
+    found = [
+        text
+        for message in catalogs.messages_of(catalogs.extract())
+        for text in (message.id if isinstance(message.id, tuple | list) else [message.id])
+        if UNSPACED.search(text)
+    ]
+    assert found == []
