@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import gettext
-import hashlib
 import io
 import os
 from collections.abc import Iterator
@@ -49,6 +48,8 @@ def cache_dir() -> Path:
 
 def compiled_path(lang: str, po_bytes: bytes) -> Path:
     """The cached ``.mo`` of a ``.po`` with this content."""
+    import hashlib  # only for a translated language: French needs no catalog
+
     digest = hashlib.sha256(po_bytes).hexdigest()[:20]
     return cache_dir() / f"{DOMAIN}-{lang}-{digest}.mo"
 
