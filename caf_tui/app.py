@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 from typing import ClassVar
 
-from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
@@ -17,10 +16,11 @@ from caf_tui.config import Settings
 from caf_tui.i18n import N_, set_language
 from caf_tui.journey import Journey
 from caf_tui.styles import stylesheet
+from caf_tui.textual_words import AppInOurWords
 from caf_tui.themes import CUSTOM_THEMES, THEME_NAMES
 
 
-class CafApp(App[None]):
+class CafApp(AppInOurWords[None]):
     TITLE = "Caf · Mon Compte"
     CSS_PATH = stylesheet("app")
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -1,8 +1,13 @@
 """Translation hooks. Every user-facing string goes through ``_`` so catalogs can be extracted.
 
 French is the source language; other languages come from the gettext catalogs under
-``locale/<lang>/LC_MESSAGES/caf_tui.po``, read with Babel when the language is chosen (no
-compiled ``.mo`` to keep in step). ``scripts/i18n.py`` extracts and updates them.
+``locale/<lang>/LC_MESSAGES/caf_tui.po``. ``scripts/i18n.py`` extracts and updates them.
+
+The ``.po`` is the only file kept in the repository. It is compiled once into a ``.mo`` named by
+the hash of its content, in the user's cache directory: later starts read that ``.mo`` (a few
+milliseconds) instead of parsing the ``.po`` with Babel (about 80 ms); an edited ``.po`` has
+another hash, so a stale ``.mo`` is never read. Without a writable cache the catalog is
+compiled in memory, as before.
 
 Strings written at import time (class attributes: ``HELP``, binding descriptions) are marked
 with ``N_`` and translated where they are shown: a module is imported once, in whatever language
@@ -14,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import gettext
 import io
+import os
 from collections.abc import Iterator
 from contextvars import ContextVar
 from functools import cache
@@ -33,21 +39,62 @@ def catalog_path(lang: str) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@cache
-def load_translations(lang: str) -> gettext.NullTranslations:
-    """The catalog of ``lang`` (or its base language, "en_GB" -> "en"); none: the source."""
+def cache_dir() -> Path:
+    """Where compiled catalogs are kept (``~/.cache/caf-tui/catalogs`` on Linux)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("caf-tui")) / "catalogs"
+
+
+def compiled_path(lang: str, po_bytes: bytes) -> Path:
+    """The cached ``.mo`` of a ``.po`` with this content."""
+    import hashlib  # only for a translated language: French needs no catalog
+
+    digest = hashlib.sha256(po_bytes).hexdigest()[:20]
+    return cache_dir() / f"{DOMAIN}-{lang}-{digest}.mo"
+
+
+def compile_catalog(po_bytes: bytes, lang: str) -> bytes:
+    """The ``.mo`` of a ``.po`` (fuzzy entries left out, as msgfmt does)."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
+    catalog = read_po(io.BytesIO(po_bytes), locale=lang, domain=DOMAIN)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    return buffer.getvalue()
+
+
+def compiled_catalog(lang: str, po_bytes: bytes) -> bytes:
+    """The ``.mo`` of ``po_bytes``: from the cache, or compiled and cached for the next start."""
+    target = compiled_path(lang, po_bytes)
+    with contextlib.suppress(OSError):
+        return target.read_bytes()
+    import tempfile
+
+    mo = compile_catalog(po_bytes, lang)
+    with contextlib.suppress(OSError):  # a read-only home, a full disk: compiled each time
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Written whole then renamed: two apps starting at once never read half a file.
+        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(mo)
+            os.replace(temporary, target)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+    return mo
+
+
+@cache
+def load_translations(lang: str) -> gettext.NullTranslations:
+    """The catalog of ``lang`` (or its base language, "en_GB" -> "en"); none: the source."""
     for candidate in dict.fromkeys([lang, lang.split("_")[0].split("-")[0]]):
         path = catalog_path(candidate)
         if path.is_file():
-            with path.open("rb") as po:
-                catalog = read_po(po, locale=candidate, domain=DOMAIN)
-            buffer = io.BytesIO()
-            write_mo(buffer, catalog)  # fuzzy entries left out, as msgfmt does
-            buffer.seek(0)
-            return gettext.GNUTranslations(buffer)
+            mo = compiled_catalog(candidate, path.read_bytes())
+            return gettext.GNUTranslations(io.BytesIO(mo))
     return gettext.NullTranslations()
 
 

@@ -169,7 +169,8 @@ def rule_advice(rule: PasswordRule, policy: PasswordPolicy) -> str:
         PasswordRule.DIGIT: _("ajoutez un chiffre"),
         PasswordRule.LOWER: _("ajoutez une minuscule"),
         PasswordRule.UPPER: _("ajoutez une majuscule"),
-        PasswordRule.CHARSET: _("retirez les espaces, accents et caractères spéciaux"),
+        # Also said when nothing is typed: « retirez… » would not fit an empty entry.
+        PasswordRule.CHARSET: _("n'utilisez que des lettres sans accent et des chiffres"),
         PasswordRule.MATCH: _("saisissez deux fois le même mot de passe"),
     }
     return advice[rule]
@@ -192,7 +193,9 @@ def check_password(
     if policy.require_upper:
         checks.append((PasswordRule.UPPER, any(c in string.ascii_uppercase for c in password)))
     if policy.letters_and_digits_only:
-        checks.append((PasswordRule.CHARSET, all(c in _ALLOWED for c in password)))
+        # No characters are not « letters and digits only »: with nothing typed, every rule
+        # reads as not yet met.
+        checks.append((PasswordRule.CHARSET, bool(password) and _ALLOWED.issuperset(password)))
     if confirmation is not None:
         checks.append((PasswordRule.MATCH, bool(password) and password == confirmation))
     return [RuleCheck(rule, rule_label(rule, policy), ok) for rule, ok in checks]

@@ -4,7 +4,8 @@
     python scripts/i18n.py update    # extract, then merge into each language's .po
                                      # (new strings empty, gone ones dropped), then check
     python scripts/i18n.py check     # list what is missing, fuzzy or has wrong placeholders
-    python scripts/i18n.py compile   # write the .mo files (optional: the app reads the .po)
+    python scripts/i18n.py compile   # compile each .po into the user's cache, as the first
+                                     # start in that language does (e.g. for a kiosk image)
 
 After ``update``, translate the entries with an empty ``msgstr`` in
 ``caf_tui/locale/en/LC_MESSAGES/caf_tui.po`` and run ``check`` until it says nothing is missing.
@@ -16,10 +17,9 @@ import argparse
 import sys
 
 from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 
 from caf_tui import catalogs
-from caf_tui.i18n import catalog_path
+from caf_tui.i18n import catalog_path, compiled_catalog, compiled_path
 
 
 def extract() -> Catalog:
@@ -52,10 +52,9 @@ def check(template: Catalog | None = None) -> int:
 
 def compile_mo() -> int:
     for lang in catalogs.LANGUAGES:
-        path = catalog_path(lang)
-        with path.with_suffix(".mo").open("wb") as out:
-            write_mo(out, catalogs.read(path, lang))
-        print(f"compiled {path.with_suffix('.mo').relative_to(catalogs.ROOT)}")
+        po_bytes = catalog_path(lang).read_bytes()
+        compiled_catalog(lang, po_bytes)
+        print(f"compiled {compiled_path(lang, po_bytes)}")
     return 0
 
 

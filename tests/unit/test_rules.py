@@ -108,6 +108,11 @@ class TestPasswordRulesEachOnItsOwn:
     def test_one_rule_broken(self, password: str, rule: PasswordRule) -> None:
         assert _failed(password, password) == {rule}
 
+    def test_nothing_typed_meets_no_rule(self) -> None:
+        checks = rules.check_password("", "", POLICY)
+        assert [c.rule for c in checks if c.ok] == []
+        assert rules.checklist_sentence(checks, POLICY).startswith("0 règles sur 6 respectées")
+
     def test_mismatch_is_its_own_rule(self) -> None:
         assert _failed("Karim2024", "Karim2025") == {PasswordRule.MATCH}
 
@@ -140,7 +145,7 @@ def test_password_rules_agree_with_their_definitions(password: str, confirmation
         not any(c in string.ascii_uppercase for c in password)
     )
     allowed = set(string.ascii_letters + string.digits)
-    assert (PasswordRule.CHARSET in failed) == (not set(password) <= allowed)
+    assert (PasswordRule.CHARSET in failed) == (not password or not set(password) <= allowed)
     assert (PasswordRule.MATCH in failed) == (not password or password != confirmation)
 
 
