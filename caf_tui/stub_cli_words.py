@@ -14,7 +14,9 @@ STUB_HELP: dict[str, str] = {
         "événements du bouchon, secrets masqués comme dans son journal ; warning, les erreurs"
     ),
     "log_format": N_("forme du journal : text, ou json (un objet par ligne)"),
-    "db": N_("fichier SQLite, ou :memory: (défaut : dossier de données de l'utilisateur)"),
+    "db": N_(
+        "fichier SQLite, ou :memory:, une base en mémoire (défaut : dossier de données de l'utilisateur)"
+    ),
     "fixed_code": N_("chaque code de vérification vaut ces 6 chiffres (tests, démos)"),
     "password_min_length": N_("longueur minimale d'un mot de passe (défaut : 8)"),
     "password_max_length": N_("longueur maximale d'un mot de passe (défaut : 24)"),
