@@ -86,3 +86,13 @@ def holder_code_email(newcomer: str, code: str, validity_seconds: int) -> tuple[
         ]
     )
     return "Un membre de votre foyer demande à créer son compte Caf", body
+
+
+def contact_changed_notice(phone: bool) -> tuple[str, str]:
+    """(subject, body) sent to the phone or e-mail that was just replaced."""
+    what = "numéro de portable" if phone else "adresse e-mail"
+    body = (
+        f"Le {what} de votre Espace Mon Compte Caf vient d'être modifié. Si vous n'êtes pas à "
+        "l'origine de cette modification, contactez votre Caf sans attendre."
+    )
+    return f"Votre {what} Caf a été modifié", body
