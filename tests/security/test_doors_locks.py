@@ -87,3 +87,33 @@ def test_a_burst_of_40_logins_checks_no_more_passwords_than_the_client_limit(
     assert statuses.count(429) >= 40 - limit
     refused = next(a for a in answers if a.status_code == 429)
     assert error_of(refused)["retry_after"] > 0
+
+
+def test_a_burst_against_one_account_checks_no_more_than_the_cap(
+    stub_factory, argon2_checks: list[int], monkeypatch: pytest.MonkeyPatch
+):
+    """Each check is counted before its hash: 30 logins at once on Paul, with a cap of 12
+    failures, check his password at most 12 times (NIST SP 800-63B's bound holds in a burst)."""
+    running = stub_factory(client_max_failures=10_000, max_consecutive_failures=12)
+    paul_hash = running.context.store.account_by_nir(PAUL.nir or "")
+    assert paul_hash is not None and paul_hash.password_hash
+    against_paul: list[int] = []
+    counted = security._verify
+
+    def paul_only(stored_hash: str, candidate: str) -> bool:
+        if stored_hash == paul_hash.password_hash:
+            against_paul.append(1)
+        return counted(stored_hash, candidate)
+
+    monkeypatch.setattr(security, "_verify", paul_only)
+
+    async def burst() -> list[httpx.Response]:
+        async with httpx.AsyncClient(base_url=running.url, timeout=60, verify=False) as client:
+            body = {"identifier_kind": "nir", "identifier": PAUL.nir, "password": WRONG}
+            return await asyncio.gather(
+                *(client.post(API + "/auth/login", json=body) for _ in range(30))
+            )
+
+    statuses = {answer.status_code for answer in asyncio.run(burst())}
+    assert statuses == {401}
+    assert len(against_paul) <= 12
