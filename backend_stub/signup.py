@@ -373,8 +373,11 @@ def _link(context: StubContext, flow: SignupFlow, now: datetime) -> AuthResponse
         account_id = account.id
         if account.migration_started_at is None:
             store.update_account(account_id, migration_started_at=now)
+        # Failed logins aimed at the row before it had a password do not lock the new account.
+        store.update_account(account_id, failed_logins=0, locked_until=None)
     session = open_session(context, account_id, now)
-    store.audit("signup", account_id, now, "temporary" if flow.account_id is None else "nir")
+    detail = "temporary" if flow.account_id is None else "nir"
+    store.audit(throttle.SIGNUP_PROVED, account_id, now, detail)
     log.info("account %d created through « Créer Mon Compte »", account_id)
     fresh = store.account(account_id)
     assert fresh is not None

@@ -43,6 +43,7 @@ RECOVERY_PASSWORD_SET = "recovery_password_set"
 RECOVERY_LEGACY_RESENT = "recovery_legacy_resent"
 PASSWORD_CHANGED = "password_changed"
 CURRENT_PASSWORD_RIGHT = "current_password_right"
+SIGNUP_PROVED = "signup"
 RESET_EVENTS = frozenset(
     {
         LOGIN,
@@ -50,12 +51,15 @@ RESET_EVENTS = frozenset(
         PASSWORD_CHANGED,
         RECOVERY_PASSWORD_SET,
         RECOVERY_LEGACY_RESENT,
+        SIGNUP_PROVED,
         "password_reset",
         "password_recovered",
     }
 )
 """Audit events after which failures are counted afresh: the right password was given, or a
-new one was set after proving the contact on file (that lifts even the lock after 100)."""
+contact on file was proved (a new password after « Mot de passe oublié ? », a sign-up's code):
+that lifts even the lock after 100, so failures aimed at a member before they sign up do not
+block the account they then create."""
 
 HOUR = 3600
 

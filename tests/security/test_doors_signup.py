@@ -137,3 +137,19 @@ def test_account_exists_is_told_only_once_the_whole_identity_matches(portal):
     )
     assert error_of(other_file)["code"] == "identity_no_match"
     assert error_of(sign_up(session, zohra))["code"] == "account_exists"
+
+
+def test_failures_aimed_at_a_member_before_sign_up_do_not_block_the_new_account(
+    stub_factory, portal_on
+):
+    running = stub_factory(client_max_failures=10_000, max_consecutive_failures=12)
+    stranger: Portal = portal_on(running)
+    for _ in range(12):
+        stranger.login(LUCAS["nir"], "Wrong12345", expect=401)
+    lucas: Portal = portal_on(running)
+    flow = sign_up(lucas, LUCAS).json()["flow_token"]
+    opened = lucas.http.post(API + "/signup/code", json={"flow_token": flow, "code": "123456"})
+    lucas.token = opened.json()["session"]["token"]
+    lucas.accept_terms()
+    lucas.choose_password("Lucas2026")
+    assert portal_on(running).login(LUCAS["nir"], "Lucas2026").status_code == 200
