@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from backend_stub import recovery, signup
 from backend_stub.errors import errors_doc
 from backend_stub.routes import Context
-from caf_tui.api import API_PREFIX, AuthResponse, ErrorCode
+from caf_tui.api import API_PREFIX, AuthResponse, ErrorCode, JourneyResponse
 from caf_tui.api.recovery import (
     RecoveryCodeRequest,
     RecoveryFlowRequest,
@@ -154,3 +154,14 @@ def post_signup_code(body: SignupCodeRequest, context: Context, request: Request
 )
 def post_signup_resend(body: SignupFlowRequest, context: Context) -> SignupResponse:
     return signup.resend_code(context, body.flow_token.get_secret_value())
+
+
+@router.post(
+    "/signup/cancel",
+    response_model=JourneyResponse,
+    tags=["signup"],
+    summary="Leave the sign-up at its code (no contact to change before the proof): the login",
+    responses=errors_doc(*_ALWAYS),
+)
+def post_signup_cancel(body: SignupFlowRequest, context: Context) -> JourneyResponse:
+    return signup.cancel(context, body.flow_token.get_secret_value())

@@ -33,7 +33,15 @@ from backend_stub.security import hash_secret, new_code, new_token, token_digest
 from backend_stub.sessions import open_session
 from backend_stub.store import Account, Household, SignupFlow, Store
 from caf_tui import rules
-from caf_tui.api import AuthResponse, Channel, ErrorCode, Role, VerifyCodeStep
+from caf_tui.api import (
+    AuthResponse,
+    Channel,
+    ErrorCode,
+    JourneyResponse,
+    LoginStep,
+    Role,
+    VerifyCodeStep,
+)
 from caf_tui.api.signup import SignupRequest, SignupResponse
 
 log = logging.getLogger("backend_stub")
@@ -382,6 +390,19 @@ def _link(context: StubContext, flow: SignupFlow, now: datetime) -> AuthResponse
     fresh = store.account(account_id)
     assert fresh is not None
     return AuthResponse(next=build_step(context, fresh), server_time=now, session=session)
+
+
+def cancel(context: StubContext, token: str) -> JourneyResponse:
+    """« Modifier mes coordonnées » at the sign-up's code: there is no contact to change before
+    the proof; the request ends and the person is back at the login (from where « Créer Mon
+    Compte » starts again)."""
+    now = context.clock.now()
+    store = context.store
+    with store.transaction():
+        flow = store.signup_flow(token_digest(token))
+        if flow is not None and flow.finished_at is None:
+            store.update_signup_flow(flow.id, finished_at=now)
+    return JourneyResponse(next=LoginStep(), server_time=now)
 
 
 def resend_code(context: StubContext, token: str) -> SignupResponse:

@@ -153,3 +153,12 @@ def test_failures_aimed_at_a_member_before_sign_up_do_not_block_the_new_account(
     lucas.accept_terms()
     lucas.choose_password("Lucas2026")
     assert portal_on(running).login(LUCAS["nir"], "Lucas2026").status_code == 200
+
+
+def test_leaving_the_sign_up_at_its_code_ends_it(portal):
+    lucas: Portal = portal()
+    flow = sign_up(lucas, LUCAS).json()["flow_token"]
+    left = lucas.http.post(API + "/signup/cancel", json={"flow_token": flow})
+    assert left.status_code == 200 and left.json()["next"]["step"] == "login"
+    late = lucas.http.post(API + "/signup/code", json={"flow_token": flow, "code": "123456"})
+    assert error_of(late)["code"] == "flow_expired"
