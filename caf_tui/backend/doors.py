@@ -124,6 +124,11 @@ class DoorsHttpMixin:
         self._token = answer.session.token
         return answer
 
+    async def signup_cancel(self) -> JourneyResponse:
+        body = SignupFlowRequest(flow_token=self._signup_flow or SecretStr(""))
+        self._signup_flow = None
+        return await self._call("POST", "/signup/cancel", JourneyResponse, body)
+
     async def signup_resend_code(self) -> JourneyResponse:
         body = SignupFlowRequest(flow_token=self._signup_flow or SecretStr(""))
         return await self._call("POST", "/signup/code/resend", SignupResponse, body)
