@@ -209,6 +209,8 @@ class HttpBackend(AccountHttpMixin, FranceConnectHttpMixin, DoorsHttpMixin):
         return await self._call("POST", "/journey/verify_code/resend", JourneyResponse)
 
     async def change_contact(self) -> JourneyResponse:
+        if self.signing_up:
+            return await self.signup_cancel()
         return await self._call("POST", "/journey/verify_code/change_contact", JourneyResponse)
 
     async def acknowledge_account_created(self) -> JourneyResponse:
