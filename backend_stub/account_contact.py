@@ -3,7 +3,7 @@ sent to it comes back. The pending value waits in the code's ``destination``."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from backend_stub import account
 from backend_stub.codes import check_code
@@ -16,9 +16,10 @@ from backend_stub.journey import (
     require_step,
     seconds_until,
 )
-from backend_stub.messages import code_email, code_sms
+from backend_stub.messages import code_email, code_sms, contact_changed_notice
 from backend_stub.security import hash_secret, new_code
 from backend_stub.sessions import Caller
+from backend_stub.store import Account
 from caf_tui import rules
 from caf_tui.api import Channel, ErrorCode, StepName
 from caf_tui.api.account import ContactChangeRequest, ContactChangeStarted, ProfileResponse
@@ -97,6 +98,25 @@ def start(
         )
 
 
+def _notify_previous(
+    context: StubContext, person: Account, channel: Channel, now: datetime
+) -> None:
+    """Tell the contact being replaced (ASVS 5.0 V6.3.7): a recovery contact changed from a
+    session left open would otherwise go unnoticed until the account is taken."""
+    previous = person.phone if channel is Channel.SMS else person.email
+    if previous is None:
+        return
+    subject, body = contact_changed_notice(channel is Channel.SMS)
+    context.store.add_message(
+        channel=channel.value,
+        to=previous,
+        subject=None if channel is Channel.SMS else subject,
+        body=body,
+        sent_at=now,
+        account_id=person.id,
+    )
+
+
 def verify(context: StubContext, caller: Caller, candidate: str) -> ProfileResponse:
     now = context.clock.now()
     try:
@@ -120,6 +140,7 @@ def verify(context: StubContext, caller: Caller, candidate: str) -> ProfileRespo
             store.update_code(pending.id, used_at=now)
             store.update_account(person.id, **{column: pending.destination})
             store.audit("contact_changed", person.id, now, column)
+            _notify_previous(context, person, pending.channel, now)
     if refusal is not None:
         raise refusal
     return account.profile(context, caller)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
 from backend_stub import account, account_contact, account_security
 from backend_stub.errors import errors_doc
@@ -84,12 +84,20 @@ def put_authorisations(
     "/password",
     response_model=LogoutEverywhereResponse,
     summary="Change the password (the current one first); every other session ends",
-    responses=errors_doc(*_SESSION, E.INVALID_CREDENTIALS, E.PASSWORD_POLICY, E.PASSWORD_MISMATCH),
+    responses=errors_doc(
+        *_SESSION,
+        E.INVALID_CREDENTIALS,
+        E.ACCOUNT_LOCKED,
+        E.TOO_MANY_ATTEMPTS,
+        E.PASSWORD_POLICY,
+        E.PASSWORD_MISMATCH,
+    ),
 )
 def post_password(
-    body: ChangePasswordRequest, context: Context, caller: Authed
+    body: ChangePasswordRequest, context: Context, caller: Authed, request: Request
 ) -> LogoutEverywhereResponse:
-    return account_security.change_password(context, caller, body)
+    client = request.client.host if request.client else ""
+    return account_security.change_password(context, caller, body, client)
 
 
 @router.get(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 
+from backend_stub import auth, throttle
 from backend_stub.context import StubContext
 from backend_stub.errors import ApiError
 from backend_stub.journey import load_account, require_step
-from backend_stub.security import hash_secret, verify_secret
+from backend_stub.security import hash_secret
 from backend_stub.sessions import Caller
 from caf_tui import rules
 from caf_tui.api import ErrorCode, StepName
@@ -47,31 +48,56 @@ def check_new_password(context: StubContext, password: str, confirmation: str) -
         )
 
 
+CURRENT_PASSWORD_WORDS = "Trop de mots de passe incorrects depuis cet appareil"
+
+
 def change_password(
-    context: StubContext, caller: Caller, request: ChangePasswordRequest
+    context: StubContext, caller: Caller, request: ChangePasswordRequest, client: str = ""
 ) -> LogoutEverywhereResponse:
-    """Check the current password, set the new one, and end every other session."""
+    """Check the current password, set the new one, and end every other session.
+
+    The current password is checked as the login checks it (``auth.check_password``: the same
+    count, locks and client window), so that whoever finds a session left open cannot guess
+    it: past the lock, the session ends and the account is locked as after failed logins.
+    """
     now = context.clock.now()
     store = context.store
     with store.transaction():
         account = load_account(context, caller)
         require_step(context, account, StepName.DASHBOARD)
-        stored = account.password_hash
-    # The slow hash runs outside the store's lock.
-    if not verify_secret(stored, request.current_password.get_secret_value()):
+    password = request.password.get_secret_value()
+    check_new_password(context, password, request.confirmation.get_secret_value())
+    until = auth.lock_state(account, now)
+    if until is not None:
+        raise auth.locked_error(until, now)
+    if throttle.blocked(throttle.account_history(store, account.id), context.settings):
+        raise auth.blocked_error()
+    slot = auth.client_slot(context, client, now, CURRENT_PASSWORD_WORDS)
+    current = request.current_password.get_secret_value()
+    verdict, until = auth.check_password(context, account.id, current, now)
+    if verdict in (auth.Verdict.LOCK_STARTED, auth.Verdict.BLOCKED):
+        with store.transaction():
+            store.end_session(caller.session_id, now)
+            store.audit("session_ended_by_lock", account.id, now)
+        if until is not None:
+            raise auth.locked_error(until, now)
+        raise auth.blocked_error()
+    if verdict is auth.Verdict.RIGHT_BUT_LOCKED:
+        assert until is not None
+        raise auth.locked_error(until, now)
+    if verdict is not auth.Verdict.RIGHT:
         raise ApiError(
             ErrorCode.INVALID_CREDENTIALS,
             "Mot de passe actuel incorrect : saisissez le mot de passe que vous utilisez "
             "aujourd'hui pour vous connecter.",
             field="current_password",
         )
-    password = request.password.get_secret_value()
-    check_new_password(context, password, request.confirmation.get_secret_value())
     new_hash = hash_secret(password)
     with store.transaction():
+        throttle.give_back(store, slot)
         store.update_account(account.id, password_hash=new_hash, password_is_legacy=False)
         ended = store.end_account_sessions(account.id, now, keep=caller.session_id)
-        store.audit("password_changed", account.id, now)
+        store.audit(throttle.PASSWORD_CHANGED, account.id, now)
     log.info("account %d changed its password", account.id)
     return LogoutEverywhereResponse(ended=ended)
 

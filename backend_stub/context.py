@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from fastapi import Request
 
@@ -10,7 +10,6 @@ from backend_stub.clock import Clock
 from backend_stub.personas import seed
 from backend_stub.settings import StubSettings
 from backend_stub.store import Store
-from backend_stub.throttle import Throttle
 from caf_tui.api import PasswordPolicy
 
 
@@ -21,8 +20,6 @@ class StubContext:
     store: Store
     fixed_code: str | None = None
     """Every new verification code takes this value when set (from settings or /_stub)."""
-    throttle: Throttle = field(default_factory=Throttle)
-    """Failed logins per client and per unknown identifier (in memory)."""
 
     @property
     def policy(self) -> PasswordPolicy:
@@ -38,7 +35,6 @@ class StubContext:
 
     def reseed(self) -> None:
         """Wipe every table and insert the demo households, as of the clock's now."""
-        self.throttle.clear()
         with self.store.transaction():
             self.store.wipe()
             seed(

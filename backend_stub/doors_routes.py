@@ -3,12 +3,12 @@ token instead of a session) and ``/api/v1/signup`` (« Créer Mon Compte »)."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
 from backend_stub import recovery, signup
 from backend_stub.errors import errors_doc
 from backend_stub.routes import Context
-from caf_tui.api import API_PREFIX, AuthResponse, ErrorCode
+from caf_tui.api import API_PREFIX, AuthResponse, ErrorCode, JourneyResponse
 from caf_tui.api.recovery import (
     RecoveryCodeRequest,
     RecoveryFlowRequest,
@@ -16,7 +16,12 @@ from caf_tui.api.recovery import (
     RecoveryResponse,
     RecoveryStartRequest,
 )
-from caf_tui.api.signup import SignupRequest
+from caf_tui.api.signup import (
+    SignupCodeRequest,
+    SignupFlowRequest,
+    SignupRequest,
+    SignupResponse,
+)
 
 E = ErrorCode
 _ALWAYS = (E.VALIDATION_ERROR, E.PAYLOAD_TOO_LARGE, E.INTERNAL_ERROR)
@@ -24,15 +29,22 @@ _ALWAYS = (E.VALIDATION_ERROR, E.PAYLOAD_TOO_LARGE, E.INTERNAL_ERROR)
 router = APIRouter(prefix=API_PREFIX)
 
 
+def _client(request: Request) -> str:
+    """The TCP peer's address (what uvicorn saw), never what a header claims."""
+    return request.client.host if request.client else ""
+
+
 @router.post(
     "/recovery",
     tags=["recovery"],
     response_model=RecoveryResponse,
     summary="Ask for a new password: the same answer whether the identifier exists or not",
-    responses=errors_doc(E.INVALID_IDENTIFIER, *_ALWAYS),
+    responses=errors_doc(E.INVALID_IDENTIFIER, E.TOO_MANY_ATTEMPTS, *_ALWAYS),
 )
-def start_recovery(body: RecoveryStartRequest, context: Context) -> RecoveryResponse:
-    return recovery.start(context, body)
+def start_recovery(
+    body: RecoveryStartRequest, context: Context, request: Request
+) -> RecoveryResponse:
+    return recovery.start(context, body, _client(request))
 
 
 @router.post(
@@ -41,12 +53,22 @@ def start_recovery(body: RecoveryStartRequest, context: Context) -> RecoveryResp
     response_model=RecoveryResponse,
     summary="Check the code sent to the contact on file",
     responses=errors_doc(
-        E.FLOW_EXPIRED, E.OTP_INVALID, E.OTP_EXPIRED, E.OTP_ATTEMPTS_EXCEEDED, *_ALWAYS
+        E.FLOW_EXPIRED,
+        E.OTP_INVALID,
+        E.OTP_EXPIRED,
+        E.OTP_ATTEMPTS_EXCEEDED,
+        E.TOO_MANY_ATTEMPTS,
+        *_ALWAYS,
     ),
 )
-def recovery_code(body: RecoveryCodeRequest, context: Context) -> RecoveryResponse:
+def recovery_code(
+    body: RecoveryCodeRequest, context: Context, request: Request
+) -> RecoveryResponse:
     return recovery.verify_code(
-        context, body.flow_token.get_secret_value(), body.code.get_secret_value()
+        context,
+        body.flow_token.get_secret_value(),
+        body.code.get_secret_value(),
+        _client(request),
     )
 
 
@@ -81,12 +103,65 @@ def recovery_legacy_resend(body: RecoveryFlowRequest, context: Context) -> Recov
 
 @router.post(
     "/signup",
-    response_model=AuthResponse,
+    response_model=SignupResponse,
     tags=["signup"],
-    summary="« Créer Mon Compte »: link the person to a file; the journey's steps follow",
+    summary="« Créer Mon Compte »: the file and the person match; a code goes to a contact on "
+    "file (no session yet)",
     responses=errors_doc(
-        E.IDENTITY_NO_MATCH, E.ACCOUNT_EXISTS, E.TOO_YOUNG, E.INVALID_IDENTIFIER, *_ALWAYS
+        E.IDENTITY_NO_MATCH,
+        E.ACCOUNT_EXISTS,
+        E.TOO_YOUNG,
+        E.INVALID_IDENTIFIER,
+        E.CHANNEL_UNAVAILABLE,
+        E.TOO_MANY_ATTEMPTS,
+        *_ALWAYS,
     ),
 )
-def post_signup(body: SignupRequest, context: Context) -> AuthResponse:
-    return signup.signup(context, body)
+def post_signup(body: SignupRequest, context: Context, request: Request) -> SignupResponse:
+    return signup.signup(context, body, _client(request))
+
+
+@router.post(
+    "/signup/code",
+    response_model=AuthResponse,
+    tags=["signup"],
+    summary="The code sent to the contact on file: the account is linked, a session opens",
+    responses=errors_doc(
+        E.FLOW_EXPIRED,
+        E.OTP_INVALID,
+        E.OTP_EXPIRED,
+        E.OTP_ATTEMPTS_EXCEEDED,
+        E.TOO_MANY_ATTEMPTS,
+        E.ACCOUNT_EXISTS,
+        *_ALWAYS,
+    ),
+)
+def post_signup_code(body: SignupCodeRequest, context: Context, request: Request) -> AuthResponse:
+    return signup.verify_code(
+        context,
+        body.flow_token.get_secret_value(),
+        body.code.get_secret_value(),
+        _client(request),
+    )
+
+
+@router.post(
+    "/signup/code/resend",
+    response_model=SignupResponse,
+    tags=["signup"],
+    summary="« Demander » a new code, to the same contact on file",
+    responses=errors_doc(E.FLOW_EXPIRED, E.OTP_RESEND_TOO_SOON, E.OTP_SEND_LIMIT, *_ALWAYS),
+)
+def post_signup_resend(body: SignupFlowRequest, context: Context) -> SignupResponse:
+    return signup.resend_code(context, body.flow_token.get_secret_value())
+
+
+@router.post(
+    "/signup/cancel",
+    response_model=JourneyResponse,
+    tags=["signup"],
+    summary="Leave the sign-up at its code (no contact to change before the proof): the login",
+    responses=errors_doc(*_ALWAYS),
+)
+def post_signup_cancel(body: SignupFlowRequest, context: Context) -> JourneyResponse:
+    return signup.cancel(context, body.flow_token.get_secret_value())

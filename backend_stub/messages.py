@@ -62,3 +62,37 @@ def acknowledgment_email(
         ]
     )
     return ACK_SUBJECT, body
+
+
+def holder_code_sms(newcomer: str, code: str, validity_seconds: int) -> str:
+    """To the file holder: a member asks to create their account; the code is the consent."""
+    minutes = validity_seconds // 60
+    return (
+        f"{newcomer} demande à créer son Espace Mon Compte sur votre dossier Caf. Si vous êtes "
+        f"d'accord, donnez-lui ce code : {code} (valable {minutes} minutes). Sinon, ne le "
+        "communiquez à personne."
+    )
+
+
+def holder_code_email(newcomer: str, code: str, validity_seconds: int) -> tuple[str, str]:
+    """(subject, body) of the e-mail asking the file holder to confirm a new member."""
+    body = "\n\n".join(
+        [
+            "Bonjour,",
+            holder_code_sms(newcomer, code, validity_seconds),
+            "Si vous ne connaissez pas cette personne, ignorez ce message et contactez votre Caf.",
+            SIGNATURE,
+            PHISHING_WARNING,
+        ]
+    )
+    return "Un membre de votre foyer demande à créer son compte Caf", body
+
+
+def contact_changed_notice(phone: bool) -> tuple[str, str]:
+    """(subject, body) sent to the phone or e-mail that was just replaced."""
+    what = "numéro de portable" if phone else "adresse e-mail"
+    body = (
+        f"Le {what} de votre Espace Mon Compte Caf vient d'être modifié. Si vous n'êtes pas à "
+        "l'origine de cette modification, contactez votre Caf sans attendre."
+    )
+    return f"Votre {what} Caf a été modifié", body

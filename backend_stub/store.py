@@ -108,6 +108,27 @@ CREATE TABLE IF NOT EXISTS recovery_flows (
     expires_at TEXT NOT NULL,
     attempts INTEGER NOT NULL DEFAULT 0,
     verified_at TEXT,
+    finished_at TEXT,
+    subject TEXT
+);
+CREATE TABLE IF NOT EXISTS throttle_slots (
+    id INTEGER PRIMARY KEY,
+    bucket TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS throttle_by_bucket ON throttle_slots (bucket, at);
+CREATE TABLE IF NOT EXISTS signup_flows (
+    id INTEGER PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    household_id INTEGER NOT NULL REFERENCES households(id),
+    account_id INTEGER REFERENCES accounts(id),
+    person TEXT NOT NULL,
+    code_hash TEXT NOT NULL,
+    channel TEXT NOT NULL CHECK (channel IN ('sms', 'email')),
+    destination TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
     finished_at TEXT
 );
 CREATE TABLE IF NOT EXISTS idempotent_answers (
@@ -125,6 +146,8 @@ CREATE TABLE IF NOT EXISTS idempotent_answers (
 
 _TABLES = (
     "idempotent_answers",
+    "throttle_slots",
+    "signup_flows",
     "recovery_flows",
     "audit",
     "outbox",
@@ -240,6 +263,30 @@ class RecoveryFlow:
     attempts: int
     verified_at: datetime | None
     finished_at: datetime | None
+    subject: str
+    """Whom the request named (a digest of the identifier typed), known or not: wrong codes
+    are counted per subject, across its flows."""
+
+
+@dataclass(frozen=True)
+class SignupFlow:
+    """A « Créer Mon Compte » request waiting for the code sent to a contact already on file.
+
+    ``account_id`` is the member's row when the file has one (a NIR); else None, and ``person``
+    (JSON) holds what the member account will be made of once the code comes back.
+    """
+
+    id: int
+    household_id: int
+    account_id: int | None
+    person: str
+    code_hash: str
+    channel: Channel
+    destination: str
+    created_at: datetime
+    expires_at: datetime
+    attempts: int
+    finished_at: datetime | None
 
 
 def _account(row: sqlite3.Row) -> Account:
@@ -322,6 +369,11 @@ class Store:
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     self._conn.execute(statement)
+            columns = {
+                row["name"] for row in self._conn.execute("PRAGMA table_info(recovery_flows)")
+            }
+            if "subject" not in columns:  # a database made before subjects were counted
+                self._conn.execute("ALTER TABLE recovery_flows ADD COLUMN subject TEXT")
             self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
@@ -606,6 +658,7 @@ class Store:
             attempts=row["attempts"],
             verified_at=from_text(row["verified_at"]),
             finished_at=from_text(row["finished_at"]),
+            subject=row["subject"] or f"flow:{row['id']}",
         )
 
     def update_recovery_flow(self, flow_id: int, **fields: object) -> None:
@@ -620,6 +673,82 @@ class Store:
             (account_id, to_text(since)),
         )
         return 0 if row is None else int(row["n"])
+
+    def recovery_subject_flows_since(self, subject: str, since: datetime) -> int:
+        row = self._one(
+            "SELECT count(*) AS n FROM recovery_flows WHERE subject = ? AND created_at > ?",
+            (subject, to_text(since)),
+        )
+        return 0 if row is None else int(row["n"])
+
+    # --- « Créer Mon Compte » flows ------------------------------------------------------------
+
+    def insert_signup_flow(self, **fields: object) -> int:
+        return self._insert("signup_flows", fields)
+
+    def signup_flow(self, token_hash: str) -> SignupFlow | None:
+        row = self._one("SELECT * FROM signup_flows WHERE token_hash = ?", (token_hash,))
+        if row is None:
+            return None
+        return SignupFlow(
+            id=row["id"],
+            household_id=row["household_id"],
+            account_id=row["account_id"],
+            person=row["person"],
+            code_hash=row["code_hash"],
+            channel=Channel(row["channel"]),
+            destination=row["destination"],
+            created_at=_required(row["created_at"]),
+            expires_at=_required(row["expires_at"]),
+            attempts=row["attempts"],
+            finished_at=from_text(row["finished_at"]),
+        )
+
+    def update_signup_flow(self, flow_id: int, **fields: object) -> None:
+        assignments = ", ".join(f"{name} = :{name}" for name in fields)
+        params: dict[str, object] = {name: _sql_value(v) for name, v in fields.items()}
+        params["_id"] = flow_id
+        self._run(f"UPDATE signup_flows SET {assignments} WHERE id = :_id", params)
+
+    def signup_flows_since(self, household_id: int, since: datetime) -> int:
+        row = self._one(
+            "SELECT count(*) AS n FROM signup_flows WHERE household_id = ? AND created_at > ?",
+            (household_id, to_text(since)),
+        )
+        return 0 if row is None else int(row["n"])
+
+    # --- throttle windows (see throttle.py) ------------------------------------------------------
+
+    def take_slot(
+        self, bucket: str, now: datetime, since: datetime, limit: int
+    ) -> tuple[int | None, datetime | None]:
+        """(the new slot's id, None), or (None, when the oldest slot was taken) when the
+        ``limit`` slots taken after ``since`` are all in use. One transaction: two requests at
+        once cannot both take the last slot."""
+        with self.transaction():
+            self._run(
+                "DELETE FROM throttle_slots WHERE bucket = ? AND at <= ?", (bucket, to_text(since))
+            )
+            rows = self._run(
+                "SELECT at FROM throttle_slots WHERE bucket = ? ORDER BY at LIMIT ?",
+                (bucket, limit),
+            ).fetchall()
+            if len(rows) >= limit:
+                return None, _required(rows[0]["at"])
+            return self._insert("throttle_slots", {"bucket": bucket, "at": now}), None
+
+    def release_slot(self, slot_id: int) -> None:
+        self._run("DELETE FROM throttle_slots WHERE id = ?", (slot_id,))
+
+    def count_slots(self, bucket: str, since: datetime) -> int:
+        row = self._one(
+            "SELECT count(*) AS n FROM throttle_slots WHERE bucket = ? AND at > ?",
+            (bucket, to_text(since)),
+        )
+        return 0 if row is None else int(row["n"])
+
+    def clear_slots(self, bucket: str) -> None:
+        self._run("DELETE FROM throttle_slots WHERE bucket = ?", (bucket,))
 
     # --- outbox and audit -------------------------------------------------------------------
 

@@ -1,16 +1,20 @@
-"""Throttling of password guesses: per account, per identifier nobody has, and per client.
+"""Throttling of guesses, kept in the database (every worker and every restart sees the same).
 
+- **Per client** (the TCP peer's address, never a header): a sliding window of failed secret
+  checks shared by every door (login password, recovery and sign-up codes, the current password
+  in « Gérer Mon Compte »). A slot is *taken* in one transaction before the argon2 hash is
+  computed, and given back only when the secret was right: a burst of concurrent requests can
+  never check more than ``client_max_failures`` secrets in ``client_window_seconds``.
 - **Per account**: after ``max_login_failures`` failures in a row the account is locked; each
   further lock (without a success in between) lasts twice as long as the one before, up to
-  ``max_lock_minutes``. After ``max_consecutive_failures`` failures without a success (NIST SP
-  800-63B: no more than 100) the account stays locked until its password is reset. The count
-  is read from the audit trail, so that it survives restarts: failures since the last event
-  in ``RESET_EVENTS``.
-- **Per identifier nobody has**: the same counting, in memory, so that an unknown identifier
-  answers exactly as a known one would, locks included: guessing cannot tell them apart.
-- **Per client** (its IP address): a sliding window of failed logins; beyond
-  ``client_max_failures`` in ``client_window_seconds``, every login is answered 429
-  ``too_many_attempts`` with ``retry_after``, before any password is checked.
+  ``max_lock_minutes``. After ``max_consecutive_failures`` failed checks without a success
+  (NIST SP 800-63B: no more than 100) no password of the account is checked any more until it
+  is reset (« Mot de passe oublié ? »). The count is read from the audit trail: failed checks
+  since the last event in ``RESET_EVENTS``. A check is recorded as failed *before* the hash
+  (``PASSWORD_CHECK``), so that concurrent guesses are all counted; a success then records an
+  event that starts the count afresh.
+- **Per subject of other doors** (recovery per identifier typed, sign-up per file): windows of
+  the same kind, named by ``bucket``.
 
 Times come from the stub's clock, so that QA (and the tests) can move them.
 """
@@ -19,20 +23,45 @@ from __future__ import annotations
 
 import hashlib
 import math
-import threading
-from collections import OrderedDict, deque
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from backend_stub.settings import StubSettings
 from backend_stub.store import Store
 
-FAILURE_EVENTS = frozenset({"login_failed", "account_locked"})
-"""Audit events that record one failed password check each."""
-RESET_EVENTS = frozenset({"login", "password_reset", "password_recovered", "password_changed"})
-"""Audit events after which failures are counted afresh."""
-MAX_GHOSTS = 10_000
-"""Unknown identifiers remembered at most (the oldest are forgotten first)."""
+PASSWORD_CHECK = "password_check"
+"""Audit event written before a password is checked: a failure unless a success follows."""
+LOCK_STARTED = "lock_started"
+FAILURE_EVENTS = frozenset({"login_failed", "account_locked", PASSWORD_CHECK})
+"""Audit events that record one failed password check each (the first two: older databases)."""
+LOCK_EVENTS = frozenset({"account_locked", LOCK_STARTED})
+LOGIN = "login"
+PASSWORD_TOLD_LOCKED = "password_right_while_locked"
+"""The right password during a lock: takes back the check written before the hash (the lock
+and its growth stay)."""
+RECOVERY_PASSWORD_SET = "recovery_password_set"
+RECOVERY_LEGACY_RESENT = "recovery_legacy_resent"
+PASSWORD_CHANGED = "password_changed"
+CURRENT_PASSWORD_RIGHT = "current_password_right"
+SIGNUP_PROVED = "signup"
+RESET_EVENTS = frozenset(
+    {
+        LOGIN,
+        CURRENT_PASSWORD_RIGHT,
+        PASSWORD_CHANGED,
+        RECOVERY_PASSWORD_SET,
+        RECOVERY_LEGACY_RESENT,
+        SIGNUP_PROVED,
+        "password_reset",
+        "password_recovered",
+    }
+)
+"""Audit events after which failures are counted afresh: the right password was given, or a
+contact on file was proved (a new password after « Mot de passe oublié ? », a sign-up's code):
+that lifts even the lock after 100, so failures aimed at a member before they sign up do not
+block the account they then create."""
+
+HOUR = 3600
 
 
 @dataclass(frozen=True)
@@ -48,9 +77,11 @@ def account_history(store: Store, account_id: int) -> FailureHistory:
     for event, _account, _at, _detail in store.audit_events(account_id):
         if event in RESET_EVENTS:
             consecutive = locks = 0
-        elif event in FAILURE_EVENTS:
-            consecutive += 1
-            locks += event == "account_locked"
+        elif event == PASSWORD_TOLD_LOCKED:  # the check written before the hash was right
+            consecutive = max(0, consecutive - 1)
+        else:
+            consecutive += event in FAILURE_EVENTS
+            locks += event in LOCK_EVENTS
     return FailureHistory(consecutive, locks)
 
 
@@ -61,80 +92,59 @@ def lock_duration(locks_before: int, settings: StubSettings) -> timedelta:
 
 
 def blocked(history: FailureHistory, settings: StubSettings) -> bool:
-    """Locked until the password is reset."""
+    """No more passwords checked until the password is reset."""
     return history.consecutive >= settings.max_consecutive_failures
 
 
-@dataclass
-class _Ghost:
-    """What a known account would hold, for an identifier nobody has."""
-
-    failures: int = 0
-    consecutive: int = 0
-    locks: int = 0
-    locked_until: datetime | None = None
+# --- windows ---------------------------------------------------------------------------------
 
 
-class Throttle:
-    """The in-memory part: clients' windows and unknown identifiers. Thread-safe."""
+@dataclass(frozen=True)
+class Window:
+    """At most ``limit`` slots in any ``seconds``."""
 
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._clients: dict[str, deque[datetime]] = {}
-        self._ghosts: OrderedDict[str, _Ghost] = OrderedDict()
+    limit: int
+    seconds: int
 
-    def clear(self) -> None:
-        with self._lock:
-            self._clients.clear()
-            self._ghosts.clear()
 
-    # --- per client -----------------------------------------------------------------------
+class Throttled(Exception):
+    """The window is full: ``retry_after`` seconds before a slot frees."""
 
-    def client_retry_after(self, client: str, now: datetime, settings: StubSettings) -> int | None:
-        """Seconds before ``client`` may try again, or None when it may now."""
-        window = timedelta(seconds=settings.client_window_seconds)
-        with self._lock:
-            failures = self._clients.get(client)
-            if not failures:
-                return None
-            while failures and failures[0] <= now - window:
-                failures.popleft()
-            if len(failures) < settings.client_max_failures:
-                return None
-            wait = (failures[0] + window - now).total_seconds()
-        return max(1, math.ceil(wait))
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(retry_after)
+        self.retry_after = retry_after
 
-    def client_failed(self, client: str, now: datetime) -> None:
-        with self._lock:
-            self._clients.setdefault(client, deque()).append(now)
 
-    # --- identifiers nobody has -------------------------------------------------------------
+def take(store: Store, bucket: str, window: Window, now: datetime) -> int:
+    """Take a slot in ``bucket`` (written at once) and return its id; else raise Throttled."""
+    since = now - timedelta(seconds=window.seconds)
+    slot, oldest = store.take_slot(bucket, now, since, window.limit)
+    if slot is None:
+        assert oldest is not None
+        wait = (oldest + timedelta(seconds=window.seconds) - now).total_seconds()
+        raise Throttled(max(1, math.ceil(wait)))
+    return slot
 
-    def ghost_attempt(
-        self, identifier: str, now: datetime, settings: StubSettings
-    ) -> tuple[str, datetime | None]:
-        """Count a failure for an unknown identifier, as ``auth.login`` does for an account.
 
-        Returns ("blocked", None), ("locked", until) or ("invalid", None).
-        """
-        key = hashlib.sha256(identifier.encode()).hexdigest()
-        with self._lock:
-            ghost = self._ghosts.pop(key, None) or _Ghost()
-            self._ghosts[key] = ghost
-            while len(self._ghosts) > MAX_GHOSTS:
-                self._ghosts.popitem(last=False)
-            if ghost.consecutive >= settings.max_consecutive_failures:
-                return "blocked", None
-            if ghost.locked_until is not None and now < ghost.locked_until:
-                return "locked", ghost.locked_until
-            if ghost.locked_until is not None:
-                ghost.failures, ghost.locked_until = 0, None
-            ghost.failures += 1
-            ghost.consecutive += 1
-            if ghost.consecutive >= settings.max_consecutive_failures:
-                return "blocked", None
-            if ghost.failures >= settings.max_login_failures:
-                ghost.locked_until = now + lock_duration(ghost.locks, settings)
-                ghost.locks += 1
-                return "locked", ghost.locked_until
-            return "invalid", None
+def give_back(store: Store, slot: int) -> None:
+    """The secret was right: the slot does not count as a failure."""
+    store.release_slot(slot)
+
+
+def client_bucket(client: str) -> str:
+    """Failed secret checks of one TCP peer, whatever the door."""
+    return f"client:{client}"
+
+
+def client_window(settings: StubSettings) -> Window:
+    return Window(settings.client_max_failures, settings.client_window_seconds)
+
+
+def subject(kind: str, identifier: str) -> str:
+    """A stable name for what a person typed (normalised), without storing it in clear."""
+    return hashlib.sha256(f"{kind}:{identifier}".encode()).hexdigest()
+
+
+def minutes_text(retry_after: int) -> str:
+    minutes = max(1, math.ceil(retry_after / 60))
+    return f"{minutes} minute{'s' if minutes > 1 else ''}"

@@ -15,7 +15,8 @@ STUB_HELP: dict[str, str] = {
     ),
     "log_format": N_("forme du journal : text, ou json (un objet par ligne)"),
     "db": N_(
-        "fichier SQLite, ou :memory:, une base en mémoire (défaut : dossier de données de l'utilisateur)"
+        "fichier SQLite, ou :memory:, une base en mémoire (défaut : dossier de données de "
+        "l'utilisateur)"
     ),
     "fixed_code": N_("chaque code de vérification vaut ces 6 chiffres (tests, démos)"),
     "password_min_length": N_("longueur minimale d'un mot de passe (défaut : 8)"),

@@ -1,7 +1,10 @@
-"""« Créer Mon Compte » (``POST /api/v1/signup``): what links the person to a file.
+"""« Créer Mon Compte » (``/api/v1/signup``): what links the person to a file, then the proof.
 
-A match opens a session whose ``next`` is the journey's own steps (terms, password, contact,
-code, account created): the server directs, the migration's screens serve again.
+Knowing a member's identity is not enough (a housemate knows it): once the file and the person
+match, a code goes to a contact *already on file* (the member's own; else the file holder's,
+who thus confirms a new member), and the answer's ``next`` is the journey's ``verify_code`` step
+with that contact masked. Only the right code opens a session, whose ``next`` is then the
+journey's own steps (terms, password, contact, code, account created).
 """
 
 from __future__ import annotations
@@ -9,7 +12,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr
+
+from caf_tui.api.models import JourneyResponse, _SecretsOnTheWire
 
 
 class SignupRequest(BaseModel):
@@ -27,3 +32,18 @@ class SignupRequest(BaseModel):
     gender: Literal["F", "M"] | None = Field(
         default=None, description="Needed only without a NIR (the NIR says it otherwise)."
     )
+
+
+class SignupResponse(JourneyResponse):
+    flow_token: str = Field(
+        description="Names this sign-up in the next calls (15 minutes); no session yet."
+    )
+
+
+class SignupCodeRequest(_SecretsOnTheWire):
+    flow_token: SecretStr = Field(max_length=128)
+    code: SecretStr = Field(max_length=16)
+
+
+class SignupFlowRequest(_SecretsOnTheWire):
+    flow_token: SecretStr = Field(max_length=128)

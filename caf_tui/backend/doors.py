@@ -2,7 +2,9 @@
 oublié ? » and « Créer Mon Compte ».
 
 For a forgotten password the backend keeps the flow token the start returned, as it keeps a
-session token, and sends it with each next call; « Créer Mon Compte » opens a session. Every
+session token, and sends it with each next call; « Créer Mon Compte » does the same until the
+code sent to a contact on file comes back (the journey's ``verify_code`` step), which opens a
+session. Every
 method may raise ``BackendUnavailable`` and ``ServerError`` on top of those it names; each
 answers with the step the server directs.
 """
@@ -21,7 +23,12 @@ from caf_tui.api.recovery import (
     RecoveryResponse,
     RecoveryStartRequest,
 )
-from caf_tui.api.signup import SignupRequest
+from caf_tui.api.signup import (
+    SignupCodeRequest,
+    SignupFlowRequest,
+    SignupRequest,
+    SignupResponse,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -49,10 +56,12 @@ class DoorsBackend(Protocol):
         longer has one), StepMismatch, FlowExpired."""
         ...
 
-    async def signup(self, request: SignupRequest) -> AuthResponse:
-        """« Créer Mon Compte »: open a session for the person the file knows; the journey's
-        steps follow. Raises InvalidInput (validation_error, invalid_identifier with ``field``;
-        identity_no_match; account_exists; too_young with ``field`` "birth_date")."""
+    async def signup(self, request: SignupRequest) -> JourneyResponse:
+        """« Créer Mon Compte »: the file knows the person; a code goes to a contact on file
+        (next: ``verify_code``, whose code and « Demander » then go to the sign-up until a
+        session opens). Raises InvalidInput (validation_error, invalid_identifier with
+        ``field``; identity_no_match; account_exists; too_young with ``field`` "birth_date";
+        channel_unavailable), TooManyAttempts."""
         ...
 
 
@@ -60,6 +69,7 @@ class DoorsHttpMixin:
     """``DoorsBackend`` over HTTP, mixed into ``HttpBackend``."""
 
     _recovery_flow: SecretStr | None = None
+    _signup_flow: SecretStr | None = None
 
     if TYPE_CHECKING:
         _token: str | None
@@ -97,7 +107,28 @@ class DoorsHttpMixin:
         self._recovery_flow = None
         return answer
 
-    async def signup(self, request: SignupRequest) -> AuthResponse:
-        answer = await self._call("POST", "/signup", AuthResponse, request)
+    async def signup(self, request: SignupRequest) -> JourneyResponse:
+        answer = await self._call("POST", "/signup", SignupResponse, request)
+        self._signup_flow = SecretStr(answer.flow_token)
+        return answer
+
+    @property
+    def signing_up(self) -> bool:
+        """A sign-up waits for its code: the code step's calls go to the sign-up."""
+        return self._signup_flow is not None
+
+    async def signup_verify_code(self, code: SecretStr) -> JourneyResponse:
+        body = SignupCodeRequest(flow_token=self._signup_flow or SecretStr(""), code=code)
+        answer = await self._call("POST", "/signup/code", AuthResponse, body)
+        self._signup_flow = None
         self._token = answer.session.token
         return answer
+
+    async def signup_cancel(self) -> JourneyResponse:
+        body = SignupFlowRequest(flow_token=self._signup_flow or SecretStr(""))
+        self._signup_flow = None
+        return await self._call("POST", "/signup/cancel", JourneyResponse, body)
+
+    async def signup_resend_code(self) -> JourneyResponse:
+        body = SignupFlowRequest(flow_token=self._signup_flow or SecretStr(""))
+        return await self._call("POST", "/signup/code/resend", SignupResponse, body)

@@ -157,6 +157,7 @@ class HttpBackend(AccountHttpMixin, FranceConnectHttpMixin, DoorsHttpMixin):
     ) -> AuthResponse:
         request = LoginRequest(identifier_kind=kind, identifier=identifier, password=password)
         answer = await self._call("POST", "/auth/login", AuthResponse, request)
+        self._signup_flow = None  # a sign-up left at its code step is over
         self._token = answer.session.token
         return answer
 
@@ -197,13 +198,19 @@ class HttpBackend(AccountHttpMixin, FranceConnectHttpMixin, DoorsHttpMixin):
         return await self._call("POST", "/journey/confirm_contact", JourneyResponse, body)
 
     async def verify_code(self, code: SecretStr) -> JourneyResponse:
+        if self.signing_up:
+            return await self.signup_verify_code(code)
         body = VerifyCodeRequest(code=code)
         return await self._call("POST", "/journey/verify_code", JourneyResponse, body)
 
     async def resend_code(self) -> JourneyResponse:
+        if self.signing_up:
+            return await self.signup_resend_code()
         return await self._call("POST", "/journey/verify_code/resend", JourneyResponse)
 
     async def change_contact(self) -> JourneyResponse:
+        if self.signing_up:
+            return await self.signup_cancel()
         return await self._call("POST", "/journey/verify_code/change_contact", JourneyResponse)
 
     async def acknowledge_account_created(self) -> JourneyResponse:

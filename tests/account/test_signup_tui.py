@@ -54,6 +54,7 @@ async def test_lucas_creates_his_account_then_sees_only_what_a_member_may(
         assert isinstance(app.screen, CreateAccountScreen)
         await fill(pilot, {**LUCAS, "nir": LUCAS_NIR})
         await press(pilot, "#validate")
+        await answer_on_screen(pilot, StepName.VERIFY_CODE)  # the code Karim received
         assert isinstance(app.screen, TermsScreen)
         await answer_on_screen(pilot, StepName.ACCEPT_TERMS)
         await answer_on_screen(pilot, StepName.CHOOSE_PASSWORD)
@@ -93,6 +94,7 @@ async def test_no_nir_gets_a_temporary_identifier_and_logs_in_with_it(
         assert "Choisissez « Madame » ou « Monsieur »" in screen_text(app)
         app.screen.query_one("#gender-F", RadioButton).value = True
         await press(pilot, "#validate")
+        await answer_on_screen(pilot, StepName.VERIFY_CODE)  # the code Paul received
         await answer_on_screen(pilot, StepName.ACCEPT_TERMS)
         await answer_on_screen(pilot, StepName.CHOOSE_PASSWORD)
         await contact_then_code(pilot, "ines.leroy@example.com")

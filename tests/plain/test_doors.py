@@ -69,6 +69,7 @@ def test_lucas_creates_his_account_refused_answers_are_asked_again(stub: Running
     # Read back, sent (Entrée); the file knows no « Luc »: read back again, the 4th corrected.
     corrected = ["", "4", "Lucas", ""]
     journey = [
+        CODE,  # the code the file holder received
         "1",  # accept the terms
         LUCAS_PASSWORD,
         LUCAS_PASSWORD,
@@ -100,6 +101,7 @@ def test_lucas_creates_his_account_refused_answers_are_asked_again(stub: Running
 def test_ines_without_a_nir_is_told_her_temporary_identifier(stub: RunningStub) -> None:
     ines = ["3307462", "31000", "Leroy", "Inès", "15/01/2012", "2", "1"]  # no NIR; Madame
     journey = [
+        CODE,  # the code the file holder received
         "1",  # accept the terms
         "Ines2026x",
         "Ines2026x",

@@ -14,6 +14,7 @@ LUCAS_PASSWORD = "Lucas2026"
 #: Two answers wrong (the file knows neither), each one well formed.
 FORM = ["4821573", "93200", "Tadjj", "Luca", "22/05/2010", "1", LUCAS_NIR]
 JOURNEY = [
+    CODE,  # the code the file holder received
     "1",  # accept the terms
     LUCAS_PASSWORD,
     LUCAS_PASSWORD,

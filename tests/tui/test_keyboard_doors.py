@@ -226,6 +226,7 @@ async def test_lucas_creates_his_account(stub: RunningStub) -> None:
         await press_button(pilot, "#validate")
 
         for step in (
+            StepName.VERIFY_CODE,  # the code Karim, the file holder, received
             StepName.ACCEPT_TERMS,
             StepName.CHOOSE_PASSWORD,
         ):

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pydantic import ValidationError
 
 from caf_tui import help_texts, rules
-from caf_tui.api import AuthResponse
+from caf_tui.api import JourneyResponse
 from caf_tui.api.signup import SignupRequest
 from caf_tui.backend.errors import InvalidInput
 from caf_tui.i18n import _
@@ -98,7 +98,7 @@ def all_fields() -> list[str]:
     return [name for name, _check in TEXT_FIELDS[:-1]] + [IDENTITY]
 
 
-def send(ctx: Context, request: SignupRequest) -> AuthResponse:
+def send(ctx: Context, request: SignupRequest) -> JourneyResponse:
     return ctx.call(lambda: ctx.backend.signup(request))
 
 
