@@ -59,7 +59,11 @@ def _event_date(text: str, field: str, label: str, max_age_days: int, today: dat
 def _address(context: StubContext, request: AddressChangeRequest) -> tuple[str, date]:
     street = checked(lambda: rules.normalise_street(request.street), "street")
     postal = checked(lambda: rules.normalise_postal_code(request.postal_code), "postal_code")
-    commune = checked(lambda: rules.check_commune(postal, request.commune), "commune")
+    try:
+        commune = rules.check_commune(postal, request.commune)
+    except rules.RuleError as exc:  # an unknown code postal is the code's fault, not the commune's
+        field = "postal_code" if exc.code == "postal_code_unknown" else "commune"
+        raise ApiError(ErrorCode.VALIDATION_ERROR, exc.message, field=field) from exc
     today = context.clock.now().date()
     moved_on = _event_date(
         request.moved_on, "moved_on", "la date du déménagement", rules.MAX_MOVE_AGE_DAYS, today
