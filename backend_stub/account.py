@@ -10,7 +10,7 @@ from backend_stub.context import StubContext
 from backend_stub.dashboard import allowed_sections
 from backend_stub.errors import ApiError
 from backend_stub.journey import display_identifier, load_account, require_step, spouse_of
-from backend_stub.rights import SECTION_RIGHT, granted_by, refusal
+from backend_stub.rights import granted_by
 from backend_stub.sessions import Caller
 from backend_stub.store import Account
 from caf_tui import rules
@@ -59,8 +59,6 @@ def open_section(context: StubContext, caller: Caller, section: Section) -> Acco
     require_step(context, account, StepName.DASHBOARD)
     if not allowed_sections(context.store, account)[section]:
         context.store.audit("forbidden", account.id, context.clock.now(), section.value)
-        if section in SECTION_RIGHT:  # the message says who may, and whom to ask
-            raise refusal(context.store, account, SECTION_RIGHT[section])
         raise ApiError(ErrorCode.FORBIDDEN, FORBIDDEN_MESSAGES[section])
     return account
 
