@@ -29,10 +29,12 @@ def test_zohra_granted_declare_only_declares_a_move_but_not_a_benefit(
     assert receipt["reference"].startswith("DC-20261127-")
     assert receipt["emailed_to"] == ZOHRA.email
 
+    payments = zohra.get("/account/payments")  # its message, older, names the roles only
+    assert payments.status_code == 403
+    assert "responsable du dossier" in error_of(payments)["message"]
     for refused in (
         zohra.get("/account/benefits"),
         zohra.post("/account/benefits/prime_activite/requests", {"answers": ANSWERS}),
-        zohra.get("/account/payments"),
         zohra.get("/account/attestations/paiement/pdf"),
     ):
         assert refused.status_code == 403
