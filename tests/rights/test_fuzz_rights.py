@@ -21,7 +21,7 @@ from schemathesis.specs.openapi.checks import (
 from backend_stub import RunningStub, serve_in_thread
 from backend_stub.testing import settings_for_tests
 
-MAX_EXAMPLES = 6
+MAX_EXAMPLES = 4
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
