@@ -124,8 +124,8 @@ def _lines(benefit: Benefit, request: BenefitAnswers) -> list[SummaryLine]:
         if key not in expected:
             raise ApiError(
                 ErrorCode.VALIDATION_ERROR,
-                f"La question « {key[:40]} » n'existe pas pour la {benefit.title.lower()} : "
-                "retirez-la.",
+                f"Cette question n'existe pas pour la {benefit.title.lower()} : retirez-la de "
+                "la demande.",
                 field=key[:40],
             )
     lines = [SummaryLine(label="Prestation", value=benefit.title)]
