@@ -10,17 +10,10 @@ import pytest
 
 from backend_stub import RunningStub
 from backend_stub.personas import KARIM, ZOHRA
+from tests.account.test_signup_api import LUCAS, finish_journey, sign_up
 from tests.stub.helpers import API, Portal
 from tests.stub.journeys import walk_to
 
-LUCAS_SIGNUP = {
-    "numero_allocataire": "4821573",
-    "postal_code": "93200",
-    "family_name": "Tadj",
-    "given_names": "Lucas",
-    "birth_date": "2010-05-22",
-    "nir": "1 10 05 99 999 013 58",
-}
 MOVE = {
     "street": "5 avenue de la République",
     "postal_code": "93100",
@@ -59,16 +52,11 @@ def zohra(portal: Callable[[], Portal]) -> Portal:
 
 @pytest.fixture
 def lucas(portal: Callable[[], Portal]) -> Portal:
-    """Lucas, 16, member of the Tadj file, with the account he created (« Créer Mon Compte »)."""
+    """Lucas, 16, member of the Tadj file, with the account he created (« Créer Mon Compte »),
+    through the sign-up API exactly as its own tests walk it."""
     session = portal()
-    response = session.http.post(API + "/signup", json=LUCAS_SIGNUP)
-    assert response.status_code == 200, response.text
-    session.token = response.json()["session"]["token"]
-    session.accept_terms()
-    session.choose_password("Bienvenue26")
-    session.ok("PUT", "/journey/contact", {"phone": None, "email": "lucas.tadj@example.com"})
-    session.confirm("email")
-    assert session.verify("123456").status_code == 200
+    answer = sign_up(session, LUCAS)
+    finish_journey(session, answer["next"], "lucas.tadj@example.com")
     assert session.ok("POST", "/journey/account_created/continue")["next"]["step"] == "dashboard"
     return session
 
