@@ -10,6 +10,7 @@ from backend_stub.context import StubContext
 from backend_stub.dashboard import allowed_sections
 from backend_stub.errors import ApiError
 from backend_stub.journey import display_identifier, load_account, require_step, spouse_of
+from backend_stub.rights import granted_by
 from backend_stub.sessions import Caller
 from backend_stub.store import Account
 from caf_tui import rules
@@ -139,11 +140,12 @@ def _authorisations_of(context: StubContext, account: Account) -> Authorisations
         return AuthorisationsResponse(spouse=None)
     fresh = context.store.account(account.id)
     assert fresh is not None
+    granted = granted_by(context.store, fresh)
     return AuthorisationsResponse(
         spouse=SpouseAuthorisationState(
             spouse_name=f"{spouse.given_names} {spouse.family_name}",
-            authorised=fresh.spouse_decision is SpouseDecision.AUTHORISE,
-            rights=ALL_RIGHTS,
+            authorised=bool(granted),
+            rights=[r for r in ALL_RIGHTS if r in granted] if granted else ALL_RIGHTS,
             decided_at=fresh.spouse_decided_at,
         )
     )
@@ -155,7 +157,10 @@ def authorisations(context: StubContext, caller: Caller) -> AuthorisationsRespon
 
 
 def update_authorisations(
-    context: StubContext, caller: Caller, authorised: bool
+    context: StubContext,
+    caller: Caller,
+    authorised: bool,
+    rights: list[SpouseRight] | None = None,
 ) -> AuthorisationsResponse:
     now = context.clock.now()
     store = context.store
@@ -167,7 +172,17 @@ def update_authorisations(
                 "Aucun conjoint(e) n'est rattaché(e) à votre dossier : il n'y a pas "
                 "d'autorisation à gérer.",
             )
+        if authorised and rights is not None and not rights:
+            raise ApiError(
+                ErrorCode.VALIDATION_ERROR,
+                "Choisissez au moins un droit à accorder, ou retirez l'autorisation.",
+                field="rights",
+            )
         decision = SpouseDecision.AUTHORISE if authorised else SpouseDecision.REFUSE
         store.update_account(account.id, spouse_decision=decision, spouse_decided_at=now)
+        chosen = set(rights) if authorised and rights is not None else set(ALL_RIGHTS)
+        store.set_spouse_rights(
+            account.id, {r.value: authorised and r in chosen for r in ALL_RIGHTS}
+        )
         store.audit("spouse_rights_changed", account.id, now, decision.value)
         return _authorisations_of(context, account)

@@ -77,7 +77,7 @@ def get_authorisations(context: Context, caller: Authed) -> AuthorisationsRespon
 def put_authorisations(
     body: UpdateAuthorisationsRequest, context: Context, caller: Authed
 ) -> AuthorisationsResponse:
-    return account.update_authorisations(context, caller, body.spouse_authorised)
+    return account.update_authorisations(context, caller, body.spouse_authorised, body.rights)
 
 
 @router.post(

@@ -13,6 +13,7 @@ from backend_stub import (
     control_qa,
     doors_routes,
     franceconnect,
+    rights_routes,
     routes,
 )
 from backend_stub.clock import Clock
@@ -89,6 +90,7 @@ def create_app(settings: StubSettings | None = None, clock: Clock | None = None)
     app.include_router(routes.router)
     app.include_router(account_routes.router)
     app.include_router(doors_routes.router)
+    app.include_router(rights_routes.router)  # declarations, benefits, attestations (issue 18)
     app.include_router(franceconnect.router)  # demo provider + relying party (issue 5)
     if settings.control_api is not False:
         app.include_router(control.router)

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
+from backend_stub import benefits, declarations
 from backend_stub.context import StubContext
-from backend_stub.journey import load_account, require_step, spouse_authorised
+from backend_stub.filings import BENEFIT_REQUEST, DECLARATION, RECENT
+from backend_stub.journey import load_account, require_step
+from backend_stub.rights import SECTION_RIGHT, rights_of
 from backend_stub.sessions import Caller
 from backend_stub.store import Account, Store
-from caf_tui.api import DashboardResponse, Person, Role, Section, SectionAccess, StepName
+from caf_tui.api import DashboardResponse, Person, Section, SectionAccess, StepName
 
 FILE_SECTIONS = (Section.RIGHTS_PAYMENTS, Section.DECLARE_CHANGE, Section.REQUEST_BENEFIT)
 """Open to the responsable, and to the spouse once the responsable authorised them."""
 
 
 def allowed_sections(store: Store, account: Account) -> dict[Section, bool]:
-    if account.role is Role.RESPONSABLE:
-        file_access = True
-    elif account.role is Role.SPOUSE:
-        file_access = spouse_authorised(store, account)
-    else:
-        file_access = False
-    return {section: (file_access if section in FILE_SECTIONS else True) for section in Section}
+    """Each file section by its own right (a spouse may hold one without the others)."""
+    rights = rights_of(store, account)
+    return {
+        section: (SECTION_RIGHT[section] in rights if section in FILE_SECTIONS else True)
+        for section in Section
+    }
 
 
 def dashboard(context: StubContext, caller: Caller) -> DashboardResponse:
@@ -37,4 +39,16 @@ def dashboard(context: StubContext, caller: Caller) -> DashboardResponse:
             address=household.address if household else None,
             sections=[SectionAccess(section=s, allowed=ok) for s, ok in access.items()],
             payments=payments,
+            declarations=[
+                declarations.receipt(f)
+                for f in store.filings(account.household_id, DECLARATION, limit=RECENT)
+            ]
+            if access[Section.DECLARE_CHANGE]
+            else [],
+            benefit_requests=[
+                benefits.receipt(f)
+                for f in store.filings(account.household_id, BENEFIT_REQUEST, limit=RECENT)
+            ]
+            if access[Section.REQUEST_BENEFIT]
+            else [],
         )

@@ -857,3 +857,136 @@ class Store:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (session_hash, key, route, fingerprint, status, content_type, body, to_text(now)),
             )
+
+    # --- the spouse's rights one by one, declarations, benefit requests (issue 18) ------------
+
+    def granted_spouse_rights(self, responsable_id: int) -> frozenset[str] | None:
+        """The rights granted one by one, or None when the holder never chose them one by one
+        (the journey's all-or-nothing decision then stands)."""
+        rows = self._run(
+            "SELECT right_name, granted FROM spouse_rights WHERE responsable_id = ?",
+            (responsable_id,),
+        ).fetchall()
+        if not rows:
+            return None
+        return frozenset(row["right_name"] for row in rows if row["granted"])
+
+    def set_spouse_rights(self, responsable_id: int, granted: Mapping[str, bool]) -> None:
+        with self.transaction():
+            self._run("DELETE FROM spouse_rights WHERE responsable_id = ?", (responsable_id,))
+            for name, is_granted in granted.items():
+                self._insert(
+                    "spouse_rights",
+                    {"responsable_id": responsable_id, "right_name": name, "granted": is_granted},
+                )
+
+    def clear_spouse_rights(self, responsable_id: int) -> None:
+        self._run("DELETE FROM spouse_rights WHERE responsable_id = ?", (responsable_id,))
+
+    def update_household(self, household_id: int, **fields: str) -> None:
+        unknown = set(fields) - {"address", "situation"}
+        if unknown:
+            raise ValueError(f"unknown household columns: {sorted(unknown)}")
+        for name, value in fields.items():
+            self._run(f"UPDATE households SET {name} = ? WHERE id = ?", (value, household_id))
+
+    def next_filing_id(self) -> int:
+        row = self._one("SELECT coalesce(max(id), 0) + 1 AS n FROM filings")
+        return 1 if row is None else int(row["n"])
+
+    def insert_filing(
+        self,
+        *,
+        reference: str,
+        household_id: int,
+        account_id: int,
+        kind: str,
+        subject: str,
+        title: str,
+        lines: str,
+        received_at: datetime,
+        emailed_to: str | None,
+    ) -> int:
+        """A declaration (``kind`` "declaration") or a benefit request ("benefit_request");
+        ``subject`` is the declaration's kind or the benefit's id, ``lines`` JSON."""
+        return self._insert(
+            "filings",
+            {
+                "reference": reference,
+                "household_id": household_id,
+                "account_id": account_id,
+                "kind": kind,
+                "subject": subject,
+                "title": title,
+                "lines": lines,
+                "received_at": received_at,
+                "emailed_to": emailed_to,
+                "status": "pending" if kind == "benefit_request" else "received",
+            },
+        )
+
+    def filings(
+        self, household_id: int, kind: str, *, subject: str | None = None, limit: int = 20
+    ) -> list[Filing]:
+        """The household's filings of ``kind`` (and ``subject``), newest first."""
+        rows = self._run(
+            "SELECT * FROM filings WHERE household_id = ? AND kind = ?"
+            " AND (? IS NULL OR subject = ?) ORDER BY id DESC LIMIT ?",
+            (household_id, kind, subject, subject, limit),
+        ).fetchall()
+        return [
+            Filing(
+                id=row["id"],
+                reference=row["reference"],
+                account_id=row["account_id"],
+                kind=row["kind"],
+                subject=row["subject"],
+                title=row["title"],
+                lines=row["lines"],
+                received_at=_required(row["received_at"]),
+                emailed_to=row["emailed_to"],
+                status=row["status"],
+            )
+            for row in rows
+        ]
+
+
+@dataclass(frozen=True)
+class Filing:
+    """A declaration or a benefit request recorded in the household's file."""
+
+    id: int
+    reference: str
+    account_id: int
+    kind: str
+    subject: str
+    title: str
+    lines: str
+    received_at: datetime
+    emailed_to: str | None
+    status: str
+
+
+SCHEMA += """
+CREATE TABLE IF NOT EXISTS spouse_rights (
+    responsable_id INTEGER NOT NULL REFERENCES accounts(id),
+    right_name TEXT NOT NULL,
+    granted INTEGER NOT NULL,
+    PRIMARY KEY (responsable_id, right_name)
+);
+CREATE TABLE IF NOT EXISTS filings (
+    id INTEGER PRIMARY KEY,
+    reference TEXT NOT NULL UNIQUE,
+    household_id INTEGER NOT NULL REFERENCES households(id),
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    kind TEXT NOT NULL CHECK (kind IN ('declaration', 'benefit_request')),
+    subject TEXT NOT NULL,
+    title TEXT NOT NULL,
+    lines TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    emailed_to TEXT,
+    status TEXT NOT NULL
+);
+"""
+# Wiped first: these rows point at accounts and households. (mypy typed _TABLES by its length.)
+_TABLES = ("spouse_rights", "filings", *_TABLES)  # type: ignore[assignment]

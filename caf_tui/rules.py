@@ -403,3 +403,153 @@ def check_signup_age(birth: date, today: date) -> None:
                 "dossier peut faire vos démarches."
             ).format(age=MINIMUM_SIGNUP_AGE),
         )
+
+
+# --- Declarations and benefit requests (issue 18) ----------------------------------------------
+
+MAX_MOVE_AGE_DAYS = 730
+"""A move declared more than two years after it happened is dealt with by the Caf itself."""
+MAX_SITUATION_AGE_DAYS = 1826
+"""The same for a change of family situation, five years."""
+
+
+def normalise_street(text: str) -> str:
+    """The number and street of an address: 3 to 120 characters, letters and digits."""
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise RuleError(
+            "street_empty", _("Saisissez le numéro et la voie (ex. : 12 rue des Lilas).")
+        )
+    if len(cleaned) < 3 or not re.search(r"[^\W\d_]", cleaned):
+        raise RuleError(
+            "street_format",
+            _("Saisissez le numéro et le nom de la voie (ex. : 12 rue des Lilas)."),
+        )
+    if not re.fullmatch(r"[\w ,.'’/°-]+", cleaned):
+        raise RuleError(
+            "street_format",
+            _(
+                "L'adresse ne peut contenir que des lettres, des chiffres, des espaces et les "
+                "signes , . ' - / : corrigez-la."
+            ),
+        )
+    return cleaned
+
+
+def check_commune(postal_code: str, commune: str) -> str:
+    """The commune's name as the demo spells it, if it matches the code postal (already
+    normalised by ``normalise_postal_code``); else ``RuleError``."""
+    from caf_tui.communes import COMMUNES_BY_POSTAL_CODE
+
+    cleaned = " ".join(commune.split())
+    if not cleaned:
+        raise RuleError("commune_empty", _("Saisissez la commune (ex. : Saint-Denis)."))
+    known = COMMUNES_BY_POSTAL_CODE.get(postal_code)
+    if known is None:
+        raise RuleError(
+            "postal_code_unknown",
+            _(
+                "Le code postal {code} n'existe pas dans la liste des communes : vérifiez-le "
+                "sur votre courrier ou votre bail."
+            ).format(code=postal_code),
+        )
+
+    def fold(text: str) -> str:
+        return "".join(c for c in text.replace("-", " ").split()).casefold()
+
+    wanted = fold(_plain_letters(cleaned)).replace("saint", "st")
+    for name in known:
+        if fold(_plain_letters(name)).replace("saint", "st") == wanted:
+            return name
+    raise RuleError(
+        "commune_mismatch",
+        _("La commune ne correspond pas au code postal {code} : saisissez {names}.").format(
+            code=postal_code, names=" ou ".join(f"« {name} »" for name in known)
+        ),
+    )
+
+
+def _plain_letters(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+def parse_date(text: str, field_label: str) -> date:
+    """``JJ/MM/AAAA`` (or ISO ``AAAA-MM-JJ``) to a date, or ``RuleError`` naming the field."""
+    cleaned = text.strip()
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(cleaned, pattern).date()
+        except ValueError:
+            continue
+    raise RuleError(
+        "date_format",
+        _("Saisissez {field} au format JJ/MM/AAAA (ex. : 01/11/2026).").format(field=field_label),
+    )
+
+
+def check_past_date(when: date, today: date, field_label: str, max_age_days: int) -> None:
+    """A date of an event already happened, and not so long ago that it is absurd to declare."""
+    if when > today:
+        raise RuleError(
+            "date_future",
+            _(
+                "{field} est dans le futur : déclarez le changement une fois qu'il a eu lieu."
+            ).format(field=field_label[:1].upper() + field_label[1:]),
+        )
+    if (today - when).days > max_age_days:
+        raise RuleError(
+            "date_too_old",
+            _(
+                "{field} remonte à plus de {years} ans : vérifiez l'année, ou contactez votre Caf "
+                "pour un changement aussi ancien."
+            ).format(field=field_label[:1].upper() + field_label[1:], years=max_age_days // 365),
+        )
+
+
+def parse_amount_euros(text: str, field_label: str, maximum: int) -> int:
+    """An amount in euros typed as ``1234``, ``1 234,50`` or ``1234.50``: its cents."""
+    cleaned = text.strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
+    cleaned = cleaned.removesuffix("€").removesuffix("euros").rstrip()
+    match = re.fullmatch(r"(\d{1,9})(?:[,.](\d{1,2}))?", cleaned)
+    if match is None:
+        raise RuleError(
+            "amount_format",
+            _("Saisissez {field} en euros, en chiffres (ex. : 1250 ou 1250,50).").format(
+                field=field_label
+            ),
+        )
+    cents = int(match.group(1)) * 100 + int((match.group(2) or "0").ljust(2, "0"))
+    if cents > maximum * 100:
+        raise RuleError(
+            "amount_too_large",
+            _("{field} ne peut dépasser {maximum} euros : vérifiez le montant.").format(
+                field=field_label[:1].upper() + field_label[1:], maximum=maximum
+            ),
+        )
+    return cents
+
+
+def parse_count(text: str, field_label: str, minimum: int, maximum: int) -> int:
+    """A whole number between ``minimum`` and ``maximum``."""
+    cleaned = text.strip()
+    if not re.fullmatch(r"\d{1,3}", cleaned) or not minimum <= int(cleaned) <= maximum:
+        raise RuleError(
+            "count_range",
+            _("Saisissez {field} : un nombre entier de {minimum} à {maximum}.").format(
+                field=field_label, minimum=minimum, maximum=maximum
+            ),
+        )
+    return int(cleaned)
+
+
+def parse_yes_no(text: str, field_label: str) -> bool:
+    cleaned = _plain_letters(text.strip()).casefold()
+    if cleaned in ("oui", "o", "yes", "y", "true"):
+        return True
+    if cleaned in ("non", "n", "no", "false"):
+        return False
+    raise RuleError(
+        "yes_no",
+        _("Répondez « oui » ou « non » à la question : {field}.").format(field=field_label),
+    )

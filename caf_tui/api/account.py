@@ -50,8 +50,11 @@ class AttestationsResponse(BaseModel):
 
 class SpouseAuthorisationState(BaseModel):
     spouse_name: str
-    authorised: bool
-    rights: list[SpouseRight]
+    authorised: bool = Field(description="Whether the spouse holds at least one right.")
+    rights: list[SpouseRight] = Field(
+        description="The rights granted when authorised (one may be granted without the "
+        "others); when not, the rights an authorisation would grant."
+    )
     decided_at: datetime | None
 
 
@@ -63,6 +66,12 @@ class AuthorisationsResponse(BaseModel):
 
 class UpdateAuthorisationsRequest(BaseModel):
     spouse_authorised: bool
+    rights: list[SpouseRight] | None = Field(
+        default=None,
+        max_length=3,
+        description="With spouse_authorised true, the rights granted one by one (absent: all "
+        "three); the others are withdrawn.",
+    )
 
 
 class ChangePasswordRequest(_SecretsOnTheWire):

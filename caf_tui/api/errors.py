@@ -80,6 +80,8 @@ class ErrorCode(StrEnum):
     """« Créer Mon Compte »: this person already has an account; log in instead."""
     TOO_YOUNG = "too_young"
     """« Créer Mon Compte »: the person is under 16."""
+    ALREADY_PENDING = "already_pending"
+    """A request of the same benefit is already pending for the household's file."""
 
 
 HTTP_STATUS: dict[ErrorCode, int] = {
@@ -115,6 +117,7 @@ HTTP_STATUS: dict[ErrorCode, int] = {
     ErrorCode.IDENTITY_NO_MATCH: 422,
     ErrorCode.ACCOUNT_EXISTS: 409,
     ErrorCode.TOO_YOUNG: 422,
+    ErrorCode.ALREADY_PENDING: 409,
 }
 
 

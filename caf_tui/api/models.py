@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, SecretStr, field_serializer
 
+from caf_tui.api.declarations import BenefitReceipt, DeclarationReceipt
 from caf_tui.api.next_step import NextStep
 from caf_tui.api.steps import Channel, IdentifierKind
 
@@ -113,6 +114,15 @@ class DashboardResponse(BaseModel):
     address: str | None
     sections: list[SectionAccess]
     payments: list[Payment] = Field(description="Empty unless the role may consult payments.")
+    declarations: list[DeclarationReceipt] = Field(
+        default_factory=list,
+        description="« Dernières déclarations » of the file, newest first: empty unless the "
+        "role may declare changes.",
+    )
+    benefit_requests: list[BenefitReceipt] = Field(
+        default_factory=list,
+        description="The file's latest benefit requests: empty unless the role may request one.",
+    )
 
 
 class OutboxMessage(BaseModel):

@@ -21,12 +21,13 @@ from caf_tui.api import (
     SpouseDecision,
 )
 from caf_tui.backend.account import AccountBackend
+from caf_tui.backend.declarations import DeclarationsBackend
 from caf_tui.backend.doors import DoorsBackend
 from caf_tui.backend.franceconnect import FranceConnectBackend
 
 
 @runtime_checkable
-class Backend(AccountBackend, FranceConnectBackend, DoorsBackend, Protocol):
+class Backend(AccountBackend, DeclarationsBackend, FranceConnectBackend, DoorsBackend, Protocol):
     """A portal the app can talk to: the stub over HTTP, or any implementation of the contract."""
 
     #: A short name shown to the person ("démo locale", the server's host…).

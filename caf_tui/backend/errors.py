@@ -111,6 +111,7 @@ _BY_CODE: dict[ErrorCode, type[BackendError]] = {
     ErrorCode.IDENTITY_NO_MATCH: InvalidInput,
     ErrorCode.ACCOUNT_EXISTS: InvalidInput,
     ErrorCode.TOO_YOUNG: InvalidInput,
+    ErrorCode.ALREADY_PENDING: InvalidInput,
 }
 
 

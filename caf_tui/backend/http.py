@@ -29,6 +29,7 @@ from caf_tui.api import (
     VerifyCodeRequest,
 )
 from caf_tui.backend.account import AccountHttpMixin
+from caf_tui.backend.declarations import DeclarationsHttpMixin
 from caf_tui.backend.doors import DoorsHttpMixin
 from caf_tui.backend.errors import BackendUnavailable, ServerError, error_from_detail
 from caf_tui.backend.franceconnect import FranceConnectHttpMixin
@@ -48,7 +49,7 @@ M = TypeVar("M", bound=BaseModel)
 DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
 
 
-class HttpBackend(AccountHttpMixin, FranceConnectHttpMixin, DoorsHttpMixin):
+class HttpBackend(AccountHttpMixin, DeclarationsHttpMixin, FranceConnectHttpMixin, DoorsHttpMixin):
     """Talks to any server that speaks ``/api/v1``. One instance per person's session."""
 
     has_demo_outbox = False

@@ -1,0 +1,67 @@
+"""Fixtures of the file-rights tests (issue 18): HTTP sessions on the shared, reset stub, and the
+people of the Tadj household brought to the « Mon Compte » home."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from backend_stub import RunningStub
+from backend_stub.personas import KARIM, ZOHRA
+from tests.account.test_signup_api import LUCAS, finish_journey, sign_up
+from tests.stub.helpers import API, Portal
+from tests.stub.journeys import walk_to
+
+MOVE = {
+    "street": "5 avenue de la République",
+    "postal_code": "93100",
+    "commune": "montreuil",
+    "moved_on": "15/11/2026",
+}
+
+
+@pytest.fixture
+def portal(stub: RunningStub) -> Iterator[Callable[[], Portal]]:
+    opened: list[Portal] = []
+
+    def open_portal() -> Portal:
+        opened.append(Portal(stub))
+        return opened[-1]
+
+    yield open_portal
+    for item in opened:
+        item.close()
+
+
+@pytest.fixture
+def karim(portal: Callable[[], Portal]) -> Portal:
+    """Karim, file holder, migrated (he skipped the spouse's authorisation on the way)."""
+    session = portal()
+    assert walk_to(session, KARIM, "dashboard")["step"] == "dashboard"
+    return session
+
+
+@pytest.fixture
+def zohra(portal: Callable[[], Portal]) -> Portal:
+    session = portal()
+    session.login_as(ZOHRA)
+    return session
+
+
+@pytest.fixture
+def lucas(portal: Callable[[], Portal]) -> Portal:
+    """Lucas, 16, member of the Tadj file, with the account he created (« Créer Mon Compte »),
+    through the sign-up API exactly as its own tests walk it."""
+    session = portal()
+    answer = sign_up(session, LUCAS)
+    finish_journey(session, answer["next"], "lucas.tadj@example.com")
+    assert session.ok("POST", "/journey/account_created/continue")["next"]["step"] == "dashboard"
+    return session
+
+
+def keyed(session: Portal, method: str, path: str, body: Any, key: str) -> Any:
+    """A write with an ``Idempotency-Key``, as the app sends every action."""
+    headers = {"Authorization": f"Bearer {session.token}", "Idempotency-Key": key}
+    return session.http.request(method, API + path, json=body, headers=headers)
