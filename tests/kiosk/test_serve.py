@@ -1,21 +1,26 @@
-"""``caf-tui serve`` as a real process: the page, then its websocket, behind which a kiosk app
-runs for this browser session alone."""
+"""``caf-tui serve`` as a real process, over HTTP: the page of our own, its websocket (behind
+which a kiosk app runs for this browser visit alone), and who may open it (loopback, or the
+shared secret). What a browser shows is in ``tests/browser``."""
 
 from __future__ import annotations
 
 import asyncio
+import json
+import os
 import re
 import signal
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import aiohttp
 import httpx
 import pytest
+
+SECRET = "comptoir-7c1f"
 
 
 def _free_port() -> int:
@@ -31,27 +36,34 @@ def _caf_tui() -> str:
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[str]:
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    db = str(tmp_path / "stub.sqlite3")
-    process = subprocess.Popen(
-        [_caf_tui(), "serve", "--host", "127.0.0.1", "--port", str(port), "--stub-db", db],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
+def serve(tmp_path: Path) -> Iterator[Callable[..., str]]:
+    """Start ``caf-tui serve`` with extra flags (and environment); returns its URL."""
+    started: list[subprocess.Popen[bytes]] = []
+
+    def start(*flags: str, env: dict[str, str] | None = None) -> str:
+        port = _free_port()
+        url = f"http://127.0.0.1:{port}"
+        command = [_caf_tui(), "serve", "--port", str(port)]
+        command += ["--stub-db", str(tmp_path / "stub.sqlite3"), *flags]
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env={**os.environ, **(env or {})},
+        )
+        started.append(process)
         deadline = time.monotonic() + 60
         while True:
             try:
-                httpx.get(url + "/", timeout=2)
-                break
+                httpx.get(url + "/static/counter.css", timeout=2)
+                return url
             except httpx.TransportError:
                 assert process.poll() is None, (process.stderr.read() or b"").decode()
                 assert time.monotonic() < deadline, "caf-tui serve did not start"
                 time.sleep(0.1)
-        yield url
-    finally:
+
+    yield start
+    for process in started:
         process.send_signal(signal.SIGTERM)
         try:
             process.wait(timeout=20)
@@ -59,12 +71,19 @@ def served(tmp_path: Path) -> Iterator[str]:
             process.kill()
 
 
-async def _screen_through(websocket_url: str, wanted: str) -> str:
+def _client_config(page: str) -> dict[str, object]:
+    found = re.search(r'<script type="application/json" id="counter-config">(.*?)</script>', page)
+    assert found, page[:2000]
+    config: dict[str, object] = json.loads(found.group(1))
+    return config
+
+
+async def _screen_through(websocket_url: str, wanted: str, **kwargs: object) -> str:
     """Open the page's websocket like the browser does, and read the app's output until
     ``wanted`` shows (or 60 s)."""
     received = b""
     async with (
-        aiohttp.ClientSession() as session,
+        aiohttp.ClientSession(**kwargs) as session,  # type: ignore[arg-type]
         session.ws_connect(websocket_url + "?width=100&height=30") as websocket,
     ):
         loop = asyncio.get_running_loop()
@@ -81,16 +100,71 @@ async def _screen_through(websocket_url: str, wanted: str) -> str:
     return received.decode("utf-8", "ignore")
 
 
-def test_the_page_and_its_websocket_run_the_kiosk(served: str) -> None:
+def test_the_page_is_ours_and_its_websocket_runs_the_kiosk(serve: Callable[..., str]) -> None:
+    served = serve()
     page = httpx.get(served + "/", timeout=10)
     assert page.status_code == 200
-    assert "Caf · Mon Compte" in page.text
-    found = re.search(r'data-session-websocket-url="([^"]+)"', page.text)
-    assert found, page.text[:2000]
-    websocket_url = found.group(1)
-    assert websocket_url == served.replace("http:", "ws:") + "/ws"
+    assert '<html lang="fr">' in page.text
+    assert "<title>Caf · Mon Compte</title>" in page.text
+    # Nothing from elsewhere: every address in the page is the server's own.
+    addresses = re.findall(r'(?:href|src)="([^"]+)"', page.text)
+    assert addresses, page.text
+    assert all(a.startswith(served + "/static/") or a == "data:," for a in addresses), addresses
+    assert "connect-src 'self' ws://127.0.0.1" in page.headers["content-security-policy"]
+    config = _client_config(page.text)
+    assert config["websocket"] == served.replace("http:", "ws:") + "/ws"
 
     # The kiosk's welcome screen, not the plain login: the served command is caf-tui --kiosk.
-    output = asyncio.run(_screen_through(websocket_url, "Entrée pour commencer"))
+    output = asyncio.run(_screen_through(str(config["websocket"]), "Entrée pour commencer"))
     assert "Bienvenue sur Caf" in output
     assert "Se souvenir de moi" not in output
+
+
+def test_public_url_builds_the_pages_addresses(serve: Callable[..., str]) -> None:
+    served = serve("--public-url", "https://borne.exemple.fr/caf/")
+    page = httpx.get(served + "/", headers={"Host": "attaquant.exemple"}, timeout=10)
+    assert _client_config(page.text)["websocket"] == "wss://borne.exemple.fr/caf/ws"
+    assert 'src="https://borne.exemple.fr/caf/static/counter.js"' in page.text
+    assert "attaquant" not in page.text
+
+
+def test_the_network_needs_the_secret(tmp_path: Path) -> None:
+    """Listening beyond loopback with no secret is refused before anything starts."""
+    env = {k: v for k, v in os.environ.items() if k != "CAF_TUI_SERVE_SECRET"}
+    result = subprocess.run(
+        [_caf_tui(), "serve", "--host", "0.0.0.0", "--port", str(_free_port())],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    assert result.returncode == 2
+    assert "ouvre la borne au réseau" in result.stderr
+    assert "--secret" in result.stderr
+
+
+def test_with_a_secret_only_its_holders_get_the_counter(serve: Callable[..., str]) -> None:
+    served = serve(env={"CAF_TUI_SERVE_SECRET": SECRET})
+    with httpx.Client(base_url=served, timeout=10) as client:
+        refused = client.get("/", headers={"X-Forwarded-For": "127.0.0.1"})
+        assert refused.status_code == 403
+        assert "Clé de la borne requise" in refused.text
+        assert '<html lang="fr">' in refused.text
+        assert client.get("/?cle=mauvaise").status_code == 403
+        assert client.get("/ws").status_code == 403
+
+        first = client.get(f"/?cle={SECRET}&fontsize=20")
+        assert first.status_code == 302
+        assert first.headers["location"] == "/?fontsize=20"  # the secret leaves the address bar
+        cookie = first.cookies["caf_tui_borne"]
+        assert SECRET not in cookie
+        assert "httponly" in first.headers["set-cookie"].lower()
+        page = client.get("/")
+        assert page.status_code == 200
+        assert "counter-config" in page.text
+
+    websocket_url = str(_client_config(page.text)["websocket"])
+    output = asyncio.run(
+        _screen_through(websocket_url, "Entrée pour commencer", cookies={"caf_tui_borne": cookie})
+    )
+    assert "Bienvenue sur Caf" in output
