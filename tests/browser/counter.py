@@ -4,6 +4,7 @@ tree (the rows as text, what a screen reader reads) and the page's DOM."""
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
@@ -32,6 +33,20 @@ def wait_for(page: Page, text: str, timeout: float = APP_TIMEOUT_MS) -> None:
     expect(screen(page)).to_contain_text(text, timeout=timeout)
 
 
+def wait_until_settled(page: Page, timeout: float = 10) -> None:
+    """Until xterm.js's drawn rows stop changing (two looks 150 ms apart agree): as a person
+    waits for the focus to show on the next field before typing into it."""
+    deadline = time.monotonic() + timeout
+    before = rows(page).inner_html()
+    while True:
+        page.wait_for_timeout(150)
+        now = rows(page).inner_html()
+        if now == before:
+            return
+        assert time.monotonic() < deadline, "the screen kept changing"
+        before = now
+
+
 def open_counter(context: Any, served: Served) -> Page:
     """A new tab on the counter, once its kiosk welcome is on the screen."""
     page: Page = context.new_page()
@@ -49,7 +64,9 @@ def log_in_paul(page: Page) -> None:
     page.keyboard.type(PAUL_NIR)
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
+    wait_until_settled(page)
     page.keyboard.type(PAUL_PASSWORD)
+    wait_for(page, "•" * len(PAUL_PASSWORD))
     page.keyboard.press("Enter")
     wait_for(page, "Bonjour Paul LEROY")
 
