@@ -48,6 +48,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=["fr", "en"], help="langue (fr, en)")
     parser.add_argument("--assist", action="store_true", help="notes pour l'agent")
     parser.add_argument(
+        "--plain",
+        action="store_true",
+        help=(
+            "le mode ligne à ligne par défaut (lecteurs d'écran, plages braille) ; "
+            "la page propose toujours l'autre mode"
+        ),
+    )
+    parser.add_argument(
         "--max-sessions",
         type=_positive,
         metavar="N",
@@ -82,6 +90,14 @@ def served_command(args: argparse.Namespace, backend_url: str) -> str:
         command += ["--lang", args.lang]
     if args.assist:
         command.append("--assist")
+    return "exec " + shlex.join(command)
+
+
+def line_command(args: argparse.Namespace, backend_url: str) -> str:
+    """The line mode's command, for the visits that choose it (or all, with ``--plain``)."""
+    command = [sys.executable, "-m", "caf_tui", "--plain", "--kiosk", "--backend", backend_url]
+    if args.lang:
+        command += ["--lang", args.lang]
     return "exec " + shlex.join(command)
 
 
@@ -124,6 +140,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         server = CounterServer(
             served_command(args, backend_url),
+            line_command=line_command(args, backend_url),
+            line_by_default=args.plain,
             host=args.host,
             port=args.port,
             public_url=args.public_url.rstrip("/") if args.public_url else None,

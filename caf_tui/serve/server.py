@@ -10,16 +10,18 @@ import logging
 import signal
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import urlsplit
 
 import aiohttp_jinja2
 import jinja2
-from aiohttp import web
+from aiohttp import WSMsgType, web
 from textual_serve.server import Server, to_int
 
 from caf_tui.i18n import _
 from caf_tui.serve.access import COOKIE_NAME, SECRET_PARAMETER, Access, is_loopback
 from caf_tui.serve.app_process import VisitProcess
+from caf_tui.serve.line_process import LineVisitProcess
 from caf_tui.serve.slots import SessionSlots
 
 log = logging.getLogger("caf_tui.serve")
@@ -30,11 +32,32 @@ CLOSE_VISIT_ENDED = 4000
 CLOSE_ALL_IN_USE = 4001
 
 
+#: ``?mode=`` of the page and its websocket: the full-screen app, or the line mode.
+SCREEN_MODE = "ecran"
+LINE_MODE = "ligne"
+
+
+class Visit(Protocol):
+    """What a websocket drives: the full-screen app (textual-serve's protocol) or the line mode
+    behind a pty."""
+
+    @property
+    def pid(self) -> int | None: ...
+    async def start(self, width: int, height: int) -> None: ...
+    async def stop(self) -> None: ...
+    async def send_bytes(self, data: bytes) -> bool: ...
+    async def set_terminal_size(self, width: int, height: int) -> None: ...
+    async def focus(self) -> None: ...
+    async def blur(self) -> None: ...
+
+
 class CounterServer(Server):
     def __init__(
         self,
         command: str,
         *,
+        line_command: str,
+        line_by_default: bool,
         host: str,
         port: int,
         public_url: str | None,
@@ -52,6 +75,8 @@ class CounterServer(Server):
             templates_path=HERE / "templates",
         )
         self.lang = lang
+        self.line_command = line_command
+        self.line_by_default = line_by_default
         self.slots = SessionSlots(max_sessions)
         self.access = Access(secret)
         #: pid of each running app process, for the tests and the log.
@@ -190,7 +215,10 @@ class CounterServer(Server):
             return self._all_in_use_page(request)
         font_size = min(max(to_int(request.query.get("fontsize", "18"), 18), 10), 48)
         static_url = f"{self.public_url}/static/"
-        websocket_url = "ws" + f"{self.public_url}/ws"[4:]
+        line = self._line_mode(request)
+        mode = LINE_MODE if line else SCREEN_MODE
+        websocket_url = "ws" + f"{self.public_url}/ws?mode={mode}"[4:]
+        other_mode = SCREEN_MODE if line else LINE_MODE
         client = {
             "websocket": websocket_url,
             "fontSize": font_size,
@@ -215,11 +243,21 @@ class CounterServer(Server):
                 "static_url": static_url,
                 "client_json": json.dumps(client, ensure_ascii=False).replace("<", "\\u003c"),
                 "loading": _("Chargement de la borne…"),
+                "other_mode_url": f"{self.public_url}/?mode={other_mode}",
+                "other_mode": (
+                    _("Version plein écran")
+                    if line
+                    else _("Lecteur d'écran ou plage braille : version ligne à ligne")
+                ),
                 "noscript": _("Cette borne a besoin de JavaScript."),
             },
         )
         self._secure_headers(response)
         return response
+
+    def _line_mode(self, request: web.Request) -> bool:
+        mode = request.query.get("mode")
+        return mode == LINE_MODE or (self.line_by_default and mode != SCREEN_MODE)
 
     def _all_in_use_page(self, request: web.Request) -> web.Response:
         return self._message_page(
@@ -240,6 +278,7 @@ class CounterServer(Server):
         if not self.slots.take():
             await websocket.close(code=CLOSE_ALL_IN_USE, message=b"all in use")
             return websocket
+
         width = min(max(to_int(request.query.get("width", "80"), 80), 20), 500)
         height = min(max(to_int(request.query.get("height", "24"), 24), 10), 200)
 
@@ -249,20 +288,29 @@ class CounterServer(Server):
         async def visit_ended() -> None:
             await websocket.close(code=CLOSE_VISIT_ENDED, message=b"visit ended")
 
-        process = VisitProcess(
-            self.command,
-            write_bytes=websocket.send_bytes,
-            write_str=websocket.send_str,
-            close=close,
-            visit_ended=visit_ended,
-        )
+        process: Visit
+        if self._line_mode(request):
+            process = LineVisitProcess(
+                self.line_command,
+                write_bytes=websocket.send_bytes,
+                close=close,
+                visit_ended=visit_ended,
+            )
+        else:
+            process = VisitProcess(
+                self.command,
+                write_bytes=websocket.send_bytes,
+                write_str=websocket.send_str,
+                close=close,
+                visit_ended=visit_ended,
+            )
         pid: int | None = None
         try:
             await process.start(width, height)
             pid = process.pid
             if pid is not None:
                 self.app_pids.add(pid)
-            await self._process_messages(websocket, process)
+            await self._read_browser(websocket, process)
         except asyncio.CancelledError:
             raise
         except Exception:
@@ -281,3 +329,23 @@ class CounterServer(Server):
                 with contextlib.suppress(Exception):
                     await websocket.close()
         return websocket
+
+    async def _read_browser(self, websocket: web.WebSocketResponse, visit: Visit) -> None:
+        """The browser's keys, size and focus, as textual-serve's page sends them."""
+        async for message in websocket:
+            if message.type != WSMsgType.TEXT:
+                continue
+            try:
+                kind, *rest = json.loads(message.data)
+            except (ValueError, TypeError):
+                continue  # not a message of the page: ignored
+            if kind == "stdin" and rest and isinstance(rest[0], str):
+                await visit.send_bytes(rest[0].encode("utf-8"))
+            elif kind == "resize" and rest and isinstance(rest[0], dict):
+                width = min(max(to_int(str(rest[0].get("width")), 80), 20), 500)
+                height = min(max(to_int(str(rest[0].get("height")), 24), 10), 200)
+                await visit.set_terminal_size(width, height)
+            elif kind == "focus":
+                await visit.focus()
+            elif kind == "blur":
+                await visit.blur()

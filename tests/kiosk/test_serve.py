@@ -84,7 +84,7 @@ async def _screen_through(websocket_url: str, wanted: str, **kwargs: object) -> 
     received = b""
     async with (
         aiohttp.ClientSession(**kwargs) as session,  # type: ignore[arg-type]
-        session.ws_connect(websocket_url + "?width=100&height=30") as websocket,
+        session.ws_connect(websocket_url + "&width=100&height=30") as websocket,
     ):
         loop = asyncio.get_running_loop()
         deadline = loop.time() + 60
@@ -109,10 +109,11 @@ def test_the_page_is_ours_and_its_websocket_runs_the_kiosk(serve: Callable[..., 
     # Nothing from elsewhere: every address in the page is the server's own.
     addresses = re.findall(r'(?:href|src)="([^"]+)"', page.text)
     assert addresses, page.text
-    assert all(a.startswith(served + "/static/") or a == "data:," for a in addresses), addresses
+    own = (served + "/static/", served + "/?mode=", "data:,")
+    assert all(a.startswith(own) for a in addresses), addresses
     assert "connect-src 'self' ws://127.0.0.1" in page.headers["content-security-policy"]
     config = _client_config(page.text)
-    assert config["websocket"] == served.replace("http:", "ws:") + "/ws"
+    assert config["websocket"] == served.replace("http:", "ws:") + "/ws?mode=ecran"
 
     # The kiosk's welcome screen, not the plain login: the served command is caf-tui --kiosk.
     output = asyncio.run(_screen_through(str(config["websocket"]), "Entrée pour commencer"))
@@ -123,7 +124,7 @@ def test_the_page_is_ours_and_its_websocket_runs_the_kiosk(serve: Callable[..., 
 def test_public_url_builds_the_pages_addresses(serve: Callable[..., str]) -> None:
     served = serve("--public-url", "https://borne.exemple.fr/caf/")
     page = httpx.get(served + "/", headers={"Host": "attaquant.exemple"}, timeout=10)
-    assert _client_config(page.text)["websocket"] == "wss://borne.exemple.fr/caf/ws"
+    assert _client_config(page.text)["websocket"] == "wss://borne.exemple.fr/caf/ws?mode=ecran"
     assert 'src="https://borne.exemple.fr/caf/static/counter.js"' in page.text
     assert "attaquant" not in page.text
 

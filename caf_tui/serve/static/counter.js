@@ -57,9 +57,10 @@
       fit.fit();
     };
 
-    socket = new WebSocket(
-      config.websocket + "?width=" + terminal.cols + "&height=" + terminal.rows,
-    );
+    const address = new URL(config.websocket);
+    address.searchParams.set("width", terminal.cols);
+    address.searchParams.set("height", terminal.rows);
+    socket = new WebSocket(address.href);
     socket.binaryType = "arraybuffer";
     const ownSocket = socket;
     const ownTerminal = terminal;
