@@ -30,6 +30,8 @@ HERE = Path(__file__).parent
 #: Websocket close codes the page understands (4000-4999 are the application's own).
 CLOSE_VISIT_ENDED = 4000
 CLOSE_ALL_IN_USE = 4001
+#: How often a page that found every session in use tries again.
+ALL_IN_USE_RETRY_SECONDS = 3
 
 
 #: ``?mode=`` of the page and its websocket: the full-screen app, or the line mode.
@@ -211,8 +213,9 @@ class CounterServer(Server):
         response.headers["Cache-Control"] = "no-store"
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
-        if self.slots.full:
-            return self._all_in_use_page(request)
+        """The counter's page. When every session is in use it says so (503), and keeps trying
+        for a place on its own: a tab that waits gets in when one frees."""
+        all_in_use = self.slots.full
         font_size = min(max(to_int(request.query.get("fontsize", "18"), 18), 10), 48)
         static_url = f"{self.public_url}/static/"
         line = self._line_mode(request)
@@ -224,13 +227,14 @@ class CounterServer(Server):
             "fontSize": font_size,
             "closeVisitEnded": CLOSE_VISIT_ENDED,
             "closeAllInUse": CLOSE_ALL_IN_USE,
+            "retrySeconds": ALL_IN_USE_RETRY_SECONDS,
             "words": {
                 "promptLabel": _("Saisie de la borne Caf"),
                 "tooMuchOutput": _("Trop de texte à lire : déplacez-vous dans l'écran."),
                 "ended": _("Session terminée."),
                 "restart": _("Recommencer"),
                 "lost": _("La connexion avec la borne est perdue."),
-                "allInUse": _("Toutes les sessions de cette borne sont en cours d'utilisation."),
+                "allInUse": self._all_in_use_text(),
                 "retry": _("Réessayer"),
             },
         }
@@ -242,7 +246,9 @@ class CounterServer(Server):
                 "title": self.title,
                 "static_url": static_url,
                 "client_json": json.dumps(client, ensure_ascii=False).replace("<", "\\u003c"),
-                "loading": _("Chargement de la borne…"),
+                "all_in_use": all_in_use,
+                "all_in_use_heading": _("Toutes les sessions sont occupées"),
+                "notice": self._all_in_use_text() if all_in_use else _("Chargement de la borne…"),
                 "other_mode_url": f"{self.public_url}/?mode={other_mode}",
                 "other_mode": (
                     _("Version plein écran")
@@ -251,6 +257,7 @@ class CounterServer(Server):
                 ),
                 "noscript": _("Cette borne a besoin de JavaScript."),
             },
+            status=503 if all_in_use else 200,
         )
         self._secure_headers(response)
         return response
@@ -259,15 +266,11 @@ class CounterServer(Server):
         mode = request.query.get("mode")
         return mode == LINE_MODE or (self.line_by_default and mode != SCREEN_MODE)
 
-    def _all_in_use_page(self, request: web.Request) -> web.Response:
-        return self._message_page(
-            request,
-            503,
-            _("Toutes les sessions sont occupées"),
-            _(
-                "Toutes les sessions de cette borne sont en cours d'utilisation. Réessayez "
-                "dans quelques minutes (rechargez la page), ou adressez-vous à l'accueil."
-            ),
+    @staticmethod
+    def _all_in_use_text() -> str:
+        return _(
+            "Toutes les sessions de cette borne sont en cours d'utilisation. Patientez : la "
+            "page réessaie d'elle-même, ou adressez-vous à l'accueil."
         )
 
     # --- one visit: one websocket, one app process --------------------------------------------

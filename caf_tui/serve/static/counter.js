@@ -14,6 +14,7 @@
 
   let terminal = null;
   let socket = null;
+  let retry = null;
 
   function say(text, buttonLabel) {
     noticeText.textContent = text;
@@ -40,8 +41,8 @@
   }
 
   function start() {
+    clearTimeout(retry);
     forgetTerminal();
-    say("", null);
     terminal = new Terminal({
       screenReaderMode: true,
       scrollback: 0,
@@ -90,6 +91,10 @@
         }
         return;
       }
+      if (noticeText.textContent) {
+        say("", null); // the app answers: the page's own notice gives way to it
+        document.getElementById("notice-heading")?.remove();
+      }
       ownTerminal.write(new Uint8Array(event.data));
     });
     socket.addEventListener("close", function (event) {
@@ -101,7 +106,10 @@
       if (event.code === config.closeVisitEnded) {
         start(); // a fresh app for the next person, nothing of the last one in it
       } else if (event.code === config.closeAllInUse) {
-        say(words.allInUse, words.retry);
+        if (noticeText.textContent !== words.allInUse) {
+          say(words.allInUse, null);
+        }
+        retry = setTimeout(start, config.retrySeconds * 1000); // in when a place frees
       } else if (event.wasClean) {
         say(words.ended, words.restart);
       } else {
