@@ -5,6 +5,7 @@ shared secret). What a browser shows is in ``tests/browser``."""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import os
 import re
@@ -78,9 +79,15 @@ def _client_config(page: str) -> dict[str, object]:
     return config
 
 
-async def _screen_through(websocket_url: str, wanted: str, **kwargs: object) -> str:
+def _screen_through(websocket_url: str, wanted: str, **kwargs: object) -> str:
     """Open the page's websocket like the browser does, and read the app's output until
-    ``wanted`` shows (or 60 s)."""
+    ``wanted`` shows (or 60 s). In a thread of its own: on an xdist worker that also ran the
+    browser tests, Playwright's loop runs in the main thread."""
+    with concurrent.futures.ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, _read_screen(websocket_url, wanted, **kwargs)).result()
+
+
+async def _read_screen(websocket_url: str, wanted: str, **kwargs: object) -> str:
     received = b""
     async with (
         aiohttp.ClientSession(**kwargs) as session,  # type: ignore[arg-type]
@@ -116,7 +123,7 @@ def test_the_page_is_ours_and_its_websocket_runs_the_kiosk(serve: Callable[..., 
     assert config["websocket"] == served.replace("http:", "ws:") + "/ws?mode=ecran"
 
     # The kiosk's welcome screen, not the plain login: the served command is caf-tui --kiosk.
-    output = asyncio.run(_screen_through(str(config["websocket"]), "Entrée pour commencer"))
+    output = _screen_through(str(config["websocket"]), "Entrée pour commencer")
     assert "Bienvenue sur Caf" in output
     assert "Se souvenir de moi" not in output
 
@@ -165,7 +172,7 @@ def test_with_a_secret_only_its_holders_get_the_counter(serve: Callable[..., str
         assert "counter-config" in page.text
 
     websocket_url = str(_client_config(page.text)["websocket"])
-    output = asyncio.run(
-        _screen_through(websocket_url, "Entrée pour commencer", cookies={"caf_tui_borne": cookie})
+    output = _screen_through(
+        websocket_url, "Entrée pour commencer", cookies={"caf_tui_borne": cookie}
     )
     assert "Bienvenue sur Caf" in output
