@@ -23,6 +23,7 @@ from tests.browser.counter import (
     screen,
     traces_of_paul,
     wait_for,
+    wait_until_settled,
 )
 
 pytestmark = pytest.mark.browser
@@ -53,7 +54,8 @@ def test_the_page_is_ours_french_titled_and_reads_the_rows(counter: Page) -> Non
 def test_the_login_reads_its_words_in_order(counter: Page) -> None:
     if WELCOME in screen(counter).inner_text():
         counter.keyboard.press("Enter")
-    wait_for(counter, "Se connecter")
+    wait_for(counter, "Créer Mon Compte")
+    wait_until_settled(counter)  # the whole screen drawn, not a frame on its way
     # What a screen reader walks through: the accessibility tree, row after row.
     read = screen(counter).aria_snapshot()
     words = [
