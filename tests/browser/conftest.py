@@ -14,7 +14,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +22,6 @@ import httpx
 import pytest
 
 from caf_tui.kiosk.pin import hash_pin
-
-pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
 #: A closed network: nothing of Chromium's own phones home, no GPU, no sandbox (root in CI).
@@ -53,7 +51,6 @@ class Served:
     url: str
     process: subprocess.Popen[bytes]
     log: Path
-    pages_opened: list[object] = field(default_factory=list)
 
     def app_pids(self) -> set[int]:
         """The app processes the server runs now: its children, read from /proc."""
