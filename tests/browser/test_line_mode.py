@@ -58,9 +58,11 @@ def test_paul_logs_in_by_the_line_mode_and_each_answer_is_announced_alone(
     assert "Bienvenue" not in announced  # the welcome was said before: not again
 
     page.keyboard.type("1\n")
-    wait_for(page, "Numéro de Sécurité sociale")
+    wait_for(page, "Numéro de Sécurité sociale (13 chiffres")
     page.keyboard.type(PAUL_NIR + "\n")
-    wait_for(page, "Mot de passe")
+    # The line mode sees a terminal (its pty): it says the password will not show. Typed only
+    # once asked: switching echo off drops what was typed ahead.
+    wait_for(page, "Mot de passe (rien ne s'affiche pendant la saisie)")
     page.keyboard.type(PAUL_PASSWORD + "\n")
     wait_for(page, "Paul LEROY")
     # The password is read without echo: not on the screen, not in the page.
