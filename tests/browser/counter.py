@@ -14,6 +14,7 @@ from tests.browser.conftest import Served
 PAUL_NIR = "1 78 02 99 999 015 71"
 PAUL_PASSWORD = "Leroy1978"
 WELCOME = "Appuyez sur Entrée pour commencer"
+PASSWORD_HINT = "8 à 24 caractères"
 #: App start-up and a stub round trip on a loaded 2-core machine.
 APP_TIMEOUT_MS = 30_000
 
@@ -33,18 +34,23 @@ def wait_for(page: Page, text: str, timeout: float = APP_TIMEOUT_MS) -> None:
     expect(screen(page)).to_contain_text(text, timeout=timeout)
 
 
-def wait_until_settled(page: Page, timeout: float = 10) -> None:
-    """Until xterm.js's drawn rows stop changing (two looks 150 ms apart agree): as a person
-    waits for the focus to show on the next field before typing into it."""
+def _row_below(page: Page, text: str) -> Locator:
+    """The drawn row just below the one that shows ``text``."""
+    drawn = rows(page).locator(":scope > div")
+    for index in range(drawn.count()):
+        if text in drawn.nth(index).inner_text():
+            return drawn.nth(index + 1)
+    raise AssertionError(f"no row shows « {text} »")
+
+
+def wait_for_focus_below(page: Page, text: str, before: str, timeout: float = 15) -> None:
+    """Until the field under ``text`` is drawn as focused (its frame's row changes from
+    ``before``): as a person waits to see the focus on the next field before typing. A loaded
+    machine may draw a Tab's new focus after keys typed behind it."""
     deadline = time.monotonic() + timeout
-    before = rows(page).inner_html()
-    while True:
-        page.wait_for_timeout(150)
-        now = rows(page).inner_html()
-        if now == before:
-            return
-        assert time.monotonic() < deadline, "the screen kept changing"
-        before = now
+    while _row_below(page, text).inner_html() == before:
+        assert time.monotonic() < deadline, f"the focus did not reach the field below « {text} »"
+        page.wait_for_timeout(50)
 
 
 def open_counter(context: Any, served: Served) -> Page:
@@ -62,9 +68,10 @@ def log_in_paul(page: Page) -> None:
         page.keyboard.press("Enter")
     wait_for(page, "Numéro de Sécurité sociale")
     page.keyboard.type(PAUL_NIR)
+    unfocused = _row_below(page, PASSWORD_HINT).inner_html()
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
-    wait_until_settled(page)
+    wait_for_focus_below(page, PASSWORD_HINT, unfocused)
     page.keyboard.type(PAUL_PASSWORD)
     wait_for(page, "•" * len(PAUL_PASSWORD))
     page.keyboard.press("Enter")
