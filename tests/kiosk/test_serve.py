@@ -176,3 +176,45 @@ def test_with_a_secret_only_its_holders_get_the_counter(serve: Callable[..., str
         websocket_url, "Entrée pour commencer", cookies={"caf_tui_borne": cookie}
     )
     assert "Bienvenue sur Caf" in output
+
+
+def test_the_session_slots_never_pass_their_ceiling() -> None:
+    from caf_tui.serve.slots import SessionSlots
+
+    slots = SessionSlots(2)
+    assert slots.take() and slots.take()
+    assert slots.full and not slots.take()
+    slots.give_back()
+    assert slots.take()
+    assert SessionSlots(None).take()
+    with pytest.raises(ValueError):
+        SessionSlots(0)
+
+
+@pytest.mark.parametrize(
+    ("address", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("127.8.9.10", True),
+        ("::1", True),
+        ("10.0.0.1", False),
+        ("192.168.1.2", False),
+        ("not an address", False),
+        (None, False),
+    ],
+)
+def test_only_the_loopback_is_loopback(address: str | None, loopback: bool) -> None:
+    from caf_tui.serve.access import is_loopback
+
+    assert is_loopback(address) is loopback
+
+
+def test_the_cookie_proves_the_secret_without_carrying_it() -> None:
+    from caf_tui.serve.access import Access
+
+    access = Access(SECRET)
+    assert access.secret_matches(SECRET) and not access.secret_matches(SECRET + "x")
+    assert SECRET not in access.cookie_value()
+    assert access.cookie_matches(access.cookie_value())
+    assert not access.cookie_matches(SECRET) and not access.cookie_matches(None)
+    assert not Access(None).cookie_matches("") and not Access(None).secret_matches("")
