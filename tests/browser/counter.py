@@ -1,0 +1,93 @@
+"""What a person at the served counter sees, read from the browser: xterm.js's accessibility
+tree (the rows as text, what a screen reader reads) and the page's DOM."""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+
+from playwright.sync_api import Locator, Page, expect
+
+from tests.browser.conftest import Served
+
+PAUL_NIR = "1 78 02 99 999 015 71"
+PAUL_PASSWORD = "Leroy1978"
+WELCOME = "Appuyez sur Entrée pour commencer"
+PASSWORD_HINT = "8 à 24 caractères"
+#: App start-up and a stub round trip on a loaded 2-core machine.
+APP_TIMEOUT_MS = 30_000
+
+
+def screen(page: Page) -> Locator:
+    """xterm.js's accessibility tree: one list item per terminal row, as text."""
+    return page.locator(".xterm-accessibility-tree")
+
+
+def rows(page: Page) -> Locator:
+    """xterm.js's drawn rows (its DOM renderer): the terminal's buffer as the eye sees it
+    (no scrollback is kept, so the buffer is these rows)."""
+    return page.locator(".xterm-rows")
+
+
+def wait_for(page: Page, text: str, timeout: float = APP_TIMEOUT_MS) -> None:
+    expect(screen(page)).to_contain_text(text, timeout=timeout)
+
+
+def _row_below(page: Page, text: str) -> Locator:
+    """The drawn row just below the one that shows ``text``."""
+    drawn = rows(page).locator(":scope > div")
+    for index in range(drawn.count()):
+        if text in drawn.nth(index).inner_text():
+            return drawn.nth(index + 1)
+    raise AssertionError(f"no row shows « {text} »")
+
+
+def wait_for_focus_below(page: Page, text: str, before: str, timeout: float = 15) -> None:
+    """Until the field under ``text`` is drawn as focused (its frame's row changes from
+    ``before``): as a person waits to see the focus on the next field before typing. A loaded
+    machine may draw a Tab's new focus after keys typed behind it."""
+    deadline = time.monotonic() + timeout
+    while _row_below(page, text).inner_html() == before:
+        assert time.monotonic() < deadline, f"the focus did not reach the field below « {text} »"
+        page.wait_for_timeout(50)
+
+
+def open_counter(context: Any, served: Served) -> Page:
+    """A new tab on the counter, once its kiosk welcome is on the screen."""
+    page: Page = context.new_page()
+    page.goto(served.url + "/")
+    wait_for(page, WELCOME)
+    return page
+
+
+def log_in_paul(page: Page) -> None:
+    """From the welcome or the login, by keyboard alone, as a person would: Entrée, the NIR,
+    Tab past « J'ai un identifiant provisoire », the password, Entrée."""
+    if WELCOME in screen(page).inner_text():
+        page.keyboard.press("Enter")
+    wait_for(page, "Numéro de Sécurité sociale")
+    page.keyboard.type(PAUL_NIR)
+    unfocused = _row_below(page, PASSWORD_HINT).inner_html()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    wait_for_focus_below(page, PASSWORD_HINT, unfocused)
+    page.keyboard.type(PAUL_PASSWORD)
+    wait_for(page, "•" * len(PAUL_PASSWORD))
+    page.keyboard.press("Enter")
+    wait_for(page, "Bonjour Paul LEROY")
+
+
+#: What must not outlive Paul's visit: his name, his NIR (any spacing), his allocataire number,
+#: his address, an amount.
+PAUL_TRACES = re.compile(
+    r"LEROY|Paul|1\s*78\s*02\s*99|178029|3307462|Jaur[eè]s|\d+,\d\d\s*€|Leroy1978", re.I
+)
+
+
+def traces_of_paul(page: Page) -> list[str]:
+    """Every trace of Paul in the page: its whole DOM (the accessibility tree, xterm's rows and
+    its live region are part of it), and the accessibility tree as a screen reader gets it."""
+    found = PAUL_TRACES.findall(page.content())
+    found += PAUL_TRACES.findall(page.locator("body").aria_snapshot())
+    return found
