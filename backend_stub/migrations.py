@@ -163,9 +163,23 @@ CREATE TABLE IF NOT EXISTS signup_flows (
 );
 """
 
+# Version 3: where each QA consumer of ``/_stub/outbox/next`` stands, per channel and recipient
+# ('' for every recipient), so that testers sharing a stub never take each other's messages
+# and a restart keeps their place.
+_OUTBOX_CURSORS = """
+CREATE TABLE IF NOT EXISTS outbox_cursors (
+    consumer TEXT NOT NULL,
+    channel TEXT NOT NULL CHECK (channel IN ('sms', 'email')),
+    recipient TEXT NOT NULL,
+    last_id INTEGER NOT NULL,
+    PRIMARY KEY (consumer, channel, recipient)
+);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     _statements(_BASELINE),
     _throttle_and_signup,
+    _statements(_OUTBOX_CURSORS),
 )
 """``MIGRATIONS[n - 1]`` brings a database from version ``n - 1`` to version ``n``."""
 

@@ -23,6 +23,7 @@ from backend_stub.settings import MEMORY
 from caf_tui.api import Channel, OutboxMessage, Payment, Role, SpouseDecision
 
 _TABLES = (
+    "outbox_cursors",
     "idempotent_answers",
     "throttle_slots",
     "signup_flows",
@@ -220,6 +221,17 @@ def _code(row: sqlite3.Row) -> Code:
         attempts=row["attempts"],
         used_at=from_text(row["used_at"]),
         cancelled_at=from_text(row["cancelled_at"]),
+    )
+
+
+def _message(row: sqlite3.Row) -> OutboxMessage:
+    return OutboxMessage(
+        id=row["id"],
+        channel=row["channel"],
+        to=row["recipient"],
+        subject=row["subject"],
+        body=row["body"],
+        sent_at=_required(row["sent_at"]),
     )
 
 
@@ -653,20 +665,41 @@ class Store:
             rows = self._run(
                 "SELECT * FROM outbox WHERE account_id = ? ORDER BY id DESC", (account_id,)
             ).fetchall()
-        return [
-            OutboxMessage(
-                id=row["id"],
-                channel=row["channel"],
-                to=row["recipient"],
-                subject=row["subject"],
-                body=row["body"],
-                sent_at=_required(row["sent_at"]),
+        return [_message(row) for row in rows]
+
+    def take_next_message(
+        self, consumer: str, channel: Channel, recipient: str | None
+    ) -> OutboxMessage | None:
+        """The newest message of ``channel`` (to ``recipient``, any case, when given) after
+        ``consumer``'s cursor for them, the cursor moved onto it. One transaction: two
+        requests of one consumer never both take the same message."""
+        key = recipient or ""
+        with self.transaction():
+            cursor = self._one(
+                "SELECT last_id FROM outbox_cursors"
+                " WHERE consumer = ? AND channel = ? AND recipient = ?",
+                (consumer, channel.value, key),
             )
-            for row in rows
-        ]
+            row = self._one(
+                "SELECT * FROM outbox WHERE channel = ? AND id > ?"
+                " AND (? = '' OR lower(recipient) = lower(?)) ORDER BY id DESC LIMIT 1",
+                (channel.value, 0 if cursor is None else cursor["last_id"], key, key),
+            )
+            if row is None:
+                return None
+            self._run(
+                "INSERT INTO outbox_cursors (consumer, channel, recipient, last_id)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (consumer, channel, recipient)"
+                " DO UPDATE SET last_id = excluded.last_id",
+                (consumer, channel.value, key, row["id"]),
+            )
+        return _message(row)
 
     def clear_outbox(self) -> None:
-        self._run("DELETE FROM outbox")
+        """No message, and so no consumer's place among them (ids start again)."""
+        with self.transaction():
+            self._run("DELETE FROM outbox")
+            self._run("DELETE FROM outbox_cursors")
 
     def audit(
         self, event: str, account_id: int | None, at: datetime, detail: str | None = None
