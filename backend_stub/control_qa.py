@@ -8,15 +8,16 @@ from __future__ import annotations
 import asyncio
 import re
 import time
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 
 from backend_stub.context import StubContext, get_context
 from backend_stub.errors import ApiError, errors_doc
 from backend_stub.faults import ActiveFault, FaultRule, Faults
 from backend_stub.journal import Journal, JournalEntry
+from backend_stub.personas import PERSONAS, copy_household, household_of
 from backend_stub.qa_guard import QA_ONLY
 from caf_tui import rules
 from caf_tui.api import Channel, ErrorCode, OutboxMessage
@@ -155,6 +156,67 @@ async def next_message(
                 + f") reçu en {timeout:g} s.",
             )
         await asyncio.sleep(POLL_SECONDS)
+
+
+class CopyRequest(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, extra="forbid")
+
+    source: str = Field(alias="from", max_length=32, description="A persona's key: karim…")
+
+
+class CopiedPerson(BaseModel):
+    copy_of: str = Field(description="The persona this person copies.")
+    given_names: str
+    family_name: str
+    identifier_kind: Literal["nir", "temporary"]
+    identifier: str = Field(description="What to type at login.")
+    password: str | None = Field(description="Its password, told only in this answer.")
+    phone: str | None
+    email: str | None
+
+
+class CopiedHousehold(BaseModel):
+    numero_allocataire: str
+    members: list[CopiedPerson] = Field(description="The household's people; ``from`` first.")
+
+
+@router.post(
+    "/personas",
+    response_model=CopiedHousehold,
+    status_code=201,
+    summary="A fresh copy of a persona's household for one tester (until the next reset)",
+)
+def copy_persona(body: CopyRequest, context: Context) -> CopiedHousehold:
+    household = household_of(body.source)
+    if household is None:
+        known = ", ".join(sorted(PERSONAS))
+        raise ApiError(
+            ErrorCode.VALIDATION_ERROR,
+            f"Aucun persona « {body.source} » : choisissez parmi {known}.",
+            field="from",
+        )
+    numero, copies = copy_household(
+        context.store,
+        household,
+        context.clock.now(),
+        lock_minutes=context.settings.lock_minutes,
+        max_failures=context.settings.max_login_failures,
+    )
+    people = [
+        CopiedPerson(
+            copy_of=copy.key,
+            given_names=copy.given_names,
+            family_name=copy.family_name,
+            identifier_kind="temporary" if copy.temporary_id else "nir",
+            identifier=copy.identifier,
+            password=copy.password,
+            phone=copy.phone,
+            email=copy.email,
+        )
+        for copy in copies
+    ]
+    people.sort(key=lambda person: person.copy_of != body.source)
+    return CopiedHousehold(numero_allocataire=numero, members=people)
 
 
 @router.post("/faults", response_model=ActiveFault, summary="Inject a fault on a route")
