@@ -13,8 +13,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from backend_stub import migrations
 from backend_stub.migrations import LATEST
 from backend_stub.personas import KARIM, PAUL
+from backend_stub.store import Store
 from backend_stub.testing import CODE
 
 from .helpers import error_of
@@ -92,3 +96,48 @@ def test_a_file_from_a_newer_stub_is_refused_untouched_with_a_french_message(tmp
     assert "--db" in finished.stderr and "version plus récente de caf-stub" in finished.stderr
     assert db.read_bytes() == before
     assert not Path(str(db) + "-wal").exists()
+
+
+def _schema(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every table's columns (name, type, not null, default, key) and every index's columns."""
+    with sqlite3.connect(db) as conn:
+        names = [
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name"
+            )
+        ]
+        return {
+            name: [tuple(row[1:]) for row in conn.execute(f"PRAGMA table_xinfo({name})")]
+            or [tuple(row) for row in conn.execute(f"PRAGMA index_xinfo({name})")]
+            for name in names
+        }
+
+
+def test_a_migrated_file_has_the_very_schema_of_a_new_one(tmp_path) -> None:
+    """Fails when a released migration is edited rather than a new one appended."""
+    old, new = tmp_path / "old.sqlite3", tmp_path / "new.sqlite3"
+    shutil.copyfile(VERSION_1, old)
+    Store(str(old)).close()
+    Store(str(new)).close()
+    assert _schema(old) == _schema(new)
+    assert _version(old) == _version(new) == LATEST
+
+
+def test_a_failing_migration_leaves_the_file_at_the_last_version_that_applied(
+    tmp_path, monkeypatch
+) -> None:
+    def half_done(conn: sqlite3.Connection) -> None:
+        conn.execute("CREATE TABLE half_done (id INTEGER PRIMARY KEY)")
+        raise RuntimeError("migration broken on purpose")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", (*migrations.MIGRATIONS, half_done))
+    monkeypatch.setattr(migrations, "LATEST", LATEST + 1)
+    db = tmp_path / "old.sqlite3"
+    shutil.copyfile(VERSION_1, db)
+
+    with pytest.raises(RuntimeError, match="on purpose"):
+        Store(str(db))
+
+    assert _version(db) == LATEST
+    assert "half_done" not in _schema(db)
