@@ -674,18 +674,11 @@ class Store:
         ``consumer``'s cursor for them, the cursor moved onto it. One transaction: two
         requests of one consumer never both take the same message."""
         key = recipient or ""
+        if self._newest_for_cursor(consumer, channel, key) is None:
+            return None  # the common case of a waiter's poll: no write lock taken
         with self.transaction():
-            cursor = self._one(
-                "SELECT last_id FROM outbox_cursors"
-                " WHERE consumer = ? AND channel = ? AND recipient = ?",
-                (consumer, channel.value, key),
-            )
-            row = self._one(
-                "SELECT * FROM outbox WHERE channel = ? AND id > ?"
-                " AND (? = '' OR lower(recipient) = lower(?)) ORDER BY id DESC LIMIT 1",
-                (channel.value, 0 if cursor is None else cursor["last_id"], key, key),
-            )
-            if row is None:
+            row = self._newest_for_cursor(consumer, channel, key)
+            if row is None:  # another request of this consumer took it meanwhile
                 return None
             self._run(
                 "INSERT INTO outbox_cursors (consumer, channel, recipient, last_id)"
@@ -694,6 +687,19 @@ class Store:
                 (consumer, channel.value, key, row["id"]),
             )
         return _message(row)
+
+    def _newest_for_cursor(
+        self, consumer: str, channel: Channel, recipient: str
+    ) -> sqlite3.Row | None:
+        return self._one(
+            "SELECT outbox.* FROM outbox LEFT JOIN outbox_cursors AS place"
+            " ON place.consumer = ? AND place.channel = outbox.channel"
+            " AND place.recipient = ?"
+            " WHERE outbox.channel = ? AND outbox.id > coalesce(place.last_id, 0)"
+            " AND (? = '' OR lower(outbox.recipient) = lower(?))"
+            " ORDER BY outbox.id DESC LIMIT 1",
+            (consumer, recipient, channel.value, recipient, recipient),
+        )
 
     def clear_outbox(self) -> None:
         """No message, and so no consumer's place among them (ids start again)."""

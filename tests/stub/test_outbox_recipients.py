@@ -116,3 +116,14 @@ def test_bad_to_or_consumer_is_refused_in_french(stub: RunningStub) -> None:
     bad_consumer = _wait(stub, consumer="a b/../c", timeout=0)
     assert bad_consumer.status_code == 422
     assert error_of(bad_consumer)["code"] == "validation_error"
+
+
+def test_one_message_goes_to_one_of_a_consumers_simultaneous_requests(
+    stub: RunningStub, portal
+) -> None:
+    walk_to(portal(), KARIM, "verify_code")
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        answers = list(
+            pool.map(lambda _: _wait(stub, to=KARIM.phone, consumer="greedy", timeout=0), range(4))
+        )
+    assert sorted(answer.status_code for answer in answers) == [200, 404, 404, 404]
