@@ -5,6 +5,7 @@ The stubs here send random codes; each copy reads its own by its own phone (``to
 
 from __future__ import annotations
 
+import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
@@ -13,7 +14,7 @@ import httpx
 from stdnum.fr import nir
 
 from backend_stub import RunningStub, serve_in_thread
-from backend_stub.personas import KARIM, ZOHRA, Persona
+from backend_stub.personas import AMINA, KARIM, ZOHRA, Persona
 from backend_stub.testing import settings_for_tests
 from tests.conftest import stub_client
 
@@ -114,3 +115,14 @@ def test_copies_are_refused_beyond_loopback_unless_enabled() -> None:
         assert "n'existe pas" in answer.json()["error"]["message"]
     finally:
         closed.stop()
+
+
+def test_a_copy_of_a_temporary_identifier_holder_gets_a_new_one(stub: RunningStub, portal) -> None:
+    member = _copy_of(stub, "amina")["members"][0]
+
+    assert member["identifier_kind"] == "temporary"
+    assert member["identifier"] != AMINA.temporary_id
+    assert re.fullmatch(r"T\d{8}", member["identifier"])
+    copy = replace(AMINA, temporary_id=member["identifier"], password=member["password"])
+    assert portal().login_as(copy)["next"]["step"] == "dashboard"
+    assert portal().login_as(AMINA)["next"]["step"] == "dashboard"
