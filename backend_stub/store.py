@@ -251,7 +251,7 @@ class Store:
             self._conn.execute("PRAGMA busy_timeout = 5000")
             try:
                 # Before WAL, which would already write to a file refused as too new.
-                self.migrated_from = migrate(self._conn, path)
+                migrate(self._conn, path)
             except BaseException:
                 self._conn.close()
                 raise
