@@ -19,6 +19,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, Field, ValidationError
 from pydantic_settings import BaseSettings, EnvSettingsSource, SettingsConfigDict
 
+from backend_stub.migrations import SchemaTooNew
 from backend_stub.personas import HOUSEHOLDS
 from backend_stub.server import serve_foreground, settings_for_host, url_for
 from backend_stub.settings import StubSettings, control_api_enabled, is_loopback
@@ -227,7 +228,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                     file=sys.stderr,
                 )
     # The access log redacted, the public URL fixed at the address bound.
-    serve_foreground(settings, run.host, run.port, log_config=log_config, log_level=run.log_level)
+    try:
+        serve_foreground(
+            settings, run.host, run.port, log_config=log_config, log_level=run.log_level
+        )
+    except SchemaTooNew as refused:
+        print(refused, file=sys.stderr)
+        return 2
     return 0
 
 

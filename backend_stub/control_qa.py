@@ -8,16 +8,18 @@ from __future__ import annotations
 import asyncio
 import re
 import time
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 
 from backend_stub.context import StubContext, get_context
 from backend_stub.errors import ApiError, errors_doc
 from backend_stub.faults import ActiveFault, FaultRule, Faults
 from backend_stub.journal import Journal, JournalEntry
+from backend_stub.personas import PERSONAS, copy_household, household_of
 from backend_stub.qa_guard import QA_ONLY
+from caf_tui import rules
 from caf_tui.api import Channel, ErrorCode, OutboxMessage
 
 CODE_IN_BODY = re.compile(r"(?<!\d)(\d{6})(?!\d)")
@@ -35,10 +37,11 @@ Context = Annotated[StubContext, Depends(get_context)]
 
 
 class OutboxCursor:
-    """Per channel, the id of the last message ``/outbox/next`` returned."""
+    """Without a ``consumer``: per channel and recipient ('' for all), the id of the last
+    message ``/outbox/next`` returned (this process only, as before consumers)."""
 
     def __init__(self) -> None:
-        self.last: dict[Channel, int] = {}
+        self.last: dict[tuple[Channel, str], int] = {}
 
 
 class NextMessage(BaseModel):
@@ -71,43 +74,149 @@ def reset_qa_state(app: FastAPI) -> None:
     app.state.outbox_cursor.last.clear()
 
 
-def _newest_after(context: StubContext, channel: Channel, after: int) -> OutboxMessage | None:
+def _newest_after(
+    context: StubContext, channel: Channel, recipient: str | None, after: int
+) -> OutboxMessage | None:
     messages = [m for m in context.store.messages() if m.channel == channel.value]
     if messages and messages[0].id < after:
         after = 0  # the outbox was wiped (reset) since: ids started again
-    fresh = [m for m in messages if m.id > after]
+    wanted = None if recipient is None else recipient.lower()
+    fresh = [m for m in messages if m.id > after and wanted in (None, m.to.lower())]
     return fresh[0] if fresh else None
+
+
+def _recipient(to: str | None) -> tuple[str | None, Channel | None]:
+    """``to`` as the outbox writes it (E.164 phone, normalised e-mail) and its channel."""
+    if to is None:
+        return None, None
+    try:
+        if "@" in to:
+            return rules.normalise_email(to), Channel.EMAIL
+        return rules.normalise_phone(to), Channel.SMS
+    except rules.RuleError as exc:
+        other = "" if "@" in to else " Ou bien donnez une adresse e-mail."
+        raise ApiError(
+            ErrorCode.VALIDATION_ERROR, f"Paramètre to : {exc.message}{other}", field="to"
+        ) from exc
+
+
+Consumer = Annotated[
+    str | None,
+    Query(
+        min_length=1,
+        max_length=64,
+        pattern=r"^[A-Za-z0-9._-]+$",
+        description="Who waits: each consumer has its own place in the outbox, kept in the "
+        "database (a restart keeps it).",
+    ),
+]
 
 
 @router.get(
     "/outbox/next",
     response_model=NextMessage,
-    summary="Wait for the next message of a channel and return it with its code",
+    summary="Wait for the next message of a channel (to one recipient) and return its code",
 )
 async def next_message(
     request: Request,
     context: Context,
-    channel: Channel = Channel.SMS,
+    channel: Channel | None = None,
+    to: Annotated[
+        str | None,
+        Query(max_length=254, description="A phone number in any usual form, or an e-mail."),
+    ] = None,
+    consumer: Consumer = None,
     timeout: Annotated[float, Query(ge=0, le=60)] = 5.0,
 ) -> NextMessage:
-    """The newest message of ``channel`` not yet returned here, waiting up to ``timeout``
-    seconds for one to be sent."""
+    """The newest message of ``channel`` (to ``to`` when given) not yet returned to
+    ``consumer`` (or, without one, to any caller of this process), waiting up to ``timeout``
+    seconds for one to be sent. The channel defaults to the one of ``to``, else SMS."""
+    recipient, channel_of_recipient = _recipient(to)
+    chosen = channel or channel_of_recipient or Channel.SMS
     cursor = cursor_of(request)
     deadline = time.monotonic() + timeout
     while True:
-        found = await asyncio.to_thread(
-            _newest_after, context, channel, cursor.last.get(channel, 0)
-        )
+        if consumer is None:
+            after = cursor.last.get((chosen, recipient or ""), 0)
+            found = await asyncio.to_thread(_newest_after, context, chosen, recipient, after)
+            if found is not None:
+                cursor.last[(chosen, recipient or "")] = found.id
+        else:
+            found = await asyncio.to_thread(
+                context.store.take_next_message, consumer, chosen, recipient
+            )
         if found is not None:
-            cursor.last[channel] = found.id
             match = CODE_IN_BODY.search(found.body)
             return NextMessage(message=found, code=match.group(1) if match else None)
         if time.monotonic() >= deadline:
             raise ApiError(
                 ErrorCode.NOT_FOUND,
-                f"Aucun nouveau message ({channel.value}) reçu en {timeout:g} s.",
+                f"Aucun nouveau message ({chosen.value}"
+                + (f" pour {recipient}" if recipient is not None else "")
+                + f") reçu en {timeout:g} s.",
             )
         await asyncio.sleep(POLL_SECONDS)
+
+
+class CopyRequest(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, extra="forbid")
+
+    source: str = Field(alias="from", max_length=32, description="A persona's key: karim…")
+
+
+class CopiedPerson(BaseModel):
+    copy_of: str = Field(description="The persona this person copies.")
+    given_names: str
+    family_name: str
+    identifier_kind: Literal["nir", "temporary"]
+    identifier: str = Field(description="What to type at login.")
+    password: str | None = Field(description="Its password, told only in this answer.")
+    phone: str | None
+    email: str | None
+
+
+class CopiedHousehold(BaseModel):
+    numero_allocataire: str
+    members: list[CopiedPerson] = Field(description="The household's people; ``from`` first.")
+
+
+@router.post(
+    "/personas",
+    response_model=CopiedHousehold,
+    status_code=201,
+    summary="A fresh copy of a persona's household for one tester (until the next reset)",
+)
+def copy_persona(body: CopyRequest, context: Context) -> CopiedHousehold:
+    household = household_of(body.source)
+    if household is None:
+        known = ", ".join(sorted(PERSONAS))
+        raise ApiError(
+            ErrorCode.VALIDATION_ERROR,
+            f"Aucun persona « {body.source} » : choisissez parmi {known}.",
+            field="from",
+        )
+    numero, copies = copy_household(
+        context.store,
+        household,
+        context.clock.now(),
+        lock_minutes=context.settings.lock_minutes,
+        max_failures=context.settings.max_login_failures,
+    )
+    people = [
+        CopiedPerson(
+            copy_of=copy.key,
+            given_names=copy.given_names,
+            family_name=copy.family_name,
+            identifier_kind="temporary" if copy.temporary_id else "nir",
+            identifier=copy.identifier,
+            password=copy.password,
+            phone=copy.phone,
+            email=copy.email,
+        )
+        for copy in copies
+    ]
+    people.sort(key=lambda person: person.copy_of != body.source)
+    return CopiedHousehold(numero_allocataire=numero, members=people)
 
 
 @router.post("/faults", response_model=ActiveFault, summary="Inject a fault on a route")

@@ -6,10 +6,13 @@ addresses, phones of the people PERSONAS.md gives none for, and payments are mad
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from backend_stub.security import hash_persona_secret
+from stdnum.fr import nir as nir_rule
+
+from backend_stub.security import hash_persona_secret, hash_secret
 from backend_stub.store import Store
 from backend_stub.terms import TERMS_VERSION
 from caf_tui.api import Role
@@ -284,3 +287,91 @@ def _account_fields(
             "locked_until": now + timedelta(minutes=lock_minutes),
         }
     return fields
+
+
+# --- fresh copies for testers sharing one stub (POST /_stub/personas) ------------------------
+
+
+def household_of(key: str) -> PersonaHousehold | None:
+    for household in HOUSEHOLDS:
+        if any(member.key == key for member in household.members):
+            return household
+    return None
+
+
+def copy_household(
+    store: Store,
+    source: PersonaHousehold,
+    now: datetime,
+    *,
+    lock_minutes: int = 15,
+    max_failures: int = 5,
+) -> tuple[str, tuple[Persona, ...]]:
+    """Insert a copy of ``source``: the same people and states under a new numéro allocataire,
+    new NIRs (valid key), temporary identifiers, phones, e-mails and passwords. Returns the
+    numéro and the copies, in the order of ``source.members``, each with its new password
+    (which is stored only hashed)."""
+    migrated_at = now - timedelta(days=MIGRATED_DAYS_AGO)
+    with store.transaction():
+        numero = _new_numero_allocataire(store)
+        household_id = store.insert_household(numero, source.address, source.situation)
+        copies = tuple(_copy(store, member, household_id) for member in source.members)
+        for copy in copies:
+            fields = _account_fields(
+                replace(copy, password=None),
+                household_id,
+                now,
+                migrated_at,
+                lock_minutes,
+                max_failures,
+            )
+            fields["password_hash"] = hash_secret(copy.password) if copy.password else None
+            store.insert_account(**fields)
+        for paid_on, label, amount_cents in source.payments:
+            store.insert_payment(household_id, paid_on, label, amount_cents)
+        store.audit("persona_copied", None, now, f"household {source.numero_allocataire}")
+    return numero, copies
+
+
+def _copy(store: Store, member: Persona, household_id: int) -> Persona:
+    """``member`` with identifiers and contacts of its own, unique through the household's id."""
+    local = f"{member.given_names}.{member.family_name}".lower()
+    return replace(
+        member,
+        nir=None if member.nir is None else _new_nir(store, member.nir),
+        temporary_id=None if member.temporary_id is None else _new_temporary_id(store),
+        password=None if member.password is None else _new_password(member.legacy_password),
+        phone=None if member.phone is None else f"+3366{household_id:07d}",
+        email=None if member.email is None else f"{local}+copie{household_id}@example.com",
+    )
+
+
+def _new_nir(store: Store, original: str) -> str:
+    """Same sex, birth month and fictitious birthplace as ``original``; another order number."""
+    prefix = original[:10]
+    for _ in range(100):
+        body = f"{prefix}{secrets.randbelow(999) + 1:03d}"
+        candidate = body + nir_rule.calc_check_digits(body)
+        if store.account_by_nir(candidate) is None:
+            return candidate
+    raise RuntimeError(f"no free NIR left after {prefix}")
+
+
+def _new_temporary_id(store: Store) -> str:
+    while True:
+        candidate = f"T{secrets.randbelow(10**8):08d}"
+        if store.account_by_temporary_id(candidate) is None:
+            return candidate
+
+
+def _new_numero_allocataire(store: Store) -> str:
+    while True:
+        candidate = f"{secrets.randbelow(9 * 10**6) + 10**6}"
+        if store.household_by_numero(candidate) is None:
+            return candidate
+
+
+def _new_password(legacy: bool) -> str:
+    """A legacy password is 8 digits, as the old portal's; else one the default policy takes."""
+    digits = f"{secrets.randbelow(10**8):08d}"
+    return digits if legacy else f"Copie{digits}ab"

@@ -1,5 +1,7 @@
 """The stub's SQLite database: households, accounts, sessions, codes, outbox, payments, audit.
 
+Its schema is made and upgraded by the numbered migrations of ``migrations.py``.
+
 One connection (``check_same_thread=False``) guarded by a re-entrant lock, since uvicorn runs
 endpoints in worker threads. A file database uses WAL; ``:memory:`` serves the tests. Times are
 stored as ISO 8601 UTC text of a fixed width, so that they also compare as text.
@@ -16,135 +18,12 @@ from datetime import UTC, date, datetime
 from enum import Enum
 from pathlib import Path
 
+from backend_stub.migrations import migrate
 from backend_stub.settings import MEMORY
 from caf_tui.api import Channel, OutboxMessage, Payment, Role, SpouseDecision
 
-SCHEMA_VERSION = 1
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS households (
-    id INTEGER PRIMARY KEY,
-    numero_allocataire TEXT NOT NULL UNIQUE CHECK (length(numero_allocataire) = 7),
-    address TEXT NOT NULL,
-    situation TEXT NOT NULL CHECK (situation IN ('couple', 'single'))
-);
-CREATE TABLE IF NOT EXISTS accounts (
-    id INTEGER PRIMARY KEY,
-    nir TEXT UNIQUE CHECK (nir IS NULL OR length(nir) = 15),
-    temporary_id TEXT UNIQUE,
-    family_name TEXT NOT NULL,
-    given_names TEXT NOT NULL,
-    birth_date TEXT NOT NULL,
-    gender TEXT NOT NULL CHECK (gender IN ('M', 'F')),
-    role TEXT NOT NULL CHECK (role IN ('responsable', 'spouse', 'member')),
-    household_id INTEGER NOT NULL REFERENCES households(id),
-    phone TEXT,
-    email TEXT,
-    password_hash TEXT,
-    password_is_legacy INTEGER NOT NULL DEFAULT 0,
-    migration_started_at TEXT,
-    terms_version TEXT,
-    terms_accepted_at TEXT,
-    contact_verified_at TEXT,
-    migrated_at TEXT,
-    created_ack_at TEXT,
-    spouse_decision TEXT CHECK (spouse_decision IN ('authorise', 'refuse', 'skip')),
-    spouse_decided_at TEXT,
-    failed_logins INTEGER NOT NULL DEFAULT 0,
-    locked_until TEXT,
-    CHECK (nir IS NOT NULL OR temporary_id IS NOT NULL)
-);
-CREATE TABLE IF NOT EXISTS sessions (
-    id INTEGER PRIMARY KEY,
-    token_hash TEXT NOT NULL UNIQUE,
-    account_id INTEGER NOT NULL REFERENCES accounts(id),
-    created_at TEXT NOT NULL,
-    last_seen_at TEXT NOT NULL,
-    ended_at TEXT
-);
-CREATE TABLE IF NOT EXISTS codes (
-    id INTEGER PRIMARY KEY,
-    account_id INTEGER NOT NULL REFERENCES accounts(id),
-    purpose TEXT NOT NULL,
-    channel TEXT NOT NULL CHECK (channel IN ('sms', 'email')),
-    destination TEXT NOT NULL,
-    code_hash TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    expires_at TEXT NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    used_at TEXT,
-    cancelled_at TEXT
-);
-CREATE INDEX IF NOT EXISTS codes_by_account ON codes (account_id, purpose, created_at);
-CREATE TABLE IF NOT EXISTS outbox (
-    id INTEGER PRIMARY KEY,
-    channel TEXT NOT NULL CHECK (channel IN ('sms', 'email')),
-    recipient TEXT NOT NULL,
-    subject TEXT,
-    body TEXT NOT NULL,
-    sent_at TEXT NOT NULL,
-    account_id INTEGER REFERENCES accounts(id)
-);
-CREATE TABLE IF NOT EXISTS payments (
-    id INTEGER PRIMARY KEY,
-    household_id INTEGER NOT NULL REFERENCES households(id),
-    paid_on TEXT NOT NULL,
-    label TEXT NOT NULL,
-    amount_cents INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS audit (
-    id INTEGER PRIMARY KEY,
-    event TEXT NOT NULL,
-    account_id INTEGER,
-    at TEXT NOT NULL,
-    detail TEXT
-);
-CREATE TABLE IF NOT EXISTS recovery_flows (
-    id INTEGER PRIMARY KEY,
-    token_hash TEXT NOT NULL UNIQUE,
-    account_id INTEGER REFERENCES accounts(id),
-    code_hash TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    expires_at TEXT NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    verified_at TEXT,
-    finished_at TEXT,
-    subject TEXT
-);
-CREATE TABLE IF NOT EXISTS throttle_slots (
-    id INTEGER PRIMARY KEY,
-    bucket TEXT NOT NULL,
-    at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS throttle_by_bucket ON throttle_slots (bucket, at);
-CREATE TABLE IF NOT EXISTS signup_flows (
-    id INTEGER PRIMARY KEY,
-    token_hash TEXT NOT NULL UNIQUE,
-    household_id INTEGER NOT NULL REFERENCES households(id),
-    account_id INTEGER REFERENCES accounts(id),
-    person TEXT NOT NULL,
-    code_hash TEXT NOT NULL,
-    channel TEXT NOT NULL CHECK (channel IN ('sms', 'email')),
-    destination TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    expires_at TEXT NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    finished_at TEXT
-);
-CREATE TABLE IF NOT EXISTS idempotent_answers (
-    session_hash TEXT NOT NULL,
-    key TEXT NOT NULL,
-    route TEXT NOT NULL,
-    fingerprint TEXT NOT NULL,
-    status INTEGER NOT NULL,
-    content_type TEXT,
-    body BLOB NOT NULL,
-    created_at TEXT NOT NULL,
-    PRIMARY KEY (session_hash, key, route)
-);
-"""
-
 _TABLES = (
+    "outbox_cursors",
     "idempotent_answers",
     "throttle_slots",
     "signup_flows",
@@ -345,6 +224,17 @@ def _code(row: sqlite3.Row) -> Code:
     )
 
 
+def _message(row: sqlite3.Row) -> OutboxMessage:
+    return OutboxMessage(
+        id=row["id"],
+        channel=row["channel"],
+        to=row["recipient"],
+        subject=row["subject"],
+        body=row["body"],
+        sent_at=_required(row["sent_at"]),
+    )
+
+
 class Store:
     """All reads and writes of the stub's data. Safe to share between threads."""
 
@@ -359,22 +249,15 @@ class Store:
         with self._lock:
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._conn.execute("PRAGMA busy_timeout = 5000")
+            try:
+                # Before WAL, which would already write to a file refused as too new.
+                migrate(self._conn, path)
+            except BaseException:
+                self._conn.close()
+                raise
             if path != MEMORY:
                 self._conn.execute("PRAGMA journal_mode = WAL")
                 self._conn.execute("PRAGMA synchronous = NORMAL")
-        self._create_schema()
-
-    def _create_schema(self) -> None:
-        with self.transaction():
-            for statement in SCHEMA.split(";"):
-                if statement.strip():
-                    self._conn.execute(statement)
-            columns = {
-                row["name"] for row in self._conn.execute("PRAGMA table_info(recovery_flows)")
-            }
-            if "subject" not in columns:  # a database made before subjects were counted
-                self._conn.execute("ALTER TABLE recovery_flows ADD COLUMN subject TEXT")
-            self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
         with self._lock:
@@ -782,20 +665,47 @@ class Store:
             rows = self._run(
                 "SELECT * FROM outbox WHERE account_id = ? ORDER BY id DESC", (account_id,)
             ).fetchall()
-        return [
-            OutboxMessage(
-                id=row["id"],
-                channel=row["channel"],
-                to=row["recipient"],
-                subject=row["subject"],
-                body=row["body"],
-                sent_at=_required(row["sent_at"]),
+        return [_message(row) for row in rows]
+
+    def take_next_message(
+        self, consumer: str, channel: Channel, recipient: str | None
+    ) -> OutboxMessage | None:
+        """The newest message of ``channel`` (to ``recipient``, any case, when given) after
+        ``consumer``'s cursor for them, the cursor moved onto it. One transaction: two
+        requests of one consumer never both take the same message."""
+        key = recipient or ""
+        if self._newest_for_cursor(consumer, channel, key) is None:
+            return None  # the common case of a waiter's poll: no write lock taken
+        with self.transaction():
+            row = self._newest_for_cursor(consumer, channel, key)
+            if row is None:  # another request of this consumer took it meanwhile
+                return None
+            self._run(
+                "INSERT INTO outbox_cursors (consumer, channel, recipient, last_id)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (consumer, channel, recipient)"
+                " DO UPDATE SET last_id = excluded.last_id",
+                (consumer, channel.value, key, row["id"]),
             )
-            for row in rows
-        ]
+        return _message(row)
+
+    def _newest_for_cursor(
+        self, consumer: str, channel: Channel, recipient: str
+    ) -> sqlite3.Row | None:
+        return self._one(
+            "SELECT outbox.* FROM outbox LEFT JOIN outbox_cursors AS place"
+            " ON place.consumer = ? AND place.channel = outbox.channel"
+            " AND place.recipient = ?"
+            " WHERE outbox.channel = ? AND outbox.id > coalesce(place.last_id, 0)"
+            " AND (? = '' OR lower(outbox.recipient) = lower(?))"
+            " ORDER BY outbox.id DESC LIMIT 1",
+            (consumer, recipient, channel.value, recipient, recipient),
+        )
 
     def clear_outbox(self) -> None:
-        self._run("DELETE FROM outbox")
+        """No message, and so no consumer's place among them (ids start again)."""
+        with self.transaction():
+            self._run("DELETE FROM outbox")
+            self._run("DELETE FROM outbox_cursors")
 
     def audit(
         self, event: str, account_id: int | None, at: datetime, detail: str | None = None

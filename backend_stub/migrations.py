@@ -1,0 +1,235 @@
+"""The stub database's schema as numbered migrations, from an empty file to today's.
+
+``PRAGMA user_version`` holds the number of the last migration applied. Opening a database
+applies the ones after it, each in its own transaction with the version bumped inside it, so a
+failure leaves the file at the last version that fully applied. A file of a newer version than
+this code knows is refused: an older stub would misread it.
+
+Migrations are only ever appended; one already released is never edited.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def _statements(sql: str) -> Callable[[sqlite3.Connection], None]:
+    def apply(conn: sqlite3.Connection) -> None:
+        for statement in sql.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+
+    return apply
+
+
+# Version 1: the schema of the first release that wrote a version (commit 3524c11).
+_BASELINE = """
+CREATE TABLE IF NOT EXISTS households (
+    id INTEGER PRIMARY KEY,
+    numero_allocataire TEXT NOT NULL UNIQUE CHECK (length(numero_allocataire) = 7),
+    address TEXT NOT NULL,
+    situation TEXT NOT NULL CHECK (situation IN ('couple', 'single'))
+);
+CREATE TABLE IF NOT EXISTS accounts (
+    id INTEGER PRIMARY KEY,
+    nir TEXT UNIQUE CHECK (nir IS NULL OR length(nir) = 15),
+    temporary_id TEXT UNIQUE,
+    family_name TEXT NOT NULL,
+    given_names TEXT NOT NULL,
+    birth_date TEXT NOT NULL,
+    gender TEXT NOT NULL CHECK (gender IN ('M', 'F')),
+    role TEXT NOT NULL CHECK (role IN ('responsable', 'spouse', 'member')),
+    household_id INTEGER NOT NULL REFERENCES households(id),
+    phone TEXT,
+    email TEXT,
+    password_hash TEXT,
+    password_is_legacy INTEGER NOT NULL DEFAULT 0,
+    migration_started_at TEXT,
+    terms_version TEXT,
+    terms_accepted_at TEXT,
+    contact_verified_at TEXT,
+    migrated_at TEXT,
+    created_ack_at TEXT,
+    spouse_decision TEXT CHECK (spouse_decision IN ('authorise', 'refuse', 'skip')),
+    spouse_decided_at TEXT,
+    failed_logins INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT,
+    CHECK (nir IS NOT NULL OR temporary_id IS NOT NULL)
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    id INTEGER PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    created_at TEXT NOT NULL,
+    last_seen_at TEXT NOT NULL,
+    ended_at TEXT
+);
+CREATE TABLE IF NOT EXISTS codes (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    purpose TEXT NOT NULL,
+    channel TEXT NOT NULL CHECK (channel IN ('sms', 'email')),
+    destination TEXT NOT NULL,
+    code_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    used_at TEXT,
+    cancelled_at TEXT
+);
+CREATE INDEX IF NOT EXISTS codes_by_account ON codes (account_id, purpose, created_at);
+CREATE TABLE IF NOT EXISTS outbox (
+    id INTEGER PRIMARY KEY,
+    channel TEXT NOT NULL CHECK (channel IN ('sms', 'email')),
+    recipient TEXT NOT NULL,
+    subject TEXT,
+    body TEXT NOT NULL,
+    sent_at TEXT NOT NULL,
+    account_id INTEGER REFERENCES accounts(id)
+);
+CREATE TABLE IF NOT EXISTS payments (
+    id INTEGER PRIMARY KEY,
+    household_id INTEGER NOT NULL REFERENCES households(id),
+    paid_on TEXT NOT NULL,
+    label TEXT NOT NULL,
+    amount_cents INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS audit (
+    id INTEGER PRIMARY KEY,
+    event TEXT NOT NULL,
+    account_id INTEGER,
+    at TEXT NOT NULL,
+    detail TEXT
+);
+CREATE TABLE IF NOT EXISTS recovery_flows (
+    id INTEGER PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    account_id INTEGER REFERENCES accounts(id),
+    code_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    verified_at TEXT,
+    finished_at TEXT
+);
+CREATE TABLE IF NOT EXISTS idempotent_answers (
+    session_hash TEXT NOT NULL,
+    key TEXT NOT NULL,
+    route TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    content_type TEXT,
+    body BLOB NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (session_hash, key, route)
+);
+"""
+
+
+def _throttle_and_signup(conn: sqlite3.Connection) -> None:
+    """Version 2: wrong recovery codes counted per subject, the throttle's slots in the
+    database, « Créer Mon Compte » flows. Tolerant of a file already changed by the
+    unnumbered upgrade that shipped these at version 1 before versions were read."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(recovery_flows)")}
+    if "subject" not in columns:
+        conn.execute("ALTER TABLE recovery_flows ADD COLUMN subject TEXT")
+    _statements(_THROTTLE_AND_SIGNUP)(conn)
+
+
+_THROTTLE_AND_SIGNUP = """
+CREATE TABLE IF NOT EXISTS throttle_slots (
+    id INTEGER PRIMARY KEY,
+    bucket TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS throttle_by_bucket ON throttle_slots (bucket, at);
+CREATE TABLE IF NOT EXISTS signup_flows (
+    id INTEGER PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    household_id INTEGER NOT NULL REFERENCES households(id),
+    account_id INTEGER REFERENCES accounts(id),
+    person TEXT NOT NULL,
+    code_hash TEXT NOT NULL,
+    channel TEXT NOT NULL CHECK (channel IN ('sms', 'email')),
+    destination TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    finished_at TEXT
+);
+"""
+
+# Version 3: where each QA consumer of ``/_stub/outbox/next`` stands, per channel and recipient
+# ('' for every recipient), so that testers sharing a stub never take each other's messages
+# and a restart keeps their place.
+_OUTBOX_CURSORS = """
+CREATE TABLE IF NOT EXISTS outbox_cursors (
+    consumer TEXT NOT NULL,
+    channel TEXT NOT NULL CHECK (channel IN ('sms', 'email')),
+    recipient TEXT NOT NULL,
+    last_id INTEGER NOT NULL,
+    PRIMARY KEY (consumer, channel, recipient)
+);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _statements(_BASELINE),
+    _throttle_and_signup,
+    _statements(_OUTBOX_CURSORS),
+)
+"""``MIGRATIONS[n - 1]`` brings a database from version ``n - 1`` to version ``n``."""
+
+LATEST = len(MIGRATIONS)
+
+
+@dataclass
+class SchemaTooNew(Exception):
+    """The file was written by a newer stub than this one."""
+
+    path: str
+    found: int
+    known: int
+
+    def __str__(self) -> str:
+        return (
+            f"La base de données {self.path} est au schéma version {self.found}, plus récente "
+            f"que celle que ce caf-stub connaît (version {self.known}) : elle a été écrite par "
+            "une version plus récente de caf-stub. Lancez cette version-là, ou donnez un autre "
+            "fichier avec --db (un fichier absent est créé) ; le fichier n'a pas été modifié."
+        )
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    row = conn.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def migrate(conn: sqlite3.Connection, path: str) -> int:
+    """Bring the database of ``conn`` (autocommit mode) to ``LATEST``; the version it had.
+
+    Raises :class:`SchemaTooNew`, the file untouched, when it is newer than ``LATEST``.
+    """
+    conn.execute("BEGIN IMMEDIATE")  # read the version and migrate with no other writer between
+    try:
+        found = schema_version(conn)
+        if found > LATEST:
+            raise SchemaTooNew(path=path, found=found, known=LATEST)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    for version in range(found + 1, LATEST + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if schema_version(conn) < version:  # another process may have just applied it
+                MIGRATIONS[version - 1](conn)
+                conn.execute(f"PRAGMA user_version = {version}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    return found
