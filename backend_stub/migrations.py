@@ -176,10 +176,35 @@ CREATE TABLE IF NOT EXISTS outbox_cursors (
 );
 """
 
+# Version 4: the spouse's rights granted one by one, and the declarations and benefit requests
+# recorded in a household's file (issue 18).
+_RIGHTS_AND_FILINGS = """
+CREATE TABLE IF NOT EXISTS spouse_rights (
+    responsable_id INTEGER NOT NULL REFERENCES accounts(id),
+    right_name TEXT NOT NULL,
+    granted INTEGER NOT NULL,
+    PRIMARY KEY (responsable_id, right_name)
+);
+CREATE TABLE IF NOT EXISTS filings (
+    id INTEGER PRIMARY KEY,
+    reference TEXT NOT NULL UNIQUE,
+    household_id INTEGER NOT NULL REFERENCES households(id),
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    kind TEXT NOT NULL CHECK (kind IN ('declaration', 'benefit_request')),
+    subject TEXT NOT NULL,
+    title TEXT NOT NULL,
+    lines TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    emailed_to TEXT,
+    status TEXT NOT NULL
+);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     _statements(_BASELINE),
     _throttle_and_signup,
     _statements(_OUTBOX_CURSORS),
+    _statements(_RIGHTS_AND_FILINGS),
 )
 """``MIGRATIONS[n - 1]`` brings a database from version ``n - 1`` to version ``n``."""
 

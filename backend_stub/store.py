@@ -23,6 +23,8 @@ from backend_stub.settings import MEMORY
 from caf_tui.api import Channel, OutboxMessage, Payment, Role, SpouseDecision
 
 _TABLES = (
+    "spouse_rights",
+    "filings",
     "outbox_cursors",
     "idempotent_answers",
     "throttle_slots",
@@ -875,28 +877,3 @@ class Filing:
     received_at: datetime
     emailed_to: str | None
     status: str
-
-
-SCHEMA += """
-CREATE TABLE IF NOT EXISTS spouse_rights (
-    responsable_id INTEGER NOT NULL REFERENCES accounts(id),
-    right_name TEXT NOT NULL,
-    granted INTEGER NOT NULL,
-    PRIMARY KEY (responsable_id, right_name)
-);
-CREATE TABLE IF NOT EXISTS filings (
-    id INTEGER PRIMARY KEY,
-    reference TEXT NOT NULL UNIQUE,
-    household_id INTEGER NOT NULL REFERENCES households(id),
-    account_id INTEGER NOT NULL REFERENCES accounts(id),
-    kind TEXT NOT NULL CHECK (kind IN ('declaration', 'benefit_request')),
-    subject TEXT NOT NULL,
-    title TEXT NOT NULL,
-    lines TEXT NOT NULL,
-    received_at TEXT NOT NULL,
-    emailed_to TEXT,
-    status TEXT NOT NULL
-);
-"""
-# Wiped first: these rows point at accounts and households. (mypy typed _TABLES by its length.)
-_TABLES = ("spouse_rights", "filings", *_TABLES)  # type: ignore[assignment]
