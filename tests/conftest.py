@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -83,3 +84,35 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The browser tests last, in every worker: Playwright's sync API keeps an event loop
+    running on the worker's main thread while its browser is open (a session fixture), and
+    every asyncio test after it would fail with « cannot be called from a running event loop »."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture(autouse=True)
+def restore_logging() -> Iterator[None]:
+    """``configure_logging()`` (caf-tui's and caf-stub's, reached by any in-process ``main``)
+    replaces the root's handlers and sets the stub's logger level: give them back after every
+    test, or a later test in the same worker loses the records it captures."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    named = {
+        name: (
+            logging.getLogger(name).handlers[:],
+            logging.getLogger(name).level,
+            logging.getLogger(name).propagate,
+        )
+        for name in ("backend_stub", "uvicorn", "uvicorn.error", "uvicorn.access", "httpx")
+    }
+    yield
+    for handler in root.handlers:
+        if handler not in handlers:
+            handler.close()
+    root.handlers, root.level = handlers, level
+    for name, (kept, kept_level, propagate) in named.items():
+        logger = logging.getLogger(name)
+        logger.handlers, logger.level, logger.propagate = kept, kept_level, propagate

@@ -3,7 +3,6 @@ but the language, so the machine's settings never leak in."""
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,28 +26,3 @@ def config_toml(clean_settings: Path) -> Path:
     """Where ``caf-tui`` looks for its config file in this test (not written yet)."""
     clean_settings.parent.mkdir(parents=True, exist_ok=True)
     return clean_settings
-
-
-@pytest.fixture(autouse=True)
-def restore_logging() -> Iterator[None]:
-    """configure_logging() replaces the root's handlers and sets the stub's logger level: give
-    them back afterwards, for every test here (``cli.main`` run in-process configures logging
-    too, and a later test in the same worker would otherwise lose the stub's records)."""
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
-    named = {
-        name: (
-            logging.getLogger(name).handlers[:],
-            logging.getLogger(name).level,
-            logging.getLogger(name).propagate,
-        )
-        for name in ("backend_stub", "uvicorn", "uvicorn.error", "uvicorn.access", "httpx")
-    }
-    yield
-    for handler in root.handlers:
-        if handler not in handlers:
-            handler.close()
-    root.handlers, root.level = handlers, level
-    for name, (kept, kept_level, propagate) in named.items():
-        logger = logging.getLogger(name)
-        logger.handlers, logger.level, logger.propagate = kept, kept_level, propagate
