@@ -16,10 +16,10 @@ import time
 
 from textual import events
 
-from backend_stub import serve_in_thread
-from backend_stub.testing import settings_for_tests
 from benchmarks.common import Result, p95
 from benchmarks.terminal import rendering_driver
+from caf_stub import serve_in_thread
+from caf_stub.testing import settings_for_tests
 from caf_tui.api import StepName
 from caf_tui.app import CafApp
 from caf_tui.backend.http import HttpBackend

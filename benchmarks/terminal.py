@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from textual.drivers.headless_driver import HeadlessDriver
 
-from backend_stub import serve_in_thread
-from backend_stub.testing import settings_for_tests
 from benchmarks.common import Result
+from caf_stub import serve_in_thread
+from caf_stub.testing import settings_for_tests
 from caf_tui.api import StepName
 from caf_tui.app import CafApp
 from caf_tui.backend.http import HttpBackend

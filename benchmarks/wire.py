@@ -5,9 +5,9 @@ Counted at the client's transport: request lines, headers and bodies, both ways.
 
 from __future__ import annotations
 
-from backend_stub import serve_in_thread
-from backend_stub.testing import settings_for_tests
 from benchmarks.common import KARIM_NIR, KARIM_PASSWORD, CountingTransport, Result
+from caf_stub import serve_in_thread
+from caf_stub.testing import settings_for_tests
 from caf_tui.api import StepName
 from caf_tui.app import CafApp
 from caf_tui.backend.http import HttpBackend

@@ -2,7 +2,7 @@
 merge them into each language's ``.po``, and say what is missing.
 
 Used by ``scripts/i18n.py`` and by the tests (a string without its English fails the suite).
-The server's words (``backend_stub``) are the portal's content and stay French: not extracted.
+The server's words (``caf_stub``) are the portal's content and stay French: not extracted.
 """
 
 from __future__ import annotations

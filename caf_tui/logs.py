@@ -30,7 +30,7 @@ class SecretsFilter(logging.Filter):
     the stub's package is kept out of the first frame."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        from backend_stub.log_redaction import redact_record
+        from caf_stub.log_redaction import redact_record
 
         redact_record(record)
         return True
@@ -63,6 +63,6 @@ def configure_logging(settings: Settings | None = None) -> Path | None:
     root = logging.getLogger()
     root.handlers = [handler]
     root.setLevel(level)
-    for name in ("backend_stub", "uvicorn", "uvicorn.error", "uvicorn.access"):
+    for name in ("caf_stub", "uvicorn", "uvicorn.error", "uvicorn.access"):
         logging.getLogger(name).setLevel(level)  # uvicorn sets its own when it starts
     return written

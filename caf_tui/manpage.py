@@ -21,7 +21,7 @@ SUMMARIES = {
 
 def _parser(command: str) -> argparse.ArgumentParser:
     if command == "caf-stub":
-        from backend_stub.__main__ import build_parser as stub_parser
+        from caf_stub.__main__ import build_parser as stub_parser
 
         return stub_parser()
     from caf_tui.cli import build_parser

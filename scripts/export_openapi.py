@@ -15,8 +15,8 @@ OPENAPI_FILE = Path(__file__).resolve().parents[1] / "openapi.json"
 
 
 def render() -> str:
-    from backend_stub.app import create_app
-    from backend_stub.settings import StubSettings
+    from caf_stub.app import create_app
+    from caf_stub.settings import StubSettings
 
     document = create_app(StubSettings(db=":memory:")).openapi()
     return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n"

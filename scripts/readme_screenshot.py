@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from backend_stub.server import serve_in_thread
-from backend_stub.testing import settings_for_tests
+from caf_stub.server import serve_in_thread
+from caf_stub.testing import settings_for_tests
 from caf_tui.app import CafApp
 from caf_tui.backend.http import HttpBackend
 from caf_tui.config import Settings

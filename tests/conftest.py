@@ -19,8 +19,8 @@ import httpx
 import keyring
 import pytest
 
-from backend_stub import RunningStub, serve_in_thread
-from backend_stub.testing import CODE, START, settings_for_tests
+from caf_stub import RunningStub, serve_in_thread
+from caf_stub.testing import CODE, START, settings_for_tests
 from tests.keyrings import MemoryKeyring
 
 STUB_START = START
@@ -106,7 +106,7 @@ def restore_logging() -> Iterator[None]:
             logging.getLogger(name).level,
             logging.getLogger(name).propagate,
         )
-        for name in ("backend_stub", "uvicorn", "uvicorn.error", "uvicorn.access", "httpx")
+        for name in ("caf_stub", "uvicorn", "uvicorn.error", "uvicorn.access", "httpx")
     }
     yield
     for handler in root.handlers:

@@ -42,8 +42,8 @@ class EmbeddedBackend(HttpBackend):
             self._socket.close()
             return
         try:
-            from backend_stub.server import serve_in_thread
-            from backend_stub.settings import StubSettings
+            from caf_stub.server import serve_in_thread
+            from caf_stub.settings import StubSettings
 
             if db:
                 options = {**options, "db": str(db)}

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Self
 import yaml
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
-from backend_stub.faults import FaultRule
+from caf_stub.faults import FaultRule
 from caf_tui.api import Channel, ErrorCode, StepName
 
 VARIABLE = re.compile(r"\$\{([A-Z][A-Z0-9_]*)\}")

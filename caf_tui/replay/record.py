@@ -18,7 +18,7 @@ from textual._context import message_hook
 from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, RadioSet
 
-from backend_stub.personas import PERSONAS, Persona
+from caf_stub.personas import PERSONAS, Persona
 from caf_tui import rules
 from caf_tui.api import ErrorCode, IdentifierKind, VerifyCodeStep
 from caf_tui.app import CafApp
@@ -198,8 +198,8 @@ def record_interactively(path: Path, *, backend_url: str | None, name: str | Non
 
     running = None
     if backend_url is None:
-        from backend_stub import serve_in_thread
-        from backend_stub.testing import settings_for_tests
+        from caf_stub import serve_in_thread
+        from caf_stub.testing import settings_for_tests
 
         running = serve_in_thread(settings_for_tests(fixed_code=None))
         backend_url = running.url

@@ -47,8 +47,8 @@ def server_for(flow: Flow, options: ReplayOptions) -> Iterator[str]:
             control.close()
         yield options.backend_url
         return
-    from backend_stub import serve_in_thread
-    from backend_stub.testing import settings_for_tests
+    from caf_stub import serve_in_thread
+    from caf_stub.testing import settings_for_tests
 
     overrides: dict[str, Any] = {"fixed_code": None, **flow.stub}
     running = serve_in_thread(settings_for_tests(**overrides))

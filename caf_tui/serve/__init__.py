@@ -102,8 +102,8 @@ def line_command(args: argparse.Namespace, backend_url: str) -> str:
 
 
 def _start_stub(db: str | None) -> Any:
-    from backend_stub.server import serve_in_thread
-    from backend_stub.settings import StubSettings
+    from caf_stub.server import serve_in_thread
+    from caf_stub.settings import StubSettings
 
     return serve_in_thread(StubSettings.model_validate({"db": db} if db else {}))
 

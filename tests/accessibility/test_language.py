@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from pydantic import SecretStr
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui import i18n
 from caf_tui.api import IdentifierKind
 from caf_tui.backend.errors import BackendError

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from tests.stub.helpers import Portal
 from tests.tui.conftest import make_app
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from backend_stub import RunningStub
-from backend_stub.personas import PAUL
+from caf_stub import RunningStub
+from caf_stub.personas import PAUL
 from caf_tui.screens.change_contact import ChangeContactScreen
 from caf_tui.screens.manage_account import ManageAccountScreen
 from tests.stub.helpers import Portal, error_of

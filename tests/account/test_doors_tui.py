@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import httpx
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.app import CafApp
 from caf_tui.screens.dashboard import DashboardScreen
 from caf_tui.screens.login import LoginScreen

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from backend_stub.personas import CLAIRE, PAUL
+from caf_stub.personas import CLAIRE, PAUL
 from tests.stub.helpers import Portal, error_of
 
 UNKNOWN = "199019999909909"  # well formed, no account

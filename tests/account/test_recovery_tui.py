@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.screens.forgot_password import ForgotPasswordScreen
 from caf_tui.screens.login import LoginScreen
 from caf_tui.screens.migration_intro import MigrationIntroScreen

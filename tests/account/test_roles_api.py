@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from backend_stub.personas import AMINA, KARIM, PAUL, ZOHRA
+from caf_stub.personas import AMINA, KARIM, PAUL, ZOHRA
 from tests.stub.helpers import Portal, error_of
 from tests.stub.journeys import NEW_PASSWORD, walk_to
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from backend_stub import RunningStub
-from backend_stub.personas import PAUL, ZOHRA
+from caf_stub import RunningStub
+from caf_stub.personas import PAUL, ZOHRA
 from caf_tui.api import StepName
 from caf_tui.screens.account_views import AttestationsScreen, PaymentsScreen
 from caf_tui.screens.change_password import ChangePasswordScreen

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.pilot import Pilot
 from textual.widgets import Input, RadioButton
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.api import StepName
 from caf_tui.screens.account_created import AccountCreatedScreen
 from caf_tui.screens.confirm_contact import ConfirmContactScreen

@@ -8,9 +8,9 @@ from importlib.metadata import version
 
 import pytest
 
-from backend_stub.__main__ import RunSettings
-from backend_stub.__main__ import main as stub_main
-from backend_stub.settings import StubSettings
+from caf_stub.__main__ import RunSettings
+from caf_stub.__main__ import main as stub_main
+from caf_stub.settings import StubSettings
 from caf_tui.cli import SUBCOMMANDS, main
 from caf_tui.config import Settings, variable_name
 from caf_tui.config_sources import FLAGS

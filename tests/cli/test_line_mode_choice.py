@@ -11,7 +11,7 @@ from typing import Any
 import pexpect
 import pytest
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui import cli
 
 

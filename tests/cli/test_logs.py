@@ -10,10 +10,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from backend_stub import RunningStub
-from backend_stub.log_redaction import redact_record
-from backend_stub.personas import HOUSEHOLDS
-from backend_stub.testing import CODE
+from caf_stub import RunningStub
+from caf_stub.log_redaction import redact_record
+from caf_stub.personas import HOUSEHOLDS
+from caf_stub.testing import CODE
 from caf_tui import logs
 from caf_tui.cli import main
 from caf_tui.config import Settings
@@ -44,7 +44,7 @@ def test_a_journey_s_json_log_holds_no_password_and_no_code(tmp_path: Path) -> N
     records = [json.loads(line) for line in text.splitlines()]
     assert len(records) > 20
     assert {"asctime", "levelname", "name", "message"} <= set(records[0])
-    stub_events = [r["message"] for r in records if r["name"] == "backend_stub"]
+    stub_events = [r["message"] for r in records if r["name"] == "caf_stub"]
     assert any("logged in" in message for message in stub_events)  # the stub's own, at info
     assert any(r["name"] == "httpx" and "/api/v1/" in r["message"] for r in records)
     secrets = [p.password for h in HOUSEHOLDS for p in h.members if p.password]
@@ -102,7 +102,7 @@ def test_the_log_file_rotates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 def test_caf_stub_logs_its_own_events_at_info_and_no_secret(
     stub: RunningStub, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from backend_stub.__main__ import RunSettings, configure_logging
+    from caf_stub.__main__ import RunSettings, configure_logging
 
     configure_logging(RunSettings(log_level="info", log_format="json"))
     answer = httpx.post(
@@ -111,7 +111,7 @@ def test_caf_stub_logs_its_own_events_at_info_and_no_secret(
     )
     assert answer.status_code == 200
     lines = [json.loads(line) for line in capsys.readouterr().err.splitlines() if line]
-    assert any(line["name"] == "backend_stub" and "logged in" in line["message"] for line in lines)
+    assert any(line["name"] == "caf_stub" and "logged in" in line["message"] for line in lines)
     assert "Leroy1978" not in json.dumps(lines)
 
 

@@ -131,7 +131,7 @@ def test_in_english_with_lang_en(
 def test_caf_stub_says_a_wrong_setting_the_same_way(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from backend_stub.__main__ import main as stub_main
+    from caf_stub.__main__ import main as stub_main
 
     monkeypatch.setenv("CAF_STUB_MAX_CODE_ATTEMPTS", "0")
     assert stub_main(["--fixed-code", "12"]) == 2

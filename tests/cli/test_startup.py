@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = ("backend_stub", "fastapi", "uvicorn", "argon2", "textual", "yaml", "shtab")
+HEAVY = ("caf_stub", "fastapi", "uvicorn", "argon2", "textual", "yaml", "shtab")
 
 PARSED = f"""
 import sys

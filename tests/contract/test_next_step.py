@@ -17,8 +17,8 @@ import httpx
 import pytest
 import schemathesis
 
-from backend_stub import RunningStub
-from backend_stub.personas import KARIM
+from caf_stub import RunningStub
+from caf_stub.personas import KARIM
 from caf_tui.api import (
     AuthResponse,
     DashboardStep,

@@ -1,4 +1,4 @@
-"""No import cycle in the contract (``caf_tui.api``) nor in the stub (``backend_stub``).
+"""No import cycle in the contract (``caf_tui.api``) nor in the stub (``caf_stub``).
 
 Read from the source by grimp (import-linter's graph), imports inside functions included: a
 cycle hidden behind a late import is still a cycle.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import grimp
 import pytest
 
-SCOPES = ("caf_tui.api", "backend_stub")
+SCOPES = ("caf_tui.api", "caf_stub")
 
 
 def _cycles(graph: grimp.ImportGraph, scope: str) -> list[tuple[str, str]]:
@@ -25,7 +25,7 @@ def _cycles(graph: grimp.ImportGraph, scope: str) -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def graph() -> grimp.ImportGraph:
-    return grimp.build_graph("caf_tui", "backend_stub", exclude_type_checking_imports=True)
+    return grimp.build_graph("caf_tui", "caf_stub", exclude_type_checking_imports=True)
 
 
 @pytest.mark.parametrize("scope", SCOPES)
@@ -34,8 +34,8 @@ def test_no_import_cycle(graph: grimp.ImportGraph, scope: str) -> None:
 
 
 def test_the_qa_door_is_imported_from_its_own_module(graph: grimp.ImportGraph) -> None:
-    for router in ("backend_stub.control", "backend_stub.control_qa"):
-        assert graph.direct_import_exists(importer=router, imported="backend_stub.qa_guard")
+    for router in ("caf_stub.control", "caf_stub.control_qa"):
+        assert graph.direct_import_exists(importer=router, imported="caf_stub.qa_guard")
     assert not graph.direct_import_exists(
-        importer="backend_stub.control_qa", imported="backend_stub.control"
+        importer="caf_stub.control_qa", imported="caf_stub.control"
     )

@@ -94,7 +94,7 @@ class Painted(CafApp):
         print(type(self.screen).__name__, ",".join(m for m in WATCHED if m in sys.modules))
         self.exit()
 
-WATCHED = ("backend_stub", "fastapi", "uvicorn", "argon2", "sqlite3", "joserfc",
+WATCHED = ("caf_stub", "fastapi", "uvicorn", "argon2", "sqlite3", "joserfc",
            "phonenumbers", "email_validator", "caf_tui.screens.dashboard",
            "caf_tui.screens.verify_code", "caf_tui.screens.choose_password")
 Painted(Settings()).run(headless=True, size=(80, 24))

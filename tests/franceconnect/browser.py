@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 import httpx
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 
 API = "/api/v1"
 

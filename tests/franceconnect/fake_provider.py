@@ -18,8 +18,8 @@ from urllib.parse import parse_qs, urlsplit
 from joserfc import jwt
 from joserfc.jwk import ECKey
 
-from backend_stub.franceconnect.identities import TEST_IDENTITIES
-from backend_stub.testing import START
+from caf_stub.franceconnect.identities import TEST_IDENTITIES
+from caf_stub.testing import START
 
 PREFIX = "/franceconnect"  # where the stub's own provider lives: the forged issuer mimics it
 

@@ -9,7 +9,7 @@ import httpx
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.api import StepName
 from caf_tui.screens.dashboard import DashboardScreen
 from caf_tui.screens.franceconnect_browser import FranceConnectBrowserScreen

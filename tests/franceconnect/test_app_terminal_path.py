@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.pilot import Pilot
 from textual.widgets import Button
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.api import StepName
 from caf_tui.screens.dashboard import DashboardScreen
 from caf_tui.screens.franceconnect import FranceConnectScreen

@@ -6,11 +6,11 @@ from dataclasses import replace
 
 import pytest
 
-from backend_stub.franceconnect.identities import TEST_IDENTITIES
-from backend_stub.franceconnect.matching import find_account, pivot_from_claims
-from backend_stub.personas import seed
-from backend_stub.store import Store
-from backend_stub.testing import START
+from caf_stub.franceconnect.identities import TEST_IDENTITIES
+from caf_stub.franceconnect.matching import find_account, pivot_from_claims
+from caf_stub.personas import seed
+from caf_stub.store import Store
+from caf_stub.testing import START
 from caf_tui.qr import qr_lines
 
 ANGELA = TEST_IDENTITIES[0].pivot

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 
 from .browser import API, Browser, callback_params, poll, start, with_params
 
@@ -207,7 +207,7 @@ def test_no_code_or_token_is_logged_or_audited(
     browser.open(redirect.headers["location"])
     session_token = poll(api, flow["flow_id"]).json()["session"]["token"]
     secrets_seen = [code, session_token, flow["flow_id"]]
-    ours = ("backend_stub", "caf_tui", "uvicorn", "fastapi")  # not the test's own HTTP client
+    ours = ("caf_stub", "caf_tui", "uvicorn", "fastapi")  # not the test's own HTTP client
     logged = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith(ours))
     assert "logged in with FranceConnect" in logged
     audited = repr(stub.context.store.audit_events())

@@ -18,9 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backend_stub import RunningStub, serve_in_thread
-from backend_stub.personas import KARIM
-from backend_stub.testing import settings_for_tests
+from caf_stub import RunningStub, serve_in_thread
+from caf_stub.personas import KARIM
+from caf_stub.testing import settings_for_tests
 from caf_tui.api import ErrorBody
 
 MAX_EXAMPLES = 120

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 from pydantic import SecretStr
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.api import Channel, IdentifierKind, SpouseDecision, StepName
 from caf_tui.backend.errors import BackendError, NotAuthenticated
 from caf_tui.backend.http import HttpBackend

@@ -21,8 +21,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from backend_stub import RunningStub, serve_in_thread
-from backend_stub.testing import settings_for_tests
+from caf_stub import RunningStub, serve_in_thread
+from caf_stub.testing import settings_for_tests
 
 MAX_EXAMPLES = 25
 CHECKS = [

@@ -24,9 +24,9 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from backend_stub import RunningStub, serve_in_thread
-from backend_stub.personas import KARIM
-from backend_stub.testing import CODE, settings_for_tests
+from caf_stub import RunningStub, serve_in_thread
+from caf_stub.personas import KARIM
+from caf_stub.testing import CODE, settings_for_tests
 
 API = "/api/v1"
 SCENARIOS = 6

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from textual.widgets import Input
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui import assist
 from caf_tui.api import ErrorCode, Progress, StepName
 from caf_tui.app import CafApp

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pexpect
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.kiosk.wipe import CLEAR_SEQUENCE
 from tests.kiosk.conftest import STAFF_PIN
 

@@ -13,8 +13,8 @@ import pytest
 import uvicorn
 from pydantic import SecretStr
 
-from backend_stub.app import create_app
-from backend_stub.testing import CODE, settings_for_tests
+from caf_stub.app import create_app
+from caf_stub.testing import CODE, settings_for_tests
 from caf_tui.api import Channel, IdentifierKind, SpouseDecision
 from caf_tui.backend.errors import CodeRejected, InvalidCredentials
 from caf_tui.backend.http import HttpBackend
@@ -22,7 +22,7 @@ from caf_tui.rules import normalise_nir
 
 KARIM = normalise_nir("1 83 05 99 999 011 72")
 LEGACY, NEW = "83051234", "Secret2026Xy"
-LOGGERS = ("backend_stub", "uvicorn", "uvicorn.error", "uvicorn.access", "httpx", "httpcore")
+LOGGERS = ("caf_stub", "uvicorn", "uvicorn.error", "uvicorn.access", "httpx", "httpcore")
 TRACE = 5  # uvicorn's level below DEBUG: every ASGI message
 
 
@@ -77,7 +77,7 @@ async def test_no_secret_in_any_log(talkative_stub: str, caplog: pytest.LogCaptu
         await backend.aclose()
     text = caplog.text
     seen = {record.name.split(".")[0] for record in caplog.records}
-    assert {"backend_stub", "uvicorn", "httpx", "httpcore"} <= seen, seen
+    assert {"caf_stub", "uvicorn", "httpx", "httpcore"} <= seen, seen
     assert '"POST /api/v1/journey/verify_code HTTP/1.1" 422' in text  # the access log ran
     for secret in (LEGACY, NEW, "Wrong9999x", CODE, "000000", token):
         assert secret not in text, "a secret reached the logs"

@@ -9,7 +9,7 @@ import httpx
 import pytest
 from pydantic import SecretStr
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.api import Channel, IdentifierKind
 from caf_tui.backend.errors import BackendUnavailable, InvalidCredentials
 from caf_tui.backend.http import HttpBackend

@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Button, Input
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.api import StepName
 from caf_tui.app import CafApp
 from caf_tui.backend.http import HttpBackend

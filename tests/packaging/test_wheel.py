@@ -140,7 +140,7 @@ def test_the_wheel_ships_the_license_the_flow_library_and_its_schema(installed: 
 
 def test_installed_not_editable_and_its_requirements_met(installed: Installed) -> None:
     where = installed.run(
-        installed.bin("python"), "-c", "import caf_tui, backend_stub; print(caf_tui.__file__)"
+        installed.bin("python"), "-c", "import caf_tui, caf_stub; print(caf_tui.__file__)"
     )
     assert where.returncode == 0, where.stderr
     assert Path(where.stdout.strip()).is_relative_to(installed.venv)

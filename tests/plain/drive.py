@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.backend.http import HttpBackend
 from caf_tui.config import Settings
 from caf_tui.plain import run_plain

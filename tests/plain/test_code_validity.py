@@ -3,7 +3,7 @@ every second. The stub's clock is frozen: the test moves it, and the computer's 
 
 from __future__ import annotations
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from tests.plain.drive import CODE, Session, advance_both, assert_plain, karim_to_code
 
 PROMPT_END = "q pour quitter : "

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from tests.plain.drive import CODE, PAUL_NIR, PAUL_PASSWORD, assert_plain, login_answers, run
 
 FORGOT, CREATE = "3", "4"

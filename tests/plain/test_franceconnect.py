@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from tests.franceconnect.browser import Browser
 from tests.plain.drive import Session, assert_plain, run
 

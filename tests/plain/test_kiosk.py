@@ -9,7 +9,7 @@ import httpx
 import pytest
 from argon2 import PasswordHasher
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.config import Settings
 from caf_tui.plain.io import CLEAR_SEQUENCE
 from tests.keyrings import MemoryKeyring

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from pydantic import SecretStr
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.api import (
     AuthResponse,
     IdentifierKind,

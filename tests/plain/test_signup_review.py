@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import httpx
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from tests.plain.drive import CODE, assert_plain, login_answers, run
 
 CREATE = "4"

@@ -10,7 +10,7 @@ import sys
 import pytest
 from argon2 import PasswordHasher
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from tests.plain.drive import CODE, DRAWING, KARIM_LEGACY, KARIM_NEW, KARIM_NIR, PAUL_NIR
 
 pexpect = pytest.importorskip("pexpect")

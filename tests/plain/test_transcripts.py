@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from tests.plain.drive import (
     CODE,
     KARIM_LEGACY,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.cli import main
 
 FLOWS = Path(__file__).resolve().parents[2] / "flows"

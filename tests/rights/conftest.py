@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from backend_stub import RunningStub
-from backend_stub.personas import KARIM, ZOHRA
+from caf_stub import RunningStub
+from caf_stub.personas import KARIM, ZOHRA
 from tests.account.test_signup_api import LUCAS, finish_journey, sign_up
 from tests.stub.helpers import API, Portal
 from tests.stub.journeys import walk_to

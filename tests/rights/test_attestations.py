@@ -12,8 +12,8 @@ import pytest
 from pydantic import SecretStr
 from pypdf import PdfReader
 
-from backend_stub import RunningStub
-from backend_stub.personas import KARIM, PAUL
+from caf_stub import RunningStub
+from caf_stub.personas import KARIM, PAUL
 from caf_tui.api import IdentifierKind
 from caf_tui.api.declarations import AttestationKind
 from caf_tui.attestations import deliver

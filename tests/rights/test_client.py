@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from pydantic import SecretStr
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.api import IdentifierKind
 from caf_tui.api.declarations import AddressChangeRequest, FamilySituation, FamilySituationRequest
 from caf_tui.api.steps import SpouseRight

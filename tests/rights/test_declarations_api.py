@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from backend_stub.personas import KARIM
+from caf_stub.personas import KARIM
 from tests.rights.conftest import MOVE, keyed
 from tests.stub.helpers import Portal, error_of
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from backend_stub.personas import ZOHRA
+from caf_stub.personas import ZOHRA
 from tests.rights.conftest import MOVE
 from tests.stub.helpers import Portal, error_of
 

@@ -3,7 +3,7 @@ contact being replaced is told, so that a change made from a session left open i
 
 from __future__ import annotations
 
-from backend_stub.personas import PAUL
+from caf_stub.personas import PAUL
 from tests.stub.helpers import Portal
 
 from .helpers import portal, portal_on

@@ -3,7 +3,7 @@ counted and locked as the login counts it, and throttled per client."""
 
 from __future__ import annotations
 
-from backend_stub.personas import PAUL
+from caf_stub.personas import PAUL
 from tests.stub.helpers import Portal, error_of
 
 from .helpers import WRONG, portal, portal_on

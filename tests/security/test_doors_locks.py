@@ -8,8 +8,8 @@ from typing import Any
 import httpx
 import pytest
 
-from backend_stub import security
-from backend_stub.personas import HUGO, PAUL
+from caf_stub import security
+from caf_stub.personas import HUGO, PAUL
 from tests.stub.helpers import API, Portal, error_of
 
 from .helpers import WRONG, portal, portal_on, unknown_nir

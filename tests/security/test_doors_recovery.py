@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from backend_stub.personas import CLAIRE, PAUL
+from caf_stub.personas import CLAIRE, PAUL
 from tests.stub.helpers import Portal, error_of
 
 from .helpers import portal, portal_on, unknown_nir

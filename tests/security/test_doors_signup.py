@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 
-from backend_stub.personas import KARIM, PAUL, ZOHRA
+from caf_stub.personas import KARIM, PAUL, ZOHRA
 from tests.stub.helpers import API, Portal, error_of
 
 from .helpers import portal, portal_on

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.screens.login import LoginScreen
 from caf_tui.screens.verify_code import VerifyCodeScreen
 from tests.tui.drive import screen_text

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pexpect
 
-from backend_stub import RunningStub
-from backend_stub.personas import PAUL
-from backend_stub.security import token_digest
+from caf_stub import RunningStub
+from caf_stub.personas import PAUL
+from caf_stub.security import token_digest
 
 TIMEOUT = 60
 TOKEN_LIKE = re.compile(rb"[A-Za-z0-9_-]{43}")

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from tests.conftest import stub_client
 from tests.franceconnect.fake_provider import FakeProvider
 
@@ -122,8 +122,8 @@ def test_a_stub_without_public_url_offers_no_franceconnect() -> None:
     guessing its address from the request."""
     import asyncio
 
-    from backend_stub.app import create_app
-    from backend_stub.testing import settings_for_tests
+    from caf_stub.app import create_app
+    from caf_stub.testing import settings_for_tests
 
     async def post() -> httpx.Response:
         transport = httpx.ASGITransport(app=create_app(settings_for_tests()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.api import ErrorBody
 from tests.conftest import stub_client
 

@@ -8,9 +8,9 @@ from typing import cast
 
 import httpx
 
-from backend_stub import RunningStub
-from backend_stub.personas import KARIM
-from backend_stub.testing import CODE
+from caf_stub import RunningStub
+from caf_stub.personas import KARIM
+from caf_stub.testing import CODE
 from tests.conftest import stub_client
 from tests.franceconnect.browser import Browser
 

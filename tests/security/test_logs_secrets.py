@@ -23,8 +23,8 @@ import httpx
 import pytest
 from pydantic import BaseModel, SecretStr
 
-from backend_stub import RunningStub
-from backend_stub.personas import KARIM, PAUL
+from caf_stub import RunningStub
+from caf_stub.personas import KARIM, PAUL
 from tests.conftest import stub_client
 from tests.franceconnect.browser import Browser
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import httpx
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui import rules
 from tests.conftest import stub_client
 
@@ -47,7 +47,7 @@ def test_a_configured_proxy_is_believed(stub_factory: Callable[..., RunningStub]
 
 
 def test_the_command_line_flag_sets_the_trusted_proxies() -> None:
-    from backend_stub.__main__ import parse_args, settings_from
+    from caf_stub.__main__ import parse_args, settings_from
 
     assert settings_from(parse_args([])).forwarded_allow_ips is None
     flagged = settings_from(parse_args(["--forwarded-allow-ips", "10.0.0.1,10.0.0.2"]))

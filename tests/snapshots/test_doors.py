@@ -16,7 +16,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Button, Input
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.app import CafApp
 from caf_tui.backend.http import HttpBackend
 from caf_tui.config import Settings

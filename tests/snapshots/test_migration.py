@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.api import StepName
 from tests.snapshots.conftest import SIZES
 from tests.tui.migration import Clocks, karim_to, make_app, press, type_keys

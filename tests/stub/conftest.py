@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 
 from .helpers import Portal
 

@@ -7,8 +7,8 @@ from typing import Any
 
 import httpx
 
-from backend_stub import RunningStub
-from backend_stub.personas import Persona
+from caf_stub import RunningStub
+from caf_stub.personas import Persona
 
 API = "/api/v1"
 

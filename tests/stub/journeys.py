@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from backend_stub.personas import Persona
-from backend_stub.testing import CODE as STUB_CODE
+from caf_stub.personas import Persona
+from caf_stub.testing import CODE as STUB_CODE
 
 from .helpers import Portal
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from backend_stub.personas import KARIM
+from caf_stub.personas import KARIM
 
 from .helpers import API, error_of
 

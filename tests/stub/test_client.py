@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from pydantic import SecretStr
 
-from backend_stub.personas import KARIM, PAUL
-from backend_stub.testing import CODE
+from caf_stub.personas import KARIM, PAUL
+from caf_stub.testing import CODE
 from caf_tui.api import (
     AcceptTermsStep,
     Channel,

@@ -9,10 +9,10 @@ from datetime import UTC, datetime, timedelta, timezone
 import httpx
 import pytest
 
-from backend_stub import RunningStub
-from backend_stub.clock import EARLIEST, LATEST, Clock, ClockOutOfRange
-from backend_stub.personas import KARIM
-from backend_stub.testing import CODE
+from caf_stub import RunningStub
+from caf_stub.clock import EARLIEST, LATEST, Clock, ClockOutOfRange
+from caf_stub.personas import KARIM
+from caf_stub.testing import CODE
 from tests.conftest import stub_client
 
 from .helpers import Portal, error_of

@@ -7,10 +7,10 @@ from datetime import datetime, timedelta
 
 import httpx
 
-from backend_stub import serve_in_thread
-from backend_stub.personas import CLAIRE, KARIM
-from backend_stub.settings import StubSettings, control_api_enabled, is_loopback
-from backend_stub.testing import START, settings_for_tests
+from caf_stub import serve_in_thread
+from caf_stub.personas import CLAIRE, KARIM
+from caf_stub.settings import StubSettings, control_api_enabled, is_loopback
+from caf_stub.testing import START, settings_for_tests
 
 from .helpers import error_of
 from .journeys import walk_to

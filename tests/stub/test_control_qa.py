@@ -8,10 +8,10 @@ import time
 import httpx
 import pytest
 
-from backend_stub import RunningStub, serve_in_thread
-from backend_stub.journal import redact
-from backend_stub.personas import KARIM, PAUL
-from backend_stub.testing import settings_for_tests
+from caf_stub import RunningStub, serve_in_thread
+from caf_stub.journal import redact
+from caf_stub.personas import KARIM, PAUL
+from caf_stub.testing import settings_for_tests
 from tests.conftest import stub_client
 from tests.stub.helpers import Portal
 
@@ -159,7 +159,7 @@ def test_qa_routes_are_refused_beyond_loopback_unless_enabled(path: str) -> None
 
 def test_the_journal_hides_secrets_in_query_strings_and_paths() -> None:
     """OpenID redirects carry the code and state in the query, the flow id in the path."""
-    from backend_stub.app import create_app
+    from caf_stub.app import create_app
 
     redactor = create_app(settings_for_tests()).state.redactor
     assert redactor.query("code=abc&state=xyz&iss=fc") == "code=***&state=***&iss=fc"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from backend_stub.personas import KARIM, PAUL
+from caf_stub.personas import KARIM, PAUL
 
 from .helpers import error_of
 from .journeys import walk_to

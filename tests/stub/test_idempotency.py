@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
-from backend_stub.personas import KARIM, PAUL
+from caf_stub.personas import KARIM, PAUL
 
 from .helpers import API, Portal, error_of
 from .journeys import walk_to

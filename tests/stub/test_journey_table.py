@@ -1,4 +1,4 @@
-"""The journey's one ordered table (``backend_stub.journey.JOURNEY``): a row per step, the first
+"""The journey's one ordered table (``caf_stub.journey.JOURNEY``): a row per step, the first
 row owed wins, the last is owed whatever the account."""
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from backend_stub import RunningStub
-from backend_stub.journey import JOURNEY, STEP_TITLES, Standing, owed_step
-from backend_stub.personas import KARIM
-from backend_stub.store import Account
-from backend_stub.terms import TERMS_VERSION
+from caf_stub import RunningStub
+from caf_stub.journey import JOURNEY, STEP_TITLES, Standing, owed_step
+from caf_stub.personas import KARIM
+from caf_stub.store import Account
+from caf_stub.terms import TERMS_VERSION
 from caf_tui.api import SpouseDecision, StepName
 
 NOT_OWED_BY_AN_ACCOUNT = {StepName.LOGIN, StepName.RECOVERY_CODE, StepName.RECOVERY_PASSWORD}

@@ -6,8 +6,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from backend_stub.personas import AMINA, ANGELA, CLAIRE, HUGO, KARIM, LUCAS, PAUL
-from backend_stub.testing import START as STUB_START
+from caf_stub.personas import AMINA, ANGELA, CLAIRE, HUGO, KARIM, LUCAS, PAUL
+from caf_stub.testing import START as STUB_START
 from caf_tui import rules
 from caf_tui.api import IdentifierKind
 

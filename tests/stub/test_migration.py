@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from backend_stub.personas import CLAIRE, KARIM, ZOHRA
-from backend_stub.testing import CODE, START
+from caf_stub.personas import CLAIRE, KARIM, ZOHRA
+from caf_stub.testing import CODE, START
 
 from .helpers import error_of
 from .journeys import NEW_PASSWORD, walk_to

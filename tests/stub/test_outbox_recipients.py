@@ -11,8 +11,8 @@ from typing import Any
 
 import httpx
 
-from backend_stub import RunningStub
-from backend_stub.personas import CLAIRE, KARIM, Persona
+from caf_stub import RunningStub
+from caf_stub.personas import CLAIRE, KARIM, Persona
 from tests.conftest import stub_client
 
 from .helpers import error_of

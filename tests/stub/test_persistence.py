@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from backend_stub.personas import KARIM, PAUL
+from caf_stub.personas import KARIM, PAUL
 
 from .helpers import error_of
 from .journeys import NEW_PASSWORD, walk_to

@@ -13,9 +13,9 @@ from typing import Any
 import httpx
 from stdnum.fr import nir
 
-from backend_stub import RunningStub, serve_in_thread
-from backend_stub.personas import AMINA, KARIM, ZOHRA, Persona
-from backend_stub.testing import settings_for_tests
+from caf_stub import RunningStub, serve_in_thread
+from caf_stub.personas import AMINA, KARIM, ZOHRA, Persona
+from caf_stub.testing import settings_for_tests
 from tests.conftest import stub_client
 
 from .helpers import Portal, error_of

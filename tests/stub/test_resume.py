@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from backend_stub.personas import CLAIRE, KARIM, LUCAS, PAUL, ZOHRA
-from backend_stub.security import hash_secret
-from backend_stub.testing import CODE
+from caf_stub.personas import CLAIRE, KARIM, LUCAS, PAUL, ZOHRA
+from caf_stub.security import hash_secret
+from caf_stub.testing import CODE
 
 from .helpers import error_of
 from .journeys import NEW_PASSWORD, ORDER, walk_to

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from backend_stub import migrations
-from backend_stub.migrations import LATEST
-from backend_stub.personas import KARIM, PAUL
-from backend_stub.store import Store
-from backend_stub.testing import CODE
+from caf_stub import migrations
+from caf_stub.migrations import LATEST
+from caf_stub.personas import KARIM, PAUL
+from caf_stub.store import Store
+from caf_stub.testing import CODE
 
 from .helpers import error_of
 from .journeys import NEW_PASSWORD
@@ -82,7 +82,7 @@ def test_a_file_from_a_newer_stub_is_refused_untouched_with_a_french_message(tmp
     before = db.read_bytes()
 
     finished = subprocess.run(
-        [sys.executable, "-m", "backend_stub", "--db", str(db), "--port", "0", "--lang", "fr"],
+        [sys.executable, "-m", "caf_stub", "--db", str(db), "--port", "0", "--lang", "fr"],
         capture_output=True,
         text=True,
         timeout=60,

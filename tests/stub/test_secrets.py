@@ -6,7 +6,7 @@ import logging
 import sqlite3
 from pathlib import Path
 
-from backend_stub.personas import KARIM
+from caf_stub.personas import KARIM
 
 from .journeys import walk_to
 

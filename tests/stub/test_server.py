@@ -6,9 +6,9 @@ import socket
 
 import httpx
 
-from backend_stub import serve_in_thread
-from backend_stub.__main__ import parse_args, settings_from
-from backend_stub.testing import START, settings_for_tests
+from caf_stub import serve_in_thread
+from caf_stub.__main__ import parse_args, settings_from
+from caf_stub.testing import START, settings_for_tests
 
 
 def test_serve_on_a_prebound_socket_without_waiting():

@@ -6,9 +6,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from backend_stub.personas import HUGO, KARIM, PAUL
-from backend_stub.settings import StubSettings
-from backend_stub.testing import START
+from caf_stub.personas import HUGO, KARIM, PAUL
+from caf_stub.settings import StubSettings
+from caf_stub.testing import START
 
 from .helpers import error_of
 from .journeys import walk_to

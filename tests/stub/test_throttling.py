@@ -7,9 +7,9 @@ import statistics
 import time
 from datetime import datetime, timedelta
 
-from backend_stub.personas import CLAIRE, HUGO, PAUL, ZOHRA, Persona
-from backend_stub.settings import StubSettings
-from backend_stub.testing import START
+from caf_stub.personas import CLAIRE, HUGO, PAUL, ZOHRA, Persona
+from caf_stub.settings import StubSettings
+from caf_stub.testing import START
 from caf_tui import rules
 
 from .helpers import Portal, error_of

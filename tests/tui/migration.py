@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.api import (
     AcceptTermsStep,
     Channel,

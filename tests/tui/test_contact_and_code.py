@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from textual.widgets import Input
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.api import StepName
 from caf_tui.screens.confirm_contact import ConfirmContactScreen
 from caf_tui.screens.demo_outbox import DemoOutboxScreen

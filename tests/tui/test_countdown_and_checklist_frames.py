@@ -16,7 +16,7 @@ from textual.drivers.headless_driver import HeadlessDriver
 from textual.pilot import Pilot
 from textual.screen import Screen
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.api import StepName
 from caf_tui.widgets.countdown import Countdown, next_change_in, split_numbers
 from caf_tui.widgets.password_field import PasswordInput

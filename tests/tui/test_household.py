@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import httpx
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.api import StepName
 from caf_tui.screens.dashboard import DashboardScreen
 from caf_tui.screens.spouse_authorisation import SpouseAuthorisationScreen

@@ -11,7 +11,7 @@ from textual.containers import ScrollableContainer
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, RadioSet
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.api import StepName
 from caf_tui.app import CafApp
 from caf_tui.screens.change_contact import ChangeContactScreen

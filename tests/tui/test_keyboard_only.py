@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import Input, RadioSet
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.api import StepName
 from caf_tui.screens.dashboard import DashboardScreen
 from caf_tui.screens.help import HelpScreen

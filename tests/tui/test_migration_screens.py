@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Button, Input
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.api import (
     AccountCreatedStep,
     MigrationIntroStep,

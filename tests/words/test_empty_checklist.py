@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.api import PasswordPolicy, StepName
 from caf_tui.rules import check_password, checklist_sentence
 from caf_tui.screens.change_password import ChangePasswordScreen

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from backend_stub import RunningStub
+from caf_stub import RunningStub
 from caf_tui.app import CafApp
 from caf_tui.replay.control import StubControl
 from caf_tui.replay.flow import Screenshot, load_flow

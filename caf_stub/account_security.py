@@ -1,0 +1,130 @@
+"""« Gérer Mon Compte »: change the password, see recent connections, log out everywhere."""
+
+from __future__ import annotations
+
+import logging
+
+from caf_stub import auth, throttle
+from caf_stub.context import StubContext
+from caf_stub.errors import ApiError
+from caf_stub.journey import load_account, require_step
+from caf_stub.security import hash_secret
+from caf_stub.sessions import Caller
+from caf_tui import rules
+from caf_tui.api import ErrorCode, StepName
+from caf_tui.api.account import (
+    ChangePasswordRequest,
+    Connection,
+    ConnectionsResponse,
+    LogoutEverywhereResponse,
+)
+
+log = logging.getLogger("caf_stub")
+
+
+def check_new_password(context: StubContext, password: str, confirmation: str) -> None:
+    """Raise password_policy / password_mismatch as the journey does (same rules.py checks)."""
+    policy = context.policy
+    checks = rules.check_password(password, confirmation, policy)
+    failed = rules.failed_rules(checks)
+    broken = [c for c in checks if not c.ok and c.rule is not rules.PasswordRule.MATCH]
+    if broken:
+        policy_checks = [c for c in checks if c.rule is not rules.PasswordRule.MATCH]
+        labels = ", ".join(c.label for c in broken)
+        raise ApiError(
+            ErrorCode.PASSWORD_POLICY,
+            f"Le mot de passe ne respecte pas ces règles : {labels}. "
+            + rules.checklist_sentence(policy_checks, policy),
+            field="password",
+            failed_rules=[rule.value for rule in failed],
+        )
+    if failed:
+        raise ApiError(
+            ErrorCode.PASSWORD_MISMATCH,
+            "La confirmation ne correspond pas au nouveau mot de passe : saisissez deux fois "
+            "le même mot de passe.",
+            field="confirmation",
+            failed_rules=[rule.value for rule in failed],
+        )
+
+
+CURRENT_PASSWORD_WORDS = "Trop de mots de passe incorrects depuis cet appareil"
+
+
+def change_password(
+    context: StubContext, caller: Caller, request: ChangePasswordRequest, client: str = ""
+) -> LogoutEverywhereResponse:
+    """Check the current password, set the new one, and end every other session.
+
+    The current password is checked as the login checks it (``auth.check_password``: the same
+    count, locks and client window), so that whoever finds a session left open cannot guess
+    it: past the lock, the session ends and the account is locked as after failed logins.
+    """
+    now = context.clock.now()
+    store = context.store
+    with store.transaction():
+        account = load_account(context, caller)
+        require_step(context, account, StepName.DASHBOARD)
+    password = request.password.get_secret_value()
+    check_new_password(context, password, request.confirmation.get_secret_value())
+    until = auth.lock_state(account, now)
+    if until is not None:
+        raise auth.locked_error(until, now)
+    if throttle.blocked(throttle.account_history(store, account.id), context.settings):
+        raise auth.blocked_error()
+    slot = auth.client_slot(context, client, now, CURRENT_PASSWORD_WORDS)
+    current = request.current_password.get_secret_value()
+    verdict, until = auth.check_password(context, account.id, current, now)
+    if verdict in (auth.Verdict.LOCK_STARTED, auth.Verdict.BLOCKED):
+        with store.transaction():
+            store.end_session(caller.session_id, now)
+            store.audit("session_ended_by_lock", account.id, now)
+        if until is not None:
+            raise auth.locked_error(until, now)
+        raise auth.blocked_error()
+    if verdict is auth.Verdict.RIGHT_BUT_LOCKED:
+        assert until is not None
+        raise auth.locked_error(until, now)
+    if verdict is not auth.Verdict.RIGHT:
+        raise ApiError(
+            ErrorCode.INVALID_CREDENTIALS,
+            "Mot de passe actuel incorrect : saisissez le mot de passe que vous utilisez "
+            "aujourd'hui pour vous connecter.",
+            field="current_password",
+        )
+    new_hash = hash_secret(password)
+    with store.transaction():
+        throttle.give_back(store, slot)
+        store.update_account(account.id, password_hash=new_hash, password_is_legacy=False)
+        ended = store.end_account_sessions(account.id, now, keep=caller.session_id)
+        store.audit(throttle.PASSWORD_CHANGED, account.id, now)
+    log.info("account %d changed its password", account.id)
+    return LogoutEverywhereResponse(ended=ended)
+
+
+def connections(context: StubContext, caller: Caller) -> ConnectionsResponse:
+    store = context.store
+    with store.transaction():
+        account = load_account(context, caller)
+        sessions = store.account_sessions(account.id)
+        return ConnectionsResponse(
+            connections=[
+                Connection(
+                    started_at=s.created_at,
+                    last_seen_at=s.last_seen_at,
+                    ended_at=s.ended_at,
+                    current=s.id == caller.session_id,
+                )
+                for s in sessions
+            ]
+        )
+
+
+def logout_everywhere(context: StubContext, caller: Caller) -> LogoutEverywhereResponse:
+    now = context.clock.now()
+    store = context.store
+    with store.transaction():
+        account = load_account(context, caller)
+        ended = store.end_account_sessions(account.id, now)
+        store.audit("logout_everywhere", account.id, now, str(ended))
+    return LogoutEverywhereResponse(ended=ended)

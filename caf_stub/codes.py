@@ -1,0 +1,119 @@
+"""Verification codes: sending (throttled) and checking (bounded tries, expiry, single use)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from caf_stub.context import StubContext
+from caf_stub.errors import ApiError
+from caf_stub.journey import (
+    CHANNEL_VALIDITY,
+    MIGRATION,
+    seconds_until,
+    sends_in_window,
+)
+from caf_stub.messages import code_email, code_sms
+from caf_stub.security import hash_secret, new_code, verify_secret
+from caf_stub.store import Account, Code
+from caf_tui.api import Channel, ErrorCode
+
+log = logging.getLogger("caf_stub")
+
+
+def send_code(context: StubContext, account: Account, channel: Channel, now: datetime) -> None:
+    """Cancel the account's pending code, make a new one and "send" it by ``channel``.
+
+    The caller holds a store transaction. Raises channel_unavailable, otp_send_limit.
+    """
+    store = context.store
+    settings = context.settings
+    destination = account.phone if channel is Channel.SMS else account.email
+    if destination is None:
+        if channel is Channel.SMS:
+            message = (
+                "Aucun numéro de portable n'est enregistré : ajoutez-en un dans vos "
+                "coordonnées ou choisissez de recevoir le code par e-mail."
+            )
+        else:
+            message = (
+                "Aucune adresse e-mail n'est enregistrée : ajoutez-en une dans vos "
+                "coordonnées ou choisissez de recevoir le code par SMS."
+            )
+        raise ApiError(ErrorCode.CHANNEL_UNAVAILABLE, message, field="channel")
+    sent = sends_in_window(context, account.id, now)
+    if len(sent) >= settings.max_sends_per_hour:
+        retry_after = seconds_until(sent[0] + timedelta(hours=1), now)
+        minutes = -(-retry_after // 60)
+        raise ApiError(
+            ErrorCode.OTP_SEND_LIMIT,
+            f"Vous avez demandé {settings.max_sends_per_hour} codes en une heure : "
+            f"attendez {minutes} minute{'s' if minutes > 1 else ''} avant d'en demander "
+            "un nouveau.",
+            retry_after=retry_after,
+        )
+    code = new_code(context.fixed_code)
+    validity = CHANNEL_VALIDITY[channel]
+    store.cancel_codes(account.id, MIGRATION, now)
+    store.insert_code(
+        account_id=account.id,
+        purpose=MIGRATION,
+        channel=channel,
+        destination=destination,
+        code_hash=hash_secret(code),
+        created_at=now,
+        expires_at=now + timedelta(seconds=validity),
+    )
+    if channel is Channel.SMS:
+        subject, body = None, code_sms(code, validity)
+    else:
+        subject, body = code_email(code, validity)
+    store.add_message(
+        channel=channel.value,
+        to=destination,
+        subject=subject,
+        body=body,
+        sent_at=now,
+        account_id=account.id,
+    )
+    store.audit("code_sent", account.id, now, channel.value)
+    log.info("verification code sent to account %d by %s", account.id, channel.value)
+
+
+def check_code(
+    context: StubContext, pending: Code, candidate: str, now: datetime
+) -> ApiError | None:
+    """None when ``candidate`` is the pending code; else the refusal (counting a wrong try).
+
+    The caller holds a store transaction, and must commit before raising the refusal so that
+    the try is counted.
+    """
+    settings = context.settings
+    if pending.attempts >= settings.max_code_attempts:
+        return ApiError(
+            ErrorCode.OTP_ATTEMPTS_EXCEEDED,
+            f"Ce code a été saisi {settings.max_code_attempts} fois sans succès et ne peut "
+            "plus servir : demandez l'envoi d'un nouveau code.",
+            field="code",
+            attempts_left=0,
+        )
+    if now >= pending.expires_at:
+        return ApiError(
+            ErrorCode.OTP_EXPIRED,
+            "Ce code a expiré : demandez l'envoi d'un nouveau code en choisissant « Demander ».",
+            field="code",
+        )
+    if verify_secret(pending.code_hash, candidate):
+        return None
+    attempts = pending.attempts + 1
+    context.store.update_code(pending.id, attempts=attempts)
+    context.store.audit("code_refused", pending.account_id, now)
+    left = max(0, settings.max_code_attempts - attempts)
+    if left:
+        message = (
+            f"Code incorrect : vérifiez le code reçu et saisissez-le à nouveau. "
+            f"Il vous reste {left} essai{'s' if left > 1 else ''}."
+        )
+    else:
+        message = "Code incorrect. Vous n'avez plus d'essai : demandez l'envoi d'un nouveau code."
+    return ApiError(ErrorCode.OTP_INVALID, message, field="code", attempts_left=left)

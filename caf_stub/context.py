@@ -1,0 +1,51 @@
+"""What every request handler works with: settings, clock, store, and the live tunables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi import Request
+
+from caf_stub.clock import Clock
+from caf_stub.personas import seed
+from caf_stub.settings import StubSettings
+from caf_stub.store import Store
+from caf_tui.api import PasswordPolicy
+
+
+@dataclass
+class StubContext:
+    settings: StubSettings
+    clock: Clock
+    store: Store
+    fixed_code: str | None = None
+    """Every new verification code takes this value when set (from settings or /_stub)."""
+
+    @property
+    def policy(self) -> PasswordPolicy:
+        return PasswordPolicy(
+            min_length=self.settings.password_min_length,
+            max_length=self.settings.password_max_length,
+        )
+
+    def seed_if_empty(self) -> None:
+        with self.store.transaction():
+            if self.store.is_empty():
+                self.reseed()
+
+    def reseed(self) -> None:
+        """Wipe every table and insert the demo households, as of the clock's now."""
+        with self.store.transaction():
+            self.store.wipe()
+            seed(
+                self.store,
+                self.clock.now(),
+                lock_minutes=self.settings.lock_minutes,
+                max_failures=self.settings.max_login_failures,
+            )
+
+
+def get_context(request: Request) -> StubContext:
+    context = request.app.state.stub
+    assert isinstance(context, StubContext)
+    return context

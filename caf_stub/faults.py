@@ -1,0 +1,173 @@
+"""Faults QA can inject in the stub's answers: latency, an error status, a dropped connection.
+
+A rule matches a route (a path, or a pattern with ``*``) and optionally a method, and applies
+to the next ``times`` matching requests; then it is gone. ``/_stub`` routes are never faulted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fnmatch
+import random
+import threading
+from typing import Literal, Self
+
+from pydantic import BaseModel, Field, model_validator
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from caf_stub.errors import error_response
+from caf_stub.journal import CONTROL_PREFIX, FAULT_KEY
+from caf_tui.api import HTTP_STATUS, ErrorCode, ErrorDetail
+
+
+class Latency(BaseModel):
+    """How long to wait before answering: ``fixed`` ``ms``; ``uniform`` between ``ms`` and
+    ``max_ms``; ``normal`` around ``ms`` with ``stddev_ms`` (never below zero)."""
+
+    distribution: Literal["fixed", "uniform", "normal"] = "fixed"
+    ms: float = Field(ge=0, le=60_000)
+    max_ms: float | None = Field(default=None, ge=0, le=60_000)
+    stddev_ms: float | None = Field(default=None, ge=0, le=60_000)
+
+    @model_validator(mode="after")
+    def _parameters(self) -> Self:
+        if self.distribution == "uniform" and (self.max_ms is None or self.max_ms < self.ms):
+            raise ValueError("uniform latency needs max_ms >= ms")
+        if self.distribution == "normal" and self.stddev_ms is None:
+            raise ValueError("normal latency needs stddev_ms")
+        return self
+
+    def sample(self, rng: random.Random) -> float:
+        """Seconds to wait."""
+        if self.distribution == "uniform":
+            assert self.max_ms is not None
+            value = rng.uniform(self.ms, self.max_ms)
+        elif self.distribution == "normal":
+            value = rng.gauss(self.ms, self.stddev_ms or 0.0)
+        else:
+            value = self.ms
+        return max(0.0, value) / 1000
+
+
+class FaultRule(BaseModel):
+    route: str = Field(
+        max_length=200, description="Path or pattern, e.g. /api/v1/journey/* or /api/v1/*."
+    )
+    method: str | None = Field(default=None, max_length=10, description="GET, POST… or any.")
+    times: int = Field(default=1, ge=1, le=10_000, description="For the next N requests.")
+    latency: Latency | None = None
+    status: int | None = Field(default=None, ge=400, le=599, description="Answer this status.")
+    drop: bool = Field(default=False, description="Cut the connection mid-answer.")
+
+    @model_validator(mode="after")
+    def _does_something(self) -> Self:
+        if self.latency is None and self.status is None and not self.drop:
+            raise ValueError("a fault needs latency, status or drop")
+        if self.status is not None and self.drop:
+            raise ValueError("choose status or drop, not both")
+        return self
+
+    def matches(self, method: str, path: str) -> bool:
+        if self.method is not None and self.method.upper() != method.upper():
+            return False
+        return fnmatch.fnmatchcase(path, self.route)
+
+    def describe(self) -> str:
+        parts = []
+        if self.latency is not None:
+            parts.append(f"latency {self.latency.distribution} {self.latency.ms:g} ms")
+        if self.status is not None:
+            parts.append(f"status {self.status}")
+        if self.drop:
+            parts.append("drop")
+        return ", ".join(parts)
+
+
+class ActiveFault(BaseModel):
+    id: int
+    rule: FaultRule
+    remaining: int
+
+
+class Faults:
+    """The rules in force, first added first matched. Thread-safe."""
+
+    def __init__(self, seed: int | None = None) -> None:
+        self._rules: list[ActiveFault] = []
+        self._next_id = 1
+        self._lock = threading.Lock()
+        self.rng = random.Random(seed)
+
+    def add(self, rule: FaultRule) -> ActiveFault:
+        with self._lock:
+            active = ActiveFault(id=self._next_id, rule=rule, remaining=rule.times)
+            self._next_id += 1
+            self._rules.append(active)
+            return active.model_copy()
+
+    def active(self) -> list[ActiveFault]:
+        with self._lock:
+            return [fault.model_copy() for fault in self._rules]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._rules.clear()
+
+    def take(self, method: str, path: str) -> FaultRule | None:
+        """The first rule matching this request, one use consumed; None when none does."""
+        with self._lock:
+            for fault in self._rules:
+                if fault.rule.matches(method, path):
+                    fault.remaining -= 1
+                    if fault.remaining <= 0:
+                        self._rules.remove(fault)
+                    return fault.rule
+        return None
+
+
+def _code_for(status: int) -> ErrorCode:
+    for code, code_status in HTTP_STATUS.items():
+        if code_status == status:
+            return code
+    return ErrorCode.INTERNAL_ERROR if status >= 500 else ErrorCode.VALIDATION_ERROR
+
+
+class FaultMiddleware:
+    """Applies the matching rule of ``faults`` to each request outside ``/_stub``."""
+
+    def __init__(self, app: ASGIApp, faults: Faults) -> None:
+        self.app = app
+        self.faults = faults
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = str(scope.get("path", ""))
+        if scope["type"] != "http" or path.startswith(CONTROL_PREFIX):
+            await self.app(scope, receive, send)
+            return
+        rule = self.faults.take(str(scope.get("method", "")), path)
+        if rule is None:
+            await self.app(scope, receive, send)
+            return
+        scope[FAULT_KEY] = rule.describe()
+        if rule.latency is not None:
+            await asyncio.sleep(rule.latency.sample(self.faults.rng))
+        if rule.drop:
+            # Headers promise a body that never comes: the server closes the connection and
+            # the client sees it cut, as on a flaky network.
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 200,
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", b"64")],
+                }
+            )
+            return
+        if rule.status is not None:
+            code = _code_for(rule.status)
+            detail = ErrorDetail(
+                code=code,
+                message=f"Panne simulée par le banc d'essai (statut {rule.status}). Réessayez.",
+            )
+            await error_response(detail, rule.status)(scope, receive, send)
+            return
+        await self.app(scope, receive, send)

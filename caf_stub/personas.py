@@ -1,0 +1,377 @@
+"""The demo households of /work/shared/PERSONAS.md, seeded on an empty database and on reset.
+
+All NIRs are fictitious (department 99, country 999, correct key). Numéros allocataires,
+addresses, phones of the people PERSONAS.md gives none for, and payments are made up, and stable.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from stdnum.fr import nir as nir_rule
+
+from caf_stub.security import hash_persona_secret, hash_secret
+from caf_stub.store import Store
+from caf_stub.terms import TERMS_VERSION
+from caf_tui.api import Role
+
+MIGRATED_DAYS_AGO = 45
+"""Migrated personas finished their migration this many days before the seed."""
+
+
+@dataclass(frozen=True)
+class Persona:
+    key: str
+    family_name: str
+    given_names: str
+    birth_date: date
+    gender: str
+    role: Role
+    nir: str | None = None
+    temporary_id: str | None = None
+    password: str | None = None
+    legacy_password: bool = False
+    phone: str | None = None
+    email: str | None = None
+    migrated: bool = False
+    locked: bool = False
+
+    @property
+    def identifier(self) -> str:
+        """What the person types at login: the 15-digit NIR or the temporary identifier."""
+        identifier = self.nir or self.temporary_id
+        assert identifier is not None
+        return identifier
+
+
+@dataclass(frozen=True)
+class PersonaHousehold:
+    numero_allocataire: str
+    address: str
+    situation: str
+    members: tuple[Persona, ...]
+    payments: tuple[tuple[date, str, int], ...]
+
+
+KARIM = Persona(
+    key="karim",
+    family_name="TADJ",
+    given_names="Karim",
+    birth_date=date(1983, 5, 14),
+    gender="M",
+    role=Role.RESPONSABLE,
+    nir="183059999901172",
+    password="83051234",
+    legacy_password=True,
+    phone="+33615000000",
+    email="karim.tadj@example.com",
+)
+ZOHRA = Persona(
+    key="zohra",
+    family_name="TADJ",
+    given_names="Zohra",
+    birth_date=date(1985, 7, 3),
+    gender="F",
+    role=Role.SPOUSE,
+    nir="285079999901252",
+    password="Zohra2024",
+    phone="+33615000002",
+    email="zohra.tadj@example.com",
+    migrated=True,
+)
+LUCAS = Persona(
+    key="lucas",
+    family_name="TADJ",
+    given_names="Lucas",
+    birth_date=date(2010, 5, 22),
+    gender="M",
+    role=Role.MEMBER,
+    nir="110059999901358",
+)
+CLAIRE = Persona(
+    key="claire",
+    family_name="MOREAU",
+    given_names="Claire",
+    birth_date=date(1992, 1, 9),
+    gender="F",
+    role=Role.RESPONSABLE,
+    nir="292019999901496",
+    password="92014321",
+    legacy_password=True,
+    phone="+33615000001",
+    email="claire.moreau@example.com",
+)
+PAUL = Persona(
+    key="paul",
+    family_name="LEROY",
+    given_names="Paul",
+    birth_date=date(1978, 2, 21),
+    gender="M",
+    role=Role.RESPONSABLE,
+    nir="178029999901571",
+    password="Leroy1978",
+    phone="+33615000003",
+    email="paul.leroy@example.com",
+    migrated=True,
+)
+AMINA = Persona(
+    key="amina",
+    family_name="DIALLO",
+    given_names="Amina",
+    birth_date=date(1995, 3, 30),
+    gender="F",
+    role=Role.RESPONSABLE,
+    temporary_id="T00000042",
+    password="Diallo2024",
+    phone="+33615000004",
+    email="amina.diallo@example.com",
+    migrated=True,
+)
+ANGELA = Persona(
+    key="angela",
+    family_name="DUBOIS",
+    given_names="Angela Claire Louise",
+    birth_date=date(1962, 8, 24),
+    gender="F",
+    role=Role.RESPONSABLE,
+    nir="262089999901627",
+    phone="+33615000005",
+    email="angela.dubois@example.com",
+)
+HUGO = Persona(
+    key="hugo",
+    family_name="BERNARD",
+    given_names="Hugo",
+    birth_date=date(1990, 3, 11),
+    gender="M",
+    role=Role.RESPONSABLE,
+    nir="190039999901779",
+    password="90031111",
+    legacy_password=True,
+    phone="+33615000006",
+    email="hugo.bernard@example.com",
+    locked=True,
+)
+
+HOUSEHOLDS: tuple[PersonaHousehold, ...] = (
+    PersonaHousehold(
+        numero_allocataire="4821573",
+        address="12 rue des Lilas, 93200 Saint-Denis",
+        situation="couple",
+        members=(KARIM, ZOHRA, LUCAS),
+        payments=(
+            (date(2026, 11, 5), "Aide personnalisée au logement", 28745),
+            (date(2026, 11, 5), "Prime d'activité", 16420),
+            (date(2026, 10, 5), "Aide personnalisée au logement", 28745),
+            (date(2026, 10, 5), "Prime d'activité", 15890),
+            (date(2026, 8, 18), "Allocation de rentrée scolaire", 46897),
+        ),
+    ),
+    PersonaHousehold(
+        numero_allocataire="5093318",
+        address="4 place Bellecour, 69002 Lyon",
+        situation="single",
+        members=(CLAIRE,),
+        payments=(
+            (date(2026, 11, 5), "Aide personnalisée au logement", 21230),
+            (date(2026, 11, 5), "Prime d'activité", 9875),
+            (date(2026, 10, 5), "Aide personnalisée au logement", 21230),
+        ),
+    ),
+    PersonaHousehold(
+        numero_allocataire="3307462",
+        address="27 avenue Jean Jaurès, 31000 Toulouse",
+        situation="single",
+        members=(PAUL,),
+        payments=(
+            (date(2026, 11, 5), "Allocations familiales", 14852),
+            (date(2026, 11, 5), "Allocation de soutien familial", 19760),
+            (date(2026, 10, 5), "Allocations familiales", 14852),
+            (date(2026, 9, 5), "Allocations familiales", 14852),
+        ),
+    ),
+    PersonaHousehold(
+        numero_allocataire="6710294",
+        address="8 allée des Tilleuls, 44000 Nantes",
+        situation="single",
+        members=(AMINA,),
+        payments=(
+            (date(2026, 11, 5), "Revenu de solidarité active", 64652),
+            (date(2026, 11, 5), "Aide personnalisée au logement", 30115),
+            (date(2026, 10, 5), "Revenu de solidarité active", 64652),
+        ),
+    ),
+    PersonaHousehold(
+        numero_allocataire="2248105",
+        address="15 rue de Grenelle, 75007 Paris",
+        situation="single",
+        members=(ANGELA,),
+        payments=(
+            (date(2026, 11, 5), "Aide personnalisée au logement", 19840),
+            (date(2026, 10, 5), "Aide personnalisée au logement", 19840),
+            (date(2026, 9, 5), "Aide personnalisée au logement", 19840),
+        ),
+    ),
+    PersonaHousehold(
+        numero_allocataire="7152630",
+        address="19 boulevard de la Liberté, 59000 Lille",
+        situation="single",
+        members=(HUGO,),
+        payments=(
+            (date(2026, 11, 5), "Prime d'activité", 20312),
+            (date(2026, 11, 5), "Aide personnalisée au logement", 17450),
+            (date(2026, 10, 5), "Prime d'activité", 19870),
+            (date(2026, 9, 5), "Prime d'activité", 19870),
+        ),
+    ),
+)
+
+PERSONAS: dict[str, Persona] = {p.key: p for h in HOUSEHOLDS for p in h.members}
+
+
+def seed(store: Store, now: datetime, *, lock_minutes: int = 15, max_failures: int = 5) -> None:
+    """Insert every demo household into ``store`` (expected empty), as of ``now``."""
+    migrated_at = now - timedelta(days=MIGRATED_DAYS_AGO)
+    with store.transaction():
+        for household in HOUSEHOLDS:
+            household_id = store.insert_household(
+                household.numero_allocataire, household.address, household.situation
+            )
+            for persona in household.members:
+                store.insert_account(
+                    **_account_fields(
+                        persona, household_id, now, migrated_at, lock_minutes, max_failures
+                    )
+                )
+            for paid_on, label, amount_cents in household.payments:
+                store.insert_payment(household_id, paid_on, label, amount_cents)
+        store.audit("seeded", None, now)
+
+
+def _account_fields(
+    persona: Persona,
+    household_id: int,
+    now: datetime,
+    migrated_at: datetime,
+    lock_minutes: int,
+    max_failures: int,
+) -> dict[str, object]:
+    fields: dict[str, object] = {
+        "nir": persona.nir,
+        "temporary_id": persona.temporary_id,
+        "family_name": persona.family_name,
+        "given_names": persona.given_names,
+        "birth_date": persona.birth_date,
+        "gender": persona.gender,
+        "role": persona.role,
+        "household_id": household_id,
+        "phone": persona.phone,
+        "email": persona.email,
+        "password_hash": hash_persona_secret(persona.password) if persona.password else None,
+        "password_is_legacy": persona.legacy_password,
+    }
+    if persona.migrated:
+        fields |= {
+            "migration_started_at": migrated_at,
+            "terms_version": TERMS_VERSION,
+            "terms_accepted_at": migrated_at,
+            "contact_verified_at": migrated_at,
+            "migrated_at": migrated_at,
+            "created_ack_at": migrated_at,
+        }
+    if persona.locked:
+        fields |= {
+            "failed_logins": max_failures,
+            "locked_until": now + timedelta(minutes=lock_minutes),
+        }
+    return fields
+
+
+# --- fresh copies for testers sharing one stub (POST /_stub/personas) ------------------------
+
+
+def household_of(key: str) -> PersonaHousehold | None:
+    for household in HOUSEHOLDS:
+        if any(member.key == key for member in household.members):
+            return household
+    return None
+
+
+def copy_household(
+    store: Store,
+    source: PersonaHousehold,
+    now: datetime,
+    *,
+    lock_minutes: int = 15,
+    max_failures: int = 5,
+) -> tuple[str, tuple[Persona, ...]]:
+    """Insert a copy of ``source``: the same people and states under a new numéro allocataire,
+    new NIRs (valid key), temporary identifiers, phones, e-mails and passwords. Returns the
+    numéro and the copies, in the order of ``source.members``, each with its new password
+    (which is stored only hashed)."""
+    migrated_at = now - timedelta(days=MIGRATED_DAYS_AGO)
+    with store.transaction():
+        numero = _new_numero_allocataire(store)
+        household_id = store.insert_household(numero, source.address, source.situation)
+        copies = tuple(_copy(store, member, household_id) for member in source.members)
+        for copy in copies:
+            fields = _account_fields(
+                replace(copy, password=None),
+                household_id,
+                now,
+                migrated_at,
+                lock_minutes,
+                max_failures,
+            )
+            fields["password_hash"] = hash_secret(copy.password) if copy.password else None
+            store.insert_account(**fields)
+        for paid_on, label, amount_cents in source.payments:
+            store.insert_payment(household_id, paid_on, label, amount_cents)
+        store.audit("persona_copied", None, now, f"household {source.numero_allocataire}")
+    return numero, copies
+
+
+def _copy(store: Store, member: Persona, household_id: int) -> Persona:
+    """``member`` with identifiers and contacts of its own, unique through the household's id."""
+    local = f"{member.given_names}.{member.family_name}".lower()
+    return replace(
+        member,
+        nir=None if member.nir is None else _new_nir(store, member.nir),
+        temporary_id=None if member.temporary_id is None else _new_temporary_id(store),
+        password=None if member.password is None else _new_password(member.legacy_password),
+        phone=None if member.phone is None else f"+3366{household_id:07d}",
+        email=None if member.email is None else f"{local}+copie{household_id}@example.com",
+    )
+
+
+def _new_nir(store: Store, original: str) -> str:
+    """Same sex, birth month and fictitious birthplace as ``original``; another order number."""
+    prefix = original[:10]
+    for _ in range(100):
+        body = f"{prefix}{secrets.randbelow(999) + 1:03d}"
+        candidate = body + nir_rule.calc_check_digits(body)
+        if store.account_by_nir(candidate) is None:
+            return candidate
+    raise RuntimeError(f"no free NIR left after {prefix}")
+
+
+def _new_temporary_id(store: Store) -> str:
+    while True:
+        candidate = f"T{secrets.randbelow(10**8):08d}"
+        if store.account_by_temporary_id(candidate) is None:
+            return candidate
+
+
+def _new_numero_allocataire(store: Store) -> str:
+    while True:
+        candidate = f"{secrets.randbelow(9 * 10**6) + 10**6}"
+        if store.household_by_numero(candidate) is None:
+            return candidate
+
+
+def _new_password(legacy: bool) -> str:
+    """A legacy password is 8 digits, as the old portal's; else one the default policy takes."""
+    digits = f"{secrets.randbelow(10**8):08d}"
+    return digits if legacy else f"Copie{digits}ab"

@@ -1,0 +1,879 @@
+"""The stub's SQLite database: households, accounts, sessions, codes, outbox, payments, audit.
+
+Its schema is made and upgraded by the numbered migrations of ``migrations.py``.
+
+One connection (``check_same_thread=False``) guarded by a re-entrant lock, since uvicorn runs
+endpoints in worker threads. A file database uses WAL; ``:memory:`` serves the tests. Times are
+stored as ISO 8601 UTC text of a fixed width, so that they also compare as text.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import Enum
+from pathlib import Path
+
+from caf_stub.migrations import migrate
+from caf_stub.settings import MEMORY
+from caf_tui.api import Channel, OutboxMessage, Payment, Role, SpouseDecision
+
+_TABLES = (
+    "spouse_rights",
+    "filings",
+    "outbox_cursors",
+    "idempotent_answers",
+    "throttle_slots",
+    "signup_flows",
+    "recovery_flows",
+    "audit",
+    "outbox",
+    "codes",
+    "sessions",
+    "payments",
+    "accounts",
+    "households",
+)
+
+
+def to_text(moment: datetime) -> str:
+    """A fixed-width UTC text for ``moment`` (aware, or naive taken as UTC)."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return aware.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def from_text(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def _required(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def _sql_value(value: object) -> object:
+    if isinstance(value, datetime):
+        return to_text(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+@dataclass(frozen=True)
+class Household:
+    id: int
+    numero_allocataire: str
+    address: str
+    situation: str
+
+
+@dataclass(frozen=True)
+class Account:
+    id: int
+    nir: str | None
+    temporary_id: str | None
+    family_name: str
+    given_names: str
+    birth_date: date
+    gender: str
+    role: Role
+    household_id: int
+    phone: str | None
+    email: str | None
+    password_hash: str | None
+    password_is_legacy: bool
+    migration_started_at: datetime | None
+    terms_version: str | None
+    terms_accepted_at: datetime | None
+    contact_verified_at: datetime | None
+    migrated_at: datetime | None
+    created_ack_at: datetime | None
+    spouse_decision: SpouseDecision | None
+    spouse_decided_at: datetime | None
+    failed_logins: int
+    locked_until: datetime | None
+
+
+ACCOUNT_COLUMNS = frozenset(Account.__dataclass_fields__) - {"id"}
+
+
+@dataclass(frozen=True)
+class Session:
+    id: int
+    token_hash: str
+    account_id: int
+    created_at: datetime
+    last_seen_at: datetime
+    ended_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Code:
+    id: int
+    account_id: int
+    purpose: str
+    channel: Channel
+    destination: str
+    code_hash: str
+    created_at: datetime
+    expires_at: datetime
+    attempts: int
+    used_at: datetime | None
+    cancelled_at: datetime | None
+
+
+CODE_COLUMNS = frozenset(Code.__dataclass_fields__) - {"id"}
+
+
+@dataclass(frozen=True)
+class RecoveryFlow:
+    """A « Mot de passe oublié ? » request; ``account_id`` is None for an unknown identifier."""
+
+    id: int
+    account_id: int | None
+    code_hash: str
+    created_at: datetime
+    expires_at: datetime
+    attempts: int
+    verified_at: datetime | None
+    finished_at: datetime | None
+    subject: str
+    """Whom the request named (a digest of the identifier typed), known or not: wrong codes
+    are counted per subject, across its flows."""
+
+
+@dataclass(frozen=True)
+class SignupFlow:
+    """A « Créer Mon Compte » request waiting for the code sent to a contact already on file.
+
+    ``account_id`` is the member's row when the file has one (a NIR); else None, and ``person``
+    (JSON) holds what the member account will be made of once the code comes back.
+    """
+
+    id: int
+    household_id: int
+    account_id: int | None
+    person: str
+    code_hash: str
+    channel: Channel
+    destination: str
+    created_at: datetime
+    expires_at: datetime
+    attempts: int
+    finished_at: datetime | None
+
+
+def _account(row: sqlite3.Row) -> Account:
+    decision = row["spouse_decision"]
+    return Account(
+        id=row["id"],
+        nir=row["nir"],
+        temporary_id=row["temporary_id"],
+        family_name=row["family_name"],
+        given_names=row["given_names"],
+        birth_date=date.fromisoformat(row["birth_date"]),
+        gender=row["gender"],
+        role=Role(row["role"]),
+        household_id=row["household_id"],
+        phone=row["phone"],
+        email=row["email"],
+        password_hash=row["password_hash"],
+        password_is_legacy=bool(row["password_is_legacy"]),
+        migration_started_at=from_text(row["migration_started_at"]),
+        terms_version=row["terms_version"],
+        terms_accepted_at=from_text(row["terms_accepted_at"]),
+        contact_verified_at=from_text(row["contact_verified_at"]),
+        migrated_at=from_text(row["migrated_at"]),
+        created_ack_at=from_text(row["created_ack_at"]),
+        spouse_decision=None if decision is None else SpouseDecision(decision),
+        spouse_decided_at=from_text(row["spouse_decided_at"]),
+        failed_logins=row["failed_logins"],
+        locked_until=from_text(row["locked_until"]),
+    )
+
+
+def _session(row: sqlite3.Row) -> Session:
+    return Session(
+        id=row["id"],
+        token_hash=row["token_hash"],
+        account_id=row["account_id"],
+        created_at=_required(row["created_at"]),
+        last_seen_at=_required(row["last_seen_at"]),
+        ended_at=from_text(row["ended_at"]),
+    )
+
+
+def _code(row: sqlite3.Row) -> Code:
+    return Code(
+        id=row["id"],
+        account_id=row["account_id"],
+        purpose=row["purpose"],
+        channel=Channel(row["channel"]),
+        destination=row["destination"],
+        code_hash=row["code_hash"],
+        created_at=_required(row["created_at"]),
+        expires_at=_required(row["expires_at"]),
+        attempts=row["attempts"],
+        used_at=from_text(row["used_at"]),
+        cancelled_at=from_text(row["cancelled_at"]),
+    )
+
+
+def _message(row: sqlite3.Row) -> OutboxMessage:
+    return OutboxMessage(
+        id=row["id"],
+        channel=row["channel"],
+        to=row["recipient"],
+        subject=row["subject"],
+        body=row["body"],
+        sent_at=_required(row["sent_at"]),
+    )
+
+
+class Store:
+    """All reads and writes of the stub's data. Safe to share between threads."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        if path != MEMORY:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._depth = 0
+        self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._conn.row_factory = sqlite3.Row
+        with self._lock:
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._conn.execute("PRAGMA busy_timeout = 5000")
+            try:
+                # Before WAL, which would already write to a file refused as too new.
+                migrate(self._conn, path)
+            except BaseException:
+                self._conn.close()
+                raise
+            if path != MEMORY:
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                self._conn.execute("PRAGMA synchronous = NORMAL")
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Hold the lock and one SQLite transaction; nested uses join the outer one."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            else:
+                self._conn.execute("COMMIT")
+            finally:
+                self._depth = 0
+
+    def _run(
+        self, sql: str, params: Mapping[str, object] | tuple[object, ...] = ()
+    ) -> sqlite3.Cursor:
+        with self._lock:
+            return self._conn.execute(sql, params)
+
+    def _one(
+        self, sql: str, params: Mapping[str, object] | tuple[object, ...] = ()
+    ) -> sqlite3.Row | None:
+        row: sqlite3.Row | None = self._run(sql, params).fetchone()
+        return row
+
+    def _insert(self, table: str, values: Mapping[str, object]) -> int:
+        columns = ", ".join(values)
+        marks = ", ".join(f":{name}" for name in values)
+        cursor = self._run(
+            f"INSERT INTO {table} ({columns}) VALUES ({marks})",
+            {name: _sql_value(value) for name, value in values.items()},
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    # --- whole database --------------------------------------------------------------------
+
+    def is_empty(self) -> bool:
+        row = self._one("SELECT count(*) AS n FROM accounts")
+        return row is None or row["n"] == 0
+
+    def wipe(self) -> None:
+        """Delete every row of every table (the schema stays)."""
+        with self.transaction():
+            for table in _TABLES:
+                self._run(f"DELETE FROM {table}")
+
+    # --- households, accounts, payments ------------------------------------------------------
+
+    def insert_household(self, numero_allocataire: str, address: str, situation: str) -> int:
+        return self._insert(
+            "households",
+            {"numero_allocataire": numero_allocataire, "address": address, "situation": situation},
+        )
+
+    def household(self, household_id: int) -> Household | None:
+        row = self._one("SELECT * FROM households WHERE id = ?", (household_id,))
+        if row is None:
+            return None
+        return Household(row["id"], row["numero_allocataire"], row["address"], row["situation"])
+
+    def household_by_numero(self, numero_allocataire: str) -> Household | None:
+        row = self._one(
+            "SELECT id FROM households WHERE numero_allocataire = ?", (numero_allocataire,)
+        )
+        return None if row is None else self.household(row["id"])
+
+    def insert_account(self, **fields: object) -> int:
+        unknown = set(fields) - ACCOUNT_COLUMNS
+        if unknown:
+            raise ValueError(f"unknown account columns: {sorted(unknown)}")
+        return self._insert("accounts", fields)
+
+    def account(self, account_id: int) -> Account | None:
+        row = self._one("SELECT * FROM accounts WHERE id = ?", (account_id,))
+        return None if row is None else _account(row)
+
+    def account_by_nir(self, nir: str) -> Account | None:
+        row = self._one("SELECT * FROM accounts WHERE nir = ?", (nir,))
+        return None if row is None else _account(row)
+
+    def account_by_temporary_id(self, temporary_id: str) -> Account | None:
+        row = self._one("SELECT * FROM accounts WHERE temporary_id = ?", (temporary_id,))
+        return None if row is None else _account(row)
+
+    def household_accounts(self, household_id: int) -> list[Account]:
+        rows = self._run(
+            "SELECT * FROM accounts WHERE household_id = ? ORDER BY id", (household_id,)
+        ).fetchall()
+        return [_account(row) for row in rows]
+
+    def update_account(self, account_id: int, **fields: object) -> None:
+        unknown = set(fields) - ACCOUNT_COLUMNS
+        if unknown:
+            raise ValueError(f"unknown account columns: {sorted(unknown)}")
+        if not fields:
+            return
+        assignments = ", ".join(f"{name} = :{name}" for name in fields)
+        params: dict[str, object] = {name: _sql_value(v) for name, v in fields.items()}
+        params["_id"] = account_id
+        self._run(f"UPDATE accounts SET {assignments} WHERE id = :_id", params)
+
+    def count_failed_login(self, account_id: int) -> int:
+        """Add one to the account's consecutive failures and return the new count."""
+        with self.transaction():
+            self._run(
+                "UPDATE accounts SET failed_logins = failed_logins + 1 WHERE id = ?", (account_id,)
+            )
+            row = self._one("SELECT failed_logins FROM accounts WHERE id = ?", (account_id,))
+        return 0 if row is None else int(row["failed_logins"])
+
+    def insert_payment(
+        self, household_id: int, paid_on: date, label: str, amount_cents: int
+    ) -> int:
+        return self._insert(
+            "payments",
+            {
+                "household_id": household_id,
+                "paid_on": paid_on,
+                "label": label,
+                "amount_cents": amount_cents,
+            },
+        )
+
+    def payments(self, household_id: int) -> list[Payment]:
+        rows = self._run(
+            "SELECT paid_on, label, amount_cents FROM payments WHERE household_id = ?"
+            " ORDER BY paid_on DESC, id DESC",
+            (household_id,),
+        ).fetchall()
+        return [
+            Payment(
+                paid_on=date.fromisoformat(row["paid_on"]),
+                label=row["label"],
+                amount_cents=row["amount_cents"],
+            )
+            for row in rows
+        ]
+
+    # --- sessions ---------------------------------------------------------------------------
+
+    def insert_session(self, token_hash: str, account_id: int, now: datetime) -> int:
+        return self._insert(
+            "sessions",
+            {
+                "token_hash": token_hash,
+                "account_id": account_id,
+                "created_at": now,
+                "last_seen_at": now,
+            },
+        )
+
+    def session_by_token_hash(self, token_hash: str) -> Session | None:
+        row = self._one("SELECT * FROM sessions WHERE token_hash = ?", (token_hash,))
+        return None if row is None else _session(row)
+
+    def touch_session(self, session_id: int, now: datetime) -> None:
+        self._run("UPDATE sessions SET last_seen_at = ? WHERE id = ?", (to_text(now), session_id))
+
+    def end_session(self, session_id: int, now: datetime) -> None:
+        self._run(
+            "UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
+            (to_text(now), session_id),
+        )
+
+    def account_sessions(self, account_id: int, limit: int = 10) -> list[Session]:
+        """The account's latest sessions, newest first."""
+        rows = self._run(
+            "SELECT * FROM sessions WHERE account_id = ? ORDER BY id DESC LIMIT ?",
+            (account_id, limit),
+        ).fetchall()
+        return [_session(row) for row in rows]
+
+    def end_account_sessions(
+        self, account_id: int, now: datetime, *, keep: int | None = None
+    ) -> int:
+        """End every open session of the account (but ``keep``); how many were ended."""
+        cursor = self._run(
+            "UPDATE sessions SET ended_at = ? WHERE account_id = ? AND ended_at IS NULL"
+            " AND id IS NOT ?",
+            (to_text(now), account_id, keep),
+        )
+        return cursor.rowcount
+
+    # --- verification codes -----------------------------------------------------------------
+
+    def insert_code(
+        self,
+        *,
+        account_id: int,
+        purpose: str,
+        channel: Channel,
+        destination: str,
+        code_hash: str,
+        created_at: datetime,
+        expires_at: datetime,
+    ) -> int:
+        return self._insert(
+            "codes",
+            {
+                "account_id": account_id,
+                "purpose": purpose,
+                "channel": channel,
+                "destination": destination,
+                "code_hash": code_hash,
+                "created_at": created_at,
+                "expires_at": expires_at,
+            },
+        )
+
+    def pending_code(self, account_id: int, purpose: str) -> Code | None:
+        """The latest code neither used nor cancelled (it may have expired)."""
+        row = self._one(
+            "SELECT * FROM codes WHERE account_id = ? AND purpose = ?"
+            " AND used_at IS NULL AND cancelled_at IS NULL ORDER BY id DESC LIMIT 1",
+            (account_id, purpose),
+        )
+        return None if row is None else _code(row)
+
+    def code(self, code_id: int) -> Code | None:
+        row = self._one("SELECT * FROM codes WHERE id = ?", (code_id,))
+        return None if row is None else _code(row)
+
+    def update_code(self, code_id: int, **fields: object) -> None:
+        unknown = set(fields) - CODE_COLUMNS
+        if unknown:
+            raise ValueError(f"unknown code columns: {sorted(unknown)}")
+        if not fields:
+            return
+        assignments = ", ".join(f"{name} = :{name}" for name in fields)
+        params: dict[str, object] = {name: _sql_value(v) for name, v in fields.items()}
+        params["_id"] = code_id
+        self._run(f"UPDATE codes SET {assignments} WHERE id = :_id", params)
+
+    def cancel_codes(self, account_id: int, purpose: str, now: datetime) -> None:
+        self._run(
+            "UPDATE codes SET cancelled_at = ? WHERE account_id = ? AND purpose = ?"
+            " AND used_at IS NULL AND cancelled_at IS NULL",
+            (to_text(now), account_id, purpose),
+        )
+
+    def code_times_since(self, account_id: int, purpose: str, since: datetime) -> list[datetime]:
+        """When codes were created for this account and purpose after ``since``, oldest first."""
+        rows = self._run(
+            "SELECT created_at FROM codes WHERE account_id = ? AND purpose = ? AND created_at > ?"
+            " ORDER BY created_at",
+            (account_id, purpose, to_text(since)),
+        ).fetchall()
+        return [_required(row["created_at"]) for row in rows]
+
+    # --- forgotten-password flows ------------------------------------------------------------
+
+    def insert_recovery_flow(self, **fields: object) -> int:
+        return self._insert("recovery_flows", fields)
+
+    def recovery_flow(self, token_hash: str) -> RecoveryFlow | None:
+        row = self._one("SELECT * FROM recovery_flows WHERE token_hash = ?", (token_hash,))
+        if row is None:
+            return None
+        return RecoveryFlow(
+            id=row["id"],
+            account_id=row["account_id"],
+            code_hash=row["code_hash"],
+            created_at=_required(row["created_at"]),
+            expires_at=_required(row["expires_at"]),
+            attempts=row["attempts"],
+            verified_at=from_text(row["verified_at"]),
+            finished_at=from_text(row["finished_at"]),
+            subject=row["subject"] or f"flow:{row['id']}",
+        )
+
+    def update_recovery_flow(self, flow_id: int, **fields: object) -> None:
+        assignments = ", ".join(f"{name} = :{name}" for name in fields)
+        params: dict[str, object] = {name: _sql_value(v) for name, v in fields.items()}
+        params["_id"] = flow_id
+        self._run(f"UPDATE recovery_flows SET {assignments} WHERE id = :_id", params)
+
+    def recovery_flows_since(self, account_id: int, since: datetime) -> int:
+        row = self._one(
+            "SELECT count(*) AS n FROM recovery_flows WHERE account_id = ? AND created_at > ?",
+            (account_id, to_text(since)),
+        )
+        return 0 if row is None else int(row["n"])
+
+    def recovery_subject_flows_since(self, subject: str, since: datetime) -> int:
+        row = self._one(
+            "SELECT count(*) AS n FROM recovery_flows WHERE subject = ? AND created_at > ?",
+            (subject, to_text(since)),
+        )
+        return 0 if row is None else int(row["n"])
+
+    # --- « Créer Mon Compte » flows ------------------------------------------------------------
+
+    def insert_signup_flow(self, **fields: object) -> int:
+        return self._insert("signup_flows", fields)
+
+    def signup_flow(self, token_hash: str) -> SignupFlow | None:
+        row = self._one("SELECT * FROM signup_flows WHERE token_hash = ?", (token_hash,))
+        if row is None:
+            return None
+        return SignupFlow(
+            id=row["id"],
+            household_id=row["household_id"],
+            account_id=row["account_id"],
+            person=row["person"],
+            code_hash=row["code_hash"],
+            channel=Channel(row["channel"]),
+            destination=row["destination"],
+            created_at=_required(row["created_at"]),
+            expires_at=_required(row["expires_at"]),
+            attempts=row["attempts"],
+            finished_at=from_text(row["finished_at"]),
+        )
+
+    def update_signup_flow(self, flow_id: int, **fields: object) -> None:
+        assignments = ", ".join(f"{name} = :{name}" for name in fields)
+        params: dict[str, object] = {name: _sql_value(v) for name, v in fields.items()}
+        params["_id"] = flow_id
+        self._run(f"UPDATE signup_flows SET {assignments} WHERE id = :_id", params)
+
+    def signup_flows_since(self, household_id: int, since: datetime) -> int:
+        row = self._one(
+            "SELECT count(*) AS n FROM signup_flows WHERE household_id = ? AND created_at > ?",
+            (household_id, to_text(since)),
+        )
+        return 0 if row is None else int(row["n"])
+
+    # --- throttle windows (see throttle.py) ------------------------------------------------------
+
+    def take_slot(
+        self, bucket: str, now: datetime, since: datetime, limit: int
+    ) -> tuple[int | None, datetime | None]:
+        """(the new slot's id, None), or (None, when the oldest slot was taken) when the
+        ``limit`` slots taken after ``since`` are all in use. One transaction: two requests at
+        once cannot both take the last slot."""
+        with self.transaction():
+            self._run(
+                "DELETE FROM throttle_slots WHERE bucket = ? AND at <= ?", (bucket, to_text(since))
+            )
+            rows = self._run(
+                "SELECT at FROM throttle_slots WHERE bucket = ? ORDER BY at LIMIT ?",
+                (bucket, limit),
+            ).fetchall()
+            if len(rows) >= limit:
+                return None, _required(rows[0]["at"])
+            return self._insert("throttle_slots", {"bucket": bucket, "at": now}), None
+
+    def release_slot(self, slot_id: int) -> None:
+        self._run("DELETE FROM throttle_slots WHERE id = ?", (slot_id,))
+
+    def count_slots(self, bucket: str, since: datetime) -> int:
+        row = self._one(
+            "SELECT count(*) AS n FROM throttle_slots WHERE bucket = ? AND at > ?",
+            (bucket, to_text(since)),
+        )
+        return 0 if row is None else int(row["n"])
+
+    def clear_slots(self, bucket: str) -> None:
+        self._run("DELETE FROM throttle_slots WHERE bucket = ?", (bucket,))
+
+    # --- outbox and audit -------------------------------------------------------------------
+
+    def add_message(
+        self,
+        *,
+        channel: str,
+        to: str,
+        subject: str | None,
+        body: str,
+        sent_at: datetime,
+        account_id: int | None,
+    ) -> int:
+        return self._insert(
+            "outbox",
+            {
+                "channel": channel,
+                "recipient": to,
+                "subject": subject,
+                "body": body,
+                "sent_at": sent_at,
+                "account_id": account_id,
+            },
+        )
+
+    def messages(self, account_id: int | None = None) -> list[OutboxMessage]:
+        """Messages "sent", newest first; only one account's when ``account_id`` is given."""
+        if account_id is None:
+            rows = self._run("SELECT * FROM outbox ORDER BY id DESC").fetchall()
+        else:
+            rows = self._run(
+                "SELECT * FROM outbox WHERE account_id = ? ORDER BY id DESC", (account_id,)
+            ).fetchall()
+        return [_message(row) for row in rows]
+
+    def take_next_message(
+        self, consumer: str, channel: Channel, recipient: str | None
+    ) -> OutboxMessage | None:
+        """The newest message of ``channel`` (to ``recipient``, any case, when given) after
+        ``consumer``'s cursor for them, the cursor moved onto it. One transaction: two
+        requests of one consumer never both take the same message."""
+        key = recipient or ""
+        if self._newest_for_cursor(consumer, channel, key) is None:
+            return None  # the common case of a waiter's poll: no write lock taken
+        with self.transaction():
+            row = self._newest_for_cursor(consumer, channel, key)
+            if row is None:  # another request of this consumer took it meanwhile
+                return None
+            self._run(
+                "INSERT INTO outbox_cursors (consumer, channel, recipient, last_id)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (consumer, channel, recipient)"
+                " DO UPDATE SET last_id = excluded.last_id",
+                (consumer, channel.value, key, row["id"]),
+            )
+        return _message(row)
+
+    def _newest_for_cursor(
+        self, consumer: str, channel: Channel, recipient: str
+    ) -> sqlite3.Row | None:
+        return self._one(
+            "SELECT outbox.* FROM outbox LEFT JOIN outbox_cursors AS place"
+            " ON place.consumer = ? AND place.channel = outbox.channel"
+            " AND place.recipient = ?"
+            " WHERE outbox.channel = ? AND outbox.id > coalesce(place.last_id, 0)"
+            " AND (? = '' OR lower(outbox.recipient) = lower(?))"
+            " ORDER BY outbox.id DESC LIMIT 1",
+            (consumer, recipient, channel.value, recipient, recipient),
+        )
+
+    def clear_outbox(self) -> None:
+        """No message, and so no consumer's place among them (ids start again)."""
+        with self.transaction():
+            self._run("DELETE FROM outbox")
+            self._run("DELETE FROM outbox_cursors")
+
+    def audit(
+        self, event: str, account_id: int | None, at: datetime, detail: str | None = None
+    ) -> None:
+        """Record an event. Never pass a secret (password, code, token) in ``detail``."""
+        self._insert(
+            "audit", {"event": event, "account_id": account_id, "at": at, "detail": detail}
+        )
+
+    def audit_events(
+        self, account_id: int | None = None
+    ) -> list[tuple[str, int | None, datetime, str | None]]:
+        if account_id is None:
+            rows = self._run("SELECT * FROM audit ORDER BY id").fetchall()
+        else:
+            rows = self._run(
+                "SELECT * FROM audit WHERE account_id = ? ORDER BY id", (account_id,)
+            ).fetchall()
+        return [
+            (row["event"], row["account_id"], _required(row["at"]), row["detail"]) for row in rows
+        ]
+
+    # --- idempotent answers (see idempotency.py) ----------------------------------------------
+
+    def idempotent_answer(
+        self, session_hash: str, key: str, route: str, since: datetime
+    ) -> tuple[str, int, str | None, bytes] | None:
+        """(fingerprint, status, content type, body) first answered to this key, if recent."""
+        row = self._one(
+            "SELECT fingerprint, status, content_type, body FROM idempotent_answers"
+            " WHERE session_hash = ? AND key = ? AND route = ? AND created_at > ?",
+            (session_hash, key, route, to_text(since)),
+        )
+        if row is None:
+            return None
+        return row["fingerprint"], row["status"], row["content_type"], bytes(row["body"])
+
+    def keep_idempotent_answer(
+        self,
+        *,
+        session_hash: str,
+        key: str,
+        route: str,
+        fingerprint: str,
+        status: int,
+        content_type: str | None,
+        body: bytes,
+        now: datetime,
+        forget_before: datetime,
+    ) -> None:
+        """Keep an answer for replay (replacing an expired one), and drop the expired ones."""
+        with self.transaction():
+            self._run(
+                "DELETE FROM idempotent_answers WHERE created_at <= ?", (to_text(forget_before),)
+            )
+            self._run(
+                "INSERT OR REPLACE INTO idempotent_answers (session_hash, key, route,"
+                " fingerprint, status, content_type, body, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (session_hash, key, route, fingerprint, status, content_type, body, to_text(now)),
+            )
+
+    # --- the spouse's rights one by one, declarations, benefit requests (issue 18) ------------
+
+    def granted_spouse_rights(self, responsable_id: int) -> frozenset[str] | None:
+        """The rights granted one by one, or None when the holder never chose them one by one
+        (the journey's all-or-nothing decision then stands)."""
+        rows = self._run(
+            "SELECT right_name, granted FROM spouse_rights WHERE responsable_id = ?",
+            (responsable_id,),
+        ).fetchall()
+        if not rows:
+            return None
+        return frozenset(row["right_name"] for row in rows if row["granted"])
+
+    def set_spouse_rights(self, responsable_id: int, granted: Mapping[str, bool]) -> None:
+        with self.transaction():
+            self._run("DELETE FROM spouse_rights WHERE responsable_id = ?", (responsable_id,))
+            for name, is_granted in granted.items():
+                self._insert(
+                    "spouse_rights",
+                    {"responsable_id": responsable_id, "right_name": name, "granted": is_granted},
+                )
+
+    def clear_spouse_rights(self, responsable_id: int) -> None:
+        self._run("DELETE FROM spouse_rights WHERE responsable_id = ?", (responsable_id,))
+
+    def update_household(self, household_id: int, **fields: str) -> None:
+        unknown = set(fields) - {"address", "situation"}
+        if unknown:
+            raise ValueError(f"unknown household columns: {sorted(unknown)}")
+        for name, value in fields.items():
+            self._run(f"UPDATE households SET {name} = ? WHERE id = ?", (value, household_id))
+
+    def next_filing_id(self) -> int:
+        row = self._one("SELECT coalesce(max(id), 0) + 1 AS n FROM filings")
+        return 1 if row is None else int(row["n"])
+
+    def insert_filing(
+        self,
+        *,
+        reference: str,
+        household_id: int,
+        account_id: int,
+        kind: str,
+        subject: str,
+        title: str,
+        lines: str,
+        received_at: datetime,
+        emailed_to: str | None,
+    ) -> int:
+        """A declaration (``kind`` "declaration") or a benefit request ("benefit_request");
+        ``subject`` is the declaration's kind or the benefit's id, ``lines`` JSON."""
+        return self._insert(
+            "filings",
+            {
+                "reference": reference,
+                "household_id": household_id,
+                "account_id": account_id,
+                "kind": kind,
+                "subject": subject,
+                "title": title,
+                "lines": lines,
+                "received_at": received_at,
+                "emailed_to": emailed_to,
+                "status": "pending" if kind == "benefit_request" else "received",
+            },
+        )
+
+    def filings(
+        self, household_id: int, kind: str, *, subject: str | None = None, limit: int = 20
+    ) -> list[Filing]:
+        """The household's filings of ``kind`` (and ``subject``), newest first."""
+        rows = self._run(
+            "SELECT * FROM filings WHERE household_id = ? AND kind = ?"
+            " AND (? IS NULL OR subject = ?) ORDER BY id DESC LIMIT ?",
+            (household_id, kind, subject, subject, limit),
+        ).fetchall()
+        return [
+            Filing(
+                id=row["id"],
+                reference=row["reference"],
+                account_id=row["account_id"],
+                kind=row["kind"],
+                subject=row["subject"],
+                title=row["title"],
+                lines=row["lines"],
+                received_at=_required(row["received_at"]),
+                emailed_to=row["emailed_to"],
+                status=row["status"],
+            )
+            for row in rows
+        ]
+
+
+@dataclass(frozen=True)
+class Filing:
+    """A declaration or a benefit request recorded in the household's file."""
+
+    id: int
+    reference: str
+    account_id: int
+    kind: str
+    subject: str
+    title: str
+    lines: str
+    received_at: datetime
+    emailed_to: str | None
+    status: str
