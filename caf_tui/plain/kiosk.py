@@ -22,8 +22,8 @@ from caf_tui.plain import help
 from caf_tui.plain.context import Context
 from caf_tui.plain.idle import IdleWaiter, VisitOver
 from caf_tui.plain.io import EndOfInput
+from caf_tui.plain.loop import loop
 from caf_tui.plain.prompts import HELP_KEY, QUIT_KEYS, QuitRequested
-from caf_tui.plain.session import loop
 
 if TYPE_CHECKING:
     from collections.abc import Callable

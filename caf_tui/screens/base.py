@@ -20,7 +20,9 @@ from caf_tui.backend.base import Backend
 from caf_tui.backend.errors import BackendError, BackendUnavailable, NotAuthenticated
 from caf_tui.backend.retry import action_key, new_key
 from caf_tui.i18n import N_, _
-from caf_tui.labels import quit_journey_question
+from caf_tui.steps import spec_for
+from caf_tui.steps.spec import StepSpec
+from caf_tui.steps.words import QUIT_JOURNEY
 from caf_tui.widgets.assist_bar import AssistBar, toggle_handover
 from caf_tui.widgets.messages import FieldError, StatusLine
 
@@ -207,6 +209,22 @@ class StepScreen(CafScreen, Generic[S]):
         super().__init__()
         self.step = step
 
+    @property
+    def spec(self) -> StepSpec | None:
+        """The description of this screen's step (``caf_tui.steps``)."""
+        return spec_for(str(getattr(self.step, "step", "")))
+
+    def step_title(self) -> str:
+        """The step's title, translated."""
+        spec = self.spec
+        return _(spec.title) if spec is not None else ""
+
+    def screen_help(self) -> str:
+        spec = self.spec
+        if not self.HELP and spec is not None:
+            return _(spec.help)
+        return super().screen_help()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "quit_journey":
             return self.CAN_QUIT
@@ -245,4 +263,5 @@ class StepScreen(CafScreen, Generic[S]):
 
     def quit_question(self) -> str:
         """What « Quitter » asks first: what is kept, or lost."""
-        return quit_journey_question()
+        spec = self.spec
+        return _(spec.quit_question if spec is not None and spec.quit_question else QUIT_JOURNEY)

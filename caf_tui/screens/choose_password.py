@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from caf_tui.api import ChoosePasswordStep, StepName
-from caf_tui.i18n import N_, _
+from caf_tui.i18n import _
 from caf_tui.labels import policy_lines
 from caf_tui.screens.new_password import refuse_failing_rules
 from caf_tui.screens.registry import step_screen
@@ -31,16 +31,11 @@ class ChoosePasswordScreen(JourneyStepScreen[ChoosePasswordStep]):
     AUTO_FOCUS = "#password"
     # Textual declares it a list; side by side from 100 columns, one under the other below.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
-    HELP = N_(
-        "Choisissez un mot de passe personnel qui respecte toutes les règles affichées, puis "
-        "saisissez-le une seconde fois pour le confirmer. La liste « Votre mot de passe "
-        "comporte » se met à jour à chaque touche. « Afficher » montre ce que vous tapez."
-    )
 
     def compose(self) -> ComposeResult:
         policy = self.step.policy
         help_text = _("Règles : {rules}.").format(rules=" ; ".join(policy_lines(policy)))
-        yield StepHeader(_("CHOISIR SON MOT DE PASSE"), self.step.progress)
+        yield StepHeader(self.step_title(), self.step.progress)
         with VerticalScroll(classes="body"):
             yield Static(_("Pour ma 1ère connexion, je choisis mon mot de passe personnel"))
             yield Static(

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Input, RadioSet, Static
 
 from caf_tui.api import Channel, ChannelOption, ConfirmContactStep, StepName
-from caf_tui.i18n import N_, _
+from caf_tui.i18n import _
 from caf_tui.labels import contact_lines
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
@@ -35,15 +35,10 @@ def option_label(option: ChannelOption) -> str:
 class ConfirmContactScreen(JourneyStepScreen[ConfirmContactStep]):
     CSS_PATH = stylesheet("confirm_contact")
     AUTO_FOCUS = "#channel"
-    HELP = N_(
-        "Vérifiez votre numéro de téléphone portable et votre adresse e-mail ; corrigez-les avec "
-        "« Modifier mes coordonnées de contact ». Choisissez ensuite comment recevoir le code de "
-        "vérification : par SMS il est valable 10 minutes, par e-mail 15 minutes."
-    )
 
     def compose(self) -> ComposeResult:
         step = self.step
-        yield StepHeader(_("VÉRIFICATION DE MES COORDONNÉES DE CONTACT"), step.progress)
+        yield StepHeader(self.step_title(), step.progress)
         with VerticalScroll(classes="body"):
             yield Static(_("Tous les champs sont obligatoires, sauf mention contraire."))
             yield Static(

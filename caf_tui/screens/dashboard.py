@@ -24,7 +24,7 @@ class DashboardScreen(StepScreen[DashboardStep]):
     CSS_PATH = stylesheet("dashboard")
 
     def compose(self) -> ComposeResult:
-        yield StepHeader(_("MON COMPTE"))
+        yield StepHeader(self.step_title())
         with VerticalScroll(classes="body", id="dashboard-body"):
             yield StatusLine()
             yield FieldError(id="error-form")

@@ -36,7 +36,7 @@ class LoginScreen(StepScreen[LoginStep]):
         return help_texts.before_login_help()
 
     def compose(self) -> ComposeResult:
-        yield StepHeader(_("CONNEXION"))
+        yield StepHeader(self.step_title())
         with VerticalScroll(classes="body"), Horizontal(id="columns"):
             with Vertical(id="form-column"):
                 yield from self._form()
@@ -157,6 +157,18 @@ class LoginScreen(StepScreen[LoginStep]):
 
                 typed = self.query_one("#identifier", Input).value
                 self.app.push_screen(ForgotPasswordScreen(self.kind, typed))
+            case "what-franceconnect":
+                from caf_tui.screens.help import HelpScreen
+
+                self.app.push_screen(HelpScreen(help_texts.franceconnect_help()))
+            case "franceconnect":
+                from caf_tui.screens.franceconnect import FranceConnectScreen
+
+                self.app.push_screen(FranceConnectScreen())
+            case "create-account":
+                from caf_tui.screens.create_account import CreateAccountScreen
+
+                self.app.push_screen(CreateAccountScreen())
 
     def log_in(self) -> None:
         identifier_field = self.query_one("#identifier", Input)

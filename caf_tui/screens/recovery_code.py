@@ -12,7 +12,6 @@ from caf_tui.api import ErrorCode, StepName
 from caf_tui.api.account_steps import RecoveryCodeStep
 from caf_tui.backend.errors import BackendError, FlowExpired
 from caf_tui.i18n import _
-from caf_tui.labels import quit_recovery_question
 from caf_tui.screens.code_entry import checked_code
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
@@ -27,15 +26,9 @@ from caf_tui.widgets.step_header import StepHeader
 class RecoveryCodeScreen(JourneyStepScreen[RecoveryCodeStep]):
     AUTO_FOCUS = "#code"
 
-    def screen_help(self) -> str:
-        return help_texts.code_not_received_help()
-
-    def quit_question(self) -> str:
-        return quit_recovery_question()
-
     def compose(self) -> ComposeResult:
         step = self.step
-        yield StepHeader(_("MOT DE PASSE OUBLIÉ"))
+        yield StepHeader(self.step_title())
         with VerticalScroll(classes="body"):
             yield Static(
                 _(

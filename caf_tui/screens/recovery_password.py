@@ -11,7 +11,7 @@ from textual.widgets import Button, Input, Label, Static
 from caf_tui.api import StepName
 from caf_tui.api.account_steps import RecoveryPasswordStep
 from caf_tui.i18n import _
-from caf_tui.labels import policy_lines, quit_recovery_question
+from caf_tui.labels import policy_lines
 from caf_tui.screens.base import StepCall
 from caf_tui.screens.new_password import refuse_failing_rules
 from caf_tui.screens.registry import step_screen
@@ -27,13 +27,10 @@ from caf_tui.widgets.step_header import StepHeader
 class RecoveryPasswordScreen(JourneyStepScreen[RecoveryPasswordStep]):
     AUTO_FOCUS = "#password"
 
-    def quit_question(self) -> str:
-        return quit_recovery_question()
-
     def compose(self) -> ComposeResult:
         policy = self.step.policy
         rules_text = _("Règles : {rules}.").format(rules=" ; ".join(policy_lines(policy)))
-        yield StepHeader(_("MOT DE PASSE OUBLIÉ"))
+        yield StepHeader(self.step_title())
         with VerticalScroll(classes="body"):
             yield Static(_("Je choisis mon nouveau mot de passe."))
             yield FieldError(id="error-form")

@@ -8,9 +8,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
 from caf_tui.api import AcceptTermsStep, StepName
-from caf_tui.i18n import N_, _
+from caf_tui.i18n import _
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
+from caf_tui.steps.migration import ACCEPT_TERMS
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
@@ -18,28 +19,22 @@ from caf_tui.widgets.step_header import StepHeader
 from caf_tui.widgets.toggles import TickBox
 from caf_tui.widgets.wrapping_toggles import WrappingTickBox
 
-TERMS_HELP = N_(
-    "Faites défiler les conditions générales avec les flèches ↑ ↓, Page suivante / Page "
-    "précédente, Début et Fin. Cochez ensuite la case en fin de page pour les accepter."
-)
-
 
 class TermsText(VerticalScroll):
     """The conditions, scrolled with the arrows, Page suivante / précédente, Début / Fin."""
 
     @property
     def help_text(self) -> str:
-        return _(TERMS_HELP)
+        return _(ACCEPT_TERMS.help)
 
 
 @step_screen(StepName.ACCEPT_TERMS)
 class TermsScreen(JourneyStepScreen[AcceptTermsStep]):
     CSS_PATH = stylesheet("terms")
     AUTO_FOCUS = "#terms-text"
-    HELP = TERMS_HELP
 
     def compose(self) -> ComposeResult:
-        yield StepHeader(_("CONDITIONS GÉNÉRALES D'UTILISATION"), self.step.progress)
+        yield StepHeader(self.step_title(), self.step.progress)
         with Vertical(classes="body"):
             yield Static(_("Tous les champs sont obligatoires, sauf mention contraire."))
             with TermsText(id="terms-text"):

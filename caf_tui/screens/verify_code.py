@@ -32,13 +32,10 @@ class VerifyCodeScreen(JourneyStepScreen[VerifyCodeStep]):
     CSS_PATH = stylesheet("verify_code")
     AUTO_FOCUS = "#code"
 
-    def screen_help(self) -> str:
-        return help_texts.code_not_received_help()
-
     def compose(self) -> ComposeResult:
         step, now = self.step, self.caf.journey.server_now
         by_sms = step.channel is Channel.SMS
-        yield StepHeader(_("VÉRIFICATION DE MES COORDONNÉES DE CONTACT"), step.progress)
+        yield StepHeader(self.step_title(), step.progress)
         with VerticalScroll(classes="body"):
             yield Static(_("Tous les champs sont obligatoires, sauf mention contraire."))
             yield Static(

@@ -11,7 +11,8 @@ from caf_tui.i18n import _
 
 
 class LoginDoors(Vertical):
-    """Beside the form from 100 columns, under it below: the portal puts them to the right."""
+    """Beside the form from 100 columns, under it below: the portal puts them to the right.
+    Its buttons are handled by the screen that shows it (a widget opens no screen)."""
 
     def compose(self) -> ComposeResult:
         yield Static(_("SAVOIR AVANT DE SE CONNECTER"), classes="section-title")
@@ -27,19 +28,3 @@ class LoginDoors(Vertical):
         yield Button(_("Qu'est-ce que FranceConnect ?"), id="what-franceconnect", classes="link")
         yield Static(_("Première connexion ?"), classes="section-title")
         yield Button(_("Créer Mon Compte"), id="create-account")
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        match event.button.id:
-            case "what-franceconnect":
-                from caf_tui.screens.help import HelpScreen
-
-                self.app.push_screen(HelpScreen(help_texts.franceconnect_help()))
-            case "franceconnect":
-                from caf_tui.screens.franceconnect import FranceConnectScreen
-
-                self.app.push_screen(FranceConnectScreen())
-            case "create-account":
-                from caf_tui.screens.create_account import CreateAccountScreen
-
-                self.app.push_screen(CreateAccountScreen())

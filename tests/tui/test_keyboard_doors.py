@@ -29,9 +29,9 @@ from caf_tui.screens.franceconnect_providers import FranceConnectProvidersScreen
 from caf_tui.screens.help import HelpScreen
 from caf_tui.screens.login import LoginScreen
 from caf_tui.screens.manage_account import ManageAccountScreen
-from caf_tui.screens.migration_intro import MigrationIntroScreen
 from caf_tui.screens.recovery_code import RecoveryCodeScreen
 from caf_tui.screens.recovery_password import RecoveryPasswordScreen
+from caf_tui.screens.registry import screen_class
 from tests.stub.helpers import Portal
 from tests.tui.drive import screen_text, settle
 from tests.tui.keyboard import enter, focus_is_visible, tab_round, tab_to, type_text
@@ -177,7 +177,7 @@ async def test_claire_forgets_her_password_and_logs_in_with_a_new_one(
         await tab_to(pilot, "#password")
         await type_text(pilot, "Claire2026")
         await enter(pilot)
-        assert isinstance(app.screen, MigrationIntroScreen)
+        assert isinstance(app.screen, screen_class(StepName.MIGRATION_INTRO))
     Portal(stub).login(CLAIRE.replace(" ", ""), "Claire2026")
 
 

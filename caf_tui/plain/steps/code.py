@@ -19,6 +19,8 @@ from caf_tui.plain.announcer import CodeValidityAnnouncer
 from caf_tui.plain.context import Context
 from caf_tui.plain.prompts import Field
 from caf_tui.plain.steps.registry import handles
+from caf_tui.steps import words
+from caf_tui.steps.contact import VERIFY_CODE
 
 RESEND, CHANGE_CONTACT, OUTBOX = "1", "2", "3"
 #: After these, the code cannot serve any more: say how to get another.
@@ -30,7 +32,7 @@ def code_field(length: int, shortcuts: dict[str, str]) -> Field:
     (« 1 pour demander un nouveau code »)."""
     choices = [*shortcuts.values(), _("? pour l'aide"), _("q pour quitter")]
     return Field(
-        label=_("Code de vérification"),
+        label=_(words.CODE),
         question=_("Code de vérification ({n} chiffres), ou : {choices}").format(
             n=length, choices=", ".join(choices)
         ),
@@ -150,7 +152,7 @@ def ask_code(
 
 @handles(StepName.VERIFY_CODE)
 def verify_code(ctx: Context, step: VerifyCodeStep) -> None:
-    ctx.heading(_("VÉRIFICATION DE MES COORDONNÉES DE CONTACT"), step.progress)
+    ctx.heading(_(VERIFY_CODE.title), step.progress)
     ctx.say(code_sent_text(step))
 
     def act(answer: str) -> bool:

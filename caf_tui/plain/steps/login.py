@@ -14,6 +14,7 @@ from caf_tui.plain.context import Context
 from caf_tui.plain.doors import DOORS, Door
 from caf_tui.plain.prompts import Field, as_is
 from caf_tui.plain.steps.registry import handles
+from caf_tui.steps.login import LOGIN
 
 
 def identifier_field(kind: IdentifierKind) -> Field:
@@ -68,7 +69,7 @@ def send_login(ctx: Context, kind: IdentifierKind, identifier: str, password: Se
 
 @handles(StepName.LOGIN)
 def login(ctx: Context, step: LoginStep) -> None:
-    ctx.heading(_("CONNEXION"))
+    ctx.heading(_(LOGIN.title))
     known = ctx.journey.identifier
     if known:
         kind, identifier = known[0], known[1]

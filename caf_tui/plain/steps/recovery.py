@@ -15,6 +15,7 @@ from caf_tui.plain.context import Context
 from caf_tui.plain.passwords import ask_new_password, password_fields, refused_field
 from caf_tui.plain.steps.code import ask_code
 from caf_tui.plain.steps.registry import handles
+from caf_tui.steps import words
 
 NEW_REQUEST, OUTBOX = "1", "2"
 
@@ -45,7 +46,7 @@ def send_password(ctx: Context, password: SecretStr, confirmation: SecretStr) ->
 
 @handles(StepName.RECOVERY_CODE)
 def recovery_code(ctx: Context, step: RecoveryCodeStep) -> None:
-    ctx.heading(_("MOT DE PASSE OUBLIÉ"), step.progress)
+    ctx.heading(_(words.RECOVERY_TITLE), step.progress)
     ctx.say(
         _(
             "Si un compte correspond à l'identifiant saisi, un code de vérification "
@@ -95,7 +96,7 @@ def resend_legacy(ctx: Context) -> bool:
 
 @handles(StepName.RECOVERY_PASSWORD)
 def recovery_password(ctx: Context, step: RecoveryPasswordStep) -> None:
-    ctx.heading(_("MOT DE PASSE OUBLIÉ"), step.progress)
+    ctx.heading(_(words.RECOVERY_TITLE), step.progress)
     ctx.say(_("Je choisis mon nouveau mot de passe."))
     ctx.say(_("Pour des raisons de sécurité, les règles suivantes doivent être respectées :"))
     ctx.say(*policy_lines(step.policy))
