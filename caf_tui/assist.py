@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from caf_tui.api import ErrorCode, Progress
 from caf_tui.i18n import N_, _
-from caf_tui.steps import spec_for
+from caf_tui.steps import spec_for, words
 
 FALLBACK_NOTE = N_(
     "Pas de note pour cet écran. Relever le nom de l'étape et le code d'erreur affichés "
@@ -33,9 +33,7 @@ def where_label(step: str, progress: Progress | None, error: ErrorCode | str | N
     """« Étape 2/3 · verify_code · E-OTP-EXPIRED » (parts absent when unknown)."""
     parts = []
     if progress is not None:
-        parts.append(
-            _("Étape {current}/{total}").format(current=progress.current, total=progress.total)
-        )
+        parts.append(_(words.STEP_OF_TOTAL).format(current=progress.current, total=progress.total))
     parts.append(step)
     if error:
         parts.append(error_label(error))

@@ -37,6 +37,12 @@ class Journey:
         self._offset = timedelta(0)
         self.step: NextStep = LoginStep()
         self.identifier: tuple[IdentifierKind, str] | None = None
+        #: Said once by the next login: the session ended, the password was changed…
+        self.notice: str | None = None
+        #: The identifier the next login offers again (a lost session, a new password).
+        self.offered: tuple[IdentifierKind, str] | None = None
+        #: The identifier « Mot de passe oublié ? » was asked for: a new request asks for it.
+        self.recovering: tuple[IdentifierKind, str] | None = None
 
     @property
     def logged_in(self) -> bool:
@@ -63,6 +69,44 @@ class Journey:
             return self.accept(await call(self.backend))
         except StepMismatch:
             return self.accept(await self.backend.current_step())
+
+    def session_lost(self, message: str) -> NextStep:
+        """The server ended the session: the login comes next, says why, and offers the same
+        identifier again (only the password to type)."""
+        self.notice = message
+        self.offered = self.identifier
+        self.step = LoginStep()
+        return self.step
+
+    async def start_recovery(self, kind: IdentifierKind, identifier: str) -> NextStep:
+        """« Mot de passe oublié ? » for ``identifier``: the server sends a code if an account
+        matches, and directs the next step either way."""
+        self.recovering = (kind, identifier)
+        return await self.submit(lambda backend: backend.start_recovery(kind, identifier))
+
+    async def restart_recovery(self) -> NextStep:
+        """A new request for the same identifier (a new flow, a new code)."""
+        if self.recovering is None:
+            self.step = LoginStep()
+            return self.step
+        return await self.start_recovery(*self.recovering)
+
+    def recovered(self, notice: str) -> None:
+        """The forgotten password is dealt with: the login says ``notice`` and offers the
+        identifier the request was for."""
+        self.notice = notice
+        self.offered = self.recovering
+        self.recovering = None
+
+    def take_notice(self) -> str | None:
+        """The notice for the login, once."""
+        notice, self.notice = self.notice, None
+        return notice
+
+    def take_offered(self) -> tuple[IdentifierKind, str] | None:
+        """The identifier the login offers again, once."""
+        offered, self.offered = self.offered, None
+        return offered
 
     async def resume(self) -> NextStep:
         return self.accept(await self.backend.current_step())

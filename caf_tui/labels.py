@@ -10,13 +10,15 @@ from decimal import Decimal
 
 from caf_tui.api import (
     Channel,
+    ErrorCode,
     PasswordPolicy,
     Role,
     Section,
     SpouseRight,
     VerifyCodeStep,
 )
-from caf_tui.i18n import _, current_language
+from caf_tui.i18n import _, current_language, ngettext
+from caf_tui.steps import words
 from caf_tui.steps.account import RIGHTS
 
 
@@ -116,9 +118,9 @@ def door_labels() -> DoorLabels:
     return DoorLabels(
         nir=_("Se connecter avec mon numéro de Sécurité sociale"),
         temporary=_("Se connecter avec mon identifiant provisoire"),
-        forgot=_("Mot de passe oublié ?"),
-        create=_("Créer Mon Compte"),
-        franceconnect=_("S'identifier avec FranceConnect"),
+        forgot=_(words.FORGOT_PASSWORD),
+        create=_(words.CREATE_ACCOUNT),
+        franceconnect=_(words.FRANCECONNECT_SIGN_IN),
     )
 
 
@@ -130,6 +132,14 @@ def signup_labels() -> dict[str, str]:
         "family_name": _("Nom"),
         "given_names": _("Prénom(s)"),
         "birth_date": _("Date de naissance (JJ/MM/AAAA)"),
-        "nir": _("Numéro de Sécurité sociale"),
+        "nir": _(words.NIR_LABEL),
         "gender": _("Civilité"),
     }
+
+
+def with_attempts_left(message: str, code: ErrorCode, left: int | None) -> str:
+    """A refused code's message, with the attempts left when the server's words do not say."""
+    if code is ErrorCode.OTP_INVALID and left and str(left) not in message:
+        attempts = ngettext("Il vous reste {n} essai.", "Il vous reste {n} essais.", left)
+        return message + " " + attempts.format(n=left)
+    return message

@@ -7,7 +7,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
 
-from caf_tui.api import IdentifierKind, JourneyResponse, NextStep, Progress
+from caf_tui.api import JourneyResponse, NextStep, Progress
 from caf_tui.backend.base import Backend
 from caf_tui.backend.errors import BackendUnavailable, ServerError
 from caf_tui.i18n import _
@@ -16,7 +16,7 @@ from caf_tui.plain.help import retry_help
 from caf_tui.plain.io import Terminal
 from caf_tui.plain.prompts import Prompter
 from caf_tui.plain.wording import title
-from caf_tui.steps import has_session, spec_for
+from caf_tui.steps import has_session, spec_for, words
 from caf_tui.steps.words import QUIT_JOURNEY
 
 T = TypeVar("T")
@@ -38,8 +38,6 @@ class Context:
         #: How often (seconds) the code's validity is looked at.
         self.tick = tick
         self.prompter = Prompter(terminal, confirm_quit=self.quit_question)
-        #: The identifier « Mot de passe oublié ? » was asked for (a new code asks again).
-        self.recovering: tuple[IdentifierKind, str] | None = None
 
     def quit_question(self) -> str | None:
         """What quitting would lose, asked before quitting; None when nothing would be."""
@@ -74,7 +72,7 @@ class Context:
             except (BackendUnavailable, ServerError) as error:
                 self.say(error.message)
                 choice = self.prompter.choose(
-                    _("Que voulez-vous faire ?"), [_("Réessayer"), _("Quitter")], retry_help()
+                    _(words.WHAT_NOW), [_(words.RETRY), _(words.QUIT)], retry_help()
                 )
                 if choice == 1:
                     self.prompter.quit()

@@ -7,6 +7,7 @@ screens' F1 texts, worded for answers typed by number instead of buttons.
 from __future__ import annotations
 
 from caf_tui.i18n import _
+from caf_tui.steps import words
 
 
 def keys_help() -> str:
@@ -17,15 +18,7 @@ def keys_help() -> str:
 
 
 def new_password_help(rules_text: str) -> str:
-    return (
-        _(
-            "Choisissez un mot de passe personnel qui respecte toutes les règles, puis "
-            "saisissez-le une seconde fois pour le confirmer. Rien ne s'affiche pendant la "
-            "saisie."
-        )
-        + " "
-        + _("Règles : {rules}.").format(rules=rules_text)
-    )
+    return _(words.NEW_PASSWORD_HELP) + " " + _(words.RULES_SENTENCE).format(rules=rules_text)
 
 
 def phone_help() -> str:

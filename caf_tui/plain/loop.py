@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from caf_tui.api import LoginStep
 from caf_tui.backend.errors import BackendError, NotAuthenticated
 from caf_tui.i18n import _
 from caf_tui.plain.context import Context, Finished
@@ -38,8 +37,7 @@ def loop(ctx: Context) -> int:
         try:
             handler_for(step)(ctx, step)
         except NotAuthenticated as error:
-            ctx.say(error.message)
-            ctx.journey.step = LoginStep()
+            ctx.journey.session_lost(error.message)
         except QuitRequested:
             leave(ctx)
             return EXIT_OK

@@ -85,10 +85,13 @@ class TuiDriver:
                 return
             try:
                 await self.app.workers.wait_for_complete()
-            except WorkerCancelled:  # a screen switch cancels the workers of the old screen…
+            except WorkerCancelled:
+                # A screen no longer switches from its own worker (CafApp.go_to): only our
+                # step timeout cancels what is waited for here.
                 task = asyncio.current_task()
-                if task is not None and task.cancelling():  # …but so does our step timeout
+                if task is not None and task.cancelling():
                     raise asyncio.CancelledError from None
+                raise
             await self.pilot.pause()
 
     def text(self) -> str:

@@ -20,7 +20,7 @@ from caf_tui.backend.base import Backend
 from caf_tui.backend.errors import BackendError, BackendUnavailable, NotAuthenticated
 from caf_tui.backend.retry import action_key, new_key
 from caf_tui.i18n import N_, _
-from caf_tui.steps import spec_for
+from caf_tui.steps import spec_for, words
 from caf_tui.steps.spec import StepSpec
 from caf_tui.steps.words import QUIT_JOURNEY
 from caf_tui.widgets.assist_bar import AssistBar, toggle_handover
@@ -42,9 +42,9 @@ class CafScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", N_("Aide"), show=True),
+        Binding("f1", "help", words.HELP, show=True),
         # « ? » only where it cannot be typed: see check_action.
-        Binding("question_mark", "help_key", N_("Aide"), show=False),
+        Binding("question_mark", "help_key", words.HELP, show=False),
     ]
     #: Help shown with F1 when the focused widget has none of its own (marked with ``N_``,
     #: translated when shown; override ``screen_help`` for help built at run time).
@@ -174,7 +174,7 @@ class CafScreen(Screen[None]):
             with action_key(key):
                 await call()
         except NotAuthenticated as error:
-            await self.caf.session_lost(error.message)
+            self.caf.session_lost(error.message)
         except BackendError as error:
             self.show_error(error)
             self._note_error(error.code)
@@ -198,7 +198,7 @@ class StepScreen(CafScreen, Generic[S]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *CafScreen.BINDINGS,
-        Binding("escape", "quit_journey", N_("Quitter"), show=True, key_display=N_("Échap")),
+        Binding("escape", "quit_journey", words.QUIT, show=True, key_display=words.ESCAPE_KEY),
         Binding("f2", "handover", N_("Remise de l'écran"), show=True),
     ]
 
@@ -248,7 +248,7 @@ class StepScreen(CafScreen, Generic[S]):
 
         async def send() -> None:
             next_step = await self.caf.journey.submit(call)
-            await self.caf.show_step(next_step)
+            self.caf.go_to(next_step)
 
         self.run_backend(send)
 

@@ -14,6 +14,7 @@ from caf_tui.labels import policy_lines
 from caf_tui.screens.new_password import refuse_failing_rules
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
+from caf_tui.steps import words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.bullets import Bullet
 from caf_tui.widgets.footer import KeysFooter
@@ -34,12 +35,12 @@ class ChoosePasswordScreen(JourneyStepScreen[ChoosePasswordStep]):
 
     def compose(self) -> ComposeResult:
         policy = self.step.policy
-        help_text = _("Règles : {rules}.").format(rules=" ; ".join(policy_lines(policy)))
+        help_text = _(words.RULES_SENTENCE).format(rules=" ; ".join(policy_lines(policy)))
         yield StepHeader(self.step_title(), self.step.progress)
         with VerticalScroll(classes="body"):
-            yield Static(_("Pour ma 1ère connexion, je choisis mon mot de passe personnel"))
+            yield Static(_(words.FIRST_LOGIN_PASSWORD))
             yield Static(
-                _("Pour des raisons de sécurité, les règles suivantes doivent être respectées :"),
+                _(words.RULES_INTRO),
                 id="policy-intro",
             )
             for text in policy_lines(policy):
@@ -47,15 +48,17 @@ class ChoosePasswordScreen(JourneyStepScreen[ChoosePasswordStep]):
             yield FieldError(id="error-form")
             with Horizontal(id="password-area"):
                 with Vertical(id="password-fields"):
-                    yield Label(_("Nouveau mot de passe"))
+                    yield Label(_(words.NEW_PASSWORD))
                     yield PasswordField("password", help_text=help_text)
                     yield FieldError(id="error-password")
-                    yield Label(_("Confirmation mot de passe"))
+                    yield Label(_(words.CONFIRMATION))
                     yield PasswordField("confirmation", help_text=help_text)
                     yield FieldError(id="error-confirmation")
                 yield RuleChecklist(policy, id="checklist")
             yield StatusLine()
-        yield step_buttons(Button(_("Valider"), id="validate", variant="primary", classes="submit"))
+        yield step_buttons(
+            Button(_(words.VALIDATE), id="validate", variant="primary", classes="submit")
+        )
         yield KeysFooter()
 
     def values(self) -> tuple[str, str]:
@@ -99,7 +102,7 @@ class ChoosePasswordScreen(JourneyStepScreen[ChoosePasswordStep]):
         async def send() -> None:
             step = await self.caf.journey.submit(lambda b: b.choose_password(secret, again))
             self.forget_inputs()
-            await self.caf.show_step(step)
+            self.caf.go_to(step)
 
         self.run_backend(send)
 

@@ -149,6 +149,6 @@ class CreateAccountScreen(SectionScreen):
         async def call() -> None:
             answer = await self.caf.backend.signup(request)
             step = self.caf.journey.accept(answer)
-            await self.caf.show_step(step)
+            self.caf.go_to(step)
 
         self.run_backend(call)

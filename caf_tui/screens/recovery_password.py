@@ -16,6 +16,7 @@ from caf_tui.screens.base import StepCall
 from caf_tui.screens.new_password import refuse_failing_rules
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
+from caf_tui.steps import words
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.password_field import PasswordField
@@ -29,29 +30,28 @@ class RecoveryPasswordScreen(JourneyStepScreen[RecoveryPasswordStep]):
 
     def compose(self) -> ComposeResult:
         policy = self.step.policy
-        rules_text = _("Règles : {rules}.").format(rules=" ; ".join(policy_lines(policy)))
+        rules_text = _(words.RULES_SENTENCE).format(rules=" ; ".join(policy_lines(policy)))
         yield StepHeader(self.step_title())
         with VerticalScroll(classes="body"):
-            yield Static(_("Je choisis mon nouveau mot de passe."))
+            yield Static(_(words.I_CHOOSE_NEW_PASSWORD))
             yield FieldError(id="error-form")
-            yield Label(_("Nouveau mot de passe"))
+            yield Label(_(words.NEW_PASSWORD))
             yield PasswordField("password", help_text=rules_text)
             yield FieldError(id="error-password")
-            yield Label(_("Confirmation mot de passe"))
+            yield Label(_(words.CONFIRMATION))
             yield PasswordField("confirmation", help_text=rules_text)
             yield FieldError(id="error-confirmation")
             yield RuleChecklist(policy, id="checklist")
             if self.step.legacy_resend_offered:
                 yield Static(
-                    _(
-                        "Vous utilisez encore votre mot de passe à 8 chiffres ? Vous pouvez "
-                        "demander le renvoi de votre mot de passe à 8 chiffres."
-                    ),
+                    _(words.LEGACY_PASSWORD_OFFER),
                     classes="section-title",
                 )
-                yield Button(_("Renvoyer mon mot de passe à 8 chiffres"), id="legacy")
+                yield Button(_(words.RESEND_LEGACY_PASSWORD), id="legacy")
             yield StatusLine()
-        yield step_buttons(Button(_("Valider"), id="validate", variant="primary", classes="submit"))
+        yield step_buttons(
+            Button(_(words.VALIDATE), id="validate", variant="primary", classes="submit")
+        )
         yield KeysFooter()
 
     def values(self) -> tuple[str, str]:
@@ -80,10 +80,7 @@ class RecoveryPasswordScreen(JourneyStepScreen[RecoveryPasswordStep]):
         if event.button.id == "validate":
             self.validate_password()
         elif event.button.id == "legacy":
-            notice = _(
-                "Votre mot de passe à 8 chiffres vous a été renvoyé par SMS ou par e-mail : "
-                "connectez-vous avec lui."
-            )
+            notice = _(words.LEGACY_PASSWORD_SENT)
             self.finish(lambda b: b.recovery_resend_legacy(), notice)
 
     def validate_password(self) -> None:
@@ -92,17 +89,15 @@ class RecoveryPasswordScreen(JourneyStepScreen[RecoveryPasswordStep]):
         if refuse_failing_rules(self, password, confirmation, self.step.policy):
             return
         secret, again = SecretStr(password), SecretStr(confirmation)
-        notice = _(
-            "Votre mot de passe a été modifié. Connectez-vous avec votre nouveau mot de passe."
-        )
+        notice = _(words.PASSWORD_RESET_DONE)
         self.finish(lambda b: b.recovery_set_password(secret, again), notice)
 
     def finish(self, call: StepCall, notice: str) -> None:
         async def send() -> None:
             step = await self.caf.journey.submit(call)
             self.forget_inputs()
-            self.caf.login_notice = notice
-            await self.caf.show_step(step)
+            self.caf.journey.recovered(notice)
+            self.caf.go_to(step)
 
         self.run_backend(send)
 

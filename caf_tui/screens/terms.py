@@ -11,6 +11,7 @@ from caf_tui.api import AcceptTermsStep, StepName
 from caf_tui.i18n import _
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
+from caf_tui.steps import words
 from caf_tui.steps.migration import ACCEPT_TERMS
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.footer import KeysFooter
@@ -36,7 +37,7 @@ class TermsScreen(JourneyStepScreen[AcceptTermsStep]):
     def compose(self) -> ComposeResult:
         yield StepHeader(self.step_title(), self.step.progress)
         with Vertical(classes="body"):
-            yield Static(_("Tous les champs sont obligatoires, sauf mention contraire."))
+            yield Static(_(words.ALL_REQUIRED))
             with TermsText(id="terms-text"):
                 for section in self.step.sections:
                     if section.heading:
@@ -44,21 +45,18 @@ class TermsScreen(JourneyStepScreen[AcceptTermsStep]):
                     for paragraph in section.paragraphs:
                         yield Static(paragraph, markup=False, classes="terms-paragraph")
             yield WrappingTickBox(
-                _(
-                    "J'ai pris connaissance des conditions générales d'utilisation "
-                    "et je les accepte"
-                ),
+                _(words.TERMS_ACCEPTED),
                 id="accept",
             )
             yield Static(
-                _("Cochez la case ci-dessus pour pouvoir continuer."),
+                _(words.TICK_TO_CONTINUE),
                 id="ready-hint",
                 classes="hint",
             )
             yield FieldError(id="error-form")
             yield StatusLine()
         yield step_buttons(
-            Button(_("Continuer"), id="continue", variant="primary", classes="submit")
+            Button(_(words.CONTINUE), id="continue", variant="primary", classes="submit")
         )
         yield KeysFooter()
 

@@ -5,19 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from caf_tui.api import (
-    JourneyResponse,
     SpouseAuthorisationStep,
     SpouseDecision,
     SpouseRight,
     StepName,
 )
-from caf_tui.backend.base import Backend
 from caf_tui.i18n import N_
 from caf_tui.steps import words
 from caf_tui.steps.spec import (
     ActionRole,
     ActionSpec,
-    Answers,
     FieldKind,
     FieldSpec,
     Line,
@@ -27,15 +24,10 @@ from caf_tui.steps.spec import (
     StepSpec,
 )
 
-
-async def _acknowledge(backend: Backend, step: object, answers: Answers) -> JourneyResponse:
-    return await backend.acknowledge_account_created()
-
-
 ACCOUNT_CREATED = StepSpec(
     name=StepName.ACCOUNT_CREATED,
-    title=N_("Votre espace Mon Compte est créé"),
-    resume_name=N_("Votre espace Mon Compte est créé"),
+    title=words.ACCOUNT_CREATED_TITLE,
+    resume_name=words.ACCOUNT_CREATED_TITLE,
     help=N_(
         "Votre nouvelle connexion est prête. Désormais, connectez-vous avec l'identifiant "
         "indiqué et le mot de passe que vous venez de choisir. Choisissez « Continuer »."
@@ -71,7 +63,13 @@ ACCOUNT_CREATED = StepSpec(
         ),
     ),
     question=N_("Pour continuer :"),
-    actions=(ActionSpec("continue", words.CONTINUE, call=_acknowledge),),
+    actions=(
+        ActionSpec(
+            "continue",
+            words.CONTINUE,
+            call=lambda backend, step, answers: backend.acknowledge_account_created(),
+        ),
+    ),
     specials=frozenset({Special.ACCESS}),
 )
 
@@ -95,21 +93,9 @@ def _spouse_lines(step: SpouseAuthorisationStep) -> Sequence[Line]:
     )
 
 
-async def _decide(
-    backend: Backend, step: SpouseAuthorisationStep, answers: Answers
-) -> JourneyResponse:
-    return await backend.decide_spouse_authorisation(SpouseDecision(answers["decision"]))
-
-
-async def _skip(
-    backend: Backend, step: SpouseAuthorisationStep, answers: Answers
-) -> JourneyResponse:
-    return await backend.decide_spouse_authorisation(SpouseDecision.SKIP)
-
-
 SPOUSE_AUTHORISATION = StepSpec(
     name=StepName.SPOUSE_AUTHORISATION,
-    title=N_("MES AUTORISATIONS"),
+    title=words.AUTHORISATIONS_TITLE,
     resume_name=N_("Mes autorisations"),
     help=N_(
         "Si vous l'autorisez, votre conjoint(e) pourra consulter les droits et paiements, "
@@ -159,12 +145,20 @@ SPOUSE_AUTHORISATION = StepSpec(
         ),
     ),
     actions=(
-        ActionSpec("continue", words.CONTINUE, call=_decide),
+        ActionSpec(
+            "continue",
+            words.CONTINUE,
+            call=lambda backend, step, answers: backend.decide_spouse_authorisation(
+                SpouseDecision(answers["decision"])
+            ),
+        ),
         ActionSpec(
             "skip",
             N_("Passer"),
             ActionRole.ALWAYS,
-            call=_skip,
+            call=lambda backend, step, answers: backend.decide_spouse_authorisation(
+                SpouseDecision.SKIP
+            ),
             done=N_("Vous déciderez plus tard."),
         ),
     ),
@@ -189,8 +183,8 @@ DASHBOARD = StepSpec(
     ),
     quit_question=words.QUIT_JOURNEY,
     actions=(
-        ActionSpec("logout", N_("Se déconnecter"), ActionRole.LOCAL),
-        ActionSpec("finish", N_("Terminer"), ActionRole.LOCAL),
+        ActionSpec("logout", words.LOG_OUT, ActionRole.LOCAL),
+        ActionSpec("finish", words.FINISH, ActionRole.LOCAL),
     ),
     specials=frozenset({Special.SECTIONS}),
 )

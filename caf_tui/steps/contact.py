@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from caf_tui import rules
-from caf_tui.api import ConfirmContactStep, JourneyResponse, StepName, VerifyCodeStep
-from caf_tui.backend.base import Backend
+from caf_tui.api import StepName
 from caf_tui.i18n import N_
 from caf_tui.steps import helps, words
 from caf_tui.steps.spec import (
     ActionRole,
     ActionSpec,
-    Answers,
     FieldKind,
     FieldSpec,
     Line,
@@ -19,19 +17,10 @@ from caf_tui.steps.spec import (
     StepSpec,
 )
 
-
-async def _confirm(backend: Backend, step: ConfirmContactStep, answers: Answers) -> JourneyResponse:
-    return await backend.confirm_contact(answers["channel"])
-
-
-async def _save(backend: Backend, step: ConfirmContactStep, answers: Answers) -> JourneyResponse:
-    return await backend.update_contact(answers.get("phone"), answers.get("email"))
-
-
 CONFIRM_CONTACT = StepSpec(
     name=StepName.CONFIRM_CONTACT,
     title=words.CONTACT_TITLE,
-    resume_name=N_("Vérification de mes coordonnées de contact"),
+    resume_name=words.CONTACT_RESUME_NAME,
     help=N_(
         "Vérifiez votre numéro de téléphone portable et votre adresse e-mail ; corrigez-les avec "
         "« Modifier mes coordonnées de contact ». Choisissez ensuite comment recevoir le code de "
@@ -45,7 +34,7 @@ CONFIRM_CONTACT = StepSpec(
     intro=lambda step: (
         Line(words.ALL_REQUIRED),
         Line(
-            N_("Pensez à vérifier vos coordonnées de contact et à les modifier si nécessaire"),
+            words.CHECK_CONTACT_ADVICE,
             classes="section-title",
         ),
     ),
@@ -54,38 +43,37 @@ CONFIRM_CONTACT = StepSpec(
             "channel",
             N_("Mode de réception du code"),
             FieldKind.CHOICE,
-            question=N_("Comment souhaitez-vous recevoir le code de vérification ?"),
-            options=(Option("sms", N_("SMS")), Option("email", N_("E-mail"))),
+            question=words.HOW_TO_RECEIVE_CODE,
+            options=(Option("sms", words.SMS), Option("email", words.EMAIL)),
         ),
-        FieldSpec("phone", N_("Téléphone portable"), rule=rules.normalise_phone),
-        FieldSpec("email", N_("Adresse e-mail"), rule=rules.normalise_email),
+        FieldSpec("phone", words.MOBILE_PHONE, rule=rules.normalise_phone),
+        FieldSpec("email", words.EMAIL_ADDRESS, rule=rules.normalise_email),
     ),
     actions=(
-        ActionSpec("validate", words.VALIDATE, call=_confirm),
-        ActionSpec("edit", N_("Modifier mes coordonnées de contact"), ActionRole.LOCAL),
-        ActionSpec("save", N_("Enregistrer mes coordonnées"), ActionRole.ALWAYS, call=_save),
+        ActionSpec(
+            "validate",
+            words.VALIDATE,
+            call=lambda backend, step, answers: backend.confirm_contact(answers["channel"]),
+        ),
+        ActionSpec("edit", words.EDIT_CONTACT, ActionRole.LOCAL),
+        ActionSpec(
+            "save",
+            words.SAVE_CONTACT,
+            ActionRole.ALWAYS,
+            call=lambda backend, step, answers: backend.update_contact(
+                answers.get("phone"), answers.get("email")
+            ),
+        ),
         ActionSpec("quit", words.QUIT, ActionRole.QUIT),
     ),
     specials=frozenset({Special.CONTACT_EDITOR}),
 )
 
 
-async def _verify(backend: Backend, step: VerifyCodeStep, answers: Answers) -> JourneyResponse:
-    return await backend.verify_code(answers["code"])
-
-
-async def _resend(backend: Backend, step: VerifyCodeStep, answers: Answers) -> JourneyResponse:
-    return await backend.resend_code()
-
-
-async def _change(backend: Backend, step: VerifyCodeStep, answers: Answers) -> JourneyResponse:
-    return await backend.change_contact()
-
-
 VERIFY_CODE = StepSpec(
     name=StepName.VERIFY_CODE,
     title=words.CONTACT_TITLE,
-    resume_name=N_("Vérification de mes coordonnées de contact"),
+    resume_name=words.CONTACT_RESUME_NAME,
     help=helps.CODE_NOT_RECEIVED,
     note=N_(
         "Le code (6 chiffres) arrive sur le téléphone ou la messagerie de la personne. Rien reçu : "
@@ -103,13 +91,22 @@ VERIFY_CODE = StepSpec(
         ),
     ),
     actions=(
-        ActionSpec("validate", words.VALIDATE, call=_verify),
-        ActionSpec("resend", words.RESEND, ActionRole.ALWAYS, call=_resend),
+        ActionSpec(
+            "validate",
+            words.VALIDATE,
+            call=lambda backend, step, answers: backend.verify_code(answers["code"]),
+        ),
+        ActionSpec(
+            "resend",
+            words.RESEND,
+            ActionRole.ALWAYS,
+            call=lambda backend, step, answers: backend.resend_code(),
+        ),
         ActionSpec(
             "change-contact",
-            N_("Modifier mes coordonnées de contact"),
+            words.EDIT_CONTACT,
             ActionRole.ALWAYS,
-            call=_change,
+            call=lambda backend, step, answers: backend.change_contact(),
         ),
         ActionSpec("outbox", words.OUTBOX, ActionRole.LOCAL),
         ActionSpec("quit", words.QUIT, ActionRole.QUIT),

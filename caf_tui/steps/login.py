@@ -5,7 +5,7 @@ from __future__ import annotations
 from caf_tui import rules
 from caf_tui.api import StepName
 from caf_tui.i18n import N_
-from caf_tui.steps import helps
+from caf_tui.steps import helps, words
 from caf_tui.steps.spec import (
     ActionRole,
     ActionSpec,
@@ -30,24 +30,24 @@ LOGIN = StepSpec(
     fields=(
         FieldSpec(
             "identifier",
-            N_("Numéro de Sécurité sociale"),
+            words.NIR_LABEL,
             help=helps.NIR,
             rule=rules.normalise_identifier,
         ),
         FieldSpec(
             "temporary",
-            N_("J'ai un identifiant provisoire"),
+            words.HAVE_TEMPORARY_ID,
             FieldKind.TICK,
             help=helps.TEMPORARY_ID,
-            options=(Option("temporary", N_("Identifiant provisoire")),),
+            options=(Option("temporary", words.TEMPORARY_ID_LABEL),),
         ),
-        FieldSpec("password", N_("Mot de passe"), FieldKind.SECRET, help=helps.PASSWORD),
+        FieldSpec("password", words.PASSWORD, FieldKind.SECRET, help=helps.PASSWORD),
     ),
     actions=(
-        ActionSpec("login", N_("Se connecter")),
-        ActionSpec("forgot", N_("Mot de passe oublié ?"), ActionRole.LOCAL),
-        ActionSpec("create-account", N_("Créer Mon Compte"), ActionRole.LOCAL),
-        ActionSpec("franceconnect", N_("S'identifier avec FranceConnect"), ActionRole.LOCAL),
+        ActionSpec("login", words.LOG_IN),
+        ActionSpec("forgot", words.FORGOT_PASSWORD, ActionRole.LOCAL),
+        ActionSpec("create-account", words.CREATE_ACCOUNT, ActionRole.LOCAL),
+        ActionSpec("franceconnect", words.FRANCECONNECT_SIGN_IN, ActionRole.LOCAL),
     ),
     specials=frozenset({Special.DOORS, Special.QR_CODE}),
 )

@@ -6,19 +6,14 @@ from collections.abc import Sequence
 
 from caf_tui import rules
 from caf_tui.api import (
-    AcceptTermsStep,
-    ChoosePasswordStep,
-    JourneyResponse,
     MigrationIntroStep,
     StepName,
 )
-from caf_tui.backend.base import Backend
 from caf_tui.i18n import N_
 from caf_tui.steps import words
 from caf_tui.steps.spec import (
     ActionRole,
     ActionSpec,
-    Answers,
     FieldKind,
     FieldSpec,
     Line,
@@ -52,10 +47,6 @@ def _intro_lines(step: MigrationIntroStep) -> Sequence[Line]:
     return [duration, *stages]
 
 
-async def _start(backend: Backend, step: MigrationIntroStep, answers: Answers) -> JourneyResponse:
-    return await backend.start_migration()
-
-
 MIGRATION_INTRO = StepSpec(
     name=StepName.MIGRATION_INTRO,
     title=N_('VOTRE CONNEXION À "MON COMPTE" CHANGE !'),
@@ -74,14 +65,12 @@ MIGRATION_INTRO = StepSpec(
     intro=_intro_lines,
     question=words.WHAT_NOW,
     actions=(
-        ActionSpec("start", N_("Commencer"), call=_start),
+        ActionSpec(
+            "start", words.START, call=lambda backend, step, answers: backend.start_migration()
+        ),
         ActionSpec("quit", words.QUIT, ActionRole.QUIT),
     ),
 )
-
-
-async def _accept(backend: Backend, step: AcceptTermsStep, answers: Answers) -> JourneyResponse:
-    return await backend.accept_terms(step.version)
 
 
 ACCEPT_TERMS = StepSpec(
@@ -107,23 +96,23 @@ ACCEPT_TERMS = StepSpec(
     fields=(
         FieldSpec(
             "accept",
-            N_("J'ai pris connaissance des conditions générales d'utilisation et je les accepte"),
+            words.TERMS_ACCEPTED,
             FieldKind.TICK,
             question=N_("Acceptez-vous les conditions générales d'utilisation ?"),
             options=(),
         ),
     ),
-    ready_hint=N_("Cochez la case ci-dessus pour pouvoir continuer."),
+    ready_hint=words.TICK_TO_CONTINUE,
     actions=(
-        ActionSpec("continue", words.CONTINUE, call=_accept),
+        ActionSpec(
+            "continue",
+            words.CONTINUE,
+            call=lambda backend, step, answers: backend.accept_terms(step.version),
+        ),
         ActionSpec("quit", words.QUIT, ActionRole.QUIT),
     ),
     specials=frozenset({Special.TERMS_TEXT}),
 )
-
-
-async def _choose(backend: Backend, step: ChoosePasswordStep, answers: Answers) -> JourneyResponse:
-    return await backend.choose_password(answers["password"], answers["confirmation"])
 
 
 CHOOSE_PASSWORD = StepSpec(
@@ -142,9 +131,9 @@ CHOOSE_PASSWORD = StepSpec(
     ),
     quit_question=words.QUIT_JOURNEY,
     intro=lambda step: (
-        Line(N_("Pour ma 1ère connexion, je choisis mon mot de passe personnel")),
+        Line(words.FIRST_LOGIN_PASSWORD),
         Line(
-            N_("Pour des raisons de sécurité, les règles suivantes doivent être respectées :"),
+            words.RULES_INTRO,
             id="policy-intro",
         ),
     ),
@@ -153,7 +142,13 @@ CHOOSE_PASSWORD = StepSpec(
         FieldSpec("confirmation", words.CONFIRMATION, FieldKind.SECRET, rule=rules.check_password),
     ),
     actions=(
-        ActionSpec("validate", words.VALIDATE, call=_choose),
+        ActionSpec(
+            "validate",
+            words.VALIDATE,
+            call=lambda backend, step, answers: backend.choose_password(
+                answers["password"], answers["confirmation"]
+            ),
+        ),
         ActionSpec("quit", words.QUIT, ActionRole.QUIT),
     ),
     specials=frozenset({Special.CHECKLIST}),

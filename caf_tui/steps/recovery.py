@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from caf_tui import rules
-from caf_tui.api import JourneyResponse, StepName
-from caf_tui.api.account_steps import RecoveryCodeStep, RecoveryPasswordStep
-from caf_tui.backend.base import Backend
+from caf_tui.api import StepName
 from caf_tui.i18n import N_
 from caf_tui.steps import helps, words
 from caf_tui.steps.spec import (
     ActionRole,
     ActionSpec,
-    Answers,
     FieldKind,
     FieldSpec,
     Line,
@@ -19,15 +16,10 @@ from caf_tui.steps.spec import (
     StepSpec,
 )
 
-
-async def _verify(backend: Backend, step: RecoveryCodeStep, answers: Answers) -> JourneyResponse:
-    return await backend.recovery_verify_code(answers["code"])
-
-
 RECOVERY_CODE = StepSpec(
     name=StepName.RECOVERY_CODE,
     title=words.RECOVERY_TITLE,
-    resume_name=N_("Mot de passe oublié"),
+    resume_name=words.RECOVERY_RESUME_NAME,
     help=helps.CODE_NOT_RECEIVED,
     note=N_(
         "Mot de passe oublié : le code arrive par SMS ou e-mail aux coordonnées connues de la Caf. "
@@ -37,11 +29,7 @@ RECOVERY_CODE = StepSpec(
     quit_question=words.QUIT_RECOVERY,
     intro=lambda step: (
         Line(
-            N_(
-                "Si un compte correspond à l'identifiant saisi, un code de vérification "
-                "vient d'être envoyé par SMS ou par e-mail à vos coordonnées de contact "
-                "enregistrées. Merci de le saisir."
-            ),
+            words.RECOVERY_CODE_SENT,
             id="sent-to",
         ),
     ),
@@ -55,7 +43,11 @@ RECOVERY_CODE = StepSpec(
         ),
     ),
     actions=(
-        ActionSpec("validate", words.VALIDATE, call=_verify),
+        ActionSpec(
+            "validate",
+            words.VALIDATE,
+            call=lambda backend, step, answers: backend.recovery_verify_code(answers["code"]),
+        ),
         ActionSpec("resend", words.RESEND, ActionRole.ALWAYS),
         ActionSpec("outbox", words.OUTBOX, ActionRole.LOCAL),
         ActionSpec("quit", words.QUIT, ActionRole.QUIT),
@@ -64,45 +56,35 @@ RECOVERY_CODE = StepSpec(
 )
 
 
-async def _set_password(
-    backend: Backend, step: RecoveryPasswordStep, answers: Answers
-) -> JourneyResponse:
-    return await backend.recovery_set_password(answers["password"], answers["confirmation"])
-
-
-async def _resend_legacy(
-    backend: Backend, step: RecoveryPasswordStep, answers: Answers
-) -> JourneyResponse:
-    return await backend.recovery_resend_legacy()
-
-
 RECOVERY_PASSWORD = StepSpec(
     name=StepName.RECOVERY_PASSWORD,
     title=words.RECOVERY_TITLE,
-    resume_name=N_("Mot de passe oublié"),
-    help=N_(
-        "Choisissez un mot de passe personnel qui respecte toutes les règles, puis "
-        "saisissez-le une seconde fois pour le confirmer. Rien ne s'affiche pendant la "
-        "saisie."
-    ),
+    resume_name=words.RECOVERY_RESUME_NAME,
+    help=words.NEW_PASSWORD_HELP,
     note=N_(
         "Nouveau mot de passe : les règles habituelles (8 à 24 caractères, chiffre, "
         "minuscule, majuscule). F2 masque l'écran pendant la saisie."
     ),
     has_session=False,
     quit_question=words.QUIT_RECOVERY,
-    intro=lambda step: (Line(N_("Je choisis mon nouveau mot de passe.")),),
+    intro=lambda step: (Line(words.I_CHOOSE_NEW_PASSWORD),),
     fields=(
         FieldSpec("password", words.NEW_PASSWORD, FieldKind.SECRET, rule=rules.check_password),
         FieldSpec("confirmation", words.CONFIRMATION, FieldKind.SECRET, rule=rules.check_password),
     ),
     actions=(
-        ActionSpec("validate", words.VALIDATE, call=_set_password),
+        ActionSpec(
+            "validate",
+            words.VALIDATE,
+            call=lambda backend, step, answers: backend.recovery_set_password(
+                answers["password"], answers["confirmation"]
+            ),
+        ),
         ActionSpec(
             "legacy",
-            N_("Renvoyer mon mot de passe à 8 chiffres"),
+            words.RESEND_LEGACY_PASSWORD,
             ActionRole.ALWAYS,
-            call=_resend_legacy,
+            call=lambda backend, step, answers: backend.recovery_resend_legacy(),
         ),
         ActionSpec("quit", words.QUIT, ActionRole.QUIT),
     ),

@@ -72,5 +72,5 @@ class CodeNotReceived(Vertical):
         yield FieldError(id="error-resend")
         with Horizontal(classes="link-row"):
             yield Static("• ")
-            yield LinkButton(_("Modifier mes coordonnées de contact"), id="change-contact")
+            yield LinkButton(_(words.EDIT_CONTACT), id="change-contact")
             yield Static(".")

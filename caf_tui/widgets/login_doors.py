@@ -8,6 +8,7 @@ from textual.widgets import Button, Static
 
 from caf_tui import help_texts
 from caf_tui.i18n import _
+from caf_tui.steps import words
 
 
 class LoginDoors(Vertical):
@@ -18,13 +19,8 @@ class LoginDoors(Vertical):
         yield Static(_("SAVOIR AVANT DE SE CONNECTER"), classes="section-title")
         yield Static(help_texts.before_login_help())
         yield Static(_("OU"), classes="section-title")
-        yield Static(
-            _(
-                "FranceConnect est la solution proposée par l'État pour sécuriser et "
-                "simplifier la connexion à vos services en ligne."
-            )
-        )
-        yield Button(_("S'identifier avec FranceConnect"), id="franceconnect")
-        yield Button(_("Qu'est-ce que FranceConnect ?"), id="what-franceconnect", classes="link")
+        yield Static(_(words.FRANCECONNECT_PITCH))
+        yield Button(_(words.FRANCECONNECT_SIGN_IN), id="franceconnect")
+        yield Button(_(words.WHAT_IS_FRANCECONNECT), id="what-franceconnect", classes="link")
         yield Static(_("Première connexion ?"), classes="section-title")
-        yield Button(_("Créer Mon Compte"), id="create-account")
+        yield Button(_(words.CREATE_ACCOUNT), id="create-account")

@@ -6,6 +6,7 @@ from caf_tui.api import AuthResponse, FranceConnectPending
 from caf_tui.backend.errors import BackendError
 from caf_tui.i18n import _
 from caf_tui.plain.context import Context
+from caf_tui.steps import words
 
 
 def collect(ctx: Context, flow_id: str) -> bool:
@@ -20,7 +21,7 @@ def signed_in(ctx: Context, answer: FranceConnectPending | AuthResponse) -> bool
         return False
     ctx.terminal.stop_waiting()
     ctx.journey.accept(answer)
-    ctx.say(_("Connexion réussie."))
+    ctx.say(_(words.LOGGED_IN))
     return True
 
 

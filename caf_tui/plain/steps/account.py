@@ -16,25 +16,26 @@ from caf_tui.plain import help
 from caf_tui.plain.context import Context, Finished
 from caf_tui.plain.sections import dashboard_menu
 from caf_tui.plain.steps.registry import handles
+from caf_tui.steps import words
 from caf_tui.steps.account import DASHBOARD
 
 
 def dashboard_lines(board: DashboardResponse) -> list[str]:
     person = board.person
     lines = [
-        _("Bonjour {given} {family}").format(given=person.given_names, family=person.family_name),
+        _(words.HELLO_PERSON).format(given=person.given_names, family=person.family_name),
         role_label(board.role),
     ]
     if board.numero_allocataire:
-        lines.append(_("Numéro allocataire : {n}").format(n=board.numero_allocataire))
+        lines.append(_(words.CLAIMANT_NUMBER_LINE).format(n=board.numero_allocataire))
     if board.address:
         lines.append(_("Adresse : {address}").format(address=board.address))
-    lines.append(_("MES RUBRIQUES"))
+    lines.append(_(words.SECTIONS_TITLE))
     for access in board.sections:
         state = _("autorisé") if access.allowed else _("non autorisé")
         lines.append(f"{section_title(access.section)} : {state}")
     if board.payments:
-        lines.append(_("MES DERNIERS PAIEMENTS"))
+        lines.append(_(words.LAST_PAYMENTS_TITLE))
         lines += [
             f"{payment.paid_on:%d/%m/%Y}, {payment.label} : {euros(payment.amount_cents)}"
             for payment in board.payments
@@ -70,14 +71,12 @@ def dashboard(ctx: Context, step: DashboardStep) -> None:
 
 def other_step(ctx: Context, step: OtherStep) -> None:
     """A step the server asks for that this version does not offer yet."""
-    ctx.heading(_("ÉTAPE NON DISPONIBLE"))
+    ctx.heading(_(words.UNAVAILABLE_TITLE))
     ctx.say(
         _(
             "Cette étape n'est pas encore disponible dans caf-tui (« {step} »). Terminez-la sur "
             "caf.fr ou avec l'application Caf - Mon Compte, puis reconnectez-vous ici."
         ).format(step=step.step)
     )
-    ctx.prompter.choose(
-        _("Que voulez-vous faire ?"), [_("Se déconnecter")], help.unavailable_help()
-    )
+    ctx.prompter.choose(_(words.WHAT_NOW), [_(words.LOG_OUT)], help.unavailable_help())
     log_out(ctx)

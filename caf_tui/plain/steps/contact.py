@@ -15,6 +15,7 @@ from caf_tui.plain.context import Context
 from caf_tui.plain.prompts import Field
 from caf_tui.plain.steps.registry import handles
 from caf_tui.plain.wording import spoken_duration
+from caf_tui.steps import words
 from caf_tui.steps.contact import CONFIRM_CONTACT
 
 
@@ -30,13 +31,11 @@ def option_label(option: ChannelOption) -> str:
 
 
 def phone_field() -> Field:
-    return Field(
-        _("Téléphone portable"), _("Téléphone portable"), help.phone_help(), required=False
-    )
+    return Field(_(words.MOBILE_PHONE), _(words.MOBILE_PHONE), help.phone_help(), required=False)
 
 
 def email_field() -> Field:
-    return Field(_("Adresse e-mail"), _("Adresse e-mail"), help.email_help(), required=False)
+    return Field(_(words.EMAIL_ADDRESS), _(words.EMAIL_ADDRESS), help.email_help(), required=False)
 
 
 def _optional(normalise: Callable[[str], str]) -> Callable[[str], str | None]:
@@ -94,7 +93,7 @@ def edit_contact(ctx: Context, step: ConfirmContactStep) -> bool:
                 return False
             ctx.prompter.error(field.label, refusal.message)
             continue
-        ctx.say(_("Vos coordonnées de contact ont été enregistrées."))
+        ctx.say(_(words.CONTACT_SAVED))
         return True
 
 

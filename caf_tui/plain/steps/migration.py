@@ -11,6 +11,7 @@ from caf_tui.labels import policy_lines
 from caf_tui.plain.context import Context
 from caf_tui.plain.passwords import ask_new_password, password_fields, refused_field
 from caf_tui.plain.steps.registry import handles
+from caf_tui.steps import words
 from caf_tui.steps.migration import ACCEPT_TERMS, CHOOSE_PASSWORD
 
 
@@ -43,7 +44,7 @@ def send_password(ctx: Context, password: SecretStr, confirmation: SecretStr) ->
 def choose_password(ctx: Context, step: ChoosePasswordStep) -> None:
     ctx.heading(_(CHOOSE_PASSWORD.title), step.progress)
     ctx.say(_("Pour ma 1ère connexion, je choisis mon mot de passe personnel."))
-    ctx.say(_("Pour des raisons de sécurité, les règles suivantes doivent être respectées :"))
+    ctx.say(_(words.RULES_INTRO))
     ctx.say(*policy_lines(step.policy))
     first, second = password_fields(step.policy, ctx.terminal.interactive)
     while True:
