@@ -1,4 +1,5 @@
-"""The journey as the client sees it: the session, the step the server directs, its clock.
+"""The journey as the client sees it: the session, the step the server directs, its clock, and
+the journey work around it (sign-up, FranceConnect, a forgotten password, the login's notice).
 
 No UI here: the Textual app, the plain line mode and the replayer all drive a ``Journey`` and
 show whatever step it holds. Screens never decide where to go next; the server's ``next`` does.
@@ -13,11 +14,13 @@ from pydantic import SecretStr
 
 from caf_tui.api import (
     AuthResponse,
+    FranceConnectPending,
     IdentifierKind,
     JourneyResponse,
     LoginStep,
     NextStep,
 )
+from caf_tui.api.signup import SignupRequest
 from caf_tui.backend.base import Backend
 from caf_tui.backend.errors import NotAuthenticated, StepMismatch
 
@@ -61,6 +64,18 @@ class Journey:
     async def login(self, kind: IdentifierKind, identifier: str, password: SecretStr) -> NextStep:
         answer: AuthResponse = await self.backend.login(kind, identifier, password)
         self.identifier = (kind, identifier)
+        return self.accept(answer)
+
+    async def sign_up(self, request: SignupRequest) -> NextStep:
+        """« Créer Mon Compte »: the portal finds the file and opens a session; its step follows."""
+        return self.accept(await self.backend.signup(request))
+
+    async def collect_franceconnect(self, flow_id: str) -> NextStep | None:
+        """Ask the portal once for the session a FranceConnect sign-in opened: the step it then
+        directs, or None while the person has not finished."""
+        answer = await self.backend.poll_franceconnect(flow_id)
+        if isinstance(answer, FranceConnectPending):
+            return None
         return self.accept(answer)
 
     async def submit(self, call: Callable[[Backend], Awaitable[JourneyResponse]]) -> NextStep:

@@ -11,7 +11,6 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from caf_tui import help_texts
-from caf_tui.api import AuthResponse
 from caf_tui.i18n import _
 from caf_tui.screens.base import CafScreen
 from caf_tui.steps import words
@@ -50,15 +49,11 @@ class FranceConnectScreenBase(CafScreen):
         while len(self.app.screen_stack) > 2:
             self.app.pop_screen()
 
-    async def signed_in(self, answer: AuthResponse) -> None:
-        """The portal opened the session: on to the step it directs, as after a login."""
-        step = self.caf.journey.accept(answer)
-        self.caf.go_to(step)
-
     async def collect(self, flow_id: str) -> bool:
-        """Ask the portal for the session once; True when the person is signed in."""
-        answer = await self.caf.backend.poll_franceconnect(flow_id)
-        if isinstance(answer, AuthResponse):
-            await self.signed_in(answer)
-            return True
-        return False
+        """Ask the portal for the session once; True when the person is signed in (on to the
+        step the portal directs, as after a login)."""
+        step = await self.caf.journey.collect_franceconnect(flow_id)
+        if step is None:
+            return False
+        self.caf.go_to(step)
+        return True

@@ -62,7 +62,7 @@ def in_browser(ctx: Context, start: FranceConnectStart) -> None:
 def collect_quietly(ctx: Context, flow_id: str) -> bool:
     """One poll; a network failure is tried again at the next one, without a word."""
     try:
-        answer = ctx.runner.run(ctx.backend.poll_franceconnect(flow_id))
+        step = ctx.runner.run(ctx.journey.collect_franceconnect(flow_id))
     except (BackendUnavailable, ServerError):
         return False
-    return signed_in(ctx, answer)
+    return signed_in(ctx, step)
