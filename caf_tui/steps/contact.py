@@ -6,6 +6,7 @@ from caf_tui import rules
 from caf_tui.api import StepName
 from caf_tui.i18n import N_
 from caf_tui.steps import helps, words
+from caf_tui.steps.parts import CODE_FIELD, OUTBOX_ACTION, QUIT_ACTION
 from caf_tui.steps.spec import (
     ActionRole,
     ActionSpec,
@@ -64,7 +65,7 @@ CONFIRM_CONTACT = StepSpec(
                 answers.get("phone"), answers.get("email")
             ),
         ),
-        ActionSpec("quit", words.QUIT, ActionRole.QUIT),
+        QUIT_ACTION,
     ),
     specials=frozenset({Special.CONTACT_EDITOR}),
 )
@@ -81,15 +82,7 @@ VERIFY_CODE = StepSpec(
     ),
     quit_question=words.QUIT_JOURNEY,
     intro=lambda step: (Line(words.ALL_REQUIRED),),
-    fields=(
-        FieldSpec(
-            "code",
-            words.CODE,
-            FieldKind.CODE,
-            help=helps.CODE_NOT_RECEIVED,
-            rule=rules.normalise_code,
-        ),
-    ),
+    fields=(CODE_FIELD,),
     actions=(
         ActionSpec(
             "validate",
@@ -108,8 +101,8 @@ VERIFY_CODE = StepSpec(
             ActionRole.ALWAYS,
             call=lambda backend, step, answers: backend.change_contact(),
         ),
-        ActionSpec("outbox", words.OUTBOX, ActionRole.LOCAL),
-        ActionSpec("quit", words.QUIT, ActionRole.QUIT),
+        OUTBOX_ACTION,
+        QUIT_ACTION,
     ),
     specials=frozenset({Special.COUNTDOWN, Special.DEMO_OUTBOX}),
 )

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from caf_tui import rules
 from caf_tui.api import (
     MigrationIntroStep,
     StepName,
 )
 from caf_tui.i18n import N_
 from caf_tui.steps import words
+from caf_tui.steps.parts import NEW_PASSWORD_FIELDS, QUIT_ACTION
 from caf_tui.steps.spec import (
-    ActionRole,
     ActionSpec,
     FieldKind,
     FieldSpec,
@@ -68,7 +67,7 @@ MIGRATION_INTRO = StepSpec(
         ActionSpec(
             "start", words.START, call=lambda backend, step, answers: backend.start_migration()
         ),
-        ActionSpec("quit", words.QUIT, ActionRole.QUIT),
+        QUIT_ACTION,
     ),
 )
 
@@ -109,7 +108,7 @@ ACCEPT_TERMS = StepSpec(
             words.CONTINUE,
             call=lambda backend, step, answers: backend.accept_terms(step.version),
         ),
-        ActionSpec("quit", words.QUIT, ActionRole.QUIT),
+        QUIT_ACTION,
     ),
     specials=frozenset({Special.TERMS_TEXT}),
 )
@@ -137,10 +136,7 @@ CHOOSE_PASSWORD = StepSpec(
             id="policy-intro",
         ),
     ),
-    fields=(
-        FieldSpec("password", words.NEW_PASSWORD, FieldKind.SECRET, rule=rules.check_password),
-        FieldSpec("confirmation", words.CONFIRMATION, FieldKind.SECRET, rule=rules.check_password),
-    ),
+    fields=NEW_PASSWORD_FIELDS,
     actions=(
         ActionSpec(
             "validate",
@@ -149,7 +145,7 @@ CHOOSE_PASSWORD = StepSpec(
                 answers["password"], answers["confirmation"]
             ),
         ),
-        ActionSpec("quit", words.QUIT, ActionRole.QUIT),
+        QUIT_ACTION,
     ),
     specials=frozenset({Special.CHECKLIST}),
 )

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from caf_tui import rules
 from caf_tui.api import StepName
 from caf_tui.i18n import N_
 from caf_tui.steps import helps, words
+from caf_tui.steps.parts import CODE_FIELD, NEW_PASSWORD_FIELDS, OUTBOX_ACTION, QUIT_ACTION
 from caf_tui.steps.spec import (
     ActionRole,
     ActionSpec,
-    FieldKind,
-    FieldSpec,
     Line,
     Special,
     StepSpec,
@@ -33,15 +31,7 @@ RECOVERY_CODE = StepSpec(
             id="sent-to",
         ),
     ),
-    fields=(
-        FieldSpec(
-            "code",
-            words.CODE,
-            FieldKind.CODE,
-            help=helps.CODE_NOT_RECEIVED,
-            rule=rules.normalise_code,
-        ),
-    ),
+    fields=(CODE_FIELD,),
     actions=(
         ActionSpec(
             "validate",
@@ -49,8 +39,8 @@ RECOVERY_CODE = StepSpec(
             call=lambda backend, step, answers: backend.recovery_verify_code(answers["code"]),
         ),
         ActionSpec("resend", words.RESEND, ActionRole.ALWAYS),
-        ActionSpec("outbox", words.OUTBOX, ActionRole.LOCAL),
-        ActionSpec("quit", words.QUIT, ActionRole.QUIT),
+        OUTBOX_ACTION,
+        QUIT_ACTION,
     ),
     specials=frozenset({Special.COUNTDOWN, Special.DEMO_OUTBOX}),
 )
@@ -68,10 +58,7 @@ RECOVERY_PASSWORD = StepSpec(
     has_session=False,
     quit_question=words.QUIT_RECOVERY,
     intro=lambda step: (Line(words.I_CHOOSE_NEW_PASSWORD),),
-    fields=(
-        FieldSpec("password", words.NEW_PASSWORD, FieldKind.SECRET, rule=rules.check_password),
-        FieldSpec("confirmation", words.CONFIRMATION, FieldKind.SECRET, rule=rules.check_password),
-    ),
+    fields=NEW_PASSWORD_FIELDS,
     actions=(
         ActionSpec(
             "validate",
@@ -86,7 +73,7 @@ RECOVERY_PASSWORD = StepSpec(
             ActionRole.ALWAYS,
             call=lambda backend, step, answers: backend.recovery_resend_legacy(),
         ),
-        ActionSpec("quit", words.QUIT, ActionRole.QUIT),
+        QUIT_ACTION,
     ),
     specials=frozenset({Special.CHECKLIST}),
 )
