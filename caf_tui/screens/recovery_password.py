@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from pydantic import SecretStr
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Label, Static
 
 from caf_tui.api import StepName
 from caf_tui.api.account_steps import RecoveryPasswordStep
 from caf_tui.i18n import _
 from caf_tui.labels import policy_lines
 from caf_tui.screens.base import StepCall
-from caf_tui.screens.new_password import refuse_failing_rules
+from caf_tui.screens.new_password import NewPasswordStepScreen
 from caf_tui.screens.registry import step_screen
-from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
+from caf_tui.screens.step_parts import step_buttons
 from caf_tui.steps import words
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
@@ -25,7 +24,7 @@ from caf_tui.widgets.step_header import StepHeader
 
 
 @step_screen(StepName.RECOVERY_PASSWORD)
-class RecoveryPasswordScreen(JourneyStepScreen[RecoveryPasswordStep]):
+class RecoveryPasswordScreen(NewPasswordStepScreen[RecoveryPasswordStep]):
     AUTO_FOCUS = "#password"
 
     def compose(self) -> ComposeResult:
@@ -54,28 +53,6 @@ class RecoveryPasswordScreen(JourneyStepScreen[RecoveryPasswordStep]):
         )
         yield KeysFooter()
 
-    def values(self) -> tuple[str, str]:
-        return self.query_one("#password", Input).value, self.query_one(
-            "#confirmation", Input
-        ).value
-
-    def on_mount(self) -> None:
-        # A watcher runs as the key changes the value: the checklist is repainted in the same
-        # frame as the field (an Input.Changed arrives after the field's own frame).
-        for name in ("password", "confirmation"):
-            self.watch(self.query_one(f"#{name}", Input), "value", self.typed, init=False)
-
-    def typed(self) -> None:
-        self.query_one(RuleChecklist).update(*self.values())
-
-    @on(Input.Submitted, "#password")
-    def next_field(self) -> None:
-        self.query_one("#confirmation", Input).focus()
-
-    @on(Input.Submitted, "#confirmation")
-    def submitted(self) -> None:
-        self.validate_password()
-
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "validate":
             self.validate_password()
@@ -83,14 +60,9 @@ class RecoveryPasswordScreen(JourneyStepScreen[RecoveryPasswordStep]):
             notice = _(words.LEGACY_PASSWORD_SENT)
             self.finish(lambda b: b.recovery_resend_legacy(), notice)
 
-    def validate_password(self) -> None:
-        self.clear_errors()
-        password, confirmation = self.values()
-        if refuse_failing_rules(self, password, confirmation, self.step.policy):
-            return
-        secret, again = SecretStr(password), SecretStr(confirmation)
+    def send_password(self, password: SecretStr, confirmation: SecretStr) -> None:
         notice = _(words.PASSWORD_RESET_DONE)
-        self.finish(lambda b: b.recovery_set_password(secret, again), notice)
+        self.finish(lambda b: b.recovery_set_password(password, confirmation), notice)
 
     def finish(self, call: StepCall, notice: str) -> None:
         async def send() -> None:
@@ -100,10 +72,3 @@ class RecoveryPasswordScreen(JourneyStepScreen[RecoveryPasswordStep]):
             self.caf.go_to(step)
 
         self.run_backend(send)
-
-    def forget_inputs(self) -> None:
-        for field in self.query(Input):
-            field.value = ""
-
-    def on_unmount(self) -> None:
-        self.forget_inputs()
