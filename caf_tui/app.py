@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 
-from caf_tui.api import IdentifierKind, LoginStep, NextStep
+from caf_tui.api import LoginStep, NextStep
 from caf_tui.backend import make_backend
 from caf_tui.backend.base import Backend
 from caf_tui.config import Settings
@@ -33,10 +33,6 @@ class CafApp(AppInOurWords[None]):
         super().__init__()
         self.backend = backend if backend is not None else make_backend(self.settings)
         self.journey = Journey(self.backend)
-        #: A message for the login screen to show once (session lost, logged out…).
-        self.login_notice: str | None = None
-        #: Who was logged in when the server ended the session: the login offers it again.
-        self.lost_identifier: tuple[IdentifierKind, str] | None = None
 
     def on_mount(self) -> None:
         for theme in CUSTOM_THEMES:
@@ -53,28 +49,37 @@ class CafApp(AppInOurWords[None]):
 
         return screen_for(LoginStep())
 
+    class StepChanged(Message):
+        """The journey is at a new step: its screen replaces the current one."""
+
+        def __init__(self, step: NextStep) -> None:
+            super().__init__()
+            self.step = step
+
+    def go_to(self, step: NextStep) -> None:
+        """Show ``step`` once the caller (usually a screen's worker) is done: the switch runs in
+        the app's own handler, so it never cancels the worker that asked for it."""
+        self.post_message(self.StepChanged(step))
+
+    async def on_caf_app_step_changed(self, message: StepChanged) -> None:
+        await self.show_step(message.step)
+
     async def show_step(self, step: NextStep) -> None:
         """Replace the current screen with the view of ``step`` (dialogs on top are closed)."""
         from caf_tui.screens.registry import screen_for
 
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        # Shielded: callers are usually a worker of the screen being replaced, which the switch
-        # cancels; unshielded, that cancels the removal the app's own loop awaits, and the app
-        # stops processing messages.
-        await asyncio.shield(self.switch_screen(screen_for(step)))
+        await self.switch_screen(screen_for(step))
 
     async def quit_journey(self) -> None:
         """« Quitter » / « Se déconnecter »: end the session on the server, back to the login."""
         await self.journey.logout()
-        await self.show_step(self.journey.step)
+        self.go_to(self.journey.step)
 
-    async def session_lost(self, message: str) -> None:
+    def session_lost(self, message: str) -> None:
         """The server ended the session: back to the login, saying why."""
-        self.login_notice = message
-        self.lost_identifier = self.journey.identifier
-        self.journey.step = LoginStep()
-        await self.show_step(self.journey.step)
+        self.go_to(self.journey.session_lost(message))
 
     async def action_quit(self) -> None:
         if self.journey.logged_in:

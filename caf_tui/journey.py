@@ -1,4 +1,5 @@
-"""The journey as the client sees it: the session, the step the server directs, its clock.
+"""The journey as the client sees it: the session, the step the server directs, its clock, and
+the journey work around it (sign-up, FranceConnect, a forgotten password, the login's notice).
 
 No UI here: the Textual app, the plain line mode and the replayer all drive a ``Journey`` and
 show whatever step it holds. Screens never decide where to go next; the server's ``next`` does.
@@ -13,11 +14,13 @@ from pydantic import SecretStr
 
 from caf_tui.api import (
     AuthResponse,
+    FranceConnectPending,
     IdentifierKind,
     JourneyResponse,
     LoginStep,
     NextStep,
 )
+from caf_tui.api.signup import SignupRequest
 from caf_tui.backend.base import Backend
 from caf_tui.backend.errors import NotAuthenticated, StepMismatch
 
@@ -37,6 +40,12 @@ class Journey:
         self._offset = timedelta(0)
         self.step: NextStep = LoginStep()
         self.identifier: tuple[IdentifierKind, str] | None = None
+        #: Said once by the next login: the session ended, the password was changed…
+        self.notice: str | None = None
+        #: The identifier the next login offers again (a lost session, a new password).
+        self.offered: tuple[IdentifierKind, str] | None = None
+        #: The identifier « Mot de passe oublié ? » was asked for: a new request asks for it.
+        self.recovering: tuple[IdentifierKind, str] | None = None
 
     @property
     def logged_in(self) -> bool:
@@ -57,12 +66,62 @@ class Journey:
         self.identifier = (kind, identifier)
         return self.accept(answer)
 
+    async def sign_up(self, request: SignupRequest) -> NextStep:
+        """« Créer Mon Compte »: the portal finds the file and opens a session; its step follows."""
+        return self.accept(await self.backend.signup(request))
+
+    async def collect_franceconnect(self, flow_id: str) -> NextStep | None:
+        """Ask the portal once for the session a FranceConnect sign-in opened: the step it then
+        directs, or None while the person has not finished."""
+        answer = await self.backend.poll_franceconnect(flow_id)
+        if isinstance(answer, FranceConnectPending):
+            return None
+        return self.accept(answer)
+
     async def submit(self, call: Callable[[Backend], Awaitable[JourneyResponse]]) -> NextStep:
         """Send one step's answer. On a step mismatch, ask the server where the person is."""
         try:
             return self.accept(await call(self.backend))
         except StepMismatch:
             return self.accept(await self.backend.current_step())
+
+    def session_lost(self, message: str) -> NextStep:
+        """The server ended the session: the login comes next, says why, and offers the same
+        identifier again (only the password to type)."""
+        self.notice = message
+        self.offered = self.identifier
+        self.step = LoginStep()
+        return self.step
+
+    async def start_recovery(self, kind: IdentifierKind, identifier: str) -> NextStep:
+        """« Mot de passe oublié ? » for ``identifier``: the server sends a code if an account
+        matches, and directs the next step either way."""
+        self.recovering = (kind, identifier)
+        return await self.submit(lambda backend: backend.start_recovery(kind, identifier))
+
+    async def restart_recovery(self) -> NextStep:
+        """A new request for the same identifier (a new flow, a new code)."""
+        if self.recovering is None:
+            self.step = LoginStep()
+            return self.step
+        return await self.start_recovery(*self.recovering)
+
+    def recovered(self, notice: str) -> None:
+        """The forgotten password is dealt with: the login says ``notice`` and offers the
+        identifier the request was for."""
+        self.notice = notice
+        self.offered = self.recovering
+        self.recovering = None
+
+    def take_notice(self) -> str | None:
+        """The notice for the login, once."""
+        notice, self.notice = self.notice, None
+        return notice
+
+    def take_offered(self) -> tuple[IdentifierKind, str] | None:
+        """The identifier the login offers again, once."""
+        offered, self.offered = self.offered, None
+        return offered
 
     async def resume(self) -> NextStep:
         return self.accept(await self.backend.current_step())

@@ -10,42 +10,16 @@ from decimal import Decimal
 
 from caf_tui.api import (
     Channel,
+    ErrorCode,
     PasswordPolicy,
     Role,
     Section,
     SpouseRight,
-    StepName,
     VerifyCodeStep,
 )
-from caf_tui.i18n import _, current_language
-
-
-def stage_label(stage: StepName) -> str:
-    """A stage of the migration as the portal's intro lists it."""
-    labels = {
-        StepName.ACCEPT_TERMS: _(
-            "Je prends connaissance et je valide les conditions générales d'utilisation "
-            'de "Mon Compte"'
-        ),
-        StepName.CHOOSE_PASSWORD: _("Je choisis mon nouveau mot de passe"),
-        StepName.CONFIRM_CONTACT: _("Je confirme mes coordonnées de contact"),
-    }
-    return labels.get(stage, str(stage))
-
-
-def quit_journey_question() -> str:
-    """Asked before « Quitter » in a journey: what is kept."""
-    return _(
-        "Voulez-vous vraiment quitter ? Ce que vous avez déjà validé est enregistré : "
-        "à votre prochaine connexion, vous reprendrez à cette étape."
-    )
-
-
-def quit_recovery_question() -> str:
-    """Asked before « Quitter » in « Mot de passe oublié ? »: nothing is kept."""
-    return _(
-        "Voulez-vous vraiment quitter ? Votre demande de nouveau mot de passe sera abandonnée."
-    )
+from caf_tui.i18n import _, current_language, ngettext
+from caf_tui.steps import words
+from caf_tui.steps.account import RIGHTS
 
 
 def contact_lines(phone: str | None, email: str | None) -> tuple[str, str]:
@@ -54,22 +28,6 @@ def contact_lines(phone: str | None, email: str | None) -> tuple[str, str]:
         _("Téléphone portable : {v}").format(v=phone or _("non renseigné")),
         _("Adresse e-mail : {v}").format(v=email or _("non renseignée")),
     )
-
-
-def step_name(step: str) -> str:
-    """The step a person will resume at, named as its screen is titled."""
-    names: dict[str, str] = {
-        StepName.LOGIN: _("Connexion"),
-        StepName.MIGRATION_INTRO: _("Votre connexion à « Mon Compte » change"),
-        StepName.ACCEPT_TERMS: _("Conditions générales d'utilisation"),
-        StepName.CHOOSE_PASSWORD: _("Choisir son mot de passe"),
-        StepName.CONFIRM_CONTACT: _("Vérification de mes coordonnées de contact"),
-        StepName.VERIFY_CODE: _("Vérification de mes coordonnées de contact"),
-        StepName.ACCOUNT_CREATED: _("Votre espace Mon Compte est créé"),
-        StepName.SPOUSE_AUTHORISATION: _("Mes autorisations"),
-        StepName.DASHBOARD: _("Mon Compte"),
-    }
-    return names.get(step, step)
 
 
 def policy_lines(policy: PasswordPolicy) -> list[str]:
@@ -95,11 +53,7 @@ def policy_lines(policy: PasswordPolicy) -> list[str]:
 
 
 def spouse_right(right: SpouseRight) -> str:
-    return {
-        SpouseRight.CONSULT_RIGHTS_PAYMENTS: _("consulter les droits et paiements"),
-        SpouseRight.DECLARE_CHANGES: _("déclarer des changements"),
-        SpouseRight.REQUEST_BENEFIT: _("demander une prestation"),
-    }[right]
+    return _(RIGHTS[right])
 
 
 def section_title(section: Section) -> str:
@@ -164,9 +118,9 @@ def door_labels() -> DoorLabels:
     return DoorLabels(
         nir=_("Se connecter avec mon numéro de Sécurité sociale"),
         temporary=_("Se connecter avec mon identifiant provisoire"),
-        forgot=_("Mot de passe oublié ?"),
-        create=_("Créer Mon Compte"),
-        franceconnect=_("S'identifier avec FranceConnect"),
+        forgot=_(words.FORGOT_PASSWORD),
+        create=_(words.CREATE_ACCOUNT),
+        franceconnect=_(words.FRANCECONNECT_SIGN_IN),
     )
 
 
@@ -178,6 +132,14 @@ def signup_labels() -> dict[str, str]:
         "family_name": _("Nom"),
         "given_names": _("Prénom(s)"),
         "birth_date": _("Date de naissance (JJ/MM/AAAA)"),
-        "nir": _("Numéro de Sécurité sociale"),
+        "nir": _(words.NIR_LABEL),
         "gender": _("Civilité"),
     }
+
+
+def with_attempts_left(message: str, code: ErrorCode, left: int | None) -> str:
+    """A refused code's message, with the attempts left when the server's words do not say."""
+    if code is ErrorCode.OTP_INVALID and left and str(left) not in message:
+        attempts = ngettext("Il vous reste {n} essai.", "Il vous reste {n} essais.", left)
+        return message + " " + attempts.format(n=left)
+    return message

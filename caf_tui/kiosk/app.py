@@ -73,7 +73,7 @@ class KioskApp(CafApp):
         if self.wiping or self.idle.running:
             return
         self.idle.start()
-        self.run_worker(self.show_step(LoginStep()), group="kiosk")
+        self.go_to(LoginStep())
 
     def check_limits(self) -> None:
         status = self.idle.status()

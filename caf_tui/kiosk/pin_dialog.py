@@ -13,8 +13,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from caf_tui.i18n import N_, _
+from caf_tui.i18n import _
 from caf_tui.kiosk.pin import PinGuard, verify_pin
+from caf_tui.steps import words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.messages import FieldError
 
@@ -24,7 +25,7 @@ class PinScreen(ModalScreen[bool]):
 
     CSS_PATH = stylesheet("kiosk")
     AUTO_FOCUS = "#pin"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", N_("Annuler"))]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", words.CANCEL)]
 
     def __init__(self, pin_hash: SecretStr | None, guard: PinGuard) -> None:
         super().__init__()
@@ -33,13 +34,10 @@ class PinScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="pin-dialog"):
-            yield Static(_("SORTIE RÉSERVÉE AU PERSONNEL"), classes="dialog-title")
+            yield Static(_(words.STAFF_EXIT_TITLE), classes="dialog-title")
             if self.pin_hash is None:
                 yield Static(
-                    _(
-                        "Aucun code du personnel n'est configuré sur ce terminal : "
-                        "l'application ne peut pas être fermée ici."
-                    ),
+                    _(words.NO_STAFF_PIN),
                     id="pin-missing",
                 )
             else:
@@ -47,7 +45,7 @@ class PinScreen(ModalScreen[bool]):
                 yield Input(id="pin", password=True, max_length=32, restrict=r"[0-9]*")
                 yield FieldError(id="error-pin")
             with Horizontal(classes="buttons"):
-                yield Button(_("Annuler"), id="cancel")
+                yield Button(_(words.CANCEL), id="cancel")
                 if self.pin_hash is not None:
                     yield Button(_("Quitter l'application"), id="exit", variant="error")
 
@@ -67,7 +65,7 @@ class PinScreen(ModalScreen[bool]):
             return
         locked = self.guard.locked_for()
         if locked:
-            error.show(_("Trop d'essais : réessayez dans {s} s.").format(s=locked))
+            error.show(_(words.PIN_TOO_MANY_TRIES).format(s=locked))
             return
         right = bool(pin) and await asyncio.to_thread(
             verify_pin, self.pin_hash.get_secret_value(), pin
@@ -77,5 +75,5 @@ class PinScreen(ModalScreen[bool]):
             self.dismiss(True)
             return
         self.guard.failed()
-        error.show(_("Code incorrect : l'application reste ouverte."))
+        error.show(_(words.PIN_WRONG))
         field.focus()

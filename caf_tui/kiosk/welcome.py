@@ -11,6 +11,7 @@ from textual.widgets import Button, Static
 
 from caf_tui.i18n import N_, _
 from caf_tui.screens.base import CafScreen
+from caf_tui.steps import words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.step_header import StepHeader
@@ -20,7 +21,7 @@ class WelcomeScreen(CafScreen):
     CSS_PATH = stylesheet("kiosk")
     AUTO_FOCUS = "#begin"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "begin", N_("Commencer"), show=True, key_display=N_("Entrée")),
+        Binding("enter", "begin", words.START, show=True, key_display=N_("Entrée")),
     ]
     HELP = N_(
         "Ce terminal est partagé. Quand vous avez terminé, choisissez « Terminer » : vos "
@@ -29,19 +30,16 @@ class WelcomeScreen(CafScreen):
     )
 
     def compose(self) -> ComposeResult:
-        yield StepHeader(_("ACCUEIL"))
+        yield StepHeader(_(words.WELCOME_TITLE))
         with Vertical(id="welcome"):
             yield Static(_("Bienvenue sur Caf · Mon Compte"), id="welcome-title")
             yield Static(
-                _(
-                    "Ce terminal est partagé : à la fin de votre visite, ou sans action de votre "
-                    "part pendant quelques minutes, vos informations sont effacées."
-                ),
+                _(words.SHARED_TERMINAL),
                 id="welcome-note",
             )
             yield Static(_("Appuyez sur Entrée pour commencer"), id="welcome-prompt")
             with Center():
-                yield Button(_("Commencer"), id="begin", variant="primary")
+                yield Button(_(words.START), id="begin", variant="primary")
         yield KeysFooter()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -45,5 +45,3 @@ async def wipe_visit(app: CafApp, welcome: Screen[None]) -> None:
     with contextlib.suppress(Exception):
         await app.journey.logout()
     app.journey = Journey(app.backend)
-    app.login_notice = None
-    app.lost_identifier = None

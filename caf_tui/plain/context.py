@@ -7,24 +7,21 @@ import asyncio
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
 
-from caf_tui.api import IdentifierKind, JourneyResponse, NextStep, Progress, StepName
+from caf_tui.api import JourneyResponse, NextStep, Progress
 from caf_tui.backend.base import Backend
 from caf_tui.backend.errors import BackendUnavailable, ServerError
 from caf_tui.i18n import _
 from caf_tui.journey import Journey
-from caf_tui.labels import quit_journey_question, quit_recovery_question
 from caf_tui.plain.help import retry_help
 from caf_tui.plain.io import Terminal
 from caf_tui.plain.prompts import Prompter
 from caf_tui.plain.wording import title
+from caf_tui.steps import has_session, spec_for, words
+from caf_tui.steps.words import QUIT_JOURNEY
 
 T = TypeVar("T")
 
 StepCall = Callable[[Backend], Awaitable[JourneyResponse]]
-
-
-#: Steps the server directs before any session (« Mot de passe oublié ? »).
-NO_SESSION_STEPS = frozenset({StepName.LOGIN, StepName.RECOVERY_CODE, StepName.RECOVERY_PASSWORD})
 
 
 class Finished(Exception):
@@ -41,21 +38,18 @@ class Context:
         #: How often (seconds) the code's validity is looked at.
         self.tick = tick
         self.prompter = Prompter(terminal, confirm_quit=self.quit_question)
-        #: The identifier « Mot de passe oublié ? » was asked for (a new code asks again).
-        self.recovering: tuple[IdentifierKind, str] | None = None
 
     def quit_question(self) -> str | None:
         """What quitting would lose, asked before quitting; None when nothing would be."""
-        if self.has_session:
-            return quit_journey_question()
-        if self.journey.step.step != StepName.LOGIN:
-            return quit_recovery_question()
-        return None
+        spec = spec_for(self.journey.step.step)
+        if spec is None:
+            return _(QUIT_JOURNEY)
+        return _(spec.quit_question) if spec.quit_question else None
 
     @property
     def has_session(self) -> bool:
         """True once logged in: quitting then asks first, and leaving logs out."""
-        return self.journey.step.step not in NO_SESSION_STEPS
+        return has_session(self.journey.step.step)
 
     @property
     def backend(self) -> Backend:
@@ -78,7 +72,7 @@ class Context:
             except (BackendUnavailable, ServerError) as error:
                 self.say(error.message)
                 choice = self.prompter.choose(
-                    _("Que voulez-vous faire ?"), [_("Réessayer"), _("Quitter")], retry_help()
+                    _(words.WHAT_NOW), [_(words.RETRY), _(words.QUIT)], retry_help()
                 )
                 if choice == 1:
                     self.prompter.quit()

@@ -7,6 +7,7 @@ screens' F1 texts, worded for answers typed by number instead of buttons.
 from __future__ import annotations
 
 from caf_tui.i18n import _
+from caf_tui.steps import words
 
 
 def keys_help() -> str:
@@ -16,42 +17,8 @@ def keys_help() -> str:
     )
 
 
-def intro_help() -> str:
-    return _(
-        "La connexion à votre espace Mon Compte change : vous vous connecterez désormais avec "
-        "votre numéro de Sécurité sociale et un mot de passe que vous choisissez. Choisissez "
-        "« Commencer » ; « Quitter » vous déconnecte, et vous reprendrez ici à votre prochaine "
-        "connexion."
-    )
-
-
-def terms_help() -> str:
-    return _(
-        "Pour continuer à consulter et gérer votre compte, acceptez les conditions générales "
-        "d'utilisation affichées ci-dessus : tapez 1. Pour les relire, faites défiler le texte "
-        "de votre terminal ou de votre lecteur d'écran. Tapez 2 pour quitter ; vous reprendrez "
-        "ici à votre prochaine connexion."
-    )
-
-
 def new_password_help(rules_text: str) -> str:
-    return (
-        _(
-            "Choisissez un mot de passe personnel qui respecte toutes les règles, puis "
-            "saisissez-le une seconde fois pour le confirmer. Rien ne s'affiche pendant la "
-            "saisie."
-        )
-        + " "
-        + _("Règles : {rules}.").format(rules=rules_text)
-    )
-
-
-def contact_help() -> str:
-    return _(
-        "Vérifiez votre numéro de téléphone portable et votre adresse e-mail ; corrigez-les avec "
-        "« Modifier mes coordonnées de contact ». Choisissez ensuite comment recevoir le code de "
-        "vérification : par SMS il est valable 10 minutes, par e-mail 15 minutes."
-    )
+    return _(words.NEW_PASSWORD_HELP) + " " + _(words.RULES_SENTENCE).format(rules=rules_text)
 
 
 def phone_help() -> str:
@@ -66,30 +33,6 @@ def email_help() -> str:
     return _(
         "Votre adresse e-mail, par exemple prenom.nom@exemple.fr. Appuyez sur Entrée sans rien "
         "taper pour garder l'adresse enregistrée."
-    )
-
-
-def account_created_help() -> str:
-    return _(
-        "Votre nouvelle connexion est prête. Désormais, connectez-vous avec l'identifiant "
-        "indiqué et le mot de passe que vous venez de choisir. Tapez 1 pour continuer."
-    )
-
-
-def spouse_help() -> str:
-    return _(
-        "Si vous l'autorisez, votre conjoint(e) pourra consulter les droits et paiements, "
-        "déclarer des changements et demander une prestation. Tapez 1 pour Oui, 2 pour Non, "
-        "ou 3 pour passer et décider plus tard. Vous pourrez changer d'avis dans le menu "
-        "« Gérer Mon Compte »."
-    )
-
-
-def dashboard_help() -> str:
-    return _(
-        "Voici votre espace Mon Compte. Tapez 1 pour vous déconnecter, ou le numéro d'une "
-        "rubrique pour la consulter : ses informations sont lues, puis vous revenez ici. Les "
-        "rubriques que votre situation ne permet pas ne sont pas proposées."
     )
 
 

@@ -22,8 +22,9 @@ from caf_tui.plain import help
 from caf_tui.plain.context import Context
 from caf_tui.plain.idle import IdleWaiter, VisitOver
 from caf_tui.plain.io import EndOfInput
+from caf_tui.plain.loop import loop
 from caf_tui.plain.prompts import HELP_KEY, QUIT_KEYS, QuitRequested
-from caf_tui.plain.session import loop
+from caf_tui.steps import words
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -37,13 +38,10 @@ class Leaving(Enum):
 
 def welcome(ctx: Context) -> None:
     """What the next person hears; returns at their Entrée. ``q`` is for the staff."""
-    ctx.heading(_("ACCUEIL"))
+    ctx.heading(_(words.WELCOME_TITLE))
     ctx.say(
         _("Bienvenue sur Caf - Mon Compte."),
-        _(
-            "Ce terminal est partagé : à la fin de votre visite, ou sans action de votre "
-            "part pendant quelques minutes, vos informations sont effacées."
-        ),
+        _(words.SHARED_TERMINAL),
         help.keys_help(),  # said again for each person: the screen was cleared
     )
     while True:
@@ -59,18 +57,13 @@ def welcome(ctx: Context) -> None:
 def staff_exit(ctx: Context, settings: Settings, guard: PinGuard) -> Leaving:
     """« Sortie réservée au personnel »: only the right PIN leaves."""
     ctx.terminal.stop_waiting()
-    ctx.heading(_("SORTIE RÉSERVÉE AU PERSONNEL"))
+    ctx.heading(_(words.STAFF_EXIT_TITLE))
     if settings.kiosk_pin_hash is None:
-        ctx.say(
-            _(
-                "Aucun code du personnel n'est configuré sur ce terminal : "
-                "l'application ne peut pas être fermée ici."
-            )
-        )
+        ctx.say(_(words.NO_STAFF_PIN))
         return Leaving.STAY
     locked = guard.locked_for()
     if locked:
-        ctx.say(_("Trop d'essais : réessayez dans {s} s.").format(s=locked))
+        ctx.say(_(words.PIN_TOO_MANY_TRIES).format(s=locked))
         return Leaving.STAY
     try:
         pin = ctx.terminal.ask(_("Code du personnel (Entrée pour reprendre) :"), secret=True)
@@ -85,7 +78,7 @@ def staff_exit(ctx: Context, settings: Settings, guard: PinGuard) -> Leaving:
         return Leaving.EXIT
     if pin:
         guard.failed()
-        ctx.say(_("Code incorrect : l'application reste ouverte."))
+        ctx.say(_(words.PIN_WRONG))
     return Leaving.STAY
 
 
@@ -99,7 +92,6 @@ def wipe(ctx: Context, idle: IdleWatcher, new_journey: Callable[[], Journey]) ->
     with contextlib.suppress(Exception):  # the server ends idle sessions on its own too
         ctx.runner.run(ctx.journey.logout())
     ctx.journey = new_journey()
-    ctx.recovering = None
     ctx.terminal.clear()
 
 

@@ -12,21 +12,22 @@ from caf_tui.labels import policy_lines
 from caf_tui.plain import help
 from caf_tui.plain.context import Context
 from caf_tui.plain.prompts import Field, as_is
+from caf_tui.steps import words
 
 
 def password_fields(policy: PasswordPolicy, interactive: bool) -> tuple[Field, Field]:
-    hidden = " " + _("(rien ne s'affiche pendant la saisie)") if interactive else ""
+    hidden = " " + _(words.NOTHING_SHOWN_WHILE_TYPING) if interactive else ""
     help_text = help.new_password_help(" ; ".join(policy_lines(policy)))
     return (
         Field(
-            label=_("Nouveau mot de passe"),
-            question=_("Nouveau mot de passe") + hidden,
+            label=_(words.NEW_PASSWORD),
+            question=_(words.NEW_PASSWORD) + hidden,
             help=help_text,
             secret=True,
         ),
         Field(
-            label=_("Confirmation mot de passe"),
-            question=_("Confirmation mot de passe") + hidden,
+            label=_(words.CONFIRMATION),
+            question=_(words.CONFIRMATION) + hidden,
             help=help_text,
             secret=True,
         ),

@@ -14,6 +14,7 @@ from caf_tui.i18n import _
 from caf_tui.plain.io import Terminal
 from caf_tui.plain.wording import field_error
 from caf_tui.rules import RuleError
+from caf_tui.steps import words
 
 T = TypeVar("T")
 
@@ -142,7 +143,7 @@ class Prompter:
             raise QuitRequested
         choice = self.choose(
             question,
-            [_("Rester"), _("Quitter")],
+            [_(words.STAY), _(words.QUIT)],
             _("Choisissez 1 pour continuer votre démarche, 2 pour vous déconnecter."),
             quit_means=1,
         )

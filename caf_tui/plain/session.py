@@ -1,4 +1,5 @@
-"""The loop of the line mode: show the step the journey holds, until the person leaves."""
+"""The line mode's start: the terminal, the backend, the journey; then its loop (``loop``),
+or the kiosk's (``kiosk``), until the person leaves."""
 
 from __future__ import annotations
 
@@ -8,58 +9,19 @@ import sys
 import time
 from typing import TextIO
 
-from caf_tui.api import LoginStep
 from caf_tui.backend import make_backend
 from caf_tui.backend.base import Backend
-from caf_tui.backend.errors import BackendError, NotAuthenticated
 from caf_tui.config import Settings
 from caf_tui.i18n import _, set_language
 from caf_tui.journey import Clock, Journey
 from caf_tui.kiosk.idle import Monotonic
-from caf_tui.labels import step_name
-from caf_tui.plain.context import Context, Finished
+from caf_tui.plain.context import Context
 from caf_tui.plain.help import keys_help
 from caf_tui.plain.io import EndOfInput, Terminal
-from caf_tui.plain.prompts import QuitRequested
-from caf_tui.plain.steps import handler_for
+from caf_tui.plain.loop import leave, loop
 
-EXIT_OK = 0
 EXIT_INPUT_ENDED = 1
 EXIT_INTERRUPTED = 130
-
-
-def leave(ctx: Context) -> None:
-    """Log out; say where the next login resumes. Never fails: the person is leaving."""
-    if not ctx.has_session:
-        ctx.say(_("Au revoir."))
-        return
-    where = step_name(ctx.journey.step.step)
-    try:
-        ctx.runner.run(ctx.journey.logout())
-    except BackendError as error:
-        ctx.say(error.message)
-    ctx.say(
-        _(
-            "Déconnexion effectuée. Ce que vous avez validé est enregistré : à votre prochaine "
-            "connexion, vous reprendrez à l'étape « {step} »."
-        ).format(step=where)
-    )
-
-
-def loop(ctx: Context) -> int:
-    """Each step's questions in turn; the server's answers say which step comes next."""
-    while True:
-        step = ctx.journey.step
-        try:
-            handler_for(step)(ctx, step)
-        except NotAuthenticated as error:
-            ctx.say(error.message)
-            ctx.journey.step = LoginStep()
-        except QuitRequested:
-            leave(ctx)
-            return EXIT_OK
-        except Finished:
-            return EXIT_OK
 
 
 def run_plain(
@@ -98,7 +60,7 @@ def run_plain(
         terminal.say(keys_help())
         portal.warm_up()
         if settings.kiosk:
-            from caf_tui.plain.kiosk import run_kiosk  # it drives this module's loop
+            from caf_tui.plain.kiosk import run_kiosk
 
             try:
                 return run_kiosk(ctx, settings, new_journey, monotonic)

@@ -9,9 +9,11 @@ mode: the next ``expect: login`` starts it again, as a person would.
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from caf_tui.replay.control import StubControl
+from caf_tui.replay.failures import StepFailed
 from caf_tui.replay.flow import (
     AdvanceClock,
     Choose,
@@ -34,7 +36,6 @@ from caf_tui.replay.plain_answers import Intent, PressAnswers
 from caf_tui.replay.plain_expect import expect_error, expect_text
 from caf_tui.replay.plain_session import PlainSession
 from caf_tui.replay.plain_words import MENU_LINE, norm
-from caf_tui.replay.tui import StepFailed
 from caf_tui.replay.variables import Variables
 
 
@@ -75,7 +76,14 @@ class PlainDriver:
             self.sessions.append(self.session)
             self._mark = 0
 
-    def run(self, step: _Step) -> str | None:
+    async def run(self, step: _Step) -> str | None:
+        """The step, performed in a thread: the line mode's questions are waited for there."""
+        return await asyncio.to_thread(self._run, step)
+
+    async def failure_picture(self) -> str | None:
+        return None  # what was said is in the report's screen text
+
+    def _run(self, step: _Step) -> str | None:
         match step:
             case Expect():
                 self._expect_step(step.expect.value)

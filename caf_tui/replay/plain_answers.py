@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from caf_tui.replay.failures import StepFailed
 from caf_tui.replay.plain_session import PlainSession
 from caf_tui.replay.plain_words import (
     MENU_LINE,
@@ -19,7 +20,6 @@ from caf_tui.replay.plain_words import (
     option_words,
     review_labels,
 )
-from caf_tui.replay.tui import StepFailed
 
 #: A flow's intention kept until the line mode asks for it: (kind, name, value).
 Intent = tuple[str, str, str]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from caf_tui.replay.failures import StepFailed
 from caf_tui.replay.flow import ExpectError
 from caf_tui.replay.observed import ObservedBackend
 from caf_tui.replay.plain_session import PlainSession
 from caf_tui.replay.plain_words import LABELS, QUESTIONS, asks_for, norm, review_labels
-from caf_tui.replay.tui import StepFailed
 
 #: A field's value as the screens' text shows it: « <identifier : 1 83 05 …> ».
 SHOWN_VALUE = re.compile(r"^<([a-z_]+) : (.*)>$")

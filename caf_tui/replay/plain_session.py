@@ -9,8 +9,8 @@ import time
 
 from caf_tui.config import Settings
 from caf_tui.plain import run_plain
+from caf_tui.replay.failures import StepFailed
 from caf_tui.replay.observed import ObservedBackend
-from caf_tui.replay.tui import StepFailed
 
 PROMPT_TIMEOUT = 20.0
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,8 @@ import yaml
 from pydantic import ValidationError
 
 from caf_tui.replay.control import ControlUnavailable, StubControl
+from caf_tui.replay.driver import Driver
+from caf_tui.replay.failures import StepFailed
 from caf_tui.replay.flow import Flow, load_flow
 from caf_tui.replay.observed import ObservedBackend
 from caf_tui.replay.results import Failure, FlowResult, StepResult
@@ -77,130 +79,87 @@ def _requests_seen(control: StubControl | None, backend: ObservedBackend) -> lis
     ]
 
 
-async def _replay_tui(flow: Flow, url: str, shots: Path, options: ReplayOptions) -> FlowResult:
-    from caf_tui.replay.tui import SIZE, StepFailed, TuiDriver, make_app
+@asynccontextmanager
+async def _tui_driver(
+    url: str, variables: Variables, control: StubControl | None, shots: Path
+) -> AsyncIterator[Driver]:
+    from caf_tui.replay.tui import SIZE, TuiDriver, make_app
 
     app, backend = make_app(url)
-    control = StubControl(url)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        driver = TuiDriver(pilot, backend, variables, control, shots)
+        await driver.settle()
+        yield driver
+
+
+@asynccontextmanager
+async def _plain_driver(
+    url: str, variables: Variables, control: StubControl | None, shots: Path
+) -> AsyncIterator[Driver]:
+    from caf_tui.replay.plain import PlainDriver
+
+    driver = PlainDriver(url, variables, control, shots)
+    try:
+        yield driver
+    finally:
+        await asyncio.to_thread(driver.close)
+
+
+async def _replay(flow: Flow, url: str, shots: Path, options: ReplayOptions) -> FlowResult:
+    """The flow's steps in turn, through the front end the options name, until one fails."""
+    control: StubControl | None = StubControl(url)
+    assert control is not None
     if not await asyncio.to_thread(control.available):
         control.close()
-        control_or_none: StubControl | None = None
-    else:
-        control_or_none = control
-    variables = Variables(flow.variables)
+        control = None
+    open_driver = _plain_driver if options.plain else _tui_driver
     results: list[StepResult] = []
     failure: Failure | None = None
     started = time.perf_counter()
     try:
-        async with app.run_test(size=SIZE, notifications=True) as pilot:
-            driver = TuiDriver(pilot, backend, variables, control_or_none, shots)
-            await driver.settle()
+        async with open_driver(url, Variables(flow.variables), control, shots) as driver:
             for number, step in enumerate(flow.steps, start=1):
                 step_started = time.perf_counter()
-                label = step.label()
                 try:
                     shot = await asyncio.wait_for(driver.run(step), options.step_timeout)
                 except (StepFailed, MissingVariable, ControlUnavailable, TimeoutError) as error:
                     message = str(error) or f"délai de {options.step_timeout:g} s dépassé"
-                    seconds = time.perf_counter() - step_started
                     results.append(
                         StepResult(
                             number=number,
-                            label=label,
+                            label=step.label(),
                             status="failed",
-                            seconds=seconds,
+                            seconds=round(time.perf_counter() - step_started, 3),
                             message=message,
                         )
                     )
+                    picture = await driver.failure_picture()
                     failure = Failure(
                         step=number,
                         message=message,
                         screen=driver.text(),
-                        screenshot=f"{shots.name}/{await driver.screenshot('failure')}",
-                        requests=await asyncio.to_thread(_requests_seen, control_or_none, backend),
+                        screenshot=f"{shots.name}/{picture}" if picture else None,
+                        requests=await asyncio.to_thread(_requests_seen, control, driver.backend),
                     )
                     break
-                seconds = time.perf_counter() - step_started
                 results.append(
                     StepResult(
                         number=number,
-                        label=label,
+                        label=step.label(),
                         status="passed",
-                        seconds=round(seconds, 3),
+                        seconds=round(time.perf_counter() - step_started, 3),
                         screenshot=f"{shots.name}/{shot}" if shot else None,
                     )
                 )
             for number, step in enumerate(flow.steps[len(results) :], start=len(results) + 1):
                 results.append(StepResult(number=number, label=step.label(), status="skipped"))
     finally:
-        if control_or_none is not None:
-            control_or_none.close()
-    return FlowResult(
-        name=flow.name,
-        file="",
-        status="failed" if failure else "passed",
-        seconds=round(time.perf_counter() - started, 3),
-        steps=results,
-        failure=failure,
-    )
-
-
-def _replay_plain(flow: Flow, url: str, shots: Path, options: ReplayOptions) -> FlowResult:
-    """The flow through the line mode (``--plain``), step by step."""
-    from caf_tui.replay.plain import PlainDriver
-    from caf_tui.replay.tui import StepFailed
-
-    control: StubControl | None = StubControl(url)
-    assert control is not None
-    if not control.available():
-        control.close()
-        control = None
-    driver = PlainDriver(url, Variables(flow.variables), control, shots)
-    results: list[StepResult] = []
-    failure: Failure | None = None
-    started = time.perf_counter()
-    try:
-        for number, step in enumerate(flow.steps, start=1):
-            step_started = time.perf_counter()
-            try:
-                shot = driver.run(step)
-            except (StepFailed, MissingVariable, ControlUnavailable) as error:
-                seconds = round(time.perf_counter() - step_started, 3)
-                results.append(
-                    StepResult(
-                        number=number,
-                        label=step.label(),
-                        status="failed",
-                        seconds=seconds,
-                        message=str(error),
-                    )
-                )
-                failure = Failure(
-                    step=number,
-                    message=str(error),
-                    screen=driver.text(),
-                    requests=_requests_seen(control, driver.backend),
-                )
-                break
-            results.append(
-                StepResult(
-                    number=number,
-                    label=step.label(),
-                    status="passed",
-                    seconds=round(time.perf_counter() - step_started, 3),
-                    screenshot=f"{shots.name}/{shot}" if shot else None,
-                )
-            )
-        for number, step in enumerate(flow.steps[len(results) :], start=len(results) + 1):
-            results.append(StepResult(number=number, label=step.label(), status="skipped"))
-    finally:
-        driver.close()
         if control is not None:
             control.close()
     return FlowResult(
         name=flow.name,
         file="",
-        mode="plain",
+        mode="plain" if options.plain else "tui",
         status="failed" if failure else "passed",
         seconds=round(time.perf_counter() - started, 3),
         steps=results,
@@ -224,10 +183,7 @@ def replay_file(path: Path, options: ReplayOptions) -> FlowResult:
     shots = options.report_dir / flow.name
     try:
         with server_for(flow, options) as url:
-            if options.plain:
-                result = _replay_plain(flow, url, shots, options)
-            else:
-                result = asyncio.run(_replay_tui(flow, url, shots, options))
+            result = asyncio.run(_replay(flow, url, shots, options))
     except Exception as error:  # the flow failed to run at all: say so, go on with the others
         result = FlowResult(
             name=flow.name,

@@ -17,6 +17,7 @@ from textual.worker import WorkerCancelled
 from caf_tui.app import CafApp
 from caf_tui.config import Settings
 from caf_tui.replay.control import StubControl
+from caf_tui.replay.failures import StepFailed
 from caf_tui.replay.flow import (
     AdvanceClock,
     Choose,
@@ -40,10 +41,6 @@ from caf_tui.replay.variables import Variables
 from caf_tui.screens.base import StepScreen
 
 SIZE = (100, 40)
-
-
-class StepFailed(Exception):
-    """A step of the flow did not go as written. The message says what was seen instead."""
 
 
 def _norm(text: str) -> str:
@@ -88,14 +85,20 @@ class TuiDriver:
                 return
             try:
                 await self.app.workers.wait_for_complete()
-            except WorkerCancelled:  # a screen switch cancels the workers of the old screen…
+            except WorkerCancelled:
+                # A screen no longer switches from its own worker (CafApp.go_to): only our
+                # step timeout cancels what is waited for here.
                 task = asyncio.current_task()
-                if task is not None and task.cancelling():  # …but so does our step timeout
+                if task is not None and task.cancelling():
                     raise asyncio.CancelledError from None
+                raise
             await self.pilot.pause()
 
     def text(self) -> str:
         return screen_text(self.app)
+
+    async def failure_picture(self) -> str | None:
+        return await self.screenshot("failure")
 
     async def screenshot(self, name: str) -> str:
         """Save the screen (secrets masked) as ``name.svg``; the file name."""

@@ -20,7 +20,9 @@ from caf_tui.backend.base import Backend
 from caf_tui.backend.errors import BackendError, BackendUnavailable, NotAuthenticated
 from caf_tui.backend.retry import action_key, new_key
 from caf_tui.i18n import N_, _
-from caf_tui.labels import quit_journey_question
+from caf_tui.steps import spec_for, words
+from caf_tui.steps.spec import StepSpec
+from caf_tui.steps.words import QUIT_JOURNEY
 from caf_tui.widgets.assist_bar import AssistBar, toggle_handover
 from caf_tui.widgets.messages import FieldError, StatusLine
 
@@ -40,9 +42,9 @@ class CafScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", N_("Aide"), show=True),
+        Binding("f1", "help", words.HELP, show=True),
         # « ? » only where it cannot be typed: see check_action.
-        Binding("question_mark", "help_key", N_("Aide"), show=False),
+        Binding("question_mark", "help_key", words.HELP, show=False),
     ]
     #: Help shown with F1 when the focused widget has none of its own (marked with ``N_``,
     #: translated when shown; override ``screen_help`` for help built at run time).
@@ -172,7 +174,7 @@ class CafScreen(Screen[None]):
             with action_key(key):
                 await call()
         except NotAuthenticated as error:
-            await self.caf.session_lost(error.message)
+            self.caf.session_lost(error.message)
         except BackendError as error:
             self.show_error(error)
             self._note_error(error.code)
@@ -196,7 +198,7 @@ class StepScreen(CafScreen, Generic[S]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *CafScreen.BINDINGS,
-        Binding("escape", "quit_journey", N_("Quitter"), show=True, key_display=N_("Échap")),
+        Binding("escape", "quit_journey", words.QUIT, show=True, key_display=words.ESCAPE_KEY),
         Binding("f2", "handover", N_("Remise de l'écran"), show=True),
     ]
 
@@ -206,6 +208,22 @@ class StepScreen(CafScreen, Generic[S]):
     def __init__(self, step: S) -> None:
         super().__init__()
         self.step = step
+
+    @property
+    def spec(self) -> StepSpec | None:
+        """The description of this screen's step (``caf_tui.steps``)."""
+        return spec_for(str(getattr(self.step, "step", "")))
+
+    def step_title(self) -> str:
+        """The step's title, translated."""
+        spec = self.spec
+        return _(spec.title) if spec is not None else ""
+
+    def screen_help(self) -> str:
+        spec = self.spec
+        if not self.HELP and spec is not None:
+            return _(spec.help)
+        return super().screen_help()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "quit_journey":
@@ -230,7 +248,7 @@ class StepScreen(CafScreen, Generic[S]):
 
         async def send() -> None:
             next_step = await self.caf.journey.submit(call)
-            await self.caf.show_step(next_step)
+            self.caf.go_to(next_step)
 
         self.run_backend(send)
 
@@ -245,4 +263,5 @@ class StepScreen(CafScreen, Generic[S]):
 
     def quit_question(self) -> str:
         """What « Quitter » asks first: what is kept, or lost."""
-        return quit_journey_question()
+        spec = self.spec
+        return _(spec.quit_question if spec is not None and spec.quit_question else QUIT_JOURNEY)

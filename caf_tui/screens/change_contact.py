@@ -12,8 +12,9 @@ from caf_tui import rules
 from caf_tui.account_words import contact_code_sent
 from caf_tui.api import Channel
 from caf_tui.api.account import ContactChangeStarted
-from caf_tui.i18n import N_, _
+from caf_tui.i18n import _
 from caf_tui.screens.section_base import SectionScreen
+from caf_tui.steps import words
 from caf_tui.widgets.contact_editor import ContactEditor
 from caf_tui.widgets.countdown import Countdown
 from caf_tui.widgets.fields import HelpedInput
@@ -26,13 +27,9 @@ class ChangeContactScreen(SectionScreen):
         height: auto;
     }
     """
-    HEADING = N_("MODIFIER MES COORDONNÉES DE CONTACT")
+    HEADING = words.EDIT_CONTACT_TITLE
     AUTO_FOCUS = "#phone"
-    HELP = N_(
-        "Modifiez votre téléphone portable ou votre adresse e-mail, une coordonnée à la fois. "
-        "Un code de vérification est envoyé à la nouvelle coordonnée : elle n'est enregistrée "
-        "qu'une fois ce code saisi."
-    )
+    HELP = words.CHANGE_CONTACT_HELP
 
     def __init__(self, phone: str | None, email: str | None) -> None:
         super().__init__()
@@ -42,7 +39,7 @@ class ChangeContactScreen(SectionScreen):
         yield ContactEditor(self.phone, self.email, id="contact-edit")
         with Vertical(id="code-area"):
             yield Static("", id="sent-to")
-            yield Label(_("Code de vérification"))
+            yield Label(_(words.CODE))
             yield HelpedInput(id="code", restrict=r"[0-9]*", max_length=6)
             yield FieldError(id="error-code")
             yield Button(_("Valider le code"), id="validate-code", variant="primary")
@@ -67,11 +64,7 @@ class ChangeContactScreen(SectionScreen):
         on_file = {"phone": self.phone and rules.normalise_phone(self.phone), "email": self.email}
         changed = [name for name, value in values.items() if value and value != on_file[name]]
         if len(changed) != 1:
-            message = (
-                _("Modifiez une seule coordonnée à la fois.")
-                if changed
-                else _("Saisissez la nouvelle coordonnée à enregistrer.")
-            )
+            message = _(words.ONE_CONTACT_AT_A_TIME) if changed else _(words.TYPE_NEW_CONTACT)
             self.query_one("#error-phone", FieldError).show(message)
             return None
         name = changed[0]
@@ -117,7 +110,7 @@ class ChangeContactScreen(SectionScreen):
         async def call() -> None:
             await self.caf.backend.confirm_contact_change(code)
             field.value = ""
-            self.app.notify(_("Vos coordonnées de contact ont été modifiées."), timeout=8)
+            self.app.notify(_(words.CONTACT_CHANGED), timeout=8)
             self.dismiss()
 
         self.run_backend(call)

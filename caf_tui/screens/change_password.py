@@ -13,6 +13,7 @@ from caf_tui.i18n import N_, _
 from caf_tui.labels import policy_lines
 from caf_tui.screens.new_password import refuse_failing_rules
 from caf_tui.screens.section_base import SectionScreen
+from caf_tui.steps import words
 from caf_tui.widgets.messages import FieldError
 from caf_tui.widgets.password_field import PasswordField
 from caf_tui.widgets.rule_checklist import RuleChecklist
@@ -21,7 +22,7 @@ FIELDS = ("current_password", "password", "confirmation")
 
 
 class ChangePasswordScreen(SectionScreen):
-    HEADING = N_("CHANGER MON MOT DE PASSE")
+    HEADING = words.CHANGE_PASSWORD_TITLE
     AUTO_FOCUS = "#current_password"
     HELP = N_(
         "Saisissez d'abord votre mot de passe actuel, puis le nouveau deux fois. La liste "
@@ -34,19 +35,19 @@ class ChangePasswordScreen(SectionScreen):
         self.policy = policy
 
     def compose_form(self) -> ComposeResult:
-        rules_text = _("Règles : {rules}.").format(rules=" ; ".join(policy_lines(self.policy)))
-        yield Label(_("Mot de passe actuel"))
+        rules_text = _(words.RULES_SENTENCE).format(rules=" ; ".join(policy_lines(self.policy)))
+        yield Label(_(words.CURRENT_PASSWORD))
         yield PasswordField("current_password")
         yield FieldError(id="error-current_password")
-        yield Label(_("Nouveau mot de passe"))
+        yield Label(_(words.NEW_PASSWORD))
         yield PasswordField("password", help_text=rules_text)
         yield FieldError(id="error-password")
-        yield Label(_("Confirmation mot de passe"))
+        yield Label(_(words.CONFIRMATION))
         yield PasswordField("confirmation", help_text=rules_text)
         yield FieldError(id="error-confirmation")
         yield RuleChecklist(self.policy, id="checklist")
         with Horizontal(classes="buttons"):
-            yield Button(_("Valider"), id="validate", variant="primary", classes="submit")
+            yield Button(_(words.VALIDATE), id="validate", variant="primary", classes="submit")
 
     def on_mount(self) -> None:
         self.query_one("#retry").display = False
@@ -87,7 +88,7 @@ class ChangePasswordScreen(SectionScreen):
         async def call() -> None:
             await self.caf.backend.change_password(*secrets)
             self.forget_inputs()
-            self.app.notify(_("Votre mot de passe a été modifié."), timeout=8)
+            self.app.notify(_(words.PASSWORD_CHANGED), timeout=8)
             self.dismiss()
 
         self.run_backend(call)

@@ -6,14 +6,15 @@ from pydantic import SecretStr
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Label, Static
 
 from caf_tui.api import ChoosePasswordStep, StepName
-from caf_tui.i18n import N_, _
+from caf_tui.i18n import _
 from caf_tui.labels import policy_lines
-from caf_tui.screens.new_password import refuse_failing_rules
+from caf_tui.screens.new_password import NewPasswordStepScreen
 from caf_tui.screens.registry import step_screen
-from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
+from caf_tui.screens.step_parts import step_buttons
+from caf_tui.steps import words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.bullets import Bullet
 from caf_tui.widgets.footer import KeysFooter
@@ -22,29 +23,22 @@ from caf_tui.widgets.password_field import PasswordField
 from caf_tui.widgets.rule_checklist import RuleChecklist
 from caf_tui.widgets.step_header import StepHeader
 
-FIELDS = ("password", "confirmation")
-
 
 @step_screen(StepName.CHOOSE_PASSWORD)
-class ChoosePasswordScreen(JourneyStepScreen[ChoosePasswordStep]):
+class ChoosePasswordScreen(NewPasswordStepScreen[ChoosePasswordStep]):
     CSS_PATH = stylesheet("choose_password")
     AUTO_FOCUS = "#password"
     # Textual declares it a list; side by side from 100 columns, one under the other below.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
-    HELP = N_(
-        "Choisissez un mot de passe personnel qui respecte toutes les règles affichées, puis "
-        "saisissez-le une seconde fois pour le confirmer. La liste « Votre mot de passe "
-        "comporte » se met à jour à chaque touche. « Afficher » montre ce que vous tapez."
-    )
 
     def compose(self) -> ComposeResult:
         policy = self.step.policy
-        help_text = _("Règles : {rules}.").format(rules=" ; ".join(policy_lines(policy)))
-        yield StepHeader(_("CHOISIR SON MOT DE PASSE"), self.step.progress)
+        help_text = _(words.RULES_SENTENCE).format(rules=" ; ".join(policy_lines(policy)))
+        yield StepHeader(self.step_title(), self.step.progress)
         with VerticalScroll(classes="body"):
-            yield Static(_("Pour ma 1ère connexion, je choisis mon mot de passe personnel"))
+            yield Static(_(words.FIRST_LOGIN_PASSWORD))
             yield Static(
-                _("Pour des raisons de sécurité, les règles suivantes doivent être respectées :"),
+                _(words.RULES_INTRO),
                 id="policy-intro",
             )
             for text in policy_lines(policy):
@@ -52,65 +46,34 @@ class ChoosePasswordScreen(JourneyStepScreen[ChoosePasswordStep]):
             yield FieldError(id="error-form")
             with Horizontal(id="password-area"):
                 with Vertical(id="password-fields"):
-                    yield Label(_("Nouveau mot de passe"))
+                    yield Label(_(words.NEW_PASSWORD))
                     yield PasswordField("password", help_text=help_text)
                     yield FieldError(id="error-password")
-                    yield Label(_("Confirmation mot de passe"))
+                    yield Label(_(words.CONFIRMATION))
                     yield PasswordField("confirmation", help_text=help_text)
                     yield FieldError(id="error-confirmation")
                 yield RuleChecklist(policy, id="checklist")
             yield StatusLine()
-        yield step_buttons(Button(_("Valider"), id="validate", variant="primary", classes="submit"))
+        yield step_buttons(
+            Button(_(words.VALIDATE), id="validate", variant="primary", classes="submit")
+        )
         yield KeysFooter()
-
-    def values(self) -> tuple[str, str]:
-        password, confirmation = (self.query_one(f"#{name}", Input).value for name in FIELDS)
-        return password, confirmation
-
-    def on_mount(self) -> None:
-        # A watcher runs as the key changes the value, so the checklist is repainted in the
-        # same frame as the field; an Input.Changed arrives after the field's own frame.
-        for name in FIELDS:
-            self.watch(self.query_one(f"#{name}", Input), "value", self.typed, init=False)
-
-    def typed(self) -> None:
-        self.query_one(RuleChecklist).update(*self.values())
 
     @on(events.DescendantFocus, "#password, #confirmation")
     def show_fields_and_checklist(self) -> None:
         """Keep the checklist in view while typing, on short or narrow terminals too."""
         self.query_one("#password-area").scroll_visible(top=True, animate=False)
 
-    @on(Input.Submitted, "#password")
-    def next_field(self) -> None:
-        self.query_one("#confirmation", Input).focus()
-
-    @on(Input.Submitted, "#confirmation")
-    def submitted(self) -> None:
-        self.validate_password()
-
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "validate":
             self.validate_password()
 
-    def validate_password(self) -> None:
-        """Send nothing while a rule fails: name the failing rules beside the field instead."""
-        self.clear_errors()
-        password, confirmation = self.values()
-        if refuse_failing_rules(self, password, confirmation, self.step.policy):
-            return
-        secret, again = SecretStr(password), SecretStr(confirmation)
-
+    def send_password(self, password: SecretStr, confirmation: SecretStr) -> None:
         async def send() -> None:
-            step = await self.caf.journey.submit(lambda b: b.choose_password(secret, again))
+            step = await self.caf.journey.submit(
+                lambda b: b.choose_password(password, confirmation)
+            )
             self.forget_inputs()
-            await self.caf.show_step(step)
+            self.caf.go_to(step)
 
         self.run_backend(send)
-
-    def forget_inputs(self) -> None:
-        for field in self.query(Input):
-            field.value = ""
-
-    def on_unmount(self) -> None:
-        self.forget_inputs()

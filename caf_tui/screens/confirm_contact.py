@@ -8,10 +8,11 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Input, RadioSet, Static
 
 from caf_tui.api import Channel, ChannelOption, ConfirmContactStep, StepName
-from caf_tui.i18n import N_, _
+from caf_tui.i18n import _
 from caf_tui.labels import contact_lines
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
+from caf_tui.steps import words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.bullets import Bullet
 from caf_tui.widgets.contact_editor import ContactEditor
@@ -35,27 +36,22 @@ def option_label(option: ChannelOption) -> str:
 class ConfirmContactScreen(JourneyStepScreen[ConfirmContactStep]):
     CSS_PATH = stylesheet("confirm_contact")
     AUTO_FOCUS = "#channel"
-    HELP = N_(
-        "Vérifiez votre numéro de téléphone portable et votre adresse e-mail ; corrigez-les avec "
-        "« Modifier mes coordonnées de contact ». Choisissez ensuite comment recevoir le code de "
-        "vérification : par SMS il est valable 10 minutes, par e-mail 15 minutes."
-    )
 
     def compose(self) -> ComposeResult:
         step = self.step
-        yield StepHeader(_("VÉRIFICATION DE MES COORDONNÉES DE CONTACT"), step.progress)
+        yield StepHeader(self.step_title(), step.progress)
         with VerticalScroll(classes="body"):
-            yield Static(_("Tous les champs sont obligatoires, sauf mention contraire."))
+            yield Static(_(words.ALL_REQUIRED))
             yield Static(
-                _("Pensez à vérifier vos coordonnées de contact et à les modifier si nécessaire"),
+                _(words.CHECK_CONTACT_ADVICE),
                 classes="section-title",
             )
             for line in contact_lines(step.phone, step.email):
                 yield Bullet(line)
-            yield LinkButton(_("Modifier mes coordonnées de contact"), id="edit")
+            yield LinkButton(_(words.EDIT_CONTACT), id="edit")
             yield ContactEditor(step.phone, step.email, id="contact-edit")
             yield Static(
-                _("Comment souhaitez-vous recevoir le code de vérification ?"),
+                _(words.HOW_TO_RECEIVE_CODE),
                 classes="section-title",
             )
             with RadioSet(id="channel"):
@@ -72,7 +68,9 @@ class ConfirmContactScreen(JourneyStepScreen[ConfirmContactStep]):
             yield FieldError(id="error-channel")
             yield FieldError(id="error-form")
             yield StatusLine()
-        yield step_buttons(Button(_("Valider"), id="validate", variant="primary", classes="submit"))
+        yield step_buttons(
+            Button(_(words.VALIDATE), id="validate", variant="primary", classes="submit")
+        )
         yield KeysFooter()
 
     @property
@@ -128,7 +126,7 @@ class ConfirmContactScreen(JourneyStepScreen[ConfirmContactStep]):
 
         async def send() -> None:
             step = await self.caf.journey.submit(lambda b: b.update_contact(phone, email))
-            self.app.notify(_("Vos coordonnées de contact ont été enregistrées."))
-            await self.caf.show_step(step)
+            self.app.notify(_(words.CONTACT_SAVED))
+            self.caf.go_to(step)
 
         self.run_backend(send)

@@ -10,11 +10,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from caf_tui.i18n import N_, _
+from caf_tui.i18n import _
+from caf_tui.steps import words
 
 
 class ConfirmQuitScreen(ModalScreen[bool]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "stay", N_("Rester"))]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "stay", words.STAY)]
 
     def __init__(self, question: str) -> None:
         super().__init__()
@@ -25,8 +26,8 @@ class ConfirmQuitScreen(ModalScreen[bool]):
             yield Static(_("QUITTER"), classes="dialog-title")
             yield Static(self.question)
             with Horizontal(classes="buttons"):
-                yield Button(_("Rester"), id="stay")
-                yield Button(_("Quitter"), id="quit", variant="error")
+                yield Button(_(words.STAY), id="stay")
+                yield Button(_(words.QUIT), id="quit", variant="error")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

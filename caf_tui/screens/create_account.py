@@ -147,8 +147,6 @@ class CreateAccountScreen(SectionScreen):
             return
 
         async def call() -> None:
-            answer = await self.caf.backend.signup(request)
-            step = self.caf.journey.accept(answer)
-            await self.caf.show_step(step)
+            self.caf.go_to(await self.caf.journey.sign_up(request))
 
         self.run_backend(call)

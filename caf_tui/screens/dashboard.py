@@ -13,6 +13,7 @@ from caf_tui.labels import euros, role_label, section_title
 from caf_tui.screens.base import StepScreen
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.sections import SECTION_SCREENS
+from caf_tui.steps import words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
@@ -24,15 +25,15 @@ class DashboardScreen(StepScreen[DashboardStep]):
     CSS_PATH = stylesheet("dashboard")
 
     def compose(self) -> ComposeResult:
-        yield StepHeader(_("MON COMPTE"))
+        yield StepHeader(self.step_title())
         with VerticalScroll(classes="body", id="dashboard-body"):
             yield StatusLine()
             yield FieldError(id="error-form")
-            yield Button(_("Réessayer"), id="retry")
+            yield Button(_(words.RETRY), id="retry")
         with Horizontal(classes="buttons bottom-bar"):
-            yield Button(_("Se déconnecter"), id="logout")
+            yield Button(_(words.LOG_OUT), id="logout")
             if self.caf.settings.kiosk:  # a shared terminal: « Terminer » wipes the visit
-                yield Button(_("Terminer"), id="finish", variant="primary")
+                yield Button(_(words.FINISH), id="finish", variant="primary")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -50,9 +51,7 @@ class DashboardScreen(StepScreen[DashboardStep]):
         person = board.person
         widgets: list[Static | Button] = [
             Static(
-                _("Bonjour {given} {family}").format(
-                    given=person.given_names, family=person.family_name
-                ),
+                _(words.HELLO_PERSON).format(given=person.given_names, family=person.family_name),
                 classes="greeting",
             ),
             Static(role_label(board.role), id="role"),
@@ -60,12 +59,12 @@ class DashboardScreen(StepScreen[DashboardStep]):
         if board.numero_allocataire:
             widgets.append(
                 Static(
-                    _("Numéro allocataire : {n}").format(n=board.numero_allocataire), id="numero"
+                    _(words.CLAIMANT_NUMBER_LINE).format(n=board.numero_allocataire), id="numero"
                 )
             )
         if board.address:
             widgets.append(Static(board.address, id="address"))
-        widgets.append(Static(_("MES RUBRIQUES"), classes="section-title"))
+        widgets.append(Static(_(words.SECTIONS_TITLE), classes="section-title"))
         for access in board.sections:
             label = section_title(access.section)
             if not access.allowed:
@@ -79,7 +78,7 @@ class DashboardScreen(StepScreen[DashboardStep]):
                 )
             )
         if board.payments:
-            widgets.append(Static(_("MES DERNIERS PAIEMENTS"), classes="section-title"))
+            widgets.append(Static(_(words.LAST_PAYMENTS_TITLE), classes="section-title"))
             for payment in board.payments:
                 widgets.append(
                     Static(

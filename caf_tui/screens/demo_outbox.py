@@ -14,7 +14,8 @@ from textual.widgets import Button, Static
 from caf_tui import rules
 from caf_tui.api import OutboxMessage
 from caf_tui.backend.errors import BackendError
-from caf_tui.i18n import N_, _
+from caf_tui.i18n import _
+from caf_tui.steps import words
 from caf_tui.styles import stylesheet
 
 if TYPE_CHECKING:
@@ -23,15 +24,15 @@ if TYPE_CHECKING:
 
 def message_text(message: OutboxMessage) -> str:
     if message.channel == "sms":
-        kind, to = _("SMS"), _phone(message.to)
+        kind, to = _(words.SMS), _phone(message.to)
     else:
-        kind, to = _("E-mail"), message.to
+        kind, to = _(words.EMAIL), message.to
     head = _("{kind} à {to}, le {when:%d/%m/%Y à %H:%M:%S}").format(
         kind=kind, to=to, when=message.sent_at.astimezone()
     )
     lines = [head]
     if message.subject:
-        lines.append(_("Objet : {subject}").format(subject=message.subject))
+        lines.append(_(words.MESSAGE_SUBJECT).format(subject=message.subject))
     lines.append(message.body)
     return "\n".join(lines)
 
@@ -45,7 +46,7 @@ def _phone(number: str) -> str:
 
 class DemoOutboxScreen(ModalScreen[None]):
     CSS_PATH = stylesheet("demo_outbox")
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", N_("Fermer"))]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", words.CLOSE)]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="outbox-dialog"):
@@ -54,10 +55,10 @@ class DemoOutboxScreen(ModalScreen[None]):
                 classes="dialog-title",
             )
             with VerticalScroll(id="outbox-list"):
-                yield Static(_("Chargement des messages…"), id="outbox-status")
+                yield Static(_(words.LOADING_MESSAGES), id="outbox-status")
             with Horizontal(classes="buttons"):
                 yield Button(_("Actualiser"), id="refresh")
-                yield Button(_("Fermer"), id="close", variant="primary")
+                yield Button(_(words.CLOSE), id="close", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#outbox-list").focus()
@@ -68,11 +69,11 @@ class DemoOutboxScreen(ModalScreen[None]):
 
     async def _fetch(self) -> None:
         status = self.query_one("#outbox-status", Static)
-        status.update(_("Chargement des messages…"))
+        status.update(_(words.LOADING_MESSAGES))
         try:
             messages = await cast("CafApp", self.app).backend.demo_outbox()
         except BackendError as error:
-            status.update(_("Erreur : {message}").format(message=error.message))
+            status.update(_(words.ERROR_SENTENCE).format(message=error.message))
             return
         listing = self.query_one("#outbox-list", VerticalScroll)
         await listing.query(".outbox-message").remove()
@@ -80,7 +81,7 @@ class DemoOutboxScreen(ModalScreen[None]):
         status.update(
             _("{n} message(s), du plus récent au plus ancien.").format(n=len(messages))
             if messages
-            else _("Aucun message pour l'instant.")
+            else _(words.NO_MESSAGE_YET)
         )
         await listing.mount_all(
             Static(message_text(m), markup=False, classes="outbox-message") for m in messages

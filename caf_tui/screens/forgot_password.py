@@ -8,8 +8,9 @@ from textual.widgets import Button, Input, Label, Static
 
 from caf_tui import help_texts, rules
 from caf_tui.api import IdentifierKind
-from caf_tui.i18n import N_, _
+from caf_tui.i18n import _
 from caf_tui.screens.section_base import SectionScreen
+from caf_tui.steps import words
 from caf_tui.widgets.fields import HelpedInput
 from caf_tui.widgets.messages import FieldError
 from caf_tui.widgets.toggles import TickBox
@@ -18,13 +19,9 @@ from caf_tui.widgets.toggles import TickBox
 class ForgotPasswordScreen(SectionScreen):
     """Opened from the login screen's « Mot de passe oublié ? »."""
 
-    HEADING = N_("MOT DE PASSE OUBLIÉ")
+    HEADING = words.RECOVERY_TITLE
     AUTO_FOCUS = "#identifier"
-    HELP = N_(
-        "Saisissez l'identifiant avec lequel vous vous connectez. Si un compte lui correspond, "
-        "un code de vérification est envoyé au téléphone portable ou à l'adresse e-mail "
-        "enregistrés, puis vous choisissez un nouveau mot de passe."
-    )
+    HELP = words.FORGOT_PASSWORD_HELP
 
     def __init__(self, kind: IdentifierKind, identifier: str = "") -> None:
         super().__init__()
@@ -32,17 +29,12 @@ class ForgotPasswordScreen(SectionScreen):
         self.start_identifier = identifier
 
     def compose_form(self) -> ComposeResult:
-        yield Static(
-            _(
-                "Indiquez votre identifiant : si un compte lui correspond, nous envoyons un "
-                "code de vérification à vos coordonnées de contact enregistrées."
-            )
-        )
-        yield Label(_("Numéro de Sécurité sociale"), id="identifier-label")
+        yield Static(_(words.FORGOT_PASSWORD_INTRO))
+        yield Label(_(words.NIR_LABEL), id="identifier-label")
         yield HelpedInput(id="identifier", max_length=40, help_text=help_texts.nir_help())
         yield FieldError(id="error-identifier")
-        yield TickBox(_("J'ai un identifiant provisoire"), id="temporary")
-        yield Button(_("Valider"), id="validate", variant="primary", classes="submit")
+        yield TickBox(_(words.HAVE_TEMPORARY_ID), id="temporary")
+        yield Button(_(words.VALIDATE), id="validate", variant="primary", classes="submit")
 
     def on_mount(self) -> None:
         self.query_one("#retry").display = False
@@ -59,10 +51,10 @@ class ForgotPasswordScreen(SectionScreen):
         label = self.query_one("#identifier-label", Label)
         field = self.query_one("#identifier", HelpedInput)
         if event.value:
-            label.update(_("Identifiant provisoire"))
+            label.update(_(words.TEMPORARY_ID_LABEL))
             field.help_text = help_texts.temporary_id_help()
         else:
-            label.update(_("Numéro de Sécurité sociale"))
+            label.update(_(words.NIR_LABEL))
             field.help_text = help_texts.nir_help()
 
     @on(Input.Submitted, "#identifier")
@@ -85,7 +77,7 @@ class ForgotPasswordScreen(SectionScreen):
             return
 
         async def call() -> None:
-            step = await self.caf.journey.submit(lambda b: b.start_recovery(kind, identifier))
-            await self.caf.show_step(step)
+            step = await self.caf.journey.start_recovery(kind, identifier)
+            self.caf.go_to(step)
 
         self.run_backend(call)

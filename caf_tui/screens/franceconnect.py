@@ -12,6 +12,7 @@ from caf_tui.api import FranceConnectStart
 from caf_tui.franceconnect import TerminalSignIn
 from caf_tui.i18n import _
 from caf_tui.screens.franceconnect_parts import FranceConnectScreenBase, bottom_bar
+from caf_tui.steps import words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
@@ -23,15 +24,10 @@ class FranceConnectScreen(FranceConnectScreenBase):
     AUTO_FOCUS = "#browser"
 
     def compose(self) -> ComposeResult:
-        yield StepHeader(_("S'IDENTIFIER AVEC FRANCECONNECT"))
+        yield StepHeader(_(words.FRANCECONNECT_SIGN_IN_TITLE))
         with VerticalScroll(classes="body"):
-            yield Static(
-                _(
-                    "FranceConnect est la solution proposée par l'État pour sécuriser et "
-                    "simplifier la connexion à vos services en ligne."
-                )
-            )
-            yield Static(_("Où voulez-vous vous connecter ?"), classes="section-title")
+            yield Static(_(words.FRANCECONNECT_PITCH))
+            yield Static(_(words.FRANCECONNECT_WHERE), classes="section-title")
             yield Button(_("Dans un navigateur (lien et QR code)"), id="browser", classes="submit")
             yield Static(
                 _("Le navigateur de cet ordinateur, ou votre téléphone avec le QR code."),
@@ -43,7 +39,7 @@ class FranceConnectScreen(FranceConnectScreenBase):
                 classes="hint",
                 id="terminal-hint",
             )
-            yield Button(_("Qu'est-ce que FranceConnect ?"), id="what", classes="link")
+            yield Button(_(words.WHAT_IS_FRANCECONNECT), id="what", classes="link")
             yield FieldError(id="error-form")
             yield StatusLine()
         yield bottom_bar()

@@ -17,6 +17,7 @@ from caf_tui.api import FranceConnectStart
 from caf_tui.backend.errors import BackendError, BackendUnavailable
 from caf_tui.i18n import _
 from caf_tui.screens.franceconnect_parts import FranceConnectScreenBase, bottom_bar
+from caf_tui.steps import words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.countdown import Countdown, format_duration
 from caf_tui.widgets.footer import KeysFooter
@@ -48,7 +49,7 @@ class FranceConnectBrowserScreen(FranceConnectScreenBase):
         return datetime.now(UTC) + self._offset
 
     def compose(self) -> ComposeResult:
-        yield StepHeader(_("S'IDENTIFIER AVEC FRANCECONNECT"))
+        yield StepHeader(_(words.FRANCECONNECT_SIGN_IN_TITLE))
         with VerticalScroll(classes="body"):
             yield Static(
                 _(
@@ -70,8 +71,8 @@ class FranceConnectBrowserScreen(FranceConnectScreenBase):
             yield QrCode(self.start.browser_url, id="qr")  # last: below, it may need scrolling
         yield bottom_bar(
             Button(_("Recommencer"), id="restart", variant="primary"),
-            Button(_("Annuler"), id="cancel"),
-            back_label=_("Retour"),
+            Button(_(words.CANCEL), id="cancel"),
+            back_label=_(words.BACK),
         )
         yield KeysFooter()
 
@@ -136,5 +137,5 @@ class FranceConnectBrowserScreen(FranceConnectScreenBase):
 
     async def _restart(self) -> None:
         start = await self.caf.backend.start_franceconnect()
-        # Shielded: switching away cancels this screen's workers (see CafApp.show_step).
-        await asyncio.shield(self.app.switch_screen(FranceConnectBrowserScreen(start)))
+        # Switched once this worker is done: switching away cancels this screen's workers.
+        self.app.call_later(self.app.switch_screen, FranceConnectBrowserScreen(start))

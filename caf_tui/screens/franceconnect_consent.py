@@ -12,6 +12,7 @@ from caf_tui.backend.errors import BackendError
 from caf_tui.franceconnect import TerminalSignIn
 from caf_tui.i18n import _
 from caf_tui.screens.franceconnect_parts import FranceConnectScreenBase, bottom_bar
+from caf_tui.steps import words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
@@ -35,10 +36,7 @@ class FranceConnectConsentScreen(FranceConnectScreenBase):
         yield StepHeader(_("FRANCECONNECT · VOS INFORMATIONS"))
         with VerticalScroll(classes="body"):
             yield Static(
-                _(
-                    "Vous êtes connecté avec {provider}. Les données suivantes vont être "
-                    "transmises à {service} :"
-                ).format(provider=page.provider, service=page.service),
+                _(words.FRANCECONNECT_CONSENT).format(provider=page.provider, service=page.service),
                 markup=False,
             )
             for claim in page.claims:
@@ -47,7 +45,7 @@ class FranceConnectConsentScreen(FranceConnectScreenBase):
             yield StatusLine()
             yield Button(page.accept_label, id="accept", variant="primary", classes="submit")
             yield Button(page.refuse_label, id="refuse", classes="submit")
-        yield bottom_bar(back_label=_("Retour à la connexion"))
+        yield bottom_bar(back_label=_(words.BACK_TO_LOGIN))
         yield KeysFooter()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -13,6 +13,7 @@ from caf_tui.backend.errors import BackendError
 from caf_tui.franceconnect import ProviderRefusal, TerminalSignIn
 from caf_tui.i18n import _
 from caf_tui.screens.franceconnect_parts import FranceConnectScreenBase, bottom_bar
+from caf_tui.steps import words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.fields import HelpedInput
 from caf_tui.widgets.footer import KeysFooter
@@ -34,7 +35,7 @@ class FranceConnectLoginScreen(FranceConnectScreenBase):
     def compose(self) -> ComposeResult:
         yield StepHeader(_("FRANCECONNECT · {provider}").format(provider=self.form.provider.name))
         with VerticalScroll(classes="body"):
-            yield Static(_("Tous les champs sont obligatoires."))
+            yield Static(_(words.EVERY_FIELD_REQUIRED))
             yield FieldError(id="error-form")
             for field in self.form.fields:
                 yield Label(field.label, markup=False)

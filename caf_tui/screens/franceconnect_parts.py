@@ -11,16 +11,16 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from caf_tui import help_texts
-from caf_tui.api import AuthResponse
-from caf_tui.i18n import N_, _
+from caf_tui.i18n import _
 from caf_tui.screens.base import CafScreen
+from caf_tui.steps import words
 
 
 def bottom_bar(*right: Widget, back_label: str | None = None) -> Horizontal:
     """« Retour » on the left, « Réessayer » (hidden until a network failure) and ``right``."""
-    retry = Button(_("Réessayer"), id="retry")
+    retry = Button(_(words.RETRY), id="retry")
     retry.display = False
-    back = Button(back_label or _("Retour"), id="back")
+    back = Button(back_label or _(words.BACK), id="back")
     return Horizontal(back, Static(classes="spacer"), retry, *right, classes="buttons bottom-bar")
 
 
@@ -35,7 +35,7 @@ class FranceConnectScreenBase(CafScreen):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         *CafScreen.BINDINGS,
-        Binding("escape", "back", N_("Retour"), show=True, key_display=N_("Échap")),
+        Binding("escape", "back", words.BACK, show=True, key_display=words.ESCAPE_KEY),
     ]
 
     def screen_help(self) -> str:
@@ -49,15 +49,11 @@ class FranceConnectScreenBase(CafScreen):
         while len(self.app.screen_stack) > 2:
             self.app.pop_screen()
 
-    async def signed_in(self, answer: AuthResponse) -> None:
-        """The portal opened the session: on to the step it directs, as after a login."""
-        step = self.caf.journey.accept(answer)
-        await self.caf.show_step(step)
-
     async def collect(self, flow_id: str) -> bool:
-        """Ask the portal for the session once; True when the person is signed in."""
-        answer = await self.caf.backend.poll_franceconnect(flow_id)
-        if isinstance(answer, AuthResponse):
-            await self.signed_in(answer)
-            return True
-        return False
+        """Ask the portal for the session once; True when the person is signed in (on to the
+        step the portal directs, as after a login)."""
+        step = await self.caf.journey.collect_franceconnect(flow_id)
+        if step is None:
+            return False
+        self.caf.go_to(step)
+        return True

@@ -10,6 +10,7 @@ from caf_tui.api import FranceConnectStart, ProviderList
 from caf_tui.franceconnect import TerminalSignIn
 from caf_tui.i18n import _
 from caf_tui.screens.franceconnect_parts import FranceConnectScreenBase, bottom_bar
+from caf_tui.steps import words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
@@ -28,12 +29,10 @@ class FranceConnectProvidersScreen(FranceConnectScreenBase):
         self.providers = providers
 
     def compose(self) -> ComposeResult:
-        yield StepHeader(_("FRANCECONNECT"))
+        yield StepHeader(_(words.FRANCECONNECT_TITLE))
         with VerticalScroll(classes="body"):
             yield Static(
-                _("Je choisis un compte pour me connecter sur {service}").format(
-                    service=self.providers.service
-                ),
+                _(words.FRANCECONNECT_CHOOSE_ACCOUNT).format(service=self.providers.service),
                 markup=False,
             )
             notes = {c.note for c in self.providers.providers if c.note}
@@ -54,7 +53,7 @@ class FranceConnectProvidersScreen(FranceConnectScreenBase):
                 )
             yield FieldError(id="error-form")
             yield StatusLine()
-        yield bottom_bar(Button(_("Annuler"), id="cancel"))
+        yield bottom_bar(Button(_(words.CANCEL), id="cancel"))
         yield KeysFooter()
 
     def on_mount(self) -> None:

@@ -10,7 +10,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from caf_tui.i18n import N_, _
+from caf_tui.i18n import _
+from caf_tui.steps import words
 
 
 class HelpScreen(ModalScreen[None]):
@@ -20,7 +21,7 @@ class HelpScreen(ModalScreen[None]):
         padding-left: 1;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", N_("Fermer"))]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", words.CLOSE)]
 
     def __init__(self, text: str) -> None:
         super().__init__()
@@ -31,7 +32,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(_("AIDE"), classes="dialog-title")
             with VerticalScroll(id="help-body"):
                 yield Static(self.text, classes="help-text")
-            yield Button(_("Fermer"), id="close", variant="primary")
+            yield Button(_(words.CLOSE), id="close", variant="primary")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

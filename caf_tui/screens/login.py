@@ -14,6 +14,7 @@ from caf_tui.backend.errors import AccountLocked, BackendError, InvalidCredentia
 from caf_tui.i18n import _
 from caf_tui.screens.base import StepScreen
 from caf_tui.screens.registry import step_screen
+from caf_tui.steps import words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.fields import HelpedInput
 from caf_tui.widgets.footer import KeysFooter
@@ -36,7 +37,7 @@ class LoginScreen(StepScreen[LoginStep]):
         return help_texts.before_login_help()
 
     def compose(self) -> ComposeResult:
-        yield StepHeader(_("CONNEXION"))
+        yield StepHeader(self.step_title())
         with VerticalScroll(classes="body"), Horizontal(id="columns"):
             with Vertical(id="form-column"):
                 yield from self._form()
@@ -44,37 +45,36 @@ class LoginScreen(StepScreen[LoginStep]):
         yield KeysFooter()
 
     def _form(self) -> ComposeResult:
-        yield Static(self.caf.login_notice or "", id="notice")
-        yield Static(_("Tous les champs sont obligatoires, sauf mention contraire."))
+        yield Static(self.caf.journey.take_notice() or "", id="notice")
+        yield Static(_(words.ALL_REQUIRED))
         yield FieldError(id="error-form")
         with Horizontal(classes="label-row"):
-            yield Label(_("Numéro de Sécurité sociale"), id="identifier-label")
+            yield Label(_(words.NIR_LABEL), id="identifier-label")
             yield Button("(?)", id="identifier-help", classes="help-button")
         yield HelpedInput(
             id="identifier",
             max_length=40,
             help_text=help_texts.nir_help(),
-            placeholder=_("13 chiffres, ex. 1 83 05 99 999 011"),
+            placeholder=_(words.NIR_PLACEHOLDER),
         )
         yield FieldError(id="error-identifier")
-        yield TickBox(_("J'ai un identifiant provisoire"), id="temporary")
+        yield TickBox(_(words.HAVE_TEMPORARY_ID), id="temporary")
         yield RememberMe(id="remember-me")
-        yield Label(_("Mot de passe"))
+        yield Label(_(words.PASSWORD))
         yield Static(_("8 à 24 caractères"), classes="hint")
         with Horizontal(classes="password-row"):
             yield HelpedInput(
                 id="password", password=True, max_length=128, help_text=help_texts.password_help()
             )
-            yield Button(_("Afficher"), id="toggle-password")
+            yield Button(_(words.SHOW), id="toggle-password")
         yield FieldError(id="error-password")
         yield StatusLine()
         with Horizontal(classes="buttons"):
-            yield Button(_("Se connecter"), id="login", variant="primary", classes="submit")
-            yield Button(_("Réessayer"), id="retry")
-        yield Button(_("Mot de passe oublié ?"), id="forgot", classes="link")
+            yield Button(_(words.LOG_IN), id="login", variant="primary", classes="submit")
+            yield Button(_(words.RETRY), id="retry")
+        yield Button(_(words.FORGOT_PASSWORD), id="forgot", classes="link")
 
     def on_mount(self) -> None:
-        self.caf.login_notice = None
         self.query_one("#retry").display = False
         notice = self.query_one("#notice", Static)
         notice.display = bool(str(notice.render()).strip())
@@ -83,9 +83,9 @@ class LoginScreen(StepScreen[LoginStep]):
             remember_me.recall()
         else:
             remember_me.display = False
-        if self.caf.lost_identifier is not None:  # the session ended under the person
-            self._offer(*self.caf.lost_identifier)
-            self.caf.lost_identifier = None
+        offered = self.caf.journey.take_offered()  # a lost session, a new password
+        if offered is not None:
+            self._offer(*offered)
 
     def _offer(self, kind: IdentifierKind, identifier: str) -> None:
         """Fill the identifier in (what was typed wins) and go on to the password."""
@@ -116,12 +116,12 @@ class LoginScreen(StepScreen[LoginStep]):
             self.query_one("#identifier", HelpedInput),
         )
         if event.value:
-            label.update(_("Identifiant provisoire"))
+            label.update(_(words.TEMPORARY_ID_LABEL))
             field.placeholder = _("T suivi de 8 chiffres, ex. T00000042")
             field.help_text = help_texts.temporary_id_help()
         else:
-            label.update(_("Numéro de Sécurité sociale"))
-            field.placeholder = _("13 chiffres, ex. 1 83 05 99 999 011")
+            label.update(_(words.NIR_LABEL))
+            field.placeholder = _(words.NIR_PLACEHOLDER)
             field.help_text = help_texts.nir_help()
         self.query_one("#error-identifier", FieldError).clear()
 
@@ -146,7 +146,7 @@ class LoginScreen(StepScreen[LoginStep]):
             case "toggle-password":
                 field = self.query_one("#password", Input)
                 field.password = not field.password
-                event.button.label = _("Afficher") if field.password else _("Masquer")
+                event.button.label = _(words.SHOW) if field.password else _(words.HIDE)
             case "identifier-help":
                 from caf_tui.screens.help import HelpScreen
 
@@ -157,6 +157,18 @@ class LoginScreen(StepScreen[LoginStep]):
 
                 typed = self.query_one("#identifier", Input).value
                 self.app.push_screen(ForgotPasswordScreen(self.kind, typed))
+            case "what-franceconnect":
+                from caf_tui.screens.help import HelpScreen
+
+                self.app.push_screen(HelpScreen(help_texts.franceconnect_help()))
+            case "franceconnect":
+                from caf_tui.screens.franceconnect import FranceConnectScreen
+
+                self.app.push_screen(FranceConnectScreen())
+            case "create-account":
+                from caf_tui.screens.create_account import CreateAccountScreen
+
+                self.app.push_screen(CreateAccountScreen())
 
     def log_in(self) -> None:
         identifier_field = self.query_one("#identifier", Input)
@@ -182,7 +194,7 @@ class LoginScreen(StepScreen[LoginStep]):
             if self.caf.settings.remember and remember_me.usable:
                 await remember_me.store(keep, kind, identifier)
             password_field.value = ""
-            await self.caf.show_step(step)
+            self.caf.go_to(step)
 
         self.run_backend(send)
 

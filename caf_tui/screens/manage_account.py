@@ -10,6 +10,7 @@ from caf_tui.api import PasswordPolicy, Role
 from caf_tui.api.account import AuthorisationsResponse, ProfileResponse
 from caf_tui.i18n import N_, _
 from caf_tui.screens.section_base import SectionScreen
+from caf_tui.steps import words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.bullets import Bullet
 
@@ -20,27 +21,27 @@ def spouse_widgets(answer: AuthorisationsResponse) -> list[Widget]:
         return []
     state, *rights = spouse_lines(spouse)
     widgets: list[Widget] = [
-        Static(_("MES AUTORISATIONS"), classes="section-title"),
+        Static(_(words.AUTHORISATIONS_TITLE), classes="section-title"),
         Static(state, id="spouse-state"),
         *(Bullet(right) for right in rights),
     ]
     if spouse.authorised:
-        widgets.append(Button(_("Retirer ces droits"), id="withdraw", classes="submit"))
+        widgets.append(Button(_(words.WITHDRAW_RIGHTS), id="withdraw", classes="submit"))
     else:
-        widgets.append(Button(_("Autoriser"), id="grant", classes="submit"))
+        widgets.append(Button(_(words.AUTHORISE), id="grant", classes="submit"))
     return widgets
 
 
 def profile_widgets(profile: ProfileResponse) -> list[Widget]:
     return [
-        Static(_("MON PROFIL"), classes="section-title"),
+        Static(_(words.PROFILE_TITLE), classes="section-title"),
         Static("\n".join(profile_lines(profile)), id="profile"),
     ]
 
 
 class ManageAccountScreen(SectionScreen):
     CSS_PATH = stylesheet("manage_account")
-    HEADING = N_("GÉRER MON COMPTE")
+    HEADING = words.MANAGE_ACCOUNT_TITLE
     HELP = N_(
         "Ici vous consultez votre profil, gérez les droits de votre conjoint(e) si vous êtes "
         "responsable du dossier, changez votre mot de passe, voyez vos dernières connexions et "
@@ -59,10 +60,10 @@ class ManageAccountScreen(SectionScreen):
             widgets += spouse_widgets(await backend.authorisations())
         widgets += [
             Static(_("SÉCURITÉ"), classes="section-title"),
-            Button(_("Modifier mes coordonnées de contact"), id="change-contact"),
-            Button(_("Changer mon mot de passe"), id="change-password"),
-            Button(_("Mes dernières connexions"), id="connections"),
-            Button(_("Me déconnecter de partout"), id="logout-everywhere"),
+            Button(_(words.EDIT_CONTACT), id="change-contact"),
+            Button(_(words.CHANGE_PASSWORD), id="change-password"),
+            Button(_(words.LAST_CONNECTIONS), id="connections"),
+            Button(_(words.LOG_OUT_EVERYWHERE), id="logout-everywhere"),
         ]
         return widgets
 
@@ -70,9 +71,7 @@ class ManageAccountScreen(SectionScreen):
         async def send() -> None:
             await self.caf.backend.set_spouse_authorised(authorised)
             self.notify(
-                _("Les droits de votre conjoint(e) ont été accordés.")
-                if authorised
-                else _("Les droits de votre conjoint(e) ont été retirés.")
+                _(words.SPOUSE_RIGHTS_GRANTED) if authorised else _(words.SPOUSE_RIGHTS_WITHDRAWN)
             )
             self.load()
 
@@ -81,11 +80,7 @@ class ManageAccountScreen(SectionScreen):
     def logout_everywhere(self) -> None:
         async def send() -> None:
             answer = await self.caf.backend.logout_everywhere()
-            await self.caf.session_lost(
-                _("Vous êtes déconnecté(e) de partout ({n} session(s) terminée(s)).").format(
-                    n=answer.ended
-                )
-            )
+            self.caf.session_lost(_(words.LOGGED_OUT_EVERYWHERE).format(n=answer.ended))
 
         self.run_backend(send)
 

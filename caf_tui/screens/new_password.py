@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+from typing import Protocol, TypeVar
+
+from pydantic import SecretStr
+from textual import on
 from textual.dom import DOMNode
 from textual.widgets import Input
 
 from caf_tui import rules
 from caf_tui.api import PasswordPolicy
+from caf_tui.screens.step_parts import JourneyStepScreen
 from caf_tui.widgets.messages import FieldError
+from caf_tui.widgets.rule_checklist import RuleChecklist
+
+FIELDS = ("password", "confirmation")
+
+
+class WithPolicy(Protocol):
+    @property
+    def policy(self) -> PasswordPolicy: ...
+
+
+P = TypeVar("P", bound=WithPolicy)
 
 
 def refuse_failing_rules(
@@ -23,3 +39,47 @@ def refuse_failing_rules(
     form.query_one(f"#error-{field}", FieldError).show(rules.checklist_sentence(checks, policy))
     form.query_one(f"#{field}", Input).focus()
     return True
+
+
+class NewPasswordStepScreen(JourneyStepScreen[P]):
+    """A step that asks for a new password twice beside the live checklist (the journey's and
+    the forgotten password's): what typing, Entrée and leaving do; ``send_password`` sends."""
+
+    def values(self) -> tuple[str, str]:
+        password, confirmation = (self.query_one(f"#{name}", Input).value for name in FIELDS)
+        return password, confirmation
+
+    def on_mount(self) -> None:
+        # A watcher runs as the key changes the value, so the checklist is repainted in the
+        # same frame as the field; an Input.Changed arrives after the field's own frame.
+        for name in FIELDS:
+            self.watch(self.query_one(f"#{name}", Input), "value", self.typed, init=False)
+
+    def typed(self) -> None:
+        self.query_one(RuleChecklist).update(*self.values())
+
+    @on(Input.Submitted, "#password")
+    def next_field(self) -> None:
+        self.query_one("#confirmation", Input).focus()
+
+    @on(Input.Submitted, "#confirmation")
+    def submitted(self) -> None:
+        self.validate_password()
+
+    def validate_password(self) -> None:
+        """Send nothing while a rule fails: name the failing rules beside the field instead."""
+        self.clear_errors()
+        password, confirmation = self.values()
+        if refuse_failing_rules(self, password, confirmation, self.step.policy):
+            return
+        self.send_password(SecretStr(password), SecretStr(confirmation))
+
+    def send_password(self, password: SecretStr, confirmation: SecretStr) -> None:
+        raise NotImplementedError
+
+    def forget_inputs(self) -> None:
+        for field in self.query(Input):
+            field.value = ""
+
+    def on_unmount(self) -> None:
+        self.forget_inputs()

@@ -11,10 +11,10 @@ from caf_tui import help_texts
 from caf_tui.api import ErrorCode, RecoveryCodeStep, StepName
 from caf_tui.backend.errors import BackendError, FlowExpired
 from caf_tui.i18n import _
-from caf_tui.labels import quit_recovery_question
 from caf_tui.screens.code_entry import checked_code
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
+from caf_tui.steps import words
 from caf_tui.widgets.countdown import Countdown
 from caf_tui.widgets.fields import HelpedInput
 from caf_tui.widgets.footer import KeysFooter
@@ -26,39 +26,31 @@ from caf_tui.widgets.step_header import StepHeader
 class RecoveryCodeScreen(JourneyStepScreen[RecoveryCodeStep]):
     AUTO_FOCUS = "#code"
 
-    def screen_help(self) -> str:
-        return help_texts.code_not_received_help()
-
-    def quit_question(self) -> str:
-        return quit_recovery_question()
-
     def compose(self) -> ComposeResult:
         step = self.step
-        yield StepHeader(_("MOT DE PASSE OUBLIÉ"))
+        yield StepHeader(self.step_title())
         with VerticalScroll(classes="body"):
             yield Static(
-                _(
-                    "Si un compte correspond à l'identifiant saisi, un code de vérification "
-                    "vient d'être envoyé par SMS ou par e-mail à vos coordonnées de contact "
-                    "enregistrées. Merci de le saisir."
-                ),
+                _(words.RECOVERY_CODE_SENT),
                 id="sent-to",
             )
-            yield Label(_("Code de vérification"))
+            yield Label(_(words.CODE))
             yield HelpedInput(
                 id="code",
                 restrict=r"[0-9]*",
                 max_length=step.code_length,
-                placeholder=_("{n} chiffres").format(n=step.code_length),
+                placeholder=_(words.N_DIGITS).format(n=step.code_length),
                 help_text=help_texts.code_not_received_help(),
             )
             yield FieldError(id="error-code")
             yield Countdown(step.expires_at, self.caf.journey.server_now, id="code-countdown")
             if self.caf.backend.has_demo_outbox:
-                yield Button(_("Messages reçus (démo)"), id="outbox", variant="warning")
+                yield Button(_(words.OUTBOX), id="outbox", variant="warning")
             yield FieldError(id="error-form")
             yield StatusLine()
-        yield step_buttons(Button(_("Valider"), id="validate", variant="primary", classes="submit"))
+        yield step_buttons(
+            Button(_(words.VALIDATE), id="validate", variant="primary", classes="submit")
+        )
         yield KeysFooter()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

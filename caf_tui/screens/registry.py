@@ -1,4 +1,5 @@
-"""step name -> view. A new step on the server is a new screen registered here, nothing else.
+"""step name -> view. A step described in ``caf_tui.steps`` with nothing special gets the
+generic step screen; a step with a widget of its own has its screen module listed here.
 
 A view's module is imported when its step first comes, not at start: importing them all put
 a tenth of a second of rules and widgets before the first frame.
@@ -12,21 +13,20 @@ from typing import Any, TypeVar
 
 from caf_tui.api import NextStep, StepName
 from caf_tui.screens.base import StepScreen
+from caf_tui.steps import spec_for
 
 STEP_MODULES: dict[str, str] = {
     StepName.LOGIN: "login",
-    StepName.MIGRATION_INTRO: "migration_intro",
     StepName.ACCEPT_TERMS: "terms",
     StepName.CHOOSE_PASSWORD: "choose_password",
     StepName.CONFIRM_CONTACT: "confirm_contact",
     StepName.VERIFY_CODE: "verify_code",
-    StepName.ACCOUNT_CREATED: "account_created",
-    StepName.SPOUSE_AUTHORISATION: "spouse_authorisation",
     StepName.DASHBOARD: "dashboard",
     StepName.RECOVERY_CODE: "recovery_code",
     StepName.RECOVERY_PASSWORD: "recovery_password",
 }
-"""The module of ``caf_tui.screens`` whose ``@step_screen`` class shows each step."""
+"""The module of ``caf_tui.screens`` whose ``@step_screen`` class shows each step that the
+generic screen cannot."""
 
 STEP_SCREENS: dict[str, type[StepScreen[Any]]] = {}
 
@@ -50,6 +50,11 @@ def screen_class(name: str) -> type[StepScreen[Any]]:
         import_module(f"caf_tui.screens.{STEP_MODULES[name]}")
     if name in STEP_SCREENS:
         return STEP_SCREENS[name]
+    spec = spec_for(name)
+    if spec is not None and spec.generic:
+        from caf_tui.screens.spec_screen import generic_screen
+
+        return generic_screen(spec)
     from caf_tui.screens.unavailable import UnavailableStepScreen
 
     return UnavailableStepScreen

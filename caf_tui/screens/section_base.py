@@ -12,8 +12,9 @@ from textual.widget import Widget
 from textual.widgets import Button
 
 from caf_tui.backend.errors import BackendError
-from caf_tui.i18n import N_, _
+from caf_tui.i18n import _
 from caf_tui.screens.base import CafScreen
+from caf_tui.steps import words
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader
@@ -24,7 +25,7 @@ class SectionScreen(CafScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *CafScreen.BINDINGS,
-        Binding("escape", "back", N_("Retour"), show=True, key_display=N_("Échap")),
+        Binding("escape", "back", words.BACK, show=True, key_display=words.ESCAPE_KEY),
     ]
     HEADING: ClassVar[str] = ""
 
@@ -33,10 +34,10 @@ class SectionScreen(CafScreen):
         with VerticalScroll(classes="body", id="section-body"):
             yield StatusLine()
             yield FieldError(id="error-form")
-            yield Button(_("Réessayer"), id="retry")
+            yield Button(_(words.RETRY), id="retry")
             yield from self.compose_form()
         with Horizontal(classes="buttons bottom-bar"):
-            yield Button(_("Retour"), id="back")
+            yield Button(_(words.BACK), id="back")
         yield KeysFooter()
 
     def compose_form(self) -> ComposeResult:

@@ -13,6 +13,7 @@ from textual.widgets import Button, Static
 
 from caf_tui.i18n import _
 from caf_tui.screens.base import StepScreen
+from caf_tui.steps import words
 
 S = TypeVar("S")
 
@@ -20,10 +21,10 @@ S = TypeVar("S")
 def step_buttons(*right: Widget, left: Sequence[Widget] | None = None) -> Horizontal:
     """The bottom bar: ``left`` (by default « Quitter ») on the left, « Réessayer » (hidden
     until a network failure) and ``right`` on the right, as on the portal."""
-    retry = Button(_("Réessayer"), id="retry")
+    retry = Button(_(words.RETRY), id="retry")
     retry.display = False
     if left is None:
-        left = [Button(_("Quitter"), id="quit")]
+        left = [Button(_(words.QUIT), id="quit")]
     return Horizontal(*left, Static(classes="spacer"), retry, *right, classes="buttons bottom-bar")
 
 

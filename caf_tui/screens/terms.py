@@ -8,9 +8,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
 from caf_tui.api import AcceptTermsStep, StepName
-from caf_tui.i18n import N_, _
+from caf_tui.i18n import _
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
+from caf_tui.steps import words
+from caf_tui.steps.migration import ACCEPT_TERMS
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
@@ -18,30 +20,24 @@ from caf_tui.widgets.step_header import StepHeader
 from caf_tui.widgets.toggles import TickBox
 from caf_tui.widgets.wrapping_toggles import WrappingTickBox
 
-TERMS_HELP = N_(
-    "Faites défiler les conditions générales avec les flèches ↑ ↓, Page suivante / Page "
-    "précédente, Début et Fin. Cochez ensuite la case en fin de page pour les accepter."
-)
-
 
 class TermsText(VerticalScroll):
     """The conditions, scrolled with the arrows, Page suivante / précédente, Début / Fin."""
 
     @property
     def help_text(self) -> str:
-        return _(TERMS_HELP)
+        return _(ACCEPT_TERMS.help)
 
 
 @step_screen(StepName.ACCEPT_TERMS)
 class TermsScreen(JourneyStepScreen[AcceptTermsStep]):
     CSS_PATH = stylesheet("terms")
     AUTO_FOCUS = "#terms-text"
-    HELP = TERMS_HELP
 
     def compose(self) -> ComposeResult:
-        yield StepHeader(_("CONDITIONS GÉNÉRALES D'UTILISATION"), self.step.progress)
+        yield StepHeader(self.step_title(), self.step.progress)
         with Vertical(classes="body"):
-            yield Static(_("Tous les champs sont obligatoires, sauf mention contraire."))
+            yield Static(_(words.ALL_REQUIRED))
             with TermsText(id="terms-text"):
                 for section in self.step.sections:
                     if section.heading:
@@ -49,21 +45,18 @@ class TermsScreen(JourneyStepScreen[AcceptTermsStep]):
                     for paragraph in section.paragraphs:
                         yield Static(paragraph, markup=False, classes="terms-paragraph")
             yield WrappingTickBox(
-                _(
-                    "J'ai pris connaissance des conditions générales d'utilisation "
-                    "et je les accepte"
-                ),
+                _(words.TERMS_ACCEPTED),
                 id="accept",
             )
             yield Static(
-                _("Cochez la case ci-dessus pour pouvoir continuer."),
+                _(words.TICK_TO_CONTINUE),
                 id="ready-hint",
                 classes="hint",
             )
             yield FieldError(id="error-form")
             yield StatusLine()
         yield step_buttons(
-            Button(_("Continuer"), id="continue", variant="primary", classes="submit")
+            Button(_(words.CONTINUE), id="continue", variant="primary", classes="submit")
         )
         yield KeysFooter()
 

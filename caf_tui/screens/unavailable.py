@@ -9,6 +9,7 @@ from textual.widgets import Button, Static
 from caf_tui.api import OtherStep
 from caf_tui.i18n import _
 from caf_tui.screens.base import StepScreen
+from caf_tui.steps import words
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader
@@ -16,7 +17,7 @@ from caf_tui.widgets.step_header import StepHeader
 
 class UnavailableStepScreen(StepScreen[OtherStep]):
     def compose(self) -> ComposeResult:
-        yield StepHeader(_("ÉTAPE NON DISPONIBLE"))
+        yield StepHeader(_(words.UNAVAILABLE_TITLE))
         with VerticalScroll(classes="body"):
             yield Static(
                 _(
@@ -29,7 +30,7 @@ class UnavailableStepScreen(StepScreen[OtherStep]):
             yield FieldError(id="error-form")
             yield StatusLine()
             with Horizontal(classes="buttons"):
-                yield Button(_("Se déconnecter"), id="logout", classes="submit")
+                yield Button(_(words.LOG_OUT), id="logout", classes="submit")
         yield KeysFooter()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -10,11 +10,12 @@ from textual.widgets import Button, Input, Label, Static
 from caf_tui import help_texts
 from caf_tui.api import Channel, ErrorCode, StepName, VerifyCodeStep
 from caf_tui.backend.errors import BackendError
-from caf_tui.i18n import _, ngettext
-from caf_tui.labels import code_sent_text
+from caf_tui.i18n import _
+from caf_tui.labels import code_sent_text, with_attempts_left
 from caf_tui.screens.code_entry import checked_code
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
+from caf_tui.steps import words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.code_not_received import CodeNotReceived
 from caf_tui.widgets.countdown import Countdown
@@ -32,15 +33,12 @@ class VerifyCodeScreen(JourneyStepScreen[VerifyCodeStep]):
     CSS_PATH = stylesheet("verify_code")
     AUTO_FOCUS = "#code"
 
-    def screen_help(self) -> str:
-        return help_texts.code_not_received_help()
-
     def compose(self) -> ComposeResult:
         step, now = self.step, self.caf.journey.server_now
         by_sms = step.channel is Channel.SMS
-        yield StepHeader(_("VÉRIFICATION DE MES COORDONNÉES DE CONTACT"), step.progress)
+        yield StepHeader(self.step_title(), step.progress)
         with VerticalScroll(classes="body"):
-            yield Static(_("Tous les champs sont obligatoires, sauf mention contraire."))
+            yield Static(_(words.ALL_REQUIRED))
             yield Static(
                 code_sent_text(step, unbreakable_number=True) + " " + _("Merci de le saisir"),
                 markup=False,
@@ -55,7 +53,7 @@ class VerifyCodeScreen(JourneyStepScreen[VerifyCodeStep]):
                 id="code",
                 restrict=r"[0-9]*",
                 max_length=step.code_length,
-                placeholder=_("{n} chiffres").format(n=step.code_length),
+                placeholder=_(words.N_DIGITS).format(n=step.code_length),
                 help_text=help_texts.code_not_received_help(),
             )
             yield FieldError(id="error-code")
@@ -63,10 +61,12 @@ class VerifyCodeScreen(JourneyStepScreen[VerifyCodeStep]):
             yield Static("", id="expired-note")
             yield CodeNotReceived(step.resend_available_at, now)
             if self.caf.backend.has_demo_outbox:
-                yield Button(_("Messages reçus (démo)"), id="outbox", variant="warning")
+                yield Button(_(words.OUTBOX), id="outbox", variant="warning")
             yield FieldError(id="error-form")
             yield StatusLine()
-        yield step_buttons(Button(_("Valider"), id="validate", variant="primary", classes="submit"))
+        yield step_buttons(
+            Button(_(words.VALIDATE), id="validate", variant="primary", classes="submit")
+        )
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -102,8 +102,8 @@ class VerifyCodeScreen(JourneyStepScreen[VerifyCodeStep]):
     def resend(self) -> None:
         async def send() -> None:
             step = await self.caf.journey.submit(lambda backend: backend.resend_code())
-            self.app.notify(_("Un nouveau code vous a été envoyé."))
-            await self.caf.show_step(step)
+            self.app.notify(_(words.NEW_CODE_SENT))
+            self.caf.go_to(step)
 
         self.run_backend(send)
 
@@ -112,10 +112,7 @@ class VerifyCodeScreen(JourneyStepScreen[VerifyCodeStep]):
         « Demander »."""
         message = error.message
         left = error.detail.attempts_left
-        if error.code is ErrorCode.OTP_INVALID and left and str(left) not in message:
-            message += " " + ngettext(
-                "Il vous reste {n} essai.", "Il vous reste {n} essais.", left
-            ).format(n=left)
+        message = with_attempts_left(message, error.code, left)
         if error.code is ErrorCode.OTP_EXPIRED:
             self.query_one("#code-countdown", Countdown).expire_now()
         if error.code in CODE_ERRORS:

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from caf_tui.i18n import _
+from caf_tui.steps import words
 from caf_tui.widgets.bullets import Bullet
 from caf_tui.widgets.countdown import Countdown, format_duration
 from caf_tui.widgets.link_button import LinkButton
@@ -59,7 +60,7 @@ class CodeNotReceived(Vertical):
         yield Bullet(_("Vérifiez vos messages indésirables."))
         with Horizontal(classes="link-row"):
             yield Static("• ")
-            yield LinkButton(_("Demander"), id="resend")
+            yield LinkButton(_(words.RESEND), id="resend")
             yield Static(_("l'envoi d'un nouveau code."))
         yield Countdown(
             self.resend_available_at,
@@ -71,5 +72,5 @@ class CodeNotReceived(Vertical):
         yield FieldError(id="error-resend")
         with Horizontal(classes="link-row"):
             yield Static("• ")
-            yield LinkButton(_("Modifier mes coordonnées de contact"), id="change-contact")
+            yield LinkButton(_(words.EDIT_CONTACT), id="change-contact")
             yield Static(".")

@@ -10,6 +10,7 @@ from textual.widgets import Button, Input, Label
 
 from caf_tui import rules
 from caf_tui.i18n import _
+from caf_tui.steps import words
 from caf_tui.widgets.fields import HelpedInput
 from caf_tui.widgets.messages import FieldError
 
@@ -34,7 +35,7 @@ class ContactEditor(Vertical):
         self.on_file = {"phone": phone, "email": email}
 
     def compose(self) -> ComposeResult:
-        yield Label(_("Téléphone portable"))
+        yield Label(_(words.MOBILE_PHONE))
         yield HelpedInput(
             self.on_file["phone"] or "",
             id="phone",
@@ -42,7 +43,7 @@ class ContactEditor(Vertical):
             placeholder=_("ex. 06 12 34 56 78"),
         )
         yield FieldError(id="error-phone")
-        yield Label(_("Adresse e-mail"))
+        yield Label(_(words.EMAIL_ADDRESS))
         yield HelpedInput(
             self.on_file["email"] or "",
             id="email",
@@ -51,8 +52,8 @@ class ContactEditor(Vertical):
         )
         yield FieldError(id="error-email")
         with Horizontal(classes="buttons"):
-            yield Button(_("Annuler"), id="cancel-edit")
-            yield Button(_("Enregistrer mes coordonnées"), id="save", classes="submit always")
+            yield Button(_(words.CANCEL), id="cancel-edit")
+            yield Button(_(words.SAVE_CONTACT), id="save", classes="submit always")
 
     def typed(self, name: str) -> str:
         return self.query_one(f"#{name}", Input).value

@@ -8,38 +8,19 @@ from textual.widgets import Button, Static
 
 from caf_tui import help_texts
 from caf_tui.i18n import _
+from caf_tui.steps import words
 
 
 class LoginDoors(Vertical):
-    """Beside the form from 100 columns, under it below: the portal puts them to the right."""
+    """Beside the form from 100 columns, under it below: the portal puts them to the right.
+    Its buttons are handled by the screen that shows it (a widget opens no screen)."""
 
     def compose(self) -> ComposeResult:
         yield Static(_("SAVOIR AVANT DE SE CONNECTER"), classes="section-title")
         yield Static(help_texts.before_login_help())
         yield Static(_("OU"), classes="section-title")
-        yield Static(
-            _(
-                "FranceConnect est la solution proposée par l'État pour sécuriser et "
-                "simplifier la connexion à vos services en ligne."
-            )
-        )
-        yield Button(_("S'identifier avec FranceConnect"), id="franceconnect")
-        yield Button(_("Qu'est-ce que FranceConnect ?"), id="what-franceconnect", classes="link")
+        yield Static(_(words.FRANCECONNECT_PITCH))
+        yield Button(_(words.FRANCECONNECT_SIGN_IN), id="franceconnect")
+        yield Button(_(words.WHAT_IS_FRANCECONNECT), id="what-franceconnect", classes="link")
         yield Static(_("Première connexion ?"), classes="section-title")
-        yield Button(_("Créer Mon Compte"), id="create-account")
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        match event.button.id:
-            case "what-franceconnect":
-                from caf_tui.screens.help import HelpScreen
-
-                self.app.push_screen(HelpScreen(help_texts.franceconnect_help()))
-            case "franceconnect":
-                from caf_tui.screens.franceconnect import FranceConnectScreen
-
-                self.app.push_screen(FranceConnectScreen())
-            case "create-account":
-                from caf_tui.screens.create_account import CreateAccountScreen
-
-                self.app.push_screen(CreateAccountScreen())
+        yield Button(_(words.CREATE_ACCOUNT), id="create-account")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from caf_tui.i18n import _
+from caf_tui.steps import words
 
 
 class FieldError(Static):
@@ -13,7 +14,7 @@ class FieldError(Static):
     DEFAULT_CLASSES = "field-error"
 
     def show(self, message: str) -> None:
-        self.update(_("Erreur : {message}").format(message=message))
+        self.update(_(words.ERROR_SENTENCE).format(message=message))
         self.display = True
 
     def clear(self) -> None:

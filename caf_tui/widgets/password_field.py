@@ -10,6 +10,7 @@ from textual.reactive import Reactive
 from textual.widgets import Button
 
 from caf_tui.i18n import _
+from caf_tui.steps import words
 from caf_tui.widgets.fields import HelpedInput
 
 
@@ -51,7 +52,7 @@ class PasswordField(Horizontal):
         yield PasswordInput(
             id=self.field_id, password=True, max_length=self.max_length, help_text=self.help_text
         )
-        yield Button(_("Afficher"), id=f"toggle-{self.field_id}", classes="toggle-password")
+        yield Button(_(words.SHOW), id=f"toggle-{self.field_id}", classes="toggle-password")
 
     @property
     def input(self) -> HelpedInput:
@@ -62,4 +63,4 @@ class PasswordField(Horizontal):
         event.stop()
         field = self.input
         field.password = not field.password
-        event.button.label = _("Afficher") if field.password else _("Masquer")
+        event.button.label = _(words.SHOW) if field.password else _(words.HIDE)

@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from caf_tui.api import Progress
 from caf_tui.i18n import _
+from caf_tui.steps import words
 
 
 class StepHeader(Vertical):
@@ -25,7 +26,7 @@ class StepHeader(Vertical):
         )
         title = self.title_text
         if self.progress is not None:
-            step = _("Étape {current}/{total}").format(
+            step = _(words.STEP_OF_TOTAL).format(
                 current=self.progress.current, total=self.progress.total
             )
             title = f"{step} · {title}"

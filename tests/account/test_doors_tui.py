@@ -7,10 +7,11 @@ from collections.abc import Callable
 import httpx
 
 from caf_stub import RunningStub
+from caf_tui.api import StepName
 from caf_tui.app import CafApp
 from caf_tui.screens.dashboard import DashboardScreen
 from caf_tui.screens.login import LoginScreen
-from caf_tui.screens.migration_intro import MigrationIntroScreen
+from caf_tui.screens.registry import screen_class
 from tests.tui.drive import log_in, screen_text
 
 HUGO = "1 90 03 99 999 017 79"
@@ -51,4 +52,4 @@ async def test_hugo_sees_the_time_left_then_logs_in_once_the_lock_ends(
         with httpx.Client(base_url=stub.url) as client:
             client.post("/_stub/clock", json={"advance_seconds": 300}).raise_for_status()
         await log_in(pilot, HUGO, "90031111")
-        assert isinstance(app.screen, MigrationIntroScreen)
+        assert isinstance(app.screen, screen_class(StepName.MIGRATION_INTRO))

@@ -5,11 +5,12 @@ from __future__ import annotations
 import httpx
 
 from caf_stub import RunningStub
+from caf_tui.api import StepName
 from caf_tui.screens.forgot_password import ForgotPasswordScreen
 from caf_tui.screens.login import LoginScreen
-from caf_tui.screens.migration_intro import MigrationIntroScreen
 from caf_tui.screens.recovery_code import RecoveryCodeScreen
 from caf_tui.screens.recovery_password import RecoveryPasswordScreen
+from caf_tui.screens.registry import screen_class
 from caf_tui.widgets.countdown import code_expired_text
 from tests.tui.drive import log_in, screen_text, settle, type_into
 from tests.tui.migration import make_app, press, type_keys
@@ -54,7 +55,7 @@ async def test_claire_sets_a_new_password_and_logs_in(stub: RunningStub) -> None
         assert isinstance(app.screen, LoginScreen)
         assert "Votre mot de passe a été modifié" in screen_text(app)
         await log_in(pilot, CLAIRE, "Claire2026")
-        assert isinstance(app.screen, MigrationIntroScreen)
+        assert isinstance(app.screen, screen_class(StepName.MIGRATION_INTRO))
 
 
 async def test_unknown_identifier_sees_exactly_the_same(stub: RunningStub) -> None:

@@ -8,10 +8,10 @@ from textual.widgets import Input, RadioButton
 
 from caf_stub import RunningStub
 from caf_tui.api import StepName
-from caf_tui.screens.account_created import AccountCreatedScreen
 from caf_tui.screens.confirm_contact import ConfirmContactScreen
 from caf_tui.screens.create_account import CreateAccountScreen
 from caf_tui.screens.dashboard import DashboardScreen
+from caf_tui.screens.registry import screen_class
 from caf_tui.screens.terms import TermsScreen
 from tests.tui.drive import log_in, screen_text
 from tests.tui.migration import NEW_PASSWORD, answer_on_screen, make_app, press, type_keys
@@ -42,7 +42,7 @@ async def contact_then_code(pilot: Pilot[None], email: str) -> None:
     await pilot.pause()
     await press(pilot, "#validate")
     await answer_on_screen(pilot, StepName.VERIFY_CODE)
-    assert isinstance(pilot.app.screen, AccountCreatedScreen)
+    assert isinstance(pilot.app.screen, screen_class(StepName.ACCOUNT_CREATED))
 
 
 async def test_lucas_creates_his_account_then_sees_only_what_a_member_may(

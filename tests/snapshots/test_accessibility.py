@@ -23,7 +23,7 @@ from caf_tui.config import Settings
 from caf_tui.journey import Journey
 from tests.conftest import reset_stub
 from tests.tui.drive import log_in, settle
-from tests.tui.migration import Clocks, karim_to, type_keys
+from tests.tui.migration import ORDER, Clocks, karim_to, type_keys
 
 Scene = Callable[[Pilot[None]], Awaitable[None]]
 
@@ -88,17 +88,7 @@ def test_under_no_color(
     assert snap_compare(app, terminal_size=(80, 24), run_before=SCENES[scene])
 
 
-FULL_SCREENS = [
-    StepName.LOGIN,
-    StepName.MIGRATION_INTRO,
-    StepName.ACCEPT_TERMS,
-    StepName.CHOOSE_PASSWORD,
-    StepName.CONFIRM_CONTACT,
-    StepName.VERIFY_CODE,
-    StepName.ACCOUNT_CREATED,
-    StepName.SPOUSE_AUTHORISATION,
-    StepName.DASHBOARD,
-]
+FULL_SCREENS = [StepName.LOGIN, *ORDER]
 
 
 @pytest.mark.parametrize("step", FULL_SCREENS, ids=[s.value for s in FULL_SCREENS])

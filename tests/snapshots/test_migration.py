@@ -14,17 +14,9 @@ from textual.pilot import Pilot
 from caf_stub import RunningStub
 from caf_tui.api import StepName
 from tests.snapshots.conftest import SIZES
-from tests.tui.migration import Clocks, karim_to, make_app, press, type_keys
+from tests.tui.migration import ORDER, Clocks, karim_to, make_app, press, type_keys
 
-STEPS = [
-    StepName.MIGRATION_INTRO,
-    StepName.ACCEPT_TERMS,
-    StepName.CHOOSE_PASSWORD,
-    StepName.CONFIRM_CONTACT,
-    StepName.VERIFY_CODE,
-    StepName.ACCOUNT_CREATED,
-    StepName.SPOUSE_AUTHORISATION,
-]
+STEPS = ORDER[:-1]  # the dashboard has snapshots of its own
 
 
 @pytest.mark.parametrize("size", SIZES)

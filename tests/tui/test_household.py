@@ -8,7 +8,7 @@ import httpx
 from caf_stub import RunningStub
 from caf_tui.api import StepName
 from caf_tui.screens.dashboard import DashboardScreen
-from caf_tui.screens.spouse_authorisation import SpouseAuthorisationScreen
+from caf_tui.screens.registry import screen_class
 from tests.tui.drive import log_in, screen_text, settle
 from tests.tui.migration import answer_on_screen, karim_to, make_app, press, type_keys
 
@@ -43,7 +43,10 @@ async def test_claire_migrates_by_email_and_is_never_asked_about_a_spouse(
         await press(pilot, "#continue")
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
-        assert not any(isinstance(screen, SpouseAuthorisationScreen) for screen in app.screen_stack)
+        assert not any(
+            isinstance(screen, screen_class(StepName.SPOUSE_AUTHORISATION))
+            for screen in app.screen_stack
+        )
         assert "Bonjour Claire MOREAU" in screen_text(app)
 
 

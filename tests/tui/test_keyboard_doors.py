@@ -29,13 +29,13 @@ from caf_tui.screens.franceconnect_providers import FranceConnectProvidersScreen
 from caf_tui.screens.help import HelpScreen
 from caf_tui.screens.login import LoginScreen
 from caf_tui.screens.manage_account import ManageAccountScreen
-from caf_tui.screens.migration_intro import MigrationIntroScreen
 from caf_tui.screens.recovery_code import RecoveryCodeScreen
 from caf_tui.screens.recovery_password import RecoveryPasswordScreen
+from caf_tui.screens.registry import screen_class
 from tests.stub.helpers import Portal
 from tests.tui.drive import screen_text, settle
 from tests.tui.keyboard import enter, focus_is_visible, tab_round, tab_to, type_text
-from tests.tui.migration import CODE, NEW_PASSWORD, karim_to, make_app
+from tests.tui.migration import CODE, NEW_PASSWORD, ORDER, karim_to, make_app
 
 SIZE = (80, 24)
 CLAIRE = "2 92 01 99 999 014 96"
@@ -177,7 +177,7 @@ async def test_claire_forgets_her_password_and_logs_in_with_a_new_one(
         await tab_to(pilot, "#password")
         await type_text(pilot, "Claire2026")
         await enter(pilot)
-        assert isinstance(app.screen, MigrationIntroScreen)
+        assert isinstance(app.screen, screen_class(StepName.MIGRATION_INTRO))
     Portal(stub).login(CLAIRE.replace(" ", ""), "Claire2026")
 
 
@@ -295,14 +295,7 @@ async def test_angela_signs_in_with_franceconnect_to_her_dashboard(stub: Running
         await tab_round(pilot)
         await press_button(pilot, "#accept")
 
-        for step in (
-            StepName.MIGRATION_INTRO,
-            StepName.ACCEPT_TERMS,
-            StepName.CHOOSE_PASSWORD,
-            StepName.CONFIRM_CONTACT,
-            StepName.VERIFY_CODE,
-            StepName.ACCOUNT_CREATED,
-        ):
+        for step in ORDER[:6]:
             await answer_by_keyboard(pilot, step)
         assert isinstance(app.screen, DashboardScreen)
         assert "Bonjour Angela Claire Louise DUBOIS" in screen_text(app)

@@ -11,6 +11,7 @@ from caf_tui.plain.context import Context
 from caf_tui.plain.doors.fc_session import back_to_login, signed_in
 from caf_tui.plain.prompts import HELP_KEY
 from caf_tui.plain.wording import spoken_duration
+from caf_tui.steps import words
 
 
 def waiting_help() -> str:
@@ -26,7 +27,7 @@ def waiting_help() -> str:
 
 
 def in_browser(ctx: Context, start: FranceConnectStart) -> None:
-    ctx.heading(_("S'IDENTIFIER AVEC FRANCECONNECT"))
+    ctx.heading(_(words.FRANCECONNECT_SIGN_IN_TITLE))
     ctx.say(
         _(
             "Ouvrez cette adresse dans un navigateur, ou sur votre téléphone, puis "
@@ -61,7 +62,7 @@ def in_browser(ctx: Context, start: FranceConnectStart) -> None:
 def collect_quietly(ctx: Context, flow_id: str) -> bool:
     """One poll; a network failure is tried again at the next one, without a word."""
     try:
-        answer = ctx.runner.run(ctx.backend.poll_franceconnect(flow_id))
+        step = ctx.runner.run(ctx.journey.collect_franceconnect(flow_id))
     except (BackendUnavailable, ServerError):
         return False
-    return signed_in(ctx, answer)
+    return signed_in(ctx, step)

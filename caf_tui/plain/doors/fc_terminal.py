@@ -14,14 +14,13 @@ from caf_tui.i18n import _
 from caf_tui.plain.context import Context
 from caf_tui.plain.doors.fc_session import back_to_login, collect
 from caf_tui.plain.prompts import Field, as_is
+from caf_tui.steps import words
 
 
 def ask_provider(ctx: Context, providers: ProviderList) -> str | None:
     """« Je choisis un compte pour me connecter »: the provider's id, or None to cancel."""
-    ctx.heading(_("FRANCECONNECT"))
-    ctx.say(
-        _("Je choisis un compte pour me connecter sur {service}").format(service=providers.service)
-    )
+    ctx.heading(_(words.FRANCECONNECT_TITLE))
+    ctx.say(_(words.FRANCECONNECT_CHOOSE_ACCOUNT).format(service=providers.service))
     ctx.say(*sorted({choice.note for choice in providers.providers if choice.note}))
     unavailable = [choice.name for choice in providers.providers if not choice.available]
     if unavailable:
@@ -29,7 +28,7 @@ def ask_provider(ctx: Context, providers: ProviderList) -> str | None:
     usable = [choice for choice in providers.providers if choice.available]
     picked = ctx.prompter.choose(
         _("Quel compte choisissez-vous ?"),
-        [*(choice.name for choice in usable), _("Annuler")],
+        [*(choice.name for choice in usable), _(words.CANCEL)],
         help_texts.franceconnect_help(),
     )
     return usable[picked].id if picked < len(usable) else None
@@ -38,7 +37,7 @@ def ask_provider(ctx: Context, providers: ProviderList) -> str | None:
 def ask_fields(ctx: Context, sign_in: TerminalSignIn, form: ProviderForm) -> ConsentPage:
     """The provider's form until it lets the person in; its refusals name their field."""
     ctx.heading(_("FRANCECONNECT : {provider}").format(provider=form.provider.name))
-    ctx.say(_("Tous les champs sont obligatoires."))
+    ctx.say(_(words.EVERY_FIELD_REQUIRED))
     fields = {
         item.name: Field(
             label=item.label,
@@ -72,15 +71,10 @@ def send_fields(ctx: Context, sign_in: TerminalSignIn, values: dict[str, SecretS
 
 def ask_consent(ctx: Context, page: ConsentPage) -> bool:
     ctx.heading(_("FRANCECONNECT : VOS INFORMATIONS"))
-    ctx.say(
-        _(
-            "Vous êtes connecté avec {provider}. Les données suivantes vont être "
-            "transmises à {service} :"
-        ).format(provider=page.provider, service=page.service)
-    )
+    ctx.say(_(words.FRANCECONNECT_CONSENT).format(provider=page.provider, service=page.service))
     ctx.say(*(f"{claim.label} : {claim.value}" for claim in page.claims))
     choice = ctx.prompter.choose(
-        _("Que voulez-vous faire ?"),
+        _(words.WHAT_NOW),
         [page.accept_label, page.refuse_label],
         help_texts.franceconnect_help(),
     )

@@ -8,16 +8,17 @@ from caf_tui.backend.errors import InvalidInput
 from caf_tui.i18n import _
 from caf_tui.plain.context import Context
 from caf_tui.plain.prompts import Field
+from caf_tui.steps import words
 
 
 def identifier_field() -> Field:
     return Field(
-        label=_("Numéro de Sécurité sociale ou identifiant provisoire"),
+        label=_(words.NIR_OR_TEMPORARY_ID),
         question=_(
             "Numéro de Sécurité sociale (13 chiffres, ou 15 avec la clé), ou identifiant "
             "provisoire (T suivi de 8 chiffres)"
         ),
-        again=_("Numéro de Sécurité sociale ou identifiant provisoire"),
+        again=_(words.NIR_OR_TEMPORARY_ID),
         help=help_texts.forgot_password_help() + " " + help_texts.temporary_id_help(),
     )
 
@@ -33,17 +34,12 @@ def read_identifier(text: str) -> tuple[IdentifierKind, str]:
 
 
 def send_identifier(ctx: Context, kind: IdentifierKind, identifier: str) -> None:
-    ctx.submit(lambda backend: backend.start_recovery(kind, identifier))
+    ctx.call(lambda: ctx.journey.start_recovery(kind, identifier))
 
 
 def forgot_password(ctx: Context) -> None:
-    ctx.heading(_("MOT DE PASSE OUBLIÉ"))
-    ctx.say(
-        _(
-            "Indiquez votre identifiant : si un compte lui correspond, nous envoyons un "
-            "code de vérification à vos coordonnées de contact enregistrées."
-        )
-    )
+    ctx.heading(_(words.RECOVERY_TITLE))
+    ctx.say(_(words.FORGOT_PASSWORD_INTRO))
     field = identifier_field()
     known = ctx.journey.identifier
     typed = known[1] if known else None
@@ -55,5 +51,4 @@ def forgot_password(ctx: Context) -> None:
             ctx.prompter.error(field.label, refusal.message)
             typed = None
             continue
-        ctx.recovering = (kind, identifier)
         return

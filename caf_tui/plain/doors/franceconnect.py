@@ -8,6 +8,7 @@ from caf_tui.i18n import _
 from caf_tui.plain.context import Context
 from caf_tui.plain.doors.fc_browser import in_browser
 from caf_tui.plain.doors.fc_terminal import in_terminal
+from caf_tui.steps import words
 
 
 def choice_help(demo: bool) -> str:
@@ -21,21 +22,16 @@ def choice_help(demo: bool) -> str:
 
 
 def franceconnect(ctx: Context) -> None:
-    ctx.heading(_("S'IDENTIFIER AVEC FRANCECONNECT"))
-    ctx.say(
-        _(
-            "FranceConnect est la solution proposée par l'État pour sécuriser et "
-            "simplifier la connexion à vos services en ligne."
-        )
-    )
+    ctx.heading(_(words.FRANCECONNECT_SIGN_IN_TITLE))
+    ctx.say(_(words.FRANCECONNECT_PITCH))
     # Started at once, as the screen does: the portal's answer says whether it is the demo.
     start = ctx.call(ctx.backend.start_franceconnect)
     # Only the demo provider answers the terminal; a real FranceConnect wants a browser.
     demo = ctx.backend.has_demo_outbox
-    ways = [_("Dans un navigateur (lien à ouvrir)"), _("Retour à la connexion")]
+    ways = [_("Dans un navigateur (lien à ouvrir)"), _(words.BACK_TO_LOGIN)]
     if demo:
         ways.insert(0, _("Dans ce terminal (démonstration)"))
-    choice = ctx.prompter.choose(_("Où voulez-vous vous connecter ?"), ways, choice_help(demo))
+    choice = ctx.prompter.choose(_(words.FRANCECONNECT_WHERE), ways, choice_help(demo))
     if choice == len(ways) - 1:
         return
     if demo and choice == 0:

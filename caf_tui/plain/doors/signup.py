@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pydantic import ValidationError
 
 from caf_tui import help_texts, rules
-from caf_tui.api import JourneyResponse
 from caf_tui.api.signup import SignupRequest
 from caf_tui.backend.errors import InvalidInput
 from caf_tui.i18n import _
@@ -98,8 +97,8 @@ def all_fields() -> list[str]:
     return [name for name, _check in TEXT_FIELDS[:-1]] + [IDENTITY]
 
 
-def send(ctx: Context, request: SignupRequest) -> JourneyResponse:
-    return ctx.call(lambda: ctx.backend.signup(request))
+def send(ctx: Context, request: SignupRequest) -> None:
+    ctx.call(lambda: ctx.journey.sign_up(request))
 
 
 def create_account(ctx: Context) -> None:
@@ -137,10 +136,9 @@ def create_account(ctx: Context) -> None:
             pending = []
             continue
         try:
-            answer = send(ctx, request)
+            send(ctx, request)
         except InvalidInput as refusal:
             pending = to_ask_again(ctx, refusal)
             continue
-        ctx.journey.accept(answer)
         ctx.say(_("Votre dossier est retrouvé : poursuivez la création de votre compte."))
         return

@@ -16,6 +16,7 @@ from caf_tui.plain.context import Context
 from caf_tui.plain.prompts import Field
 from caf_tui.plain.sections.contact_code import Resend, ask_code
 from caf_tui.plain.steps.contact import email_field, phone_field
+from caf_tui.steps import words
 
 CHECKS: dict[str, Callable[[str], str]] = {
     "phone": rules.normalise_phone,
@@ -61,15 +62,11 @@ def ask_change(ctx: Context, profile: ProfileResponse) -> tuple[Channel, str] | 
             value = typed[name]
             assert value is not None
             return CHANNELS[name], value
-        message = (
-            _("Modifiez une seule coordonnée à la fois.")
-            if changed
-            else _("Saisissez la nouvelle coordonnée à enregistrer.")
-        )
+        message = _(words.ONE_CONTACT_AT_A_TIME) if changed else _(words.TYPE_NEW_CONTACT)
         ctx.prompter.error(fields["phone"].label, message)
         again = ctx.prompter.choose(
-            _("Que voulez-vous faire ?"),
-            [_("Saisir la nouvelle coordonnée"), _("Retour")],
+            _(words.WHAT_NOW),
+            [_("Saisir la nouvelle coordonnée"), _(words.BACK)],
             help.change_contact_help(),
         )
         if again == 1:
@@ -99,15 +96,11 @@ def sender(ctx: Context, channel: Channel, value: str) -> Resend:
 
 
 def change_contact(ctx: Context, profile: ProfileResponse) -> None:
-    ctx.heading(_("MODIFIER MES COORDONNÉES DE CONTACT"))
+    ctx.heading(_(words.EDIT_CONTACT_TITLE))
     ctx.say(
-        _(
-            "Modifiez votre téléphone portable ou votre adresse e-mail, une coordonnée à la "
-            "fois. Un code de vérification est envoyé à la nouvelle coordonnée : elle n'est "
-            "enregistrée qu'une fois ce code saisi."
-        ),
+        _(words.CHANGE_CONTACT_HELP),
         *contact_lines(profile.phone, profile.email),
     )
     sent = start(ctx, profile)
     if sent is not None and ask_code(ctx, *sent):
-        ctx.say(_("Vos coordonnées de contact ont été modifiées."))
+        ctx.say(_(words.CONTACT_CHANGED))

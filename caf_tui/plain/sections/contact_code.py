@@ -23,6 +23,7 @@ from caf_tui.plain.steps.code import (
     read_outbox,
     refusal_text,
 )
+from caf_tui.steps import words
 
 RESEND, BACK, OUTBOX = "1", "2", "3"
 
@@ -32,7 +33,7 @@ Resend = Callable[[], Coroutine[Any, Any, ContactChangeStarted]]
 
 def shortcuts(ctx: Context) -> dict[str, str]:
     keys = {
-        RESEND: _("1 pour demander un nouveau code"),
+        RESEND: _(words.RESEND_SHORTCUT),
         BACK: _("2 pour revenir sans modifier"),
     }
     if ctx.backend.has_demo_outbox:
@@ -62,7 +63,7 @@ def ask_code(ctx: Context, started: ContactChangeStarted, resend: Resend) -> boo
             except CodeRejected as refusal:  # too many codes: the last one still serves
                 ctx.say(refusal_text(refusal))
                 continue
-            ctx.say(_("Un nouveau code vous a été envoyé."))
+            ctx.say(_(words.NEW_CODE_SENT))
             continue
         return True
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from caf_tui.account_words import profile_lines, spouse_lines
-from caf_tui.api import LoginStep, Role
+from caf_tui.api import Role
 from caf_tui.api.account import ProfileResponse, SpouseAuthorisationState
 from caf_tui.i18n import _
 from caf_tui.plain import help
@@ -14,6 +14,7 @@ from caf_tui.plain.context import Context
 from caf_tui.plain.sections.contact import change_contact
 from caf_tui.plain.sections.password import change_password
 from caf_tui.plain.sections.views import connections
+from caf_tui.steps import words
 
 #: An action of the menu; True when it leaves « Gérer Mon Compte ».
 Action = Callable[[], bool]
@@ -29,20 +30,13 @@ def staying(action: Callable[[], None]) -> Action:
 
 def set_spouse(ctx: Context, authorised: bool) -> None:
     ctx.call(lambda: ctx.backend.set_spouse_authorised(authorised))
-    ctx.say(
-        _("Les droits de votre conjoint(e) ont été accordés.")
-        if authorised
-        else _("Les droits de votre conjoint(e) ont été retirés.")
-    )
+    ctx.say(_(words.SPOUSE_RIGHTS_GRANTED) if authorised else _(words.SPOUSE_RIGHTS_WITHDRAWN))
 
 
 def logout_everywhere(ctx: Context) -> bool:
     """Every session ends, this one too: the login comes next, as on screen."""
     answer = ctx.call(ctx.backend.logout_everywhere)
-    ctx.say(
-        _("Vous êtes déconnecté(e) de partout ({n} session(s) terminée(s)).").format(n=answer.ended)
-    )
-    ctx.journey.step = LoginStep()
+    ctx.journey.session_lost(_(words.LOGGED_OUT_EVERYWHERE).format(n=answer.ended))
     return True
 
 
@@ -52,16 +46,19 @@ def actions(
     menu: list[tuple[str, Action]] = []
     if spouse is not None:
         grant = not spouse.authorised
-        label = _("Autoriser") if grant else _("Retirer ces droits")
+        label = _(words.AUTHORISE) if grant else _(words.WITHDRAW_RIGHTS)
         menu.append((label, staying(lambda: set_spouse(ctx, grant))))
     policy = profile.password_policy
     return [
         *menu,
-        (_("Modifier mes coordonnées de contact"), staying(lambda: change_contact(ctx, profile))),
-        (_("Changer mon mot de passe"), staying(lambda: change_password(ctx, policy))),
-        (_("Mes dernières connexions"), staying(lambda: connections(ctx))),
-        (_("Me déconnecter de partout"), lambda: logout_everywhere(ctx)),
-        (_("Retour"), lambda: True),
+        (
+            _(words.EDIT_CONTACT),
+            staying(lambda: change_contact(ctx, profile)),
+        ),
+        (_(words.CHANGE_PASSWORD), staying(lambda: change_password(ctx, policy))),
+        (_(words.LAST_CONNECTIONS), staying(lambda: connections(ctx))),
+        (_(words.LOG_OUT_EVERYWHERE), lambda: logout_everywhere(ctx)),
+        (_(words.BACK), lambda: True),
     ]
 
 
@@ -71,14 +68,14 @@ def manage_account(ctx: Context) -> None:
         spouse = None
         if profile.role is Role.RESPONSABLE:
             spouse = ctx.call(ctx.backend.authorisations).spouse
-        ctx.heading(_("GÉRER MON COMPTE"))
-        ctx.say(_("MON PROFIL"), *profile_lines(profile))
+        ctx.heading(_(words.MANAGE_ACCOUNT_TITLE))
+        ctx.say(_(words.PROFILE_TITLE), *profile_lines(profile))
         if spouse is not None:
-            ctx.say(_("MES AUTORISATIONS"), *spouse_lines(spouse))
+            ctx.say(_(words.AUTHORISATIONS_TITLE), *spouse_lines(spouse))
         menu = actions(ctx, profile, spouse)
         ctx.terminal.blank()
         choice = ctx.prompter.choose(
-            _("Que voulez-vous faire ?"), [label for label, _action in menu], help.manage_help()
+            _(words.WHAT_NOW), [label for label, _action in menu], help.manage_help()
         )
         if menu[choice][1]():
             return

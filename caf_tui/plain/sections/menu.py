@@ -10,10 +10,11 @@ from caf_tui.api import DashboardResponse, Section
 from caf_tui.backend.errors import Forbidden
 from caf_tui.i18n import _
 from caf_tui.labels import section_title
-from caf_tui.plain import help
 from caf_tui.plain.context import Context
 from caf_tui.plain.sections.manage import manage_account
 from caf_tui.plain.sections.views import attestations, payments
+from caf_tui.steps import words
+from caf_tui.steps.account import DASHBOARD
 
 #: The sections the line mode reads; the others are said to be on caf.fr, as on screen.
 LINE_VIEWS: dict[Section, Callable[[Context], None]] = {
@@ -26,8 +27,8 @@ LINE_VIEWS: dict[Section, Callable[[Context], None]] = {
 def dashboard_menu(ctx: Context, board: DashboardResponse) -> bool:
     """Ask what to do; True when the person chose to log out."""
     allowed = [access.section for access in board.sections if access.allowed]
-    options = [_("Se déconnecter"), *(section_title(section) for section in allowed)]
-    choice = ctx.prompter.choose(_("Que voulez-vous faire ?"), options, help.dashboard_help())
+    options = [_(words.LOG_OUT), *(section_title(section) for section in allowed)]
+    choice = ctx.prompter.choose(_(words.WHAT_NOW), options, _(DASHBOARD.line_help))
     if choice == 0:
         return True
     section = allowed[choice - 1]

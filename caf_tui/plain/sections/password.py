@@ -13,13 +13,14 @@ from caf_tui.labels import policy_lines
 from caf_tui.plain.context import Context
 from caf_tui.plain.passwords import ask_new_password, password_fields, refused_field
 from caf_tui.plain.prompts import Field, as_is
+from caf_tui.steps import words
 
 
 def current_field(interactive: bool) -> Field:
-    hidden = " " + _("(rien ne s'affiche pendant la saisie)") if interactive else ""
+    hidden = " " + _(words.NOTHING_SHOWN_WHILE_TYPING) if interactive else ""
     return Field(
-        label=_("Mot de passe actuel"),
-        question=_("Mot de passe actuel") + hidden,
+        label=_(words.CURRENT_PASSWORD),
+        question=_(words.CURRENT_PASSWORD) + hidden,
         help=_(
             "Le mot de passe avec lequel vous vous êtes connecté(e) aujourd'hui : il confirme "
             "que c'est bien vous. Rien ne s'affiche pendant la saisie."
@@ -33,13 +34,13 @@ def send(ctx: Context, current: SecretStr, password: SecretStr, confirmation: Se
 
 
 def change_password(ctx: Context, policy: PasswordPolicy) -> None:
-    ctx.heading(_("CHANGER MON MOT DE PASSE"))
+    ctx.heading(_(words.CHANGE_PASSWORD_TITLE))
     ctx.say(
         _(
             "Saisissez votre mot de passe actuel, puis votre nouveau mot de passe deux fois. "
             "Vos autres sessions seront terminées."
         ),
-        _("Règles : {rules}.").format(rules=" ; ".join(policy_lines(policy))),
+        _(words.RULES_SENTENCE).format(rules=" ; ".join(policy_lines(policy))),
     )
     first, second = password_fields(policy, ctx.terminal.interactive)
     current = current_field(ctx.terminal.interactive)
@@ -62,5 +63,5 @@ def change_password(ctx: Context, policy: PasswordPolicy) -> None:
             ctx.prompter.error(refused_field(refusal.field, first, second), refusal.message)
             password, confirmation = ask_new_password(ctx, policy, first, second)
             continue
-        ctx.say(_("Votre mot de passe a été modifié."))
+        ctx.say(_(words.PASSWORD_CHANGED))
         return

@@ -8,25 +8,26 @@ from caf_tui.i18n import _
 from caf_tui.labels import euros
 from caf_tui.plain import help
 from caf_tui.plain.context import Context
+from caf_tui.steps import words
 
 
 def back(ctx: Context) -> None:
     ctx.terminal.blank()
-    ctx.prompter.choose(_("Pour revenir :"), [_("Retour")], help.back_help())
+    ctx.prompter.choose(_("Pour revenir :"), [_(words.BACK)], help.back_help())
 
 
 def payments(ctx: Context) -> None:
     answer = ctx.call(ctx.backend.payments)
-    ctx.heading(_("MES DROITS ET PAIEMENTS"))
+    ctx.heading(_(words.RIGHTS_PAYMENTS_TITLE))
     ctx.say(
-        _("Numéro allocataire : {n}").format(n=answer.numero_allocataire),
-        _("MES DERNIERS PAIEMENTS"),
+        _(words.CLAIMANT_NUMBER_LINE).format(n=answer.numero_allocataire),
+        _(words.LAST_PAYMENTS_TITLE),
     )
     if not answer.payments:
-        ctx.say(_("Aucun paiement récent."))
+        ctx.say(_(words.NO_RECENT_PAYMENT))
     for payment in answer.payments:
         ctx.say(
-            _("{date} : {label}, {amount}").format(
+            _(words.PAYMENT_LINE).format(
                 date=f"{payment.paid_on:%d/%m/%Y}",
                 label=payment.label,
                 amount=euros(payment.amount_cents),
@@ -37,13 +38,8 @@ def payments(ctx: Context) -> None:
 
 def attestations(ctx: Context) -> None:
     answer = ctx.call(ctx.backend.attestations)
-    ctx.heading(_("MES ATTESTATIONS"))
-    ctx.say(
-        _(
-            "Les attestations que vous pouvez obtenir. Dans la démonstration, "
-            "aucun document n'est téléchargé."
-        )
-    )
+    ctx.heading(_(words.ATTESTATIONS_TITLE))
+    ctx.say(_(words.ATTESTATIONS_INTRO))
     for item in answer.attestations:
         ctx.say(f"{item.title} : {item.description}")
     back(ctx)
@@ -51,12 +47,7 @@ def attestations(ctx: Context) -> None:
 
 def connections(ctx: Context) -> None:
     answer = ctx.call(ctx.backend.connections)
-    ctx.heading(_("MES DERNIÈRES CONNEXIONS"))
-    ctx.say(
-        _(
-            "Si vous ne reconnaissez pas une connexion, changez votre mot de passe "
-            "puis choisissez « Me déconnecter de partout »."
-        )
-    )
+    ctx.heading(_(words.LAST_CONNECTIONS_TITLE))
+    ctx.say(_(words.UNKNOWN_CONNECTION_ADVICE))
     ctx.say(*(connection_text(connection) for connection in answer.connections))
     back(ctx)

@@ -13,11 +13,13 @@ from caf_tui import help_texts, rules
 from caf_tui.api import ErrorCode, OutboxMessage, RecoveryCodeStep, StepName, VerifyCodeStep
 from caf_tui.backend.errors import BackendError, CodeRejected
 from caf_tui.i18n import _, ngettext
-from caf_tui.labels import code_sent_text
+from caf_tui.labels import code_sent_text, with_attempts_left
 from caf_tui.plain.announcer import CodeValidityAnnouncer
 from caf_tui.plain.context import Context
 from caf_tui.plain.prompts import Field
 from caf_tui.plain.steps.registry import handles
+from caf_tui.steps import words
+from caf_tui.steps.contact import VERIFY_CODE
 
 RESEND, CHANGE_CONTACT, OUTBOX = "1", "2", "3"
 #: After these, the code cannot serve any more: say how to get another.
@@ -29,7 +31,7 @@ def code_field(length: int, shortcuts: dict[str, str]) -> Field:
     (« 1 pour demander un nouveau code »)."""
     choices = [*shortcuts.values(), _("? pour l'aide"), _("q pour quitter")]
     return Field(
-        label=_("Code de vérification"),
+        label=_(words.CODE),
         question=_("Code de vérification ({n} chiffres), ou : {choices}").format(
             n=length, choices=", ".join(choices)
         ),
@@ -55,10 +57,7 @@ def accept_code_or(shortcuts: dict[str, str], length: int) -> Callable[[str], st
 def refusal_text(error: CodeRejected) -> str:
     message = error.message
     left = error.detail.attempts_left
-    if error.code is ErrorCode.OTP_INVALID and left and str(left) not in message:
-        message += " " + ngettext(
-            "Il vous reste {n} essai.", "Il vous reste {n} essais.", left
-        ).format(n=left)
+    message = with_attempts_left(message, error.code, left)
     if error.code in DEAD_CODE or (error.code is ErrorCode.OTP_INVALID and left == 0):
         message += " " + _("Tapez 1 pour demander un nouveau code.")
     return message
@@ -73,14 +72,14 @@ def recipient(message: OutboxMessage) -> str:
 
 
 def message_lines(number: int, message: OutboxMessage) -> list[str]:
-    kind = _("SMS") if message.channel == "sms" else _("E-mail")
+    kind = _(words.SMS) if message.channel == "sms" else _(words.EMAIL)
     lines = [
         _("Message {number} : {kind} à {to}, le {when:%d/%m/%Y à %H:%M}.").format(
             number=number, kind=kind, to=recipient(message), when=message.sent_at.astimezone()
         )
     ]
     if message.subject:
-        lines.append(_("Objet : {subject}").format(subject=message.subject))
+        lines.append(_(words.MESSAGE_SUBJECT).format(subject=message.subject))
     lines += [line for line in message.body.splitlines() if line.strip()]
     return lines
 
@@ -94,7 +93,7 @@ def read_outbox(ctx: Context) -> None:
         return
     ctx.say(_("Messages reçus (démo — simulation : aucun SMS ni e-mail réel n'est envoyé)."))
     if not messages:
-        ctx.say(_("Aucun message pour l'instant."))
+        ctx.say(_(words.NO_MESSAGE_YET))
         return
     messages = sorted(messages, key=lambda m: (m.sent_at, m.id), reverse=True)
     ctx.say(
@@ -149,22 +148,22 @@ def ask_code(
 
 @handles(StepName.VERIFY_CODE)
 def verify_code(ctx: Context, step: VerifyCodeStep) -> None:
-    ctx.heading(_("VÉRIFICATION DE MES COORDONNÉES DE CONTACT"), step.progress)
+    ctx.heading(_(VERIFY_CODE.title), step.progress)
     ctx.say(code_sent_text(step))
 
     def act(answer: str) -> bool:
         if answer == RESEND:
             ctx.submit(lambda backend: backend.resend_code())
-            ctx.say(_("Un nouveau code vous a été envoyé."))
+            ctx.say(_(words.NEW_CODE_SENT))
         elif answer == CHANGE_CONTACT:
             ctx.submit(lambda backend: backend.change_contact())
         else:
             send_code(ctx, SecretStr(answer))
-            ctx.say(_("Code accepté."))
+            ctx.say(_(words.CODE_ACCEPTED))
         return True
 
     shortcuts = {
-        RESEND: _("1 pour demander un nouveau code"),
+        RESEND: _(words.RESEND_SHORTCUT),
         CHANGE_CONTACT: _("2 pour modifier vos coordonnées"),
     }
     ask_code(ctx, step, shortcuts, act, OUTBOX)

@@ -15,6 +15,8 @@ from caf_tui.plain.context import Context
 from caf_tui.plain.prompts import Field
 from caf_tui.plain.steps.registry import handles
 from caf_tui.plain.wording import spoken_duration
+from caf_tui.steps import words
+from caf_tui.steps.contact import CONFIRM_CONTACT
 
 
 def option_label(option: ChannelOption) -> str:
@@ -29,13 +31,11 @@ def option_label(option: ChannelOption) -> str:
 
 
 def phone_field() -> Field:
-    return Field(
-        _("Téléphone portable"), _("Téléphone portable"), help.phone_help(), required=False
-    )
+    return Field(_(words.MOBILE_PHONE), _(words.MOBILE_PHONE), help.phone_help(), required=False)
 
 
 def email_field() -> Field:
-    return Field(_("Adresse e-mail"), _("Adresse e-mail"), help.email_help(), required=False)
+    return Field(_(words.EMAIL_ADDRESS), _(words.EMAIL_ADDRESS), help.email_help(), required=False)
 
 
 def _optional(normalise: Callable[[str], str]) -> Callable[[str], str | None]:
@@ -93,26 +93,26 @@ def edit_contact(ctx: Context, step: ConfirmContactStep) -> bool:
                 return False
             ctx.prompter.error(field.label, refusal.message)
             continue
-        ctx.say(_("Vos coordonnées de contact ont été enregistrées."))
+        ctx.say(_(words.CONTACT_SAVED))
         return True
 
 
 @handles(StepName.CONFIRM_CONTACT)
 def confirm_contact(ctx: Context, step: ConfirmContactStep) -> None:
-    ctx.heading(_("VÉRIFICATION DE MES COORDONNÉES DE CONTACT"), step.progress)
+    ctx.heading(_(CONFIRM_CONTACT.title), step.progress)
     ctx.say(_("Pensez à vérifier vos coordonnées de contact et à les modifier si nécessaire."))
     ctx.say(*contact_lines(step.phone, step.email))
     usable = [option for option in step.options if option.destination is not None]
     menu = [
         *(option_label(option) for option in usable),
-        _("Modifier mes coordonnées de contact"),
-        _("Quitter"),
+        _(CONFIRM_CONTACT.action("edit").label),
+        _(CONFIRM_CONTACT.action("quit").label),
     ]
     while True:
         choice = ctx.prompter.choose(
-            _("Comment souhaitez-vous recevoir le code de vérification ?"),
+            _(CONFIRM_CONTACT.field("channel").question),
             menu,
-            help.contact_help(),
+            _(CONFIRM_CONTACT.help),
         )
         if choice == len(menu) - 1:
             ctx.prompter.quit()
@@ -124,7 +124,7 @@ def confirm_contact(ctx: Context, step: ConfirmContactStep) -> None:
         try:
             send_channel(ctx, usable[choice].channel)
         except InvalidInput as refusal:
-            ctx.prompter.error(_("Mode de réception du code"), refusal.message)
+            ctx.prompter.error(_(CONFIRM_CONTACT.field("channel").label), refusal.message)
             continue
         except CodeRejected as refusal:
             ctx.say(refusal.message)

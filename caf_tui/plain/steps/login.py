@@ -14,28 +14,30 @@ from caf_tui.plain.context import Context
 from caf_tui.plain.doors import DOORS, Door
 from caf_tui.plain.prompts import Field, as_is
 from caf_tui.plain.steps.registry import handles
+from caf_tui.steps import words
+from caf_tui.steps.login import LOGIN
 
 
 def identifier_field(kind: IdentifierKind) -> Field:
     if kind is IdentifierKind.TEMPORARY:
         return Field(
-            label=_("Identifiant provisoire"),
+            label=_(words.TEMPORARY_ID_LABEL),
             question=_("Identifiant provisoire (T suivi de 8 chiffres)"),
             help=help_texts.temporary_id_help(),
         )
     return Field(
-        label=_("Numéro de Sécurité sociale"),
+        label=_(words.NIR_LABEL),
         question=_("Numéro de Sécurité sociale (13 chiffres, ou 15 avec la clé)"),
         help=help_texts.nir_help(),
     )
 
 
 def password_field(interactive: bool) -> Field:
-    question = _("Mot de passe")
+    question = _(words.PASSWORD)
     if interactive:
-        question += " " + _("(rien ne s'affiche pendant la saisie)")
+        question += " " + _(words.NOTHING_SHOWN_WHILE_TYPING)
     return Field(
-        label=_("Mot de passe"), question=question, help=help_texts.password_help(), secret=True
+        label=_(words.PASSWORD), question=question, help=help_texts.password_help(), secret=True
     )
 
 
@@ -68,8 +70,11 @@ def send_login(ctx: Context, kind: IdentifierKind, identifier: str, password: Se
 
 @handles(StepName.LOGIN)
 def login(ctx: Context, step: LoginStep) -> None:
-    ctx.heading(_("CONNEXION"))
-    known = ctx.journey.identifier
+    notice = ctx.journey.take_notice()  # the session ended, the password was changed…
+    if notice:
+        ctx.say(notice)
+    ctx.heading(_(LOGIN.title))
+    known = ctx.journey.take_offered()
     if known:
         kind, identifier = known[0], known[1]
     else:
@@ -78,7 +83,7 @@ def login(ctx: Context, step: LoginStep) -> None:
             door(ctx)  # the server then directs, or the person comes back here
             return
         kind, identifier = door, None
-    ctx.say(_("Tous les champs sont obligatoires, sauf mention contraire."))
+    ctx.say(_(words.ALL_REQUIRED))
     while not ctx.has_session:
         field = identifier_field(kind)
         identifier = ctx.prompter.ask(
@@ -96,4 +101,4 @@ def login(ctx: Context, step: LoginStep) -> None:
         except (InvalidCredentials, AccountLocked, Throttled) as refusal:
             ctx.say(refusal.message)
         else:
-            ctx.say(_("Connexion réussie."))
+            ctx.say(_(words.LOGGED_IN))

@@ -14,6 +14,7 @@ from caf_tui.plain.context import Context
 from caf_tui.plain.passwords import ask_new_password, password_fields, refused_field
 from caf_tui.plain.steps.code import ask_code
 from caf_tui.plain.steps.registry import handles
+from caf_tui.steps import words
 
 NEW_REQUEST, OUTBOX = "1", "2"
 
@@ -26,11 +27,10 @@ def back_to_login(ctx: Context, error: FlowExpired) -> None:
 
 def new_request(ctx: Context) -> None:
     """Ask again for the same identifier: a new flow, a new code (if the account exists)."""
-    if ctx.recovering is None:
+    if ctx.journey.recovering is None:
         ctx.journey.step = LoginStep()
         return
-    kind, identifier = ctx.recovering
-    ctx.submit(lambda backend: backend.start_recovery(kind, identifier))
+    ctx.call(ctx.journey.restart_recovery)
     ctx.say(_("Nouvelle demande envoyée : si un compte correspond, un nouveau code est envoyé."))
 
 
@@ -44,14 +44,8 @@ def send_password(ctx: Context, password: SecretStr, confirmation: SecretStr) ->
 
 @handles(StepName.RECOVERY_CODE)
 def recovery_code(ctx: Context, step: RecoveryCodeStep) -> None:
-    ctx.heading(_("MOT DE PASSE OUBLIÉ"), step.progress)
-    ctx.say(
-        _(
-            "Si un compte correspond à l'identifiant saisi, un code de vérification "
-            "vient d'être envoyé par SMS ou par e-mail à vos coordonnées de contact "
-            "enregistrées. Merci de le saisir."
-        )
-    )
+    ctx.heading(_(words.RECOVERY_TITLE), step.progress)
+    ctx.say(_(words.RECOVERY_CODE_SENT))
 
     def act(answer: str) -> bool:
         try:
@@ -62,18 +56,15 @@ def recovery_code(ctx: Context, step: RecoveryCodeStep) -> None:
         except FlowExpired as expired:
             back_to_login(ctx, expired)
             return True
-        ctx.say(_("Code accepté."))
+        ctx.say(_(words.CODE_ACCEPTED))
         return True
 
-    ask_code(ctx, step, {NEW_REQUEST: _("1 pour demander un nouveau code")}, act, OUTBOX)
+    ask_code(ctx, step, {NEW_REQUEST: _(words.RESEND_SHORTCUT)}, act, OUTBOX)
 
 
 def done(ctx: Context, notice: str) -> None:
-    """The login comes next, its identifier already known."""
-    ctx.say(notice)
-    if ctx.recovering is not None:
-        ctx.journey.identifier = ctx.recovering
-    ctx.recovering = None
+    """The login comes next: it says ``notice`` and offers the identifier again."""
+    ctx.journey.recovered(notice)
 
 
 def resend_legacy(ctx: Context) -> bool:
@@ -84,30 +75,22 @@ def resend_legacy(ctx: Context) -> bool:
         return False
     done(
         ctx,
-        _(
-            "Votre mot de passe à 8 chiffres vous a été renvoyé par SMS ou par e-mail : "
-            "connectez-vous avec lui."
-        ),
+        _(words.LEGACY_PASSWORD_SENT),
     )
     return True
 
 
 @handles(StepName.RECOVERY_PASSWORD)
 def recovery_password(ctx: Context, step: RecoveryPasswordStep) -> None:
-    ctx.heading(_("MOT DE PASSE OUBLIÉ"), step.progress)
-    ctx.say(_("Je choisis mon nouveau mot de passe."))
-    ctx.say(_("Pour des raisons de sécurité, les règles suivantes doivent être respectées :"))
+    ctx.heading(_(words.RECOVERY_TITLE), step.progress)
+    ctx.say(_(words.I_CHOOSE_NEW_PASSWORD))
+    ctx.say(_(words.RULES_INTRO))
     ctx.say(*policy_lines(step.policy))
     if step.legacy_resend_offered:
-        ctx.say(
-            _(
-                "Vous utilisez encore votre mot de passe à 8 chiffres ? Vous pouvez "
-                "demander le renvoi de votre mot de passe à 8 chiffres."
-            )
-        )
+        ctx.say(_(words.LEGACY_PASSWORD_OFFER))
         choice = ctx.prompter.choose(
-            _("Que voulez-vous faire ?"),
-            [_("Choisir un nouveau mot de passe"), _("Renvoyer mon mot de passe à 8 chiffres")],
+            _(words.WHAT_NOW),
+            [_("Choisir un nouveau mot de passe"), _(words.RESEND_LEGACY_PASSWORD)],
             help.legacy_resend_help(),
         )
         if choice == 1 and resend_legacy(ctx):
@@ -125,6 +108,6 @@ def recovery_password(ctx: Context, step: RecoveryPasswordStep) -> None:
             return
         done(
             ctx,
-            _("Votre mot de passe a été modifié. Connectez-vous avec votre nouveau mot de passe."),
+            _(words.PASSWORD_RESET_DONE),
         )
         return

@@ -1,0 +1,182 @@
+"""Words several steps share: the quit questions, the buttons every form has."""
+
+from __future__ import annotations
+
+from caf_tui.i18n import N_
+
+#: « Quitter » in a journey: what is kept.
+QUIT_JOURNEY = N_(
+    "Voulez-vous vraiment quitter ? Ce que vous avez déjà validé est enregistré : "
+    "à votre prochaine connexion, vous reprendrez à cette étape."
+)
+#: « Quitter » in « Mot de passe oublié ? »: nothing is kept.
+QUIT_RECOVERY = N_(
+    "Voulez-vous vraiment quitter ? Votre demande de nouveau mot de passe sera abandonnée."
+)
+ALL_REQUIRED = N_("Tous les champs sont obligatoires, sauf mention contraire.")
+QUIT = N_("Quitter")
+CONTINUE = N_("Continuer")
+VALIDATE = N_("Valider")
+WHAT_NOW = N_("Que voulez-vous faire ?")
+CONTACT_TITLE = N_("VÉRIFICATION DE MES COORDONNÉES DE CONTACT")
+RECOVERY_TITLE = N_("MOT DE PASSE OUBLIÉ")
+NEW_PASSWORD = N_("Nouveau mot de passe")
+CONFIRMATION = N_("Confirmation mot de passe")
+CODE = N_("Code de vérification")
+OUTBOX = N_("Messages reçus (démo)")
+RESEND = N_("Demander")
+
+# Words the screens and the line mode both say, written once.
+STEP_OF_TOTAL = N_("Étape {current}/{total}")
+FORGOT_PASSWORD = N_("Mot de passe oublié ?")
+CREATE_ACCOUNT = N_("Créer Mon Compte")
+FRANCECONNECT_SIGN_IN = N_("S'identifier avec FranceConnect")
+NIR_LABEL = N_("Numéro de Sécurité sociale")
+CANCEL = N_("Annuler")
+STAFF_EXIT_TITLE = N_("SORTIE RÉSERVÉE AU PERSONNEL")
+NO_STAFF_PIN = N_(
+    "Aucun code du personnel n'est configuré sur ce terminal : l'application ne peut pas "
+    "être fermée ici."
+)
+PIN_TOO_MANY_TRIES = N_("Trop d'essais : réessayez dans {s} s.")
+PIN_WRONG = N_("Code incorrect : l'application reste ouverte.")
+START = N_("Commencer")
+WELCOME_TITLE = N_("ACCUEIL")
+SHARED_TERMINAL = N_(
+    "Ce terminal est partagé : à la fin de votre visite, ou sans action de votre part "
+    "pendant quelques minutes, vos informations sont effacées."
+)
+RETRY = N_("Réessayer")
+NEW_PASSWORD_HELP = N_(
+    "Choisissez un mot de passe personnel qui respecte toutes les règles, puis "
+    "saisissez-le une seconde fois pour le confirmer. Rien ne s'affiche pendant la "
+    "saisie."
+)
+RULES_SENTENCE = N_("Règles : {rules}.")
+NOTHING_SHOWN_WHILE_TYPING = N_("(rien ne s'affiche pendant la saisie)")
+STAY = N_("Rester")
+FRANCECONNECT_SIGN_IN_TITLE = N_("S'IDENTIFIER AVEC FRANCECONNECT")
+LOGGED_IN = N_("Connexion réussie.")
+FRANCECONNECT_TITLE = N_("FRANCECONNECT")
+FRANCECONNECT_CHOOSE_ACCOUNT = N_("Je choisis un compte pour me connecter sur {service}")
+EVERY_FIELD_REQUIRED = N_("Tous les champs sont obligatoires.")
+FRANCECONNECT_CONSENT = N_(
+    "Vous êtes connecté avec {provider}. Les données suivantes vont être transmises à {service} :"
+)
+NIR_OR_TEMPORARY_ID = N_("Numéro de Sécurité sociale ou identifiant provisoire")
+FORGOT_PASSWORD_INTRO = N_(
+    "Indiquez votre identifiant : si un compte lui correspond, nous envoyons un code de "
+    "vérification à vos coordonnées de contact enregistrées."
+)
+FRANCECONNECT_PITCH = N_(
+    "FranceConnect est la solution proposée par l'État pour sécuriser et simplifier la "
+    "connexion à vos services en ligne."
+)
+BACK_TO_LOGIN = N_("Retour à la connexion")
+FRANCECONNECT_WHERE = N_("Où voulez-vous vous connecter ?")
+ONE_CONTACT_AT_A_TIME = N_("Modifiez une seule coordonnée à la fois.")
+TYPE_NEW_CONTACT = N_("Saisissez la nouvelle coordonnée à enregistrer.")
+BACK = N_("Retour")
+EDIT_CONTACT_TITLE = N_("MODIFIER MES COORDONNÉES DE CONTACT")
+CHANGE_CONTACT_HELP = N_(
+    "Modifiez votre téléphone portable ou votre adresse e-mail, une coordonnée à la fois. "
+    "Un code de vérification est envoyé à la nouvelle coordonnée : elle n'est enregistrée "
+    "qu'une fois ce code saisi."
+)
+CONTACT_CHANGED = N_("Vos coordonnées de contact ont été modifiées.")
+RESEND_SHORTCUT = N_("1 pour demander un nouveau code")
+NEW_CODE_SENT = N_("Un nouveau code vous a été envoyé.")
+SPOUSE_RIGHTS_GRANTED = N_("Les droits de votre conjoint(e) ont été accordés.")
+SPOUSE_RIGHTS_WITHDRAWN = N_("Les droits de votre conjoint(e) ont été retirés.")
+LOGGED_OUT_EVERYWHERE = N_("Vous êtes déconnecté(e) de partout ({n} session(s) terminée(s)).")
+AUTHORISE = N_("Autoriser")
+WITHDRAW_RIGHTS = N_("Retirer ces droits")
+EDIT_CONTACT = N_("Modifier mes coordonnées de contact")
+CHANGE_PASSWORD = N_("Changer mon mot de passe")
+LAST_CONNECTIONS = N_("Mes dernières connexions")
+LOG_OUT_EVERYWHERE = N_("Me déconnecter de partout")
+MANAGE_ACCOUNT_TITLE = N_("GÉRER MON COMPTE")
+PROFILE_TITLE = N_("MON PROFIL")
+AUTHORISATIONS_TITLE = N_("MES AUTORISATIONS")
+LOG_OUT = N_("Se déconnecter")
+CURRENT_PASSWORD = N_("Mot de passe actuel")
+CHANGE_PASSWORD_TITLE = N_("CHANGER MON MOT DE PASSE")
+PASSWORD_CHANGED = N_("Votre mot de passe a été modifié.")
+RIGHTS_PAYMENTS_TITLE = N_("MES DROITS ET PAIEMENTS")
+CLAIMANT_NUMBER_LINE = N_("Numéro allocataire : {n}")
+LAST_PAYMENTS_TITLE = N_("MES DERNIERS PAIEMENTS")
+NO_RECENT_PAYMENT = N_("Aucun paiement récent.")
+PAYMENT_LINE = N_("{date} : {label}, {amount}")
+ATTESTATIONS_TITLE = N_("MES ATTESTATIONS")
+ATTESTATIONS_INTRO = N_(
+    "Les attestations que vous pouvez obtenir. Dans la démonstration, aucun document "
+    "n'est téléchargé."
+)
+LAST_CONNECTIONS_TITLE = N_("MES DERNIÈRES CONNEXIONS")
+UNKNOWN_CONNECTION_ADVICE = N_(
+    "Si vous ne reconnaissez pas une connexion, changez votre mot de passe puis "
+    "choisissez « Me déconnecter de partout »."
+)
+HELLO_PERSON = N_("Bonjour {given} {family}")
+SECTIONS_TITLE = N_("MES RUBRIQUES")
+UNAVAILABLE_TITLE = N_("ÉTAPE NON DISPONIBLE")
+SMS = N_("SMS")
+EMAIL = N_("E-mail")
+MESSAGE_SUBJECT = N_("Objet : {subject}")
+NO_MESSAGE_YET = N_("Aucun message pour l'instant.")
+CODE_ACCEPTED = N_("Code accepté.")
+MOBILE_PHONE = N_("Téléphone portable")
+EMAIL_ADDRESS = N_("Adresse e-mail")
+CONTACT_SAVED = N_("Vos coordonnées de contact ont été enregistrées.")
+TEMPORARY_ID_LABEL = N_("Identifiant provisoire")
+PASSWORD = N_("Mot de passe")
+RULES_INTRO = N_("Pour des raisons de sécurité, les règles suivantes doivent être respectées :")
+RECOVERY_CODE_SENT = N_(
+    "Si un compte correspond à l'identifiant saisi, un code de vérification vient d'être "
+    "envoyé par SMS ou par e-mail à vos coordonnées de contact enregistrées. Merci de le "
+    "saisir."
+)
+LEGACY_PASSWORD_SENT = N_(
+    "Votre mot de passe à 8 chiffres vous a été renvoyé par SMS ou par e-mail : "
+    "connectez-vous avec lui."
+)
+I_CHOOSE_NEW_PASSWORD = N_("Je choisis mon nouveau mot de passe.")
+LEGACY_PASSWORD_OFFER = N_(
+    "Vous utilisez encore votre mot de passe à 8 chiffres ? Vous pouvez demander le "
+    "renvoi de votre mot de passe à 8 chiffres."
+)
+RESEND_LEGACY_PASSWORD = N_("Renvoyer mon mot de passe à 8 chiffres")
+PASSWORD_RESET_DONE = N_(
+    "Votre mot de passe a été modifié. Connectez-vous avec votre nouveau mot de passe."
+)
+HELP = N_("Aide")
+ESCAPE_KEY = N_("Échap")
+FIRST_LOGIN_PASSWORD = N_("Pour ma 1ère connexion, je choisis mon mot de passe personnel")
+CHECK_CONTACT_ADVICE = N_(
+    "Pensez à vérifier vos coordonnées de contact et à les modifier si nécessaire"
+)
+HOW_TO_RECEIVE_CODE = N_("Comment souhaitez-vous recevoir le code de vérification ?")
+FINISH = N_("Terminer")
+CLOSE = N_("Fermer")
+LOADING_MESSAGES = N_("Chargement des messages…")
+ERROR_SENTENCE = N_("Erreur : {message}")
+FORGOT_PASSWORD_HELP = N_(
+    "Saisissez l'identifiant avec lequel vous vous connectez. Si un compte lui "
+    "correspond, un code de vérification est envoyé au téléphone portable ou à l'adresse "
+    "e-mail enregistrés, puis vous choisissez un nouveau mot de passe."
+)
+HAVE_TEMPORARY_ID = N_("J'ai un identifiant provisoire")
+WHAT_IS_FRANCECONNECT = N_("Qu'est-ce que FranceConnect ?")
+NIR_PLACEHOLDER = N_("13 chiffres, ex. 1 83 05 99 999 011")
+SHOW = N_("Afficher")
+LOG_IN = N_("Se connecter")
+HIDE = N_("Masquer")
+N_DIGITS = N_("{n} chiffres")
+TERMS_ACCEPTED = N_(
+    "J'ai pris connaissance des conditions générales d'utilisation et je les accepte"
+)
+TICK_TO_CONTINUE = N_("Cochez la case ci-dessus pour pouvoir continuer.")
+ACCOUNT_CREATED_TITLE = N_("Votre espace Mon Compte est créé")
+CONTACT_RESUME_NAME = N_("Vérification de mes coordonnées de contact")
+SAVE_CONTACT = N_("Enregistrer mes coordonnées")
+RECOVERY_RESUME_NAME = N_("Mot de passe oublié")
