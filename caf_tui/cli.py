@@ -47,7 +47,7 @@ SETTING_HELP: dict[str, str] = {
     "kiosk_session_seconds": N_("durée maximale d'une visite en secondes (au moins 60 ; 1800)"),
     "assist": N_("notes pour l'agent qui accompagne la personne"),
     "log_level": N_("niveau du journal : debug, info, warning, error (défaut : warning)"),
-    "log_format": N_("forme du journal : text, ou json (un objet par ligne)"),
+    "log_format": cli_words.LOG_FORMAT_HELP,
     "log_file": N_("fichier du journal (défaut : dossier des journaux de l'utilisateur)"),
 }
 #: Settings whose value is a path (the shells complete them with file names).
@@ -55,11 +55,11 @@ PATHS = frozenset({"stub_db", "log_file"})
 METAVARS = {
     "backend_url": "URL",
     "backend_kind": N_("NOM"),
-    "stub_db": N_("FICHIER"),
-    "log_file": N_("FICHIER"),
-    "kiosk_idle_seconds": N_("SECONDES"),
-    "kiosk_warning_seconds": N_("SECONDES"),
-    "kiosk_session_seconds": N_("SECONDES"),
+    "stub_db": cli_words.FILE,
+    "log_file": cli_words.FILE,
+    "kiosk_idle_seconds": cli_words.SECONDS,
+    "kiosk_warning_seconds": cli_words.SECONDS,
+    "kiosk_session_seconds": cli_words.SECONDS,
 }
 
 
@@ -163,7 +163,7 @@ def build_parser(commands: Collection[str] | None = None) -> argparse.ArgumentPa
     add_version(parser, PROG)
     config = parser.add_argument(
         "--config",
-        metavar=_("FICHIER"),
+        metavar=_(cli_words.FILE),
         help=_("fichier de réglages TOML [CAF_TUI_CONFIG]"),
     )
     cli_words.completes(config, "file")

@@ -96,3 +96,10 @@ def completes(action: argparse.Action, kind: PathKind) -> argparse.Action:
     """Mark ``action``'s value as a file or directory path, for the shells' completion."""
     setattr(action, COMPLETES, kind)
     return action
+
+
+#: The placeholders of the help (argparse's metavars), one word each.
+FILE = N_("FICHIER")
+FOLDER = N_("DOSSIER")
+SECONDS = N_("SECONDES")
+LOG_FORMAT_HELP = N_("forme du journal : text, ou json (un objet par ligne)")

@@ -66,7 +66,7 @@ class Origin:
             return _("langue du système ({variable})").format(variable=self.where)
         if self.kind == "accessible":
             return _("variable ACCESSIBLE")
-        return _("valeur par défaut")
+        return _(settings_problems.DEFAULT_ORIGIN)
 
 
 class SettingsRefused(Exception):

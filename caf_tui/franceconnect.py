@@ -24,7 +24,9 @@ from caf_tui.api import (
     ProviderMessage,
 )
 from caf_tui.backend.errors import BackendError, BackendUnavailable
-from caf_tui.i18n import _
+from caf_tui.i18n import N_, _
+
+UNEXPECTED = N_("FranceConnect a répondu de façon inattendue. Recommencez.")
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -66,7 +68,7 @@ class TerminalSignIn:
         a page or a redirect leading to another origin ends the sign-in."""
         url, origin = request.url, self._origin
         if (url.scheme, url.host, url.port) != (origin.scheme, origin.host, origin.port):
-            raise _refusal(_("FranceConnect a répondu de façon inattendue. Recommencez."))
+            raise _refusal(_(UNEXPECTED))
 
     async def _send(
         self, method: str, url: str, json: dict[str, str] | None = None
@@ -93,9 +95,7 @@ class TerminalSignIn:
         try:
             refusal = ProviderMessage.model_validate_json(response.content)
         except ValidationError:
-            refusal = ProviderMessage(
-                message=_("FranceConnect a répondu de façon inattendue. Recommencez.")
-            )
+            refusal = ProviderMessage(message=_(UNEXPECTED))
         raise _refusal(refusal.message, refusal.field)
 
     async def list_providers(self) -> ProviderList:

@@ -13,7 +13,10 @@ from annotated_types import Ge, Gt
 from pydantic import BaseModel, SecretStr, ValidationError
 from pydantic.fields import FieldInfo
 
-from caf_tui.i18n import _
+from caf_tui.i18n import N_, _
+
+#: Where a setting came from when nothing set it.
+DEFAULT_ORIGIN = N_("valeur par défaut")
 
 
 def _least(field: FieldInfo) -> int | None:
@@ -59,7 +62,9 @@ def accepted_values(model: type[BaseModel], name: str) -> str:
         return _("une adresse http:// ou https://")
     digits = re.fullmatch(r"\^\\d\{(\d+)\}\$", str(pattern)) if pattern else None
     if digits is not None:
-        return _("{n} chiffres").format(n=digits.group(1))
+        from caf_tui.steps.words import N_DIGITS  # the steps' word, loaded only on a refusal
+
+        return _(N_DIGITS).format(n=digits.group(1))
     if pattern is not None:
         return _("un texte de la forme {pattern}").format(pattern=pattern)
     if getattr(annotation, "__name__", "") == "datetime":
@@ -107,7 +112,7 @@ def problem_lines(
                 "Réglage {name} ({origin}) : {given} n'est pas accepté ; attendu : {accepted}."
             ).format(
                 name=name,
-                origin=origins.get(name, _("valeur par défaut")),
+                origin=origins.get(name, _(DEFAULT_ORIGIN)),
                 given=_given(model, name, given),
                 accepted=accepted
                 or (accepted_words or {}).get(name)

@@ -3,6 +3,7 @@ catalogs find them: they are the tool's words, not the portal's content (which s
 
 from __future__ import annotations
 
+from caf_tui import cli_words
 from caf_tui.i18n import N_
 
 #: Each setting's help; a setting not here is helped by its own description (in English).
@@ -13,7 +14,7 @@ STUB_HELP: dict[str, str] = {
         "niveau du journal sur la sortie d'erreur : info (défaut) montre les requêtes et les "
         "événements du bouchon, secrets masqués comme dans son journal ; warning, les erreurs"
     ),
-    "log_format": N_("forme du journal : text, ou json (un objet par ligne)"),
+    "log_format": cli_words.LOG_FORMAT_HELP,
     "db": N_(
         "fichier SQLite, ou :memory:, une base en mémoire (défaut : dossier de données de "
         "l'utilisateur)"

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from importlib.resources import as_file, files
 from pathlib import Path
 
+from caf_tui import cli_words
 from caf_tui.cli_words import completes
 from caf_tui.i18n import _
 
@@ -53,7 +54,7 @@ def add_replay_arguments(parser: argparse.ArgumentParser) -> None:
     )
     completes(
         parser.add_argument(
-            "replay_files", nargs="*", metavar=_("FICHIER"), help=_("parcours, ou dossiers")
+            "replay_files", nargs="*", metavar=_(cli_words.FILE), help=_("parcours, ou dossiers")
         ),
         "file",
     )
@@ -66,7 +67,7 @@ def add_replay_arguments(parser: argparse.ArgumentParser) -> None:
     completes(
         parser.add_argument(
             "--report",
-            metavar=_("DOSSIER"),
+            metavar=_(cli_words.FOLDER),
             default="replay-report",
             help=_("dossier du rapport"),
         ),
@@ -84,7 +85,7 @@ def add_replay_arguments(parser: argparse.ArgumentParser) -> None:
     completes(
         parser.add_argument(
             "--examples",
-            metavar=_("DOSSIER"),
+            metavar=_(cli_words.FOLDER),
             help=_("copie les parcours livrés (et leur schéma) dans DOSSIER et quitte"),
         ),
         "directory",
@@ -122,7 +123,9 @@ def add_record_arguments(parser: argparse.ArgumentParser) -> None:
         "sortie (mots de passe et codes remplacés par des variables)."
     )
     completes(
-        parser.add_argument("record_file", metavar=_("FICHIER"), help=_("script à écrire (.yaml)")),
+        parser.add_argument(
+            "record_file", metavar=_(cli_words.FILE), help=_("script à écrire (.yaml)")
+        ),
         "file",
     )
     parser.add_argument(

@@ -70,7 +70,7 @@ class FranceConnectBrowserScreen(FranceConnectScreenBase):
             yield StatusLine()
             yield QrCode(self.start.browser_url, id="qr")  # last: below, it may need scrolling
         yield bottom_bar(
-            Button(_("Recommencer"), id="restart", variant="primary"),
+            Button(_(words.RESTART), id="restart", variant="primary"),
             Button(_(words.CANCEL), id="cancel"),
             back_label=_(words.BACK),
         )

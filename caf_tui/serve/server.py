@@ -23,6 +23,7 @@ from caf_tui.serve.access import COOKIE_NAME, SECRET_PARAMETER, Access, is_loopb
 from caf_tui.serve.app_process import VisitProcess
 from caf_tui.serve.line_process import LineVisitProcess
 from caf_tui.serve.slots import SessionSlots
+from caf_tui.steps import words
 
 log = logging.getLogger("caf_tui.serve")
 
@@ -232,10 +233,10 @@ class CounterServer(Server):
                 "promptLabel": _("Saisie de la borne Caf"),
                 "tooMuchOutput": _("Trop de texte à lire : déplacez-vous dans l'écran."),
                 "ended": _("Session terminée."),
-                "restart": _("Recommencer"),
+                "restart": _(words.RESTART),
                 "lost": _("La connexion avec la borne est perdue."),
                 "allInUse": self._all_in_use_text(),
-                "retry": _("Réessayer"),
+                "retry": _(words.RETRY),
             },
         }
         response = aiohttp_jinja2.render_template(

@@ -47,6 +47,7 @@ SHARED_TERMINAL = N_(
     "pendant quelques minutes, vos informations sont effacées."
 )
 RETRY = N_("Réessayer")
+RESTART = N_("Recommencer")
 NEW_PASSWORD_HELP = N_(
     "Choisissez un mot de passe personnel qui respecte toutes les règles, puis "
     "saisissez-le une seconde fois pour le confirmer. Rien ne s'affiche pendant la "
@@ -151,6 +152,7 @@ PASSWORD_RESET_DONE = N_(
 )
 HELP = N_("Aide")
 ESCAPE_KEY = N_("Échap")
+ENTER_KEY = N_("Entrée")
 FIRST_LOGIN_PASSWORD = N_("Pour ma 1ère connexion, je choisis mon mot de passe personnel")
 CHECK_CONTACT_ADVICE = N_(
     "Pensez à vérifier vos coordonnées de contact et à les modifier si nécessaire"
