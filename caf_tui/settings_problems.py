@@ -62,9 +62,7 @@ def accepted_values(model: type[BaseModel], name: str) -> str:
         return _("une adresse http:// ou https://")
     digits = re.fullmatch(r"\^\\d\{(\d+)\}\$", str(pattern)) if pattern else None
     if digits is not None:
-        from caf_tui.steps.words import N_DIGITS  # the steps' word, loaded only on a refusal
-
-        return _(N_DIGITS).format(n=digits.group(1))
+        return _("exactement {n} chiffres").format(n=digits.group(1))
     if pattern is not None:
         return _("un texte de la forme {pattern}").format(pattern=pattern)
     if getattr(annotation, "__name__", "") == "datetime":
