@@ -138,7 +138,7 @@ def test_caf_stub_says_a_wrong_setting_the_same_way(
     lines = capsys.readouterr().err.strip().splitlines()
     assert lines == [
         "Réglage fixed_code (option --fixed-code) : « 12 » n'est pas accepté ; "
-        "attendu : 6 chiffres.",
+        "attendu : exactement 6 chiffres.",
         "Réglage max_code_attempts (variable CAF_STUB_MAX_CODE_ATTEMPTS) : « 0 » n'est pas "
         "accepté ; attendu : un nombre entier, au moins 1.",
     ]
