@@ -130,7 +130,8 @@ def test_franceconnect_in_chromium_leads_the_counter_to_angela(
         counter.keyboard.press("Enter")  # « Continuer »
         # Her dashboard, as the page shows it to a screen reader.
         wait_for(counter, "Bonjour Angela Claire Louise DUBOIS")
-        shown = screen(counter).inner_text()
+        # French typography puts a no-break space before « : » and « € ».
+        shown = re.sub(r"[\u00a0\u202f]", " ", screen(counter).inner_text())
         assert "MON COMPTE" in shown and "Numéro allocataire : 2248105" in shown, shown
         assert "Aide personnalisée au logement : 198,40 €" in shown, shown
     finally:
