@@ -34,23 +34,42 @@ def wait_for(page: Page, text: str, timeout: float = APP_TIMEOUT_MS) -> None:
     expect(screen(page)).to_contain_text(text, timeout=timeout)
 
 
-def _row_below(page: Page, text: str) -> Locator:
-    """The drawn row just below the one that shows ``text``."""
+def _row_showing(page: Page, text: str, below: int = 0) -> Locator:
+    """The drawn row that shows ``text`` (or the one ``below`` rows under it)."""
     drawn = rows(page).locator(":scope > div")
     for index in range(drawn.count()):
         if text in drawn.nth(index).inner_text():
-            return drawn.nth(index + 1)
+            return drawn.nth(index + below)
     raise AssertionError(f"no row shows « {text} »")
+
+
+def row_below(page: Page, text: str) -> Locator:
+    """The drawn row just below the one that shows ``text``."""
+    return _row_showing(page, text, below=1)
+
+
+def _wait_for_row_change(
+    page: Page, text: str, before: str, below: int, timeout: float = 15
+) -> None:
+    deadline = time.monotonic() + timeout
+    while _row_showing(page, text, below).inner_html() == before:
+        assert time.monotonic() < deadline, f"the focus did not move on the row of « {text} »"
+        page.wait_for_timeout(50)
 
 
 def wait_for_focus_below(page: Page, text: str, before: str, timeout: float = 15) -> None:
     """Until the field under ``text`` is drawn as focused (its frame's row changes from
     ``before``): as a person waits to see the focus on the next field before typing. A loaded
     machine may draw a Tab's new focus after keys typed behind it."""
-    deadline = time.monotonic() + timeout
-    while _row_below(page, text).inner_html() == before:
-        assert time.monotonic() < deadline, f"the focus did not reach the field below « {text} »"
-        page.wait_for_timeout(50)
+    _wait_for_row_change(page, text, before, below=1, timeout=timeout)
+
+
+def tab_on_row(page: Page, text: str) -> None:
+    """Tab once and wait until the row that shows ``text`` is drawn anew: the focus moved to
+    (or away from) a button on it, as a person watches it move before pressing Entrée."""
+    before = _row_showing(page, text).inner_html()
+    page.keyboard.press("Tab")
+    _wait_for_row_change(page, text, before, below=0)
 
 
 def open_counter(context: Any, served: Served) -> Page:
@@ -68,7 +87,7 @@ def log_in_paul(page: Page) -> None:
         page.keyboard.press("Enter")
     wait_for(page, "Numéro de Sécurité sociale")
     page.keyboard.type(PAUL_NIR)
-    unfocused = _row_below(page, PASSWORD_HINT).inner_html()
+    unfocused = row_below(page, PASSWORD_HINT).inner_html()
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     wait_for_focus_below(page, PASSWORD_HINT, unfocused)
