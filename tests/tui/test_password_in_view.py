@@ -11,8 +11,10 @@ from textual.widget import Widget
 from caf_stub import RunningStub
 from caf_tui.api import StepName
 from caf_tui.app import CafApp
+from caf_tui.screens.recovery_password import RecoveryPasswordScreen
 from caf_tui.widgets.rule_checklist import RuleChecklist
-from tests.tui.migration import karim_to, make_app, type_keys
+from tests.tui.drive import type_into
+from tests.tui.migration import karim_to, make_app, press, type_keys
 
 RULES = 6
 
@@ -61,3 +63,23 @@ async def settle_focus(pilot: Pilot[None]) -> None:
     await pilot.pause()
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)], ids=["60x20", "80x24"])
+async def test_recovery_field_and_six_rules_in_view(
+    stub: RunningStub, size: tuple[int, int]
+) -> None:
+    """« Mot de passe oublié ? »'s new password: the same form, in view the same way."""
+    app, _ = make_app(stub)
+    async with app.run_test(size=size) as pilot:
+        await type_into(pilot, "#identifier", "2 92 01 99 999 014 96")  # Claire
+        await press(pilot, "#forgot")
+        await press(pilot, "#validate")
+        await type_keys(pilot, "#code", "123456")
+        await press(pilot, "#validate")
+        assert isinstance(app.screen, RecoveryPasswordScreen)
+        await settle_focus(pilot)
+        assert_in_view(app, "password")
+        await pilot.press("enter")
+        await settle_focus(pilot)
+        assert_in_view(app, "confirmation")
