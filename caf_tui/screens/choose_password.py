@@ -30,6 +30,8 @@ class ChoosePasswordScreen(NewPasswordStepScreen[ChoosePasswordStep]):
     AUTO_FOCUS = "#password"
     # Textual declares it a list; side by side from 100 columns, one under the other below.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    # Under 24 rows the fields are one row tall (see choose_password.tcss).
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # noqa: RUF012
 
     def compose(self) -> ComposeResult:
         policy = self.step.policy

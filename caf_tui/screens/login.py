@@ -58,9 +58,12 @@ class LoginScreen(StepScreen[LoginStep]):
             placeholder=_(words.NIR_PLACEHOLDER),
         )
         yield FieldError(id="error-identifier")
-        yield TickBox(_(words.HAVE_TEMPORARY_ID), id="temporary")
+        # The tutorial's order: « Se souvenir de moi » under the identifier it keeps.
         yield RememberMe(id="remember-me")
-        yield Label(_(words.PASSWORD))
+        yield TickBox(_(words.HAVE_TEMPORARY_ID), id="temporary")
+        with Horizontal(classes="label-row"):
+            yield Label(_(words.PASSWORD), id="password-label")
+            yield Button("(?)", id="password-help", classes="help-button")
         yield Static(_("8 à 24 caractères"), classes="hint")
         with Horizontal(classes="password-row"):
             yield HelpedInput(
@@ -147,10 +150,11 @@ class LoginScreen(StepScreen[LoginStep]):
                 field = self.query_one("#password", Input)
                 field.password = not field.password
                 event.button.label = _(words.SHOW) if field.password else _(words.HIDE)
-            case "identifier-help":
+            case "identifier-help" | "password-help":
                 from caf_tui.screens.help import HelpScreen
 
-                help_text = self.query_one("#identifier", HelpedInput).help_text
+                helped = "#identifier" if event.button.id == "identifier-help" else "#password"
+                help_text = self.query_one(helped, HelpedInput).help_text
                 self.app.push_screen(HelpScreen(help_text))
             case "forgot":
                 from caf_tui.screens.forgot_password import ForgotPasswordScreen

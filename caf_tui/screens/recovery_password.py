@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pydantic import SecretStr
+from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Label, Static
 
 from caf_tui.api import RecoveryPasswordStep, StepName
@@ -15,6 +16,7 @@ from caf_tui.screens.new_password import NewPasswordStepScreen
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import step_buttons
 from caf_tui.steps import words
+from caf_tui.styles import stylesheet
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.password_field import PasswordField
@@ -25,6 +27,8 @@ from caf_tui.widgets.step_header import StepHeader
 @step_screen(StepName.RECOVERY_PASSWORD)
 class RecoveryPasswordScreen(NewPasswordStepScreen[RecoveryPasswordStep]):
     AUTO_FOCUS = "#password"
+    CSS_PATH = stylesheet("choose_password")  # the journey's compact form under 24 rows
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # noqa: RUF012
 
     def compose(self) -> ComposeResult:
         policy = self.step.policy
@@ -33,13 +37,14 @@ class RecoveryPasswordScreen(NewPasswordStepScreen[RecoveryPasswordStep]):
         with VerticalScroll(classes="body"):
             yield Static(_(words.I_CHOOSE_NEW_PASSWORD))
             yield FieldError(id="error-form")
-            yield Label(_(words.NEW_PASSWORD))
-            yield PasswordField("password", help_text=rules_text)
-            yield FieldError(id="error-password")
-            yield Label(_(words.CONFIRMATION))
-            yield PasswordField("confirmation", help_text=rules_text)
-            yield FieldError(id="error-confirmation")
-            yield RuleChecklist(policy, id="checklist")
+            with Vertical(id="password-area"):
+                yield Label(_(words.NEW_PASSWORD))
+                yield PasswordField("password", help_text=rules_text)
+                yield FieldError(id="error-password")
+                yield Label(_(words.CONFIRMATION))
+                yield PasswordField("confirmation", help_text=rules_text)
+                yield FieldError(id="error-confirmation")
+                yield RuleChecklist(policy, id="checklist")
             if self.step.legacy_resend_offered:
                 yield Static(
                     _(words.LEGACY_PASSWORD_OFFER),
@@ -51,6 +56,11 @@ class RecoveryPasswordScreen(NewPasswordStepScreen[RecoveryPasswordStep]):
             Button(_(words.VALIDATE), id="validate", variant="primary", classes="submit")
         )
         yield KeysFooter()
+
+    @on(events.DescendantFocus, "#password, #confirmation")
+    def show_fields_and_checklist(self) -> None:
+        """Keep the checklist in view while typing, on short terminals too."""
+        self.query_one("#password-area").scroll_visible(top=True, animate=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "validate":

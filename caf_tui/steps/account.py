@@ -181,7 +181,7 @@ DASHBOARD = StepSpec(
         "Espace Mon Compte atteint. En fin de visite, choisir « Terminer » (au guichet) ou "
         "« Se déconnecter » : l'écran est alors effacé pour la personne suivante."
     ),
-    quit_question=words.QUIT_JOURNEY,
+    quit_question=words.QUIT_DASHBOARD,
     actions=(
         ActionSpec("logout", words.LOG_OUT, ActionRole.LOCAL),
         ActionSpec("finish", words.FINISH, ActionRole.LOCAL),

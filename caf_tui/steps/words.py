@@ -9,6 +9,10 @@ QUIT_JOURNEY = N_(
     "Voulez-vous vraiment quitter ? Ce que vous avez déjà validé est enregistré : "
     "à votre prochaine connexion, vous reprendrez à cette étape."
 )
+#: « Quitter » on the dashboard: there is no step to resume, only a session to end.
+QUIT_DASHBOARD = N_(
+    "Voulez-vous vous déconnecter de Mon Compte ? Vous pourrez vous reconnecter à tout moment."
+)
 #: « Quitter » in « Mot de passe oublié ? »: nothing is kept.
 QUIT_RECOVERY = N_(
     "Voulez-vous vraiment quitter ? Votre demande de nouveau mot de passe sera abandonnée."
