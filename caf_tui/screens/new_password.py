@@ -75,7 +75,9 @@ class NewPasswordStepScreen(JourneyStepScreen[P]):
         self.send_password(SecretStr(password), SecretStr(confirmation))
 
     def send_password(self, password: SecretStr, confirmation: SecretStr) -> None:
-        raise NotImplementedError
+        """Each screen sends its own step's call (the journey's choose_password, the
+        recovery's new password): the form around it is the same."""
+        raise NotImplementedError  # abstract: a Textual Screen cannot also be an ABC
 
     def forget_inputs(self) -> None:
         for field in self.query(Input):
