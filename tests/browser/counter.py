@@ -82,14 +82,16 @@ def open_counter(context: Any, served: Served) -> Page:
 
 def log_in_paul(page: Page) -> None:
     """From the welcome or the login, by keyboard alone, as a person would: Entrée, the NIR,
-    Tab past « J'ai un identifiant provisoire », the password, Entrée."""
+    Tab past « J'ai un identifiant provisoire » and the password's « (?) », the password,
+    Entrée (the kiosk offers no « Se souvenir de moi »)."""
     if WELCOME in screen(page).inner_text():
         page.keyboard.press("Enter")
     wait_for(page, "Numéro de Sécurité sociale")
     page.keyboard.type(PAUL_NIR)
     unfocused = row_below(page, PASSWORD_HINT).inner_html()
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # « J'ai un identifiant provisoire »
+    page.keyboard.press("Tab")  # the password's « (?) »
+    page.keyboard.press("Tab")  # the password
     wait_for_focus_below(page, PASSWORD_HINT, unfocused)
     page.keyboard.type(PAUL_PASSWORD)
     wait_for(page, "•" * len(PAUL_PASSWORD))
