@@ -24,12 +24,14 @@ def password_fields(policy: PasswordPolicy, interactive: bool) -> tuple[Field, F
             question=_(words.NEW_PASSWORD) + hidden,
             help=help_text,
             secret=True,
+            id="password",
         ),
         Field(
             label=_(words.CONFIRMATION),
             question=_(words.CONFIRMATION) + hidden,
             help=help_text,
             secret=True,
+            id="confirmation",
         ),
     )
 

@@ -2,12 +2,17 @@
 
 Every question is asked again until it gets an answer it can use; what is wrong is said with
 the field's name, and nothing typed is ever repeated back when it is secret.
+
+Each question carries the id of what it stands for, as huh's fields carry their key: a field's
+id, each choice's id — the ids of the step's description (``caf_tui.steps``) and of the Textual
+widgets. Before it waits, the prompter tells its ``watch`` what it asks (``Asked``): the
+replayer answers by these ids, never by the words.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from caf_tui.i18n import _
@@ -28,8 +33,9 @@ class QuitRequested(Exception):
 
 @dataclass(frozen=True)
 class Field:
-    """A question: ``label`` names the field in errors, ``question`` is what is asked, and
-    ``again`` (if any) a shorter form for when it is asked again after a refusal."""
+    """A question: ``id`` is the field's (as the step's description and the screen name it),
+    ``label`` names the field in errors, ``question`` is what is asked, and ``again`` (if any)
+    a shorter form for when it is asked again after a refusal."""
 
     label: str
     question: str
@@ -39,6 +45,47 @@ class Field:
     again: str | None = None
     #: Whether a refused answer is said back (never a secret, never a code).
     echo: bool = True
+    id: str = field(kw_only=True)
+    #: Keys that stand for an action instead of an answer (« 1 pour demander un nouveau
+    #: code »): the key, by the action's id.
+    shortcuts: Mapping[str, str] = field(default_factory=dict, kw_only=True)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """An answer of a menu: ``id`` is the option's or action's (the widget's on screen);
+    ``asks`` the fields choosing it goes on to ask (« Oui, je le saisis » asks ``nir``)."""
+
+    id: str
+    label: str
+    asks: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What the line mode waits for, by id: a field (``id``), or a menu (``choices``, the
+    answer ``n`` being ``choices[n-1]``). ``keeps``: Entrée keeps an answer given before;
+    ``enter``: the id Entrée stands for in a menu (the review's « envoyer »)."""
+
+    id: str = ""
+    choices: tuple[Choice, ...] = ()
+    shortcuts: Mapping[str, str] = field(default_factory=dict)
+    keeps: bool = False
+    enter: str | None = None
+    secret: bool = False
+
+    def key_of(self, ident: str) -> str | None:
+        """What to type for the choice or shortcut ``ident``; None when it offers none."""
+        for number, choice in enumerate(self.choices, 1):
+            if choice.id == ident:
+                return str(number)
+        if ident == self.enter:
+            return ""
+        return self.shortcuts.get(ident)
+
+
+#: Told each question before the line mode waits for its answer (the replayer's hook).
+Watch = Callable[[Asked], None]
 
 
 def as_is(text: str) -> str:
@@ -47,11 +94,24 @@ def as_is(text: str) -> str:
 
 
 class Prompter:
-    def __init__(self, terminal: Terminal, *, confirm_quit: Callable[[], str | None]) -> None:
+    def __init__(
+        self,
+        terminal: Terminal,
+        *,
+        confirm_quit: Callable[[], str | None],
+        watch: Watch | None = None,
+    ) -> None:
         """``confirm_quit`` gives the question that confirms quitting when something would be
-        lost (None: quit at once)."""
+        lost (None: quit at once); ``watch`` is told what each question asks, by id."""
         self.terminal = terminal
         self._confirm_quit = confirm_quit
+        self._watch = watch
+
+    def read(self, prompt: str, asked: Asked) -> str:
+        """Print ``prompt`` and read its answer, ``watch`` told first what it asks."""
+        if self._watch is not None:
+            self._watch(asked)
+        return self.terminal.ask(prompt, secret=asked.secret)
 
     def ask(
         self,
@@ -71,8 +131,14 @@ class Prompter:
                 value=shown_default if shown_default is not None else default
             )
         question = field.question + keep + " :"
+        asked = Asked(
+            id=field.id,
+            shortcuts=field.shortcuts,
+            keeps=default is not None,
+            secret=field.secret,
+        )
         while True:
-            answer = self.terminal.ask(question, secret=field.secret)
+            answer = self.read(question, asked)
             question = (field.again or field.question) + keep + " :"
             text = answer if field.secret else answer.strip()
             if text.strip() == HELP_KEY:
@@ -98,15 +164,17 @@ class Prompter:
     def choose(
         self,
         question: str,
-        options: Sequence[str],
+        choices: Sequence[Choice],
         help_text: str,
         *,
         quit_means: int | None = None,
     ) -> int:
-        """A numbered menu; returns the index (from 0) of the option chosen.
+        """A numbered menu; returns the index (from 0) of the choice made.
 
-        ``q`` asks to quit, unless ``quit_means`` names the option it stands for.
+        ``q`` asks to quit, unless ``quit_means`` names the choice it stands for.
         """
+        options = [choice.label for choice in choices]
+        asked = Asked(choices=tuple(choices))
         self.terminal.say(question)
         self.terminal.say(*(f"{number}. {option}" for number, option in enumerate(options, 1)))
         if len(options) == 1:
@@ -116,7 +184,7 @@ class Prompter:
         else:
             ask = _("Votre choix (1 à {n}) :").format(n=len(options))
         while True:
-            answer = self.terminal.ask(ask).strip()
+            answer = self.read(ask, asked).strip()
             if answer == HELP_KEY:
                 self.terminal.say(help_text)
                 continue
@@ -143,7 +211,7 @@ class Prompter:
             raise QuitRequested
         choice = self.choose(
             question,
-            [_(words.STAY), _(words.QUIT)],
+            [Choice("stay", _(words.STAY)), Choice("quit", _(words.QUIT))],
             _("Choisissez 1 pour continuer votre démarche, 2 pour vous déconnecter."),
             quit_means=1,
         )

@@ -20,6 +20,7 @@ def identifier_field() -> Field:
         ),
         again=_(words.NIR_OR_TEMPORARY_ID),
         help=help_texts.forgot_password_help() + " " + help_texts.temporary_id_help(),
+        id="identifier",
     )
 
 

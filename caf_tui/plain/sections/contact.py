@@ -13,9 +13,9 @@ from caf_tui.i18n import _
 from caf_tui.labels import contact_lines
 from caf_tui.plain import help
 from caf_tui.plain.context import Context
-from caf_tui.plain.prompts import Field
+from caf_tui.plain.prompts import Choice, Field
 from caf_tui.plain.sections.contact_code import Resend, ask_code
-from caf_tui.plain.steps.contact import email_field, phone_field
+from caf_tui.plain.steps.contact import CONTACT_FIELDS, email_field, phone_field
 from caf_tui.steps import words
 
 CHECKS: dict[str, Callable[[str], str]] = {
@@ -66,7 +66,10 @@ def ask_change(ctx: Context, profile: ProfileResponse) -> tuple[Channel, str] | 
         ctx.prompter.error(fields["phone"].label, message)
         again = ctx.prompter.choose(
             _(words.WHAT_NOW),
-            [_("Saisir la nouvelle coordonnée"), _(words.BACK)],
+            [
+                Choice("new-contact", _("Saisir la nouvelle coordonnée"), asks=CONTACT_FIELDS),
+                Choice("back", _(words.BACK)),
+            ],
             help.change_contact_help(),
         )
         if again == 1:

@@ -26,6 +26,8 @@ from caf_tui.plain.steps.code import (
 from caf_tui.steps import words
 
 RESEND, BACK, OUTBOX = "1", "2", "3"
+#: The keys of the code's shortcuts, by the ids of the screen's buttons.
+KEYS = {"resend": RESEND, "back": BACK, "outbox": OUTBOX}
 
 #: Sends a code to the same new detail again.
 Resend = Callable[[], Coroutine[Any, Any, ContactChangeStarted]]
@@ -46,7 +48,7 @@ def ask_code(ctx: Context, started: ContactChangeStarted, resend: Resend) -> boo
     back (nothing changes). ``resend`` asks for a new code to the same detail."""
     ctx.say(contact_code_sent(started.channel, started.destination))
     keys = shortcuts(ctx)
-    field = code_field(started.code_length, keys)
+    field = code_field(started.code_length, keys, KEYS)
     check = accept_code_or(keys, started.code_length)
     while True:
         announcer = CodeValidityAnnouncer(

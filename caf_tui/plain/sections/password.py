@@ -26,6 +26,7 @@ def current_field(interactive: bool) -> Field:
             "que c'est bien vous. Rien ne s'affiche pendant la saisie."
         ),
         secret=True,
+        id="current_password",
     )
 
 

@@ -12,7 +12,7 @@ from caf_tui.i18n import _
 from caf_tui.labels import contact_lines
 from caf_tui.plain import help
 from caf_tui.plain.context import Context
-from caf_tui.plain.prompts import Field
+from caf_tui.plain.prompts import Choice, Field
 from caf_tui.plain.steps.registry import handles
 from caf_tui.plain.wording import spoken_duration
 from caf_tui.steps import words
@@ -30,12 +30,24 @@ def option_label(option: ChannelOption) -> str:
     )
 
 
+#: What « Modifier mes coordonnées de contact » goes on to ask.
+CONTACT_FIELDS = frozenset({"phone", "email"})
+
+
 def phone_field() -> Field:
-    return Field(_(words.MOBILE_PHONE), _(words.MOBILE_PHONE), help.phone_help(), required=False)
+    return Field(
+        _(words.MOBILE_PHONE), _(words.MOBILE_PHONE), help.phone_help(), required=False, id="phone"
+    )
 
 
 def email_field() -> Field:
-    return Field(_(words.EMAIL_ADDRESS), _(words.EMAIL_ADDRESS), help.email_help(), required=False)
+    return Field(
+        _(words.EMAIL_ADDRESS),
+        _(words.EMAIL_ADDRESS),
+        help.email_help(),
+        required=False,
+        id="email",
+    )
 
 
 def _optional(normalise: Callable[[str], str]) -> Callable[[str], str | None]:
@@ -104,9 +116,9 @@ def confirm_contact(ctx: Context, step: ConfirmContactStep) -> None:
     ctx.say(*contact_lines(step.phone, step.email))
     usable = [option for option in step.options if option.destination is not None]
     menu = [
-        *(option_label(option) for option in usable),
-        _(CONFIRM_CONTACT.action("edit").label),
-        _(CONFIRM_CONTACT.action("quit").label),
+        *(Choice(option.channel.value, option_label(option)) for option in usable),
+        Choice("edit", _(CONFIRM_CONTACT.action("edit").label), asks=CONTACT_FIELDS),
+        Choice("quit", _(CONFIRM_CONTACT.action("quit").label)),
     ]
     while True:
         choice = ctx.prompter.choose(

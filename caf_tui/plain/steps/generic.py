@@ -10,6 +10,7 @@ from caf_tui.api import AccountCreatedStep, IdentifierKind
 from caf_tui.backend.errors import Forbidden
 from caf_tui.i18n import _
 from caf_tui.plain.context import Context
+from caf_tui.plain.prompts import Choice
 from caf_tui.steps.spec import ActionRole, ActionSpec, Line, LineKind, Option, Special, StepSpec
 
 
@@ -69,9 +70,14 @@ def ask_step(ctx: Context, step: Any, spec: StepSpec) -> None:
     say_lines(ctx, spec.after(step))
     entries = menu(spec)
     question = spec.question or next((field.question for field in spec.fields), "")
-    labels = [_(option.label if option is not None else action.label) for option, action in entries]
+    choices = [
+        Choice(option.id, _(option.label))
+        if option is not None
+        else Choice(action.id, _(action.label))
+        for option, action in entries
+    ]
     choice = ctx.prompter.choose(
-        spec.format(question, step), labels, _(spec.line_help or spec.help)
+        spec.format(question, step), choices, _(spec.line_help or spec.help)
     )
     option, action = entries[choice]
     if action.role is ActionRole.QUIT:

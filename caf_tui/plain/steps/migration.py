@@ -10,6 +10,7 @@ from caf_tui.i18n import _
 from caf_tui.labels import policy_lines
 from caf_tui.plain.context import Context
 from caf_tui.plain.passwords import ask_new_password, password_fields, refused_field
+from caf_tui.plain.prompts import Choice
 from caf_tui.plain.steps.registry import handles
 from caf_tui.steps import words
 from caf_tui.steps.migration import ACCEPT_TERMS, CHOOSE_PASSWORD
@@ -26,7 +27,10 @@ def accept_terms(ctx: Context, step: AcceptTermsStep) -> None:
     ctx.terminal.blank()
     choice = ctx.prompter.choose(
         _(ACCEPT_TERMS.field("accept").question),
-        [_("Oui, je les accepte"), _(ACCEPT_TERMS.action("quit").label)],
+        [
+            Choice("accept", _("Oui, je les accepte")),
+            Choice("quit", _(ACCEPT_TERMS.action("quit").label)),
+        ],
         _(ACCEPT_TERMS.line_help),
     )
     if choice == 1:
