@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from caf_tui.i18n import _
 from caf_tui.plain.io import Terminal
@@ -54,23 +54,28 @@ class Field:
 @dataclass(frozen=True)
 class Choice:
     """An answer of a menu: ``id`` is the option's or action's (the widget's on screen);
-    ``asks`` the fields choosing it goes on to ask (« Oui, je le saisis » asks ``nir``)."""
+    ``asks`` the fields choosing it goes on to ask (« Oui, je le saisis » asks ``nir``);
+    ``shows`` the answer it reads back (the review's « Prénom(s) : Lucas »)."""
 
     id: str
     label: str
     asks: frozenset[str] = frozenset()
+    shows: str | None = None
 
 
 @dataclass(frozen=True)
 class Asked:
     """What the line mode waits for, by id: a field (``id``), or a menu (``choices``, the
-    answer ``n`` being ``choices[n-1]``). ``keeps``: Entrée keeps an answer given before;
-    ``enter``: the id Entrée stands for in a menu (the review's « envoyer »)."""
+    answer ``n`` being ``choices[n-1]``). ``keeps``: Entrée keeps the answer given before,
+    said as ``shown`` (never a secret's); ``required``: Entrée alone is refused; ``enter``:
+    the id Entrée stands for in a menu (the review's « Valider »)."""
 
     id: str = ""
     choices: tuple[Choice, ...] = ()
     shortcuts: Mapping[str, str] = field(default_factory=dict)
     keeps: bool = False
+    shown: str | None = None
+    required: bool = True
     enter: str | None = None
     secret: bool = False
 
@@ -84,8 +89,14 @@ class Asked:
         return self.shortcuts.get(ident)
 
 
-#: Told each question before the line mode waits for its answer (the replayer's hook).
-Watch = Callable[[Asked], None]
+class Watch(Protocol):
+    """Told what the line mode asks and refuses, by id (the replayer's hook)."""
+
+    def asking(self, asked: Asked) -> None:
+        """``asked`` is about to be waited for."""
+
+    def refused(self, field: str, typed: str | None) -> None:
+        """An error was said on ``field``; ``typed``: the answer said back with it."""
 
 
 def as_is(text: str) -> str:
@@ -110,7 +121,7 @@ class Prompter:
     def read(self, prompt: str, asked: Asked) -> str:
         """Print ``prompt`` and read its answer, ``watch`` told first what it asks."""
         if self._watch is not None:
-            self._watch(asked)
+            self._watch.asking(asked)
         return self.terminal.ask(prompt, secret=asked.secret)
 
     def ask(
@@ -135,6 +146,8 @@ class Prompter:
             id=field.id,
             shortcuts=field.shortcuts,
             keeps=default is not None,
+            shown=None if field.secret or default is None else (shown_default or default),
+            required=field.required,
             secret=field.secret,
         )
         while True:
@@ -151,7 +164,7 @@ class Prompter:
                 if default is not None:
                     text = default
                 elif field.required:
-                    self.error(field.label, _("ce champ est obligatoire, veuillez le remplir."))
+                    self.error(field, _("ce champ est obligatoire, veuillez le remplir."))
                     continue
             try:
                 return check(text)
@@ -159,7 +172,7 @@ class Prompter:
                 said = refusal.message
                 if field.echo and not field.secret:  # heard back, a typo is easier to find
                     said += " " + _("Vous avez saisi : {text}.").format(text=text)
-                self.error(field.label, said)
+                self.error(field, said, refused=text if field.echo and not field.secret else None)
 
     def choose(
         self,
@@ -201,8 +214,12 @@ class Prompter:
                 else _("Tapez 1 puis Entrée.")
             )
 
-    def error(self, label: str, message: str) -> None:
-        self.terminal.say(field_error(label, message))
+    def error(self, field: Field, message: str, *, refused: str | None = None) -> None:
+        """Say what is wrong with ``field``; ``watch`` is told which field, and the answer
+        said back (``refused``), if any."""
+        if self._watch is not None:
+            self._watch.refused(field.id, refused)
+        self.terminal.say(field_error(field.label, message))
 
     def quit(self) -> None:
         """« Quitter »: raises ``QuitRequested`` once confirmed; returns if the person stays."""

@@ -63,7 +63,7 @@ def ask_fields(ctx: Context, sign_in: TerminalSignIn, form: ProviderForm) -> Con
             if named is None:
                 ctx.say(refusal.message)
             else:
-                ctx.prompter.error(named.label, refusal.message)
+                ctx.prompter.error(named, refusal.message)
 
 
 def send_fields(ctx: Context, sign_in: TerminalSignIn, values: dict[str, SecretStr]) -> ConsentPage:

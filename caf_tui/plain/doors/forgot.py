@@ -49,7 +49,7 @@ def forgot_password(ctx: Context) -> None:
         try:
             send_identifier(ctx, kind, identifier)
         except InvalidInput as refusal:
-            ctx.prompter.error(field.label, refusal.message)
+            ctx.prompter.error(field, refusal.message)
             typed = None
             continue
         return

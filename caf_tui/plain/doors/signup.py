@@ -78,7 +78,7 @@ def to_ask_again(ctx: Context, refusal: InvalidInput) -> list[str]:
     answers are read back, the person says which to correct)."""
     name = refusal.field
     if name in signup_labels():
-        ctx.prompter.error(signup_labels()[name], refusal.message)
+        ctx.prompter.error(field(name), refusal.message)
         return [IDENTITY] if name in ("nir", "gender") else [name]
     ctx.say(refusal.message)
     return []
@@ -129,7 +129,10 @@ def create_account(ctx: Context) -> None:
         items = review_items(answers)
         correct = check_answers(
             ctx,
-            [Choice(name, line, asks=ASKS.get(name, frozenset({name}))) for name, line in items],
+            [
+                Choice(name, line, asks=ASKS.get(name, frozenset({name})), shows=answers.get(name))
+                for name, line in items
+            ],
         )
         if correct == BACK:
             ctx.say(_("Rien n'a été envoyé : retour à la connexion."))

@@ -63,7 +63,7 @@ def ask_change(ctx: Context, profile: ProfileResponse) -> tuple[Channel, str] | 
             assert value is not None
             return CHANNELS[name], value
         message = _(words.ONE_CONTACT_AT_A_TIME) if changed else _(words.TYPE_NEW_CONTACT)
-        ctx.prompter.error(fields["phone"].label, message)
+        ctx.prompter.error(fields["phone"], message)
         again = ctx.prompter.choose(
             _(words.WHAT_NOW),
             [
@@ -87,8 +87,8 @@ def start(ctx: Context, profile: ProfileResponse) -> Sender | None:
         try:
             return ctx.call(send), send
         except InvalidInput as refusal:
-            label = phone_field().label if refusal.field == "phone" else email_field().label
-            ctx.prompter.error(label, refusal.message)
+            refused = phone_field() if refusal.field == "phone" else email_field()
+            ctx.prompter.error(refused, refusal.message)
         except CodeRejected as refusal:  # too many codes sent: nothing more can be done now
             ctx.say(refusal.message)
             return None

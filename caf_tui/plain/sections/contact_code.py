@@ -87,7 +87,7 @@ def ask_until_sent(ctx: Context, field: Field, check: Callable[[str], str]) -> s
         try:
             send_code(ctx, SecretStr(answer))
         except CodeRejected as refusal:
-            ctx.prompter.error(field.label, refusal_text(refusal))
+            ctx.prompter.error(field, refusal_text(refusal))
             continue
         except StepMismatch as refusal:  # no change pending any more: start again
             ctx.say(refusal.message)

@@ -147,7 +147,7 @@ def ask_code(
                     return
             except CodeRejected as refusal:
                 if refusal.field == "code":
-                    ctx.prompter.error(field.label, refusal_text(refusal))
+                    ctx.prompter.error(field, refusal_text(refusal))
                 else:
                     ctx.say(refusal_text(refusal))
 

@@ -34,6 +34,12 @@ def option_label(option: ChannelOption) -> str:
 CONTACT_FIELDS = frozenset({"phone", "email"})
 
 
+def channel_field() -> Field:
+    """How the code is received: asked as a menu, named by its errors."""
+    channel = CONFIRM_CONTACT.field("channel")
+    return Field(_(channel.label), _(channel.question), _(CONFIRM_CONTACT.help), id=channel.id)
+
+
 def phone_field() -> Field:
     return Field(
         _(words.MOBILE_PHONE), _(words.MOBILE_PHONE), help.phone_help(), required=False, id="phone"
@@ -103,7 +109,7 @@ def edit_contact(ctx: Context, step: ConfirmContactStep) -> bool:
             if field is None:
                 ctx.say(refusal.message)
                 return False
-            ctx.prompter.error(field.label, refusal.message)
+            ctx.prompter.error(field, refusal.message)
             continue
         ctx.say(_(words.CONTACT_SAVED))
         return True
@@ -136,7 +142,7 @@ def confirm_contact(ctx: Context, step: ConfirmContactStep) -> None:
         try:
             send_channel(ctx, usable[choice].channel)
         except InvalidInput as refusal:
-            ctx.prompter.error(_(CONFIRM_CONTACT.field("channel").label), refusal.message)
+            ctx.prompter.error(channel_field(), refusal.message)
             continue
         except CodeRejected as refusal:
             ctx.say(refusal.message)

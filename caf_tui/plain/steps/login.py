@@ -111,7 +111,7 @@ def login(ctx: Context, step: LoginStep) -> None:
         try:
             send_login(ctx, kind, identifier, SecretStr(password))
         except InvalidInput as refusal:
-            ctx.prompter.error(field.label, refusal.message)
+            ctx.prompter.error(field, refusal.message)
             identifier = None
         except (InvalidCredentials, AccountLocked, Throttled) as refusal:
             ctx.say(refusal.message)
