@@ -181,13 +181,15 @@ class Prompter:
         help_text: str,
         *,
         quit_means: int | None = None,
+        field: str = "",
     ) -> int:
-        """A numbered menu; returns the index (from 0) of the choice made.
+        """A numbered menu; returns the index (from 0) of the choice made. ``field``: the id
+        of the field it asks, when it asks one (« Civilité »).
 
         ``q`` asks to quit, unless ``quit_means`` names the choice it stands for.
         """
         options = [choice.label for choice in choices]
-        asked = Asked(choices=tuple(choices))
+        asked = Asked(id=field, choices=tuple(choices))
         self.terminal.say(question)
         self.terminal.say(*(f"{number}. {option}" for number, option in enumerate(options, 1)))
         if len(options) == 1:

@@ -57,6 +57,7 @@ def ask_identity(ctx: Context, answers: dict[str, str | None]) -> None:
         _("Civilité : choisissez « Madame » ou « Monsieur »."),
         [Choice("gender-F", _("Madame")), Choice("gender-M", _("Monsieur"))],
         help_texts.create_account_help(),
+        field="gender",
     )
     answers["gender"] = ("F", "M")[gender]
 

@@ -131,6 +131,7 @@ def confirm_contact(ctx: Context, step: ConfirmContactStep) -> None:
             _(CONFIRM_CONTACT.field("channel").question),
             menu,
             _(CONFIRM_CONTACT.help),
+            field="channel",
         )
         if choice == len(menu) - 1:
             ctx.prompter.quit()
