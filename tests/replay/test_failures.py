@@ -18,9 +18,9 @@ variables:
 steps:
   - expect: login
   - fill: {identifier: "${PAUL_NIR}", password: "${PAUL_PASSWORD}"}
-  - press: Se connecter
+  - press: login
   - expect: migration_intro
-  - press: Commencer
+  - press: start
 """
 
 
@@ -42,7 +42,7 @@ def test_a_wrong_expectation_fails_with_the_step_the_screen_and_the_requests(
     )
     text = failure.text or ""
     assert "Étape 4" in text
-    assert "✓  3. press: Se connecter" in text and "·  5. press: Commencer" in text
+    assert "✓  3. press: login" in text and "·  5. press: start" in text
     assert "Bonjour Paul LEROY" in text  # the screen
     assert "POST /api/v1/auth/login → 200" in text  # the requests, from the stub's journal
     assert '"password": "***"' in text and "Leroy1978" not in text
@@ -65,7 +65,7 @@ def test_a_step_that_hangs_fails_after_the_step_timeout(tmp_path: Path) -> None:
         "name: slow\nsteps:\n"
         "  - fault: {route: /api/v1/auth/login, latency: {ms: 3000}}\n"
         "  - fill: {identifier: 1 78 02 99 999 015 71, password: '${P}'}\n"
-        "  - press: Se connecter\n"
+        "  - press: login\n"
         "variables: {P: Leroy1978}\n",
         encoding="utf-8",
     )
