@@ -120,9 +120,13 @@ class Prompter:
 
     def read(self, prompt: str, asked: Asked) -> str:
         """Print ``prompt`` and read its answer, ``watch`` told first what it asks."""
+        self.tell(asked)
+        return self.terminal.ask(prompt, secret=asked.secret)
+
+    def tell(self, asked: Asked) -> None:
+        """Tell ``watch`` what the question printed next asks (one read by the caller)."""
         if self._watch is not None:
             self._watch.asking(asked)
-        return self.terminal.ask(prompt, secret=asked.secret)
 
     def ask(
         self,
