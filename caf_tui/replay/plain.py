@@ -38,9 +38,12 @@ from caf_tui.replay.plain_expect import expect_error, expect_text
 from caf_tui.replay.plain_session import PlainSession
 from caf_tui.replay.text import norm
 from caf_tui.replay.variables import Variables
+from caf_tui.steps import spec_for
+from caf_tui.steps.spec import ActionRole
 
 #: What Échap stands for: a section's « Retour », else « Quitter » (as on screen).
 BACK, QUIT = "back", "quit"
+SENDS = frozenset({ActionRole.PRIMARY, ActionRole.ALWAYS})
 
 
 class PlainDriver:
@@ -146,6 +149,14 @@ class PlainDriver:
         self.session.wait_question()
         return BACK if self.session.waiting.key_of(BACK) is not None else QUIT
 
+    def _submits(self) -> frozenset[str]:
+        """The buttons of the step now shown that send its answers: the line mode sends them
+        by itself once its questions are answered."""
+        spec = spec_for(self.backend.step) if self.session.alive else spec_for("login")
+        if spec is None:
+            return frozenset()
+        return frozenset(a.id for a in spec.actions if a.role in SENDS)
+
     def _need_control(self) -> StubControl:
         if self.control is None:
             raise StepFailed("cette étape demande l'API de contrôle /_stub du bouchon")
@@ -155,7 +166,7 @@ class PlainDriver:
         marks = self._mark, self._errors_mark
         self._mark = len(self.session.stdout.text)
         self._errors_mark = len(self.backend.errors)
-        answers = PressAnswers(self.session, self._pending, press)
+        answers = PressAnswers(self.session, self._pending, press, self._submits())
         if answers.run():
             self._typed = answers.answered
         else:

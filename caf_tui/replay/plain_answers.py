@@ -15,16 +15,26 @@ MAX_QUESTIONS = 40
 QUIT, QUIT_KEY = "quit", "q"
 #: Presses the line mode does by itself once the questions are answered (the screens' submit
 #: and back buttons): with nothing left to answer, they do nothing.
-SUBMITS = frozenset({"validate", "connect", "save", "back"})
+SUBMITS = frozenset({"validate", "connect", "save", "back", "validate-code"})
 
 
 class PressAnswers:
     """Answers the questions of one press; ``pending`` holds the flow's fills and choices."""
 
-    def __init__(self, session: PlainSession, pending: list[Intent], press: str) -> None:
+    def __init__(
+        self,
+        session: PlainSession,
+        pending: list[Intent],
+        press: str,
+        submits: frozenset[str] = SUBMITS,
+    ) -> None:
+        """``submits``: the presses the line mode makes by itself once the questions are
+        answered (the step's own submit buttons); any other must be a choice it offers."""
         self.session = session
         self.pending = pending
         self.press = press
+        self.submits = submits | SUBMITS
+        self.offered: tuple[str, ...] = ()  # the ids of the press's first menu
         self.consumed = False
         self.answered: set[str] = set()  # the fields typed in this press
         self.kept: set[str] = set()  # the fields answered with Entrée
@@ -44,6 +54,9 @@ class PressAnswers:
         for _ in range(MAX_QUESTIONS):
             if not self.session.wait_question() or not self.step(self.session.waiting):
                 break
+        if self.press and not self.pressed and self.press not in self.submits:
+            # Answered by the fills alone: the press named nothing the line mode has.
+            raise StepFailed(f"aucun choix « {self.press} » parmi : {', '.join(self.offered)}")
         return self.consumed
 
     def step(self, asked: Asked) -> bool:
@@ -69,7 +82,7 @@ class PressAnswers:
             return True
         if self.keep(asked):
             return True
-        if not self.fills_pending() and (self.consumed or self.press in SUBMITS):
+        if not self.fills_pending() and (self.consumed or self.press in self.submits):
             return False
         raise StepFailed(f"question sans réponse dans le script : « {asked.id} »")
 
@@ -81,7 +94,7 @@ class PressAnswers:
         or submits the form as it stands (once per question: asked again, it was refused)."""
         if not (asked.keeps or not asked.required) or asked.id in self.kept:
             return False
-        if self.fills_pending() or (self.press in SUBMITS and asked.keeps):
+        if self.fills_pending() or (self.press in self.submits and asked.keeps):
             self.kept.add(asked.id)
             self.session.answer("")
             return True
@@ -90,16 +103,18 @@ class PressAnswers:
     def menu(self, asked: Asked) -> bool:
         if asked.enter is not None:
             return self.review(asked)
+        if not self.offered:  # the first menu of the press: where its choice was due
+            self.offered = tuple(choice.id for choice in asked.choices)
         key = self.menu_choice(asked)
         if key is not None:
             self.give(key)
             return True
-        if self.press == QUIT:  # a menu without « Quitter »: q asks to quit there too
+        if self.press == QUIT and not self.pressed:  # no « Quitter » here: q quits too
             self.give(QUIT_KEY)
             self.press = ""
             return True
         # Answered already, the journey moved on: what is left was not asked for.
-        if self.consumed or (not self.fills_pending() and self.press in SUBMITS):
+        if self.consumed or (not self.fills_pending() and self.press in self.submits):
             return False
         offered = ", ".join(choice.id for choice in asked.choices)
         raise StepFailed(f"aucun choix « {self.press} » parmi : {offered}")

@@ -73,3 +73,30 @@ def test_a_step_that_hangs_fails_after_the_step_timeout(tmp_path: Path) -> None:
     result = asyncio.run(asyncio.to_thread(replay_file, script, options))
     assert result.failure is not None and result.failure.step == 3
     assert "délai de 1 s dépassé" in result.failure.message
+
+
+BY_WORDS = """\
+name: by-words
+variables: {PAUL_NIR: 1 78 02 99 999 015 71, PAUL_PASSWORD: Leroy1978}
+steps:
+  - expect: login
+  - fill: {identifier: "${PAUL_NIR}", password: "${PAUL_PASSWORD}"}
+  - press: Se connecter
+"""
+
+
+def test_a_button_named_by_its_words_is_not_found_on_screen(tmp_path: Path) -> None:
+    script = tmp_path / "by-words.yaml"
+    script.write_text(BY_WORDS, encoding="utf-8")
+    result = replay_file(script, ReplayOptions(report_dir=tmp_path / "r"))
+    assert result.failure is not None and result.failure.step == 3
+    assert "aucun élément « Se connecter » à l'écran" in result.failure.message
+    assert "login" in result.failure.message  # the ids it could have pressed
+
+
+def test_a_choice_named_by_its_words_is_not_answered_in_the_line_mode(tmp_path: Path) -> None:
+    script = tmp_path / "by-words.yaml"
+    script.write_text(BY_WORDS, encoding="utf-8")
+    result = replay_file(script, ReplayOptions(report_dir=tmp_path / "r", plain=True))
+    assert result.failure is not None and result.failure.step == 3
+    assert "aucun choix « Se connecter » parmi : nir, temporary, forgot" in (result.failure.message)
