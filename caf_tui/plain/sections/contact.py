@@ -15,7 +15,13 @@ from caf_tui.plain import help
 from caf_tui.plain.context import Context
 from caf_tui.plain.prompts import Choice, Field
 from caf_tui.plain.sections.contact_code import Resend, ask_code
-from caf_tui.plain.steps.contact import CONTACT_FIELDS, email_field, phone_field
+from caf_tui.plain.steps.contact import (
+    CONTACT_FIELDS,
+    email_field,
+    on_file,
+    optional,
+    phone_field,
+)
 from caf_tui.steps import words
 
 CHECKS: dict[str, Callable[[str], str]] = {
@@ -25,22 +31,6 @@ CHECKS: dict[str, Callable[[str], str]] = {
 CHANNELS = {"phone": Channel.SMS, "email": Channel.EMAIL}
 #: The code sent, and what sends another.
 Sender = tuple[ContactChangeStarted, Resend]
-
-
-def on_file(value: str | None, normalise: Callable[[str], str]) -> str | None:
-    if value is None:
-        return None
-    try:
-        return normalise(value)
-    except rules.RuleError:
-        return None
-
-
-def optional(normalise: Callable[[str], str]) -> Callable[[str], str | None]:
-    def check(text: str) -> str | None:
-        return normalise(text) if text.strip() else None
-
-    return check
 
 
 def the_change(typed: dict[str, str | None], kept: dict[str, str | None]) -> list[str]:

@@ -56,7 +56,7 @@ def email_field() -> Field:
     )
 
 
-def _optional(normalise: Callable[[str], str]) -> Callable[[str], str | None]:
+def optional(normalise: Callable[[str], str]) -> Callable[[str], str | None]:
     """An empty answer (nothing on file, nothing typed) leaves the detail unset."""
 
     def check(text: str) -> str | None:
@@ -65,7 +65,7 @@ def _optional(normalise: Callable[[str], str]) -> Callable[[str], str | None]:
     return check
 
 
-def _on_file(value: str | None, normalise: Callable[[str], str]) -> str | None:
+def on_file(value: str | None, normalise: Callable[[str], str]) -> str | None:
     if value is None:
         return None
     try:
@@ -89,16 +89,16 @@ def edit_contact(ctx: Context, step: ConfirmContactStep) -> bool:
     while True:
         phone = ctx.prompter.ask(
             fields["phone"],
-            _optional(rules.normalise_phone),
+            optional(rules.normalise_phone),
             default=step.phone,
         )
         email = ctx.prompter.ask(
             fields["email"],
-            _optional(rules.normalise_email),
+            optional(rules.normalise_email),
             default=step.email,
         )
-        phone_change = None if phone == _on_file(step.phone, rules.normalise_phone) else phone
-        email_change = None if email == _on_file(step.email, rules.normalise_email) else email
+        phone_change = None if phone == on_file(step.phone, rules.normalise_phone) else phone
+        email_change = None if email == on_file(step.email, rules.normalise_email) else email
         if phone_change is None and email_change is None:
             ctx.say(_("Vos coordonnées de contact n'ont pas changé."))
             return False
