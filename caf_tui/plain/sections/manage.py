@@ -11,6 +11,7 @@ from caf_tui.api.account import ProfileResponse, SpouseAuthorisationState
 from caf_tui.i18n import _
 from caf_tui.plain import help
 from caf_tui.plain.context import Context
+from caf_tui.plain.prompts import Choice
 from caf_tui.plain.sections.contact import change_contact
 from caf_tui.plain.sections.password import change_password
 from caf_tui.plain.sections.views import connections
@@ -42,23 +43,34 @@ def logout_everywhere(ctx: Context) -> bool:
 
 def actions(
     ctx: Context, profile: ProfileResponse, spouse: SpouseAuthorisationState | None
-) -> list[tuple[str, Action]]:
-    menu: list[tuple[str, Action]] = []
+) -> list[tuple[Choice, Action]]:
+    """The menu, each choice with the id of its button on screen."""
+    menu: list[tuple[Choice, Action]] = []
     if spouse is not None:
         grant = not spouse.authorised
-        label = _(words.AUTHORISE) if grant else _(words.WITHDRAW_RIGHTS)
-        menu.append((label, staying(lambda: set_spouse(ctx, grant))))
+        choice = (
+            Choice("grant", _(words.AUTHORISE))
+            if grant
+            else Choice("withdraw", _(words.WITHDRAW_RIGHTS))
+        )
+        menu.append((choice, staying(lambda: set_spouse(ctx, grant))))
     policy = profile.password_policy
     return [
         *menu,
         (
-            _(words.EDIT_CONTACT),
+            Choice("change-contact", _(words.EDIT_CONTACT)),
             staying(lambda: change_contact(ctx, profile)),
         ),
-        (_(words.CHANGE_PASSWORD), staying(lambda: change_password(ctx, policy))),
-        (_(words.LAST_CONNECTIONS), staying(lambda: connections(ctx))),
-        (_(words.LOG_OUT_EVERYWHERE), lambda: logout_everywhere(ctx)),
-        (_(words.BACK), lambda: True),
+        (
+            Choice("change-password", _(words.CHANGE_PASSWORD)),
+            staying(lambda: change_password(ctx, policy)),
+        ),
+        (Choice("connections", _(words.LAST_CONNECTIONS)), staying(lambda: connections(ctx))),
+        (
+            Choice("logout-everywhere", _(words.LOG_OUT_EVERYWHERE)),
+            lambda: logout_everywhere(ctx),
+        ),
+        (Choice("back", _(words.BACK)), lambda: True),
     ]
 
 
@@ -75,7 +87,7 @@ def manage_account(ctx: Context) -> None:
         menu = actions(ctx, profile, spouse)
         ctx.terminal.blank()
         choice = ctx.prompter.choose(
-            _(words.WHAT_NOW), [label for label, _action in menu], help.manage_help()
+            _(words.WHAT_NOW), [choice for choice, _action in menu], help.manage_help()
         )
         if menu[choice][1]():
             return

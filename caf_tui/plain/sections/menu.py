@@ -11,6 +11,7 @@ from caf_tui.backend.errors import Forbidden
 from caf_tui.i18n import _
 from caf_tui.labels import section_title
 from caf_tui.plain.context import Context
+from caf_tui.plain.prompts import Choice
 from caf_tui.plain.sections.manage import manage_account
 from caf_tui.plain.sections.views import attestations, payments
 from caf_tui.steps import words
@@ -27,7 +28,10 @@ LINE_VIEWS: dict[Section, Callable[[Context], None]] = {
 def dashboard_menu(ctx: Context, board: DashboardResponse) -> bool:
     """Ask what to do; True when the person chose to log out."""
     allowed = [access.section for access in board.sections if access.allowed]
-    options = [_(words.LOG_OUT), *(section_title(section) for section in allowed)]
+    options = [
+        Choice("logout", _(words.LOG_OUT)),
+        *(Choice(f"section-{section.value}", section_title(section)) for section in allowed),
+    ]
     choice = ctx.prompter.choose(_(words.WHAT_NOW), options, _(DASHBOARD.line_help))
     if choice == 0:
         return True

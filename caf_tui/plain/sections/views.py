@@ -8,12 +8,13 @@ from caf_tui.i18n import _
 from caf_tui.labels import euros
 from caf_tui.plain import help
 from caf_tui.plain.context import Context
+from caf_tui.plain.prompts import Choice
 from caf_tui.steps import words
 
 
 def back(ctx: Context) -> None:
     ctx.terminal.blank()
-    ctx.prompter.choose(_("Pour revenir :"), [_(words.BACK)], help.back_help())
+    ctx.prompter.choose(_("Pour revenir :"), [Choice("back", _(words.BACK))], help.back_help())
 
 
 def payments(ctx: Context) -> None:
