@@ -267,6 +267,8 @@ class Flow(BaseModel):
 
     @model_validator(mode="after")
     def _variables_declared(self) -> Self:
+        if any(isinstance(step, Include) for step in self.steps):
+            return self  # the included flows' variables are known once included (load_flow)
         known = set(self.variables)
         for number, step in enumerate(self.steps, start=1):
             for name in step.references():
@@ -286,7 +288,12 @@ class Flow(BaseModel):
 
 
 class IncludeError(ValueError):
-    """An ``include:`` that cannot be followed: a missing file, a cycle."""
+    """An ``include:`` that cannot be followed: a missing file, a cycle. ``step``: the number
+    of the include step, in the file first read, that leads to it."""
+
+    def __init__(self, message: str, step: int) -> None:
+        super().__init__(message)
+        self.step = step
 
 
 def read_data(path: Path) -> Any:
@@ -309,16 +316,20 @@ def _included(data: Any, path: Path, chain: tuple[Path, ...]) -> Any:
             steps.append(step)
             continue
         target = (path.parent / str(step["include"])).resolve()
+        where = f"{path.name}, étape {number}"
         if target in chain:
             names = " → ".join(p.name for p in (*chain, target))
-            raise IncludeError(f"étape {number} : inclusion en boucle ({names})")
+            raise IncludeError(f"{where} : inclusion en boucle ({names})", number)
         if not target.is_file():
             raise IncludeError(
-                f"étape {number} : le parcours inclus « {step['include']} » n'existe pas"
+                f"{where} : le parcours inclus « {step['include']} » n'existe pas", number
             )
-        inner = _included(read_data(target), target, (*chain, target))
+        try:
+            inner = _included(read_data(target), target, (*chain, target))
+        except IncludeError as error:
+            raise IncludeError(str(error), number) from error
         if not isinstance(inner, dict) or not isinstance(inner.get("steps"), list):
-            raise IncludeError(f"étape {number} : « {step['include']} » n'est pas un parcours")
+            raise IncludeError(f"{where} : « {step['include']} » n'est pas un parcours", number)
         variables.update(inner.get("variables") or {})
         steps += inner["steps"]
     own = data.get("variables")
