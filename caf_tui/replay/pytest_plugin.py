@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from caf_tui.replay.flow import Flow
+    from caf_tui.replay.driver import Driver
+    from caf_tui.replay.flow import Flow, _Step
     from caf_tui.replay.results import FlowResult
     from caf_tui.replay.runner import LocalStub
 
@@ -64,6 +65,12 @@ class _Session:
 
 
 SESSION = pytest.StashKey[_Session]()
+
+
+def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
+    from caf_tui.replay import pytest_hooks
+
+    pluginmanager.add_hookspecs(pytest_hooks)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -152,9 +159,14 @@ class FlowItem(pytest.Item):
         options = ReplayOptions(
             report_dir=session.report / self.front_end, plain=self.front_end == "plain"
         )
-        result = replay_flow(self.flow, self.path, options, session.stub)
+        result = replay_flow(self.flow, self.path, options, session.stub, self._observe)
         if not result.passed:
             raise FlowFailed(result)
+
+    async def _observe(self, step: _Step, driver: Driver) -> None:
+        for answer in self.ihook.pytest_caf_flow_step(item=self, step=step, driver=driver):
+            if answer is not None:
+                await answer
 
     def repr_failure(
         self,

@@ -10,7 +10,7 @@ import asyncio
 import multiprocessing
 import time
 import uuid
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
@@ -161,8 +161,18 @@ async def _plain_driver(
         await asyncio.to_thread(driver.close)
 
 
+def _uses_persona(flow: Flow) -> bool:
+    return any(
+        name.startswith(PERSONA_PREFIX)
+        for step in flow.steps
+        for name in step.references()
+    ) or any(PERSONA_PREFIX in (value or "") for value in flow.variables.values())
+
+
 def _persona_of(flow: Flow, control: StubControl | None, options: ReplayOptions) -> PersonaValues:
-    if flow.persona is None:
+    """The persona's values; a copy of it on a shared stub. A flow that names none of them
+    (a new account, an error path) uses none."""
+    if flow.persona is None or (not options.shared and not _uses_persona(flow)):
         return PersonaValues(persona="", household=(), fresh=False)
     if options.shared:
         if control is None:
@@ -187,7 +197,18 @@ def _with_persona(step: _Step, variables: Variables) -> _Step:
     return step
 
 
-async def _replay(flow: Flow, url: str, shots: Path, options: ReplayOptions) -> FlowResult:
+StepObserver = Callable[[_Step, Driver], Awaitable[None]]
+"""Called after each step that passed (the pytest items' ``pytest_caf_flow_step``): it may
+check more of what is shown and raise ``StepFailed``."""
+
+
+async def _replay(
+    flow: Flow,
+    url: str,
+    shots: Path,
+    options: ReplayOptions,
+    observer: StepObserver | None = None,
+) -> FlowResult:
     """The flow's steps in turn, through the front end the options name, until one fails."""
     control: StubControl | None = StubControl(url)
     assert control is not None
@@ -209,7 +230,8 @@ async def _replay(flow: Flow, url: str, shots: Path, options: ReplayOptions) -> 
                 step_started = time.perf_counter()
                 try:
                     shot = await asyncio.wait_for(
-                        driver.run(_with_persona(step, variables)), options.step_timeout
+                        _performed(driver, _with_persona(step, variables), observer),
+                        options.step_timeout,
                     )
                 except (StepFailed, MissingVariable, ControlUnavailable, TimeoutError) as error:
                     message = str(error) or f"délai de {options.step_timeout:g} s dépassé"
@@ -256,6 +278,13 @@ async def _replay(flow: Flow, url: str, shots: Path, options: ReplayOptions) -> 
     )
 
 
+async def _performed(driver: Driver, step: _Step, observer: StepObserver | None) -> str | None:
+    shot = await driver.run(step)
+    if observer is not None:
+        await observer(step, driver)
+    return shot
+
+
 def _unreadable(path: Path, error: Exception) -> FlowResult:
     return FlowResult(
         name=path.stem,
@@ -267,14 +296,18 @@ def _unreadable(path: Path, error: Exception) -> FlowResult:
 
 
 def replay_flow(
-    flow: Flow, path: Path, options: ReplayOptions, local: LocalStub | None = None
+    flow: Flow,
+    path: Path,
+    options: ReplayOptions,
+    local: LocalStub | None = None,
+    observer: StepObserver | None = None,
 ) -> FlowResult:
     """Replay one loaded flow; never raises for a broken flow, the result says what broke."""
     started = time.perf_counter()
     shots = options.report_dir / flow.name
     try:
         with server_for(flow, options, local) as url:
-            result = asyncio.run(_replay(flow, url, shots, options))
+            result = asyncio.run(_replay(flow, url, shots, options, observer))
     except Exception as error:  # the flow failed to run at all: say so, go on with the others
         result = FlowResult(
             name=flow.name,

@@ -11,6 +11,8 @@ import unicodedata
 from pathlib import Path
 
 from textual import events
+from textual.drivers.headless_driver import HeadlessDriver
+from textual.geometry import Size
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 
 from textual.pilot import Pilot
@@ -95,6 +97,15 @@ class TuiDriver:
             await self.pilot._wait_for_screen()
             if self.app.screen is screen and self._queues_empty() and not self._running():
                 return
+
+    async def resize(self, width: int, height: int) -> None:
+        """The terminal resized, as ``Pilot.resize_terminal`` does it, then settled."""
+        size = Size(width, height)
+        driver = self.app._driver
+        if isinstance(driver, HeadlessDriver):
+            driver._size = size
+        self.app.post_message(events.Resize(size, size))
+        await self.settle()
 
     def _running(self) -> list[Worker[object]]:
         return [worker for worker in self.app.workers if not worker.is_finished]
