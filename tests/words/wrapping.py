@@ -6,14 +6,14 @@ The journey is replayed once, by its own item, not a second time for its words."
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 import pytest
+from textual.app import App
 
-from caf_tui.app import CafApp
 from caf_tui.replay.failures import StepFailed
 from caf_tui.replay.screen import screen_text
-from caf_tui.replay.tui import SIZE, TuiDriver
+from caf_tui.replay.tui import SIZE
 from tests.words.rows import screen_breaks
 
 TAG = "wrapping"
@@ -22,13 +22,22 @@ SIZES = ((60, 20), (80, 24), (100, 32))
 SEEN = pytest.StashKey[set[tuple[str, str]]]()
 
 
-def words_shown(app: CafApp) -> str:
+class Resizable(Protocol):
+    """What the check needs of a driver (``TuiDriver``): its app, and resizing it."""
+
+    @property
+    def app(self) -> App[Any]: ...
+
+    async def resize(self, width: int, height: int) -> None: ...
+
+
+def words_shown(app: App[Any]) -> str:
     """The screen's words, leaving out what is typed in the fields: a key typed wraps nothing."""
     lines = screen_text(app).splitlines()
     return "\n".join(line for line in lines if not (line.startswith("<") and line.endswith(">")))
 
 
-async def check_screen(item: pytest.Item, driver: TuiDriver) -> None:
+async def check_screen(item: pytest.Item, driver: Resizable) -> None:
     """The screen at each size, once per screen and words; back to the flow's size after."""
     app = driver.app
     painted = (type(app.screen).__name__, words_shown(app))
