@@ -116,7 +116,8 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> FlowFile |
 
 class FlowFile(pytest.File):
     def collect(self) -> Iterator[FlowItem]:
-        from caf_tui.replay.runner import UNREADABLE, load_flow
+        from caf_tui.replay.flow import load_flow
+        from caf_tui.replay.runner import UNREADABLE
 
         try:
             flow: Flow | None = load_flow(self.path)
@@ -142,9 +143,7 @@ class FlowFailed(Exception):
 
 
 class FlowItem(pytest.Item):
-    def __init__(
-        self, *, flow: Flow | None, front_end: str, error: str, **kwargs: Any
-    ) -> None:
+    def __init__(self, *, flow: Flow | None, front_end: str, error: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.flow = flow
         self.front_end = front_end

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from pydantic import ValidationError
 
+from caf_tui.api import Channel
 from caf_tui.replay.control import ControlUnavailable, StubControl
 from caf_tui.replay.driver import Driver
 from caf_tui.replay.failures import StepFailed
@@ -35,7 +36,6 @@ from caf_tui.replay.flow import (
     load_flow,
 )
 from caf_tui.replay.observed import ObservedBackend
-from caf_tui.api import Channel
 from caf_tui.replay.persona import PersonaValues, demo, from_copy
 from caf_tui.replay.results import Failure, FlowResult, StepResult
 from caf_tui.replay.variables import MissingVariable, Variables
@@ -163,9 +163,7 @@ async def _plain_driver(
 
 def _uses_persona(flow: Flow) -> bool:
     return any(
-        name.startswith(PERSONA_PREFIX)
-        for step in flow.steps
-        for name in step.references()
+        name.startswith(PERSONA_PREFIX) for step in flow.steps for name in step.references()
     ) or any(PERSONA_PREFIX in (value or "") for value in flow.variables.values())
 
 
@@ -322,9 +320,7 @@ def replay_flow(
     )
 
 
-def replay_file(
-    path: Path, options: ReplayOptions, local: LocalStub | None = None
-) -> FlowResult:
+def replay_file(path: Path, options: ReplayOptions, local: LocalStub | None = None) -> FlowResult:
     """Replay one flow file; never raises for a broken flow, the result says what broke."""
     try:
         flow = load_flow(path)
@@ -369,7 +365,8 @@ def replay_files(paths: Sequence[Path], options: ReplayOptions, jobs: int = 1) -
     alone = [path for path in paths if path not in at_once]
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=min(jobs, len(at_once) or 1), mp_context=context) as pool:
-        found = dict(zip(at_once, pool.map(_replay_in_worker, at_once, [options] * len(at_once))))
+        replayed = pool.map(_replay_in_worker, at_once, [options] * len(at_once))
+        found = dict(zip(at_once, replayed, strict=True))
     found |= {path: replay_file(path, options) for path in alone}
     return [found[path] for path in paths]
 

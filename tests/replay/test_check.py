@@ -86,4 +86,7 @@ def test_an_include_cycle_is_refused_at_the_include_s_line(
     (tmp_path / "b.yaml").write_text("name: b\nsteps:\n  - include: a.yaml\n", encoding="utf-8")
     assert main(["replay", "--check", str(tmp_path / "a.yaml")]) == 2
     err = capsys.readouterr().err
-    assert f"{tmp_path / 'a.yaml'}:4: b.yaml, étape 1 : inclusion en boucle (a.yaml → b.yaml → a.yaml)" in err
+    assert (
+        f"{tmp_path / 'a.yaml'}:4: b.yaml, étape 1 : inclusion en boucle (a.yaml → b.yaml → a.yaml)"
+        in err
+    )

@@ -26,7 +26,9 @@ steps:
   - press: Se connecter
   - expect: migration_intro
 """
-INI = "[pytest]\ncaf_flows = flows\nmarkers = smoke\nasyncio_default_fixture_loop_scope = function\n"
+INI = (
+    "[pytest]\ncaf_flows = flows\nmarkers = smoke\nasyncio_default_fixture_loop_scope = function\n"
+)
 #: Textual's snapshot plugin keeps its session's folder in a global: the outer run's.
 ALONE = ("-p", "no:textual-snapshot", "-p", "no:randomly")
 
@@ -54,7 +56,9 @@ def test_each_flow_is_an_item_per_front_end_chosen_by_name_and_tag(
     assert "flows/unknown-nir.yaml::unknown-nir[plain]" in collected.outlines
     assert "6 tests collected" in collected.stdout.str()
 
-    by_name = project.runpytest_inprocess(*ALONE, "--co", "-q", "-k", "malformed and plain", "flows")
+    by_name = project.runpytest_inprocess(
+        *ALONE, "--co", "-q", "-k", "malformed and plain", "flows"
+    )
     assert "flows/malformed-nir.yaml::malformed-nir[plain]" in by_name.outlines
     assert "1/6 tests collected (5 deselected)" in by_name.stdout.str()
 
@@ -65,7 +69,10 @@ def test_each_flow_is_an_item_per_front_end_chosen_by_name_and_tag(
 
 def test_a_project_that_names_no_flow_folder_collects_no_yaml(project: pytest.Pytester) -> None:
     project.makeini("[pytest]\n")
-    assert project.runpytest_inprocess(*ALONE, "--co", "-q", "flows").ret == pytest.ExitCode.NO_TESTS_COLLECTED
+    assert (
+        project.runpytest_inprocess(*ALONE, "--co", "-q", "flows").ret
+        == pytest.ExitCode.NO_TESTS_COLLECTED
+    )
 
 
 def test_items_replay_and_a_failure_says_the_step_the_screen_and_the_requests(
