@@ -17,6 +17,7 @@ FLOWS = Path(__file__).resolve().parents[2] / "flows"
 SOME = [FLOWS / "karim-sms.yaml", FLOWS / "paul-dashboard.yaml"]
 
 
+@pytest.mark.slow  # two journeys through Textual
 def test_the_report_says_how_long_each_flow_took_and_keeps_no_secret(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
