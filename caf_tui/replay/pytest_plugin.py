@@ -136,6 +136,23 @@ class FlowFile(pytest.File):
             yield item
 
 
+def secrets_written(flow: Flow, folder: Path) -> list[str]:
+    """``${NAME} in file`` for each password or code default of the flow found in a file of
+    its report (its screenshots mask them); names only, never the value."""
+    secrets = {
+        name: value
+        for name, value in flow.variables.items()
+        if value and len(value) >= 6 and ("PASSWORD" in name or "CODE" in name)
+    }
+    found: list[str] = []
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
+        found += [
+            f"${{{name}}} dans {path.name}" for name, value in secrets.items() if value in text
+        ]
+    return found
+
+
 class FlowFailed(Exception):
     def __init__(self, result: FlowResult) -> None:
         super().__init__(result.failure.message if result.failure else result.status)
@@ -161,6 +178,12 @@ class FlowItem(pytest.Item):
         result = replay_flow(self.flow, self.path, options, session.stub, self._observe)
         if not result.passed:
             raise FlowFailed(result)
+        leaked = secrets_written(self.flow, options.report_dir / self.flow.name)
+        if leaked:
+            raise pytest.fail.Exception(
+                f"un secret du parcours est écrit dans le rapport : {', '.join(leaked)}",
+                pytrace=False,
+            )
 
     async def _observe(self, step: _Step, driver: Driver) -> None:
         for answer in self.ihook.pytest_caf_flow_step(item=self, step=step, driver=driver):

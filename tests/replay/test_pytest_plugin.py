@@ -105,3 +105,13 @@ def test_items_spread_over_two_xdist_workers(project: pytest.Pytester) -> None:
     project.makeini(INI)
     run = project.runpytest_subprocess(*ALONE, "-n", "2", "-k", "not wrong", "flows")
     run.assert_outcomes(passed=4)
+
+
+def test_a_password_written_in_an_item_s_report_is_named_never_shown(tmp_path: Path) -> None:
+    from caf_tui.replay.flow import load_flow
+    from caf_tui.replay.pytest_plugin import secrets_written
+
+    flow = load_flow(FLOWS / "karim-sms.yaml")
+    (tmp_path / "dashboard.svg").write_text("<svg>Karim2024</svg>", encoding="utf-8")
+    (tmp_path / "code-typed.svg").write_text("<svg>***</svg>", encoding="utf-8")
+    assert secrets_written(flow, tmp_path) == ["${NEW_PASSWORD} dans dashboard.svg"]
