@@ -106,6 +106,16 @@ class TuiDriver:
         self.app.post_message(events.Resize(size, size))
         await self.settle()
 
+    def _repaint_below(self) -> None:
+        """The screens under a dialog repainted where they changed (a field masked): Textual
+        repaints only the top screen until they are on top again."""
+        for screen in self.app.screen_stack[:-1]:
+            if screen._dirty_widgets:
+                screen._compositor.update_widgets(screen._dirty_widgets)
+                screen._dirty_widgets.clear()
+            screen._compositor_refresh()
+        self.app.screen._on_timer_update()
+
     def _running(self) -> list[Worker[object]]:
         return [worker for worker in self.app.workers if not worker.is_finished]
 
@@ -160,6 +170,7 @@ class TuiDriver:
         self.shots.mkdir(parents=True, exist_ok=True)
         with secrets_masked(self.app):
             await self.settle()
+            self._repaint_below()
             svg = self.app.export_screenshot(title=name)
         await self.settle()
         path = self.shots / f"{name}.svg"
