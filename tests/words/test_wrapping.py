@@ -1,5 +1,5 @@
 """Words that must not break (issue 20, point 3): the journeys' screens are checked by their
-own flow items (tags: [wrapping], ``flows/conftest.py``, ``tests/words/wrapping.py``), not
+own flow items (tags: [wrapping], ``conftest.py``, ``tests/words/wrapping.py``), not
 replayed a second time here. These tests keep the journeys on that list and prove the check
 fails a screen that cuts a phone number in two."""
 

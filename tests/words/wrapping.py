@@ -1,6 +1,6 @@
 """Words that must not break (issue 20, point 3), checked on the flow items' own screens: at
 each new screen of a flow tagged ``wrapping``, its Textual item paints it at 60, 80 and 100
-columns and reads every row (``flows/conftest.py`` calls ``check_screen``); no wrapped row may
+columns and reads every row (``conftest.py`` calls ``check_screen``); no wrapped row may
 start with « : ; ! ? » » or « € », and no number, amount or phone number may be cut in two.
 The journey is replayed once, by its own item, not a second time for its words."""
 

@@ -1,6 +1,7 @@
-"""What the repository checks on its flow items beyond the flow's own steps (the items come
-from caf_tui/replay/pytest_plugin.py): the wrapping of French words on every screen of the
-flows tagged ``wrapping`` (tests/words/wrapping.py)."""
+"""What the repository checks on its flow items (flows/, collected by
+caf_tui/replay/pytest_plugin.py) beyond the flows' own steps: the wrapping of French words on
+every screen of the flows tagged ``wrapping`` (tests/words/wrapping.py). Here at the root, not
+in flows/: that folder is shipped in the wheel as caf_tui/flows."""
 
 from __future__ import annotations
 
