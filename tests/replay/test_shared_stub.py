@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from caf_stub import RunningStub
-from caf_stub.control_qa import CODE_IN_BODY
+from caf_stub.messages import CODE_SUBJECT
 from caf_stub.personas import PERSONAS
 from caf_tui.replay.runner import ReplayOptions, replay_files
 from tests.conftest import stub_client
@@ -86,7 +86,7 @@ def test_eight_flows_at_once_on_one_stub_each_on_its_own_persona_and_codes(
     assert {r.name: r.failure for r in results if not r.passed} == {}
     with stub_client(shared) as client:
         sent = client.get("/_stub/outbox").json()
-    codes_to = [m["to"] for m in sent if CODE_IN_BODY.search(m["body"])]
+    codes_to = [m["to"] for m in sent if m["channel"] == "sms" or m["subject"] == CODE_SUBJECT]
     assert len(codes_to) == 8 and len(set(codes_to)) == 8  # one code for each copy
     demo = {PERSONAS["karim"].phone, PERSONAS["karim"].email, PERSONAS["claire"].email}
     assert not demo & {m["to"] for m in sent}  # no flow used the demo Karim or Claire
