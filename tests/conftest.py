@@ -86,6 +86,43 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(previous)
 
 
+#: Modules whose tests each walk screens or whole journeys through Textual's Pilot, a fuzzer or
+#: a live server (10–90 s a test on the 2 loaded cores of /tmp/base-durations.txt): slow, so
+#: that the quick subset (README) leaves them out; the full run keeps them.
+WALKS_JOURNEYS = frozenset(
+    {
+        "tests/account/test_sections_tui.py",
+        "tests/account/test_signup_tui.py",
+        "tests/fuzz/test_openapi.py",
+        "tests/kiosk/test_assist.py",
+        "tests/kiosk/test_serve.py",
+        "tests/kiosk/test_wipe.py",
+        "tests/network/test_screens.py",
+        "tests/rights/test_fuzz_rights.py",
+        "tests/snapshots/test_doors.py",
+        "tests/snapshots/test_migration.py",
+        "tests/tui/test_contact_and_code.py",
+        "tests/tui/test_countdown_and_checklist_frames.py",
+        "tests/tui/test_dashboard_escape.py",
+        "tests/tui/test_household.py",
+        "tests/tui/test_karim_journey.py",
+        "tests/tui/test_keyboard_doors.py",
+        "tests/tui/test_keyboard_only.py",
+        "tests/tui/test_login.py",
+        "tests/tui/test_login_layout.py",
+        "tests/tui/test_migration_screens.py",
+        "tests/tui/test_password_in_view.py",
+        "tests/words/test_empty_checklist.py",
+    }
+)
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    if os.path.relpath(item.path, ROOT).replace(os.sep, "/") in WALKS_JOURNEYS:
+        item.add_marker(pytest.mark.slow)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """The browser tests last, in every worker: Playwright's sync API keeps an event loop
     running on the worker's main thread while its browser is open (a session fixture), and
