@@ -94,6 +94,8 @@ def test_paul_changes_his_phone_with_the_code_sent_to_it(stub: RunningStub) -> N
         typist.type(answer, question)
     typist.choose("Gérer Mon Compte")
     typist.choose("Modifier mes coordonnées de contact")
+    # The current password first: a wrong one is refused on its field and asked again alone.
+    typist.type("Mauvais1", "Mot de passe actuel")
     typist.type("", "Téléphone portable")
     typist.type("", "Adresse e-mail")
     said = typist.wait("Saisir la nouvelle coordonnée")
@@ -108,6 +110,9 @@ def test_paul_changes_his_phone_with_the_code_sent_to_it(stub: RunningStub) -> N
     assert "Vous avez saisi : 01 23 45." in said
     typist.type("07 81 23 45 67", "Téléphone portable")
     typist.type("", "Adresse e-mail")
+    said = typist.wait("Mot de passe actuel")
+    assert "Erreur sur le champ « Mot de passe actuel » : Mot de passe actuel incorrect" in said
+    typist.type(PAUL_PASSWORD, "Mot de passe actuel")
     typist.type("000000", "Code de vérification")
     said = typist.wait("Code de vérification (ou")
     assert "Erreur sur le champ « Code de vérification » : Code incorrect" in said
