@@ -21,6 +21,10 @@ from caf_tui.steps.words import QUIT_JOURNEY
 
 T = TypeVar("T")
 
+#: How long a call may take before the line mode says it is waiting: a screen shows it at
+#: once, but a line said before every answer would bury the answers for a screen reader.
+SLOW_CALL_SECONDS = 0.5
+
 StepCall = Callable[[Backend], Awaitable[JourneyResponse]]
 
 
@@ -68,7 +72,7 @@ class Context:
         again or to quit; the same call (with what was typed) is sent again."""
         while True:
             try:
-                return self.runner.run(make())
+                return self.runner.run(self._announced(make()))
             except (BackendUnavailable, ServerError) as error:
                 self.say(error.message)
                 choice = self.prompter.choose(
@@ -76,6 +80,14 @@ class Context:
                 )
                 if choice == 1:
                     self.prompter.quit()
+
+    async def _announced(self, call: Coroutine[Any, Any, T]) -> T:
+        """``call``, with « Envoi en cours » said once if it is still running after a moment."""
+        task = asyncio.ensure_future(call)
+        done, _pending = await asyncio.wait({task}, timeout=SLOW_CALL_SECONDS)
+        if not done:
+            self.say(_(words.SENDING))
+        return await task
 
     def submit(self, call: StepCall) -> NextStep:
         """Send a step's answer; the server's answer becomes the journey's step."""

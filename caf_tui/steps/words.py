@@ -51,6 +51,8 @@ SHARED_TERMINAL = N_(
     "pendant quelques minutes, vos informations sont effacées."
 )
 RETRY = N_("Réessayer")
+#: Said while a request is on its way (at once on screen; in the line mode, once it is slow).
+SENDING = N_("Envoi en cours, veuillez patienter…")
 RESTART = N_("Recommencer")
 NEW_PASSWORD_HELP = N_(
     "Choisissez un mot de passe personnel qui respecte toutes les règles, puis "
