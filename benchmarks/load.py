@@ -173,7 +173,7 @@ async def read_code(control: httpx.AsyncClient, phone: str, tester: str) -> str:
 
 async def tester(url: str, until: float, tally: Tally, name: str) -> None:
     async with httpx.AsyncClient(base_url=url, timeout=120) as control:
-        while time.monotonic() < until:
+        while True:  # at least one journey, then more until the time is up
             try:
                 await journey(url, control, tally, name)
             except MessageProblem as problem:
@@ -185,6 +185,8 @@ async def tester(url: str, until: float, tally: Tally, name: str) -> None:
                 tally.errors.append(f"{type(error).__name__}: {str(error)[:120]}")
             else:
                 tally.journeys += 1
+            if time.monotonic() >= until:
+                return
 
 
 async def level(leg: str, stub: Stub, testers: int, seconds: float) -> Row:
@@ -278,31 +280,37 @@ def _postgres_tool(name: str) -> Path | None:
 
 
 @contextmanager
-def temporary_postgres(directory: Path) -> Iterator[str]:
+def temporary_postgres() -> Iterator[str]:
     """A PostgreSQL cluster of this run only (``initdb``/``pg_ctl``), on the loopback."""
     initdb, pg_ctl = _postgres_tool("initdb"), _postgres_tool("pg_ctl")
     if initdb is None or pg_ctl is None:
         raise RuntimeError("initdb/pg_ctl not found")
-    data = directory / "pgdata"
-    directory.mkdir(parents=True, exist_ok=True)
+    directory = Path(tempfile.mkdtemp(prefix="caf-load-pg-"))
+    data = directory / "data"
     # initdb refuses to run as root: the cluster then belongs to the ``postgres`` account.
     as_user: list[str] = []
     if os.geteuid() == 0:
         as_user = ["runuser", "-u", "postgres", "--"]
         shutil.chown(directory, "postgres")
-    _run(*as_user, str(initdb), "-D", str(data), "-A", "trust", "-U", "bench")
-    port = free_port()
-    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {directory} -c max_connections=200"
-    log = str(directory / "postgres.log")
-    _run(*as_user, str(pg_ctl), "-D", str(data), "-o", options, "-l", log, "-w", "start")
     try:
-        yield f"postgresql://bench@127.0.0.1:{port}/postgres"
+        _run(*as_user, str(initdb), "-D", str(data), "-A", "trust", "-U", "bench")
+        port = free_port()
+        options = f"-c listen_addresses=127.0.0.1 -p {port} -k {directory} -c max_connections=200"
+        log = str(directory / "postgres.log")
+        _run(*as_user, str(pg_ctl), "-D", str(data), "-o", options, "-l", log, "-w", "start")
+        try:
+            yield f"postgresql://bench@127.0.0.1:{port}/postgres"
+        finally:
+            _run(*as_user, str(pg_ctl), "-D", str(data), "-m", "fast", "-w", "stop")
     finally:
-        _run(*as_user, str(pg_ctl), "-D", str(data), "-m", "fast", "-w", "stop")
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 def _run(*command: str) -> None:
-    subprocess.run(command, check=True, capture_output=True)
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        said = (done.stderr or done.stdout).strip().splitlines()
+        raise RuntimeError(" ".join(said[-2:]))
 
 
 def postgres_skip_reason(help_text: str) -> str | None:
@@ -402,7 +410,7 @@ def main(argv: list[str] | None = None) -> int:
         reason = postgres_skip_reason(stub_help())
         if reason is None:
             try:
-                with _postgres(args.postgres, work / "pg") as database:
+                with _postgres(args.postgres) as database:
                     extra = ("--workers", str(WORKERS))
                     with running_stub(database, *extra, log=work / "pg-stub.log") as stub:
                         leg = f"PostgreSQL, {WORKERS} workers"
@@ -430,11 +438,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 @contextmanager
-def _postgres(url: str | None, directory: Path) -> Iterator[str]:
+def _postgres(url: str | None) -> Iterator[str]:
     if url is not None:
         yield url
         return
-    with temporary_postgres(directory) as started:
+    with temporary_postgres() as started:
         yield started
 
 
