@@ -4,6 +4,8 @@ message with what was typed kept, never a crash."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from pydantic import SecretStr
 from textual.widgets import Button, Input
@@ -13,20 +15,32 @@ from caf_tui.api import IdentifierKind, StepName
 from caf_tui.app import CafApp
 from caf_tui.backend.errors import BackendUnavailable, ServerError
 from caf_tui.backend.http import HttpBackend
+from caf_tui.backend.retry import DEFAULT_RETRY
 from caf_tui.config import Settings
+from caf_tui.plain import run_plain
 from caf_tui.screens.choose_password import ChoosePasswordScreen
 from caf_tui.screens.login import LoginScreen
-from tests.plain.drive import PAUL_NIR, PAUL_PASSWORD, login_answers, run
+from tests.plain.drive import (
+    CODE,
+    PAUL_NIR,
+    PAUL_PASSWORD,
+    karim_to_code,
+    login_answers,
+    run,
+    settings,
+)
 from tests.tui.drive import screen_text, settle, type_into
 from tests.tui.migration import KARIM_NIR, NEW_PASSWORD, karim_to, press, type_keys
 
 from .link import add_fault
 from .test_screens import SIZE, WAITING
+from .transports import BadNetwork
 
 LOGIN = "/api/v1/auth/login"
 KARIM_LEGACY = "83051234"
 UNREACHABLE = "injoignable"
 GARBLED = "incompréhensible"
+RESET = {"reset": True}
 
 
 def app_on(stub: RunningStub) -> CafApp:
@@ -148,3 +162,23 @@ def test_the_line_mode_says_what_failed_and_sends_what_was_typed_again(
     assert out.index(words) < out.index("Réessayer") < out.index("Bonjour Paul")
     assert out.count("Mot de passe :") == 1  # nothing asked again
     assert PAUL_PASSWORD not in out
+
+
+def test_the_line_modes_retry_after_resets_sends_the_code_once(stub: RunningStub) -> None:
+    """Every try of « send the code » is cut after the stub sent it; « Réessayer » sends it
+    again under the same key, so the stub answers as the first time and sends no second SMS."""
+    add_fault(
+        stub, route="/api/v1/journey/confirm_contact", times=DEFAULT_RETRY.attempts, link=RESET
+    )
+    network = BadNetwork()  # no fault of its own: it notes each request's key
+    # Karim to « send by SMS », then « 1 » is « Réessayer », then the code.
+    answers = io.StringIO("".join(f"{a}\n" for a in [*karim_to_code(), "1", CODE]))
+    out = io.StringIO()
+    backend = HttpBackend(stub.url, transport=network)
+    run_plain(settings(), stdin=answers, stdout=out, backend=backend)
+    said = out.getvalue()
+    assert said.index(UNREACHABLE) < said.index("Réessayer") < said.index("Code accepté")
+    sent = network.writes("/journey/confirm_contact")
+    assert len(sent) == DEFAULT_RETRY.attempts + 1
+    assert len({s.idempotency_key for s in sent}) == 1  # « Réessayer » is the same action
+    assert [m.channel for m in stub.context.store.messages()].count("sms") == 1
