@@ -1,4 +1,5 @@
-"""Faults QA can inject in the stub's answers: latency, an error status, a dropped connection.
+"""Faults QA can inject in the stub's answers: latency, an error status, a dropped connection,
+a slow or broken link (``caf_stub/slow_link.py``).
 
 A rule matches a route (a path, or a pattern with ``*``) and optionally a method, and applies
 to the next ``times`` matching requests; then it is gone. ``/_stub`` routes are never faulted.
@@ -17,6 +18,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from caf_stub.errors import error_response
 from caf_stub.journal import CONTROL_PREFIX, FAULT_KEY
+from caf_stub.slow_link import SlowLink, through_slow_link
 from caf_tui.api import HTTP_STATUS, ErrorCode, ErrorDetail
 
 
@@ -58,13 +60,18 @@ class FaultRule(BaseModel):
     latency: Latency | None = None
     status: int | None = Field(default=None, ge=400, le=599, description="Answer this status.")
     drop: bool = Field(default=False, description="Cut the connection mid-answer.")
+    link: SlowLink | None = Field(
+        default=None, description="Bandwidth, dribble, a reset mid-body, an empty or bad body."
+    )
 
     @model_validator(mode="after")
     def _does_something(self) -> Self:
-        if self.latency is None and self.status is None and not self.drop:
-            raise ValueError("a fault needs latency, status or drop")
+        if self.latency is None and self.status is None and not self.drop and self.link is None:
+            raise ValueError("a fault needs latency, status, drop or link")
         if self.status is not None and self.drop:
             raise ValueError("choose status or drop, not both")
+        if self.link is not None and self.drop:
+            raise ValueError("choose link or drop, not both")
         return self
 
     def matches(self, method: str, path: str) -> bool:
@@ -80,6 +87,8 @@ class FaultRule(BaseModel):
             parts.append(f"status {self.status}")
         if self.drop:
             parts.append("drop")
+        if self.link is not None:
+            parts.append(self.link.describe())
         return ", ".join(parts)
 
 
@@ -162,12 +171,15 @@ class FaultMiddleware:
                 }
             )
             return
+        answer: ASGIApp = self.app
         if rule.status is not None:
             code = _code_for(rule.status)
             detail = ErrorDetail(
                 code=code,
                 message=f"Panne simulée par le banc d'essai (statut {rule.status}). Réessayez.",
             )
-            await error_response(detail, rule.status)(scope, receive, send)
+            answer = error_response(detail, rule.status)
+        if rule.link is not None:
+            await through_slow_link(rule.link, answer, scope, receive, send)
             return
-        await self.app(scope, receive, send)
+        await answer(scope, receive, send)

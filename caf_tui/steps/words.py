@@ -187,3 +187,5 @@ ACCOUNT_CREATED_TITLE = N_("Votre espace Mon Compte est créé")
 CONTACT_RESUME_NAME = N_("Vérification de mes coordonnées de contact")
 SAVE_CONTACT = N_("Enregistrer mes coordonnées")
 RECOVERY_RESUME_NAME = N_("Mot de passe oublié")
+#: Said while a request is on its way (at once on screen; in the line mode, once it is slow).
+SENDING = N_("Envoi en cours, veuillez patienter…")
