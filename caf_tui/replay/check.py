@@ -3,7 +3,6 @@ line, in French (as ``vhs validate`` does for tapes)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,8 +11,6 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from caf_tui.replay.flow import STEP_KINDS, Flow, IncludeError, load_flow, read_data
-
-STEP_NUMBER = re.compile(r"^étape (\d+) : ")
 
 
 @dataclass(frozen=True)
@@ -95,17 +92,14 @@ def check_file(path: Path) -> list[Problem]:
 
 
 def _error_line(root: yaml.Node | None, error: ErrorDetails) -> int:
+    """The line the error's location names, else the step its context names (the flow's own
+    checks say which step), else the flow's first."""
     if error["loc"]:
         return _node_line(root, tuple(error["loc"]))
-    return _message_line(root, _french(error))
-
-
-def _message_line(root: yaml.Node | None, message: str) -> int:
-    """The line of the step a message names (« étape 3 : … »), else the flow's first."""
-    found = STEP_NUMBER.match(message)
-    if found is None:
-        return _node_line(root, ())
-    return _node_line(root, ("steps", int(found.group(1)) - 1))
+    step = error.get("ctx", {}).get("step")
+    if isinstance(step, int):
+        return _node_line(root, ("steps", step - 1))
+    return _node_line(root, ())
 
 
 def check_files(paths: list[Path]) -> list[Problem]:

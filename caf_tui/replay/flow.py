@@ -15,6 +15,7 @@ from typing import Annotated, Any, Self
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic_core import PydanticCustomError
 
 from caf_stub.faults import FaultRule
 from caf_tui.api import Channel, ErrorCode, StepName
@@ -273,14 +274,18 @@ class Flow(BaseModel):
         for number, step in enumerate(self.steps, start=1):
             for name in step.references():
                 if name.startswith(PERSONA_PREFIX) and self.persona is None:
-                    raise ValueError(
-                        f"étape {number} : ${{{name}}} demande un persona : ajoutez "
-                        "« persona: » au parcours"
+                    raise PydanticCustomError(
+                        "persona_needed",
+                        "étape {step} : ${{{name}}} demande un persona : ajoutez "
+                        "« persona: » au parcours",
+                        {"step": number, "name": name},
                     )
                 if name not in known and not name.startswith(PERSONA_PREFIX):
-                    raise ValueError(
-                        f"étape {number} : la variable ${{{name}}} n'est pas déclarée dans "
-                        "« variables » (ni lue avant par read_code ou read_text)"
+                    raise PydanticCustomError(
+                        "variable_undeclared",
+                        "étape {step} : la variable ${{{name}}} n'est pas déclarée dans "
+                        "« variables » (ni lue avant par read_code ou read_text)",
+                        {"step": number, "name": name},
                     )
             if isinstance(step, ReadCode | ReadText):
                 known.add(step.into)
