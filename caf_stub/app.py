@@ -64,6 +64,7 @@ def create_app(settings: StubSettings | None = None, clock: Clock | None = None)
     if clock is None:
         clock = Clock(settings.start_time, frozen=settings.frozen)
     store = Store(settings.db)
+    clock.share(store)
     context = StubContext(
         settings=settings, clock=clock, store=store, fixed_code=settings.fixed_code
     )
@@ -84,7 +85,7 @@ def create_app(settings: StubSettings | None = None, clock: Clock | None = None)
     )
     app.state.stub = context
     # QA: faults injected and the request journal (caf_stub/faults.py, journal.py)
-    app.state.faults, app.state.journal = Faults(), Journal()
+    app.state.faults, app.state.journal = Faults(store), Journal(store)
     app.state.outbox_cursor = control_qa.OutboxCursor()
     install_error_handlers(app)
     app.include_router(routes.router)

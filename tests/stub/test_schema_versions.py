@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from caf_stub import migrations
+from caf_stub.database import Database
 from caf_stub.migrations import LATEST
 from caf_stub.personas import KARIM, PAUL
 from caf_stub.store import Store
@@ -127,8 +128,8 @@ def test_a_migrated_file_has_the_very_schema_of_a_new_one(tmp_path) -> None:
 def test_a_failing_migration_leaves_the_file_at_the_last_version_that_applied(
     tmp_path, monkeypatch
 ) -> None:
-    def half_done(conn: sqlite3.Connection) -> None:
-        conn.execute("CREATE TABLE half_done (id INTEGER PRIMARY KEY)")
+    def half_done(database: Database) -> None:
+        database.script("CREATE TABLE half_done (id INTEGER PRIMARY KEY)")
         raise RuntimeError("migration broken on purpose")
 
     monkeypatch.setattr(migrations, "MIGRATIONS", (*migrations.MIGRATIONS, half_done))
