@@ -14,7 +14,6 @@ from contextlib import AbstractContextManager
 from typing import Literal, Protocol, Self
 
 from anyio import to_thread
-
 from pydantic import BaseModel, Field, model_validator
 from starlette.types import ASGIApp, Receive, Scope, Send
 

@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from anyio import to_thread
-
 from pydantic import BaseModel, Field
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -112,15 +111,13 @@ class JournalMiddleware:
             complete = -1 in status
             fault = scope.get(FAULT_KEY)
             entry = JournalEntry(
-                    at=started_at,
-                    method=str(scope.get("method", "")),
-                    path=self.redactor.path(path),
-                    query=self.redactor.query(
-                        bytes(scope.get("query_string", b"")).decode("latin-1")
-                    ),
-                    status=status[0] if status and complete else None,
-                    duration_ms=round((time.perf_counter() - started) * 1000, 1),
-                    body=redacted_body(bytes(body)),
-                    fault=str(fault) if fault else None,
+                at=started_at,
+                method=str(scope.get("method", "")),
+                path=self.redactor.path(path),
+                query=self.redactor.query(bytes(scope.get("query_string", b"")).decode("latin-1")),
+                status=status[0] if status and complete else None,
+                duration_ms=round((time.perf_counter() - started) * 1000, 1),
+                body=redacted_body(bytes(body)),
+                fault=str(fault) if fault else None,
             )
             await to_thread.run_sync(self.journal.add, entry)

@@ -732,9 +732,7 @@ class Store:
         if account_id is None:
             rows = self._all("SELECT * FROM audit ORDER BY id")
         else:
-            rows = self._all(
-                "SELECT * FROM audit WHERE account_id = ? ORDER BY id", (account_id,)
-            )
+            rows = self._all("SELECT * FROM audit WHERE account_id = ? ORDER BY id", (account_id,))
         return [
             (row["event"], row["account_id"], _required(row["at"]), row["detail"]) for row in rows
         ]
@@ -794,13 +792,15 @@ class Store:
     def write_clock_state(
         self, offset: timedelta, frozen_at: datetime | None, *, only_if_absent: bool = False
     ) -> None:
-        conflict = "NOTHING" if only_if_absent else (
-            "UPDATE SET offset_us = excluded.offset_us, frozen_at = excluded.frozen_at"
+        conflict = (
+            "NOTHING"
+            if only_if_absent
+            else ("UPDATE SET offset_us = excluded.offset_us, frozen_at = excluded.frozen_at")
         )
         self._run(
             "INSERT INTO qa_clock (id, offset_us, frozen_at) VALUES (1, ?, ?)"
             f" ON CONFLICT (id) DO {conflict}",
-            (offset // timedelta(microseconds=1), None if frozen_at is None else to_text(frozen_at)),
+            (offset // timedelta(microseconds=1), _sql_value(frozen_at)),
         )
 
     def add_fault(self, rule: str, remaining: int) -> int:

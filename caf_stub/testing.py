@@ -77,14 +77,33 @@ class PostgresServer:
         self._names = itertools.count(1)
         if os.geteuid() == 0:
             os.chown(self.directory, *_nobody_ids())
-        self._pg("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
-                 "--no-sync", "--locale=C")
+        self._pg(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--no-sync",
+            "--locale=C",
+        )
         options = (
             f"-k {self.directory} -c listen_addresses='' -c fsync=off -c synchronous_commit=off"
             " -c full_page_writes=off -c max_connections=200"
         )
-        self._pg("pg_ctl", "-D", str(self.data), "-l", str(self.directory / "log"), "-o",
-                 options, "-w", "start")
+        self._pg(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.directory / "log"),
+            "-o",
+            options,
+            "-w",
+            "start",
+        )
         self._admin(f"CREATE DATABASE {TEMPLATE_DATABASE}")
         from caf_stub.store import Store
 
@@ -148,10 +167,25 @@ class StubProcess:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 30.0) -> StubProcess:
-        command = [sys.executable, "-m", "caf_stub", "--db", self.db, "--workers",
-                   str(self.workers), "--port", str(self.port), "--log-level", "warning",
-                   "--fixed-code", CODE, "--frozen", "--start-time", START.isoformat(),
-                   *self.extra]
+        command = [
+            sys.executable,
+            "-m",
+            "caf_stub",
+            "--db",
+            self.db,
+            "--workers",
+            str(self.workers),
+            "--port",
+            str(self.port),
+            "--log-level",
+            "warning",
+            "--fixed-code",
+            CODE,
+            "--frozen",
+            "--start-time",
+            START.isoformat(),
+            *self.extra,
+        ]
         self.process = subprocess.Popen(
             command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
         )
