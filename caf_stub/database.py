@@ -22,7 +22,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, CursorResult, Engine, RowMapping, create_engine, event, text
+from sqlalchemy import (
+    Connection,
+    CursorResult,
+    Engine,
+    RowMapping,
+    create_engine,
+    event,
+    make_url,
+    text,
+)
 from sqlalchemy.pool import NullPool, StaticPool
 
 from caf_stub.settings import MEMORY
@@ -35,6 +44,14 @@ _MARK = re.compile(r"\?")
 
 def is_postgres(db: str) -> bool:
     return db.startswith(POSTGRES_SCHEMES)
+
+
+def shown(db: str) -> str:
+    """``db`` as it may be printed or logged: a URL's password hidden."""
+    if not is_postgres(db):
+        return db
+    parsed = make_url(sqlalchemy_url(db))
+    return db if parsed.password is None else db.replace(f":{parsed.password}@", ":***@", 1)
 
 
 def sqlalchemy_url(db: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from caf_stub.database import Database
+from caf_stub.database import Database, shown
 
 Migration = Callable[[Database], None]
 
@@ -258,7 +258,7 @@ def migrate(database: Database) -> int:
     with database.write_transaction():  # read the version with no other writer between
         found = database.schema_version()
         if found > LATEST:
-            raise SchemaTooNew(path=database.db, found=found, known=LATEST)
+            raise SchemaTooNew(path=shown(database.db), found=found, known=LATEST)
     for version in range(found + 1, LATEST + 1):
         with database.write_transaction():
             if database.schema_version() < version:  # another worker may have just applied it

@@ -27,7 +27,8 @@ class StubSettings(BaseSettings):
 
     db: str = Field(
         default_factory=default_db_path,
-        description="SQLite file of the stub, or ':memory:' (tests).",
+        description="SQLite file of the stub, ':memory:' (tests), or the postgresql:// URL of "
+        "a server several workers and restarts share.",
     )
     fixed_code: str | None = Field(
         default=None,

@@ -739,18 +739,49 @@ class Store:
 
     # --- idempotent answers (see idempotency.py) ----------------------------------------------
 
-    def idempotent_answer(
-        self, session_hash: str, key: str, route: str, since: datetime
-    ) -> tuple[str, int, str | None, bytes] | None:
-        """(fingerprint, status, content type, body) first answered to this key, if recent."""
-        row = self._one(
-            "SELECT fingerprint, status, content_type, body FROM idempotent_answers"
-            " WHERE session_hash = ? AND key = ? AND route = ? AND created_at > ?",
-            (session_hash, key, route, to_text(since)),
-        )
-        if row is None:
+    def claim_idempotent_answer(
+        self,
+        session_hash: str,
+        key: str,
+        route: str,
+        fingerprint: str,
+        now: datetime,
+        since: datetime,
+    ) -> IdempotentAnswer | None:
+        """None when this request is the first with its key (the key is now claimed: then
+        ``keep_idempotent_answer`` or ``drop_idempotent_claim``); else what the key holds, an
+        answer, or a claim still pending (``status`` 0) from another request, of any worker.
+        A claim older than ``since`` (its worker died) is taken over."""
+        with self.transaction():
+            self._run(
+                "DELETE FROM idempotent_answers WHERE session_hash = ? AND key = ?"
+                " AND route = ? AND created_at <= ?",
+                (session_hash, key, route, to_text(since)),
+            )
+            row = self._one(
+                "SELECT fingerprint, status, content_type, body FROM idempotent_answers"
+                " WHERE session_hash = ? AND key = ? AND route = ?",
+                (session_hash, key, route),
+            )
+            if row is not None:
+                return IdempotentAnswer(
+                    row["fingerprint"], row["status"], row["content_type"], bytes(row["body"])
+                )
+            self._insert(
+                "idempotent_answers",
+                {
+                    "session_hash": session_hash,
+                    "key": key,
+                    "route": route,
+                    "fingerprint": fingerprint,
+                    "status": PENDING,
+                    "content_type": None,
+                    "body": b"",
+                    "created_at": now,
+                },
+                returning=False,
+            )
             return None
-        return row["fingerprint"], row["status"], row["content_type"], bytes(row["body"])
 
     def keep_idempotent_answer(
         self,
@@ -758,27 +789,29 @@ class Store:
         session_hash: str,
         key: str,
         route: str,
-        fingerprint: str,
         status: int,
         content_type: str | None,
         body: bytes,
-        now: datetime,
         forget_before: datetime,
     ) -> None:
-        """Keep an answer for replay (replacing an expired one), and drop the expired ones."""
+        """The claimed key's answer, kept for replay; and the expired answers dropped."""
         with self.transaction():
             self._run(
                 "DELETE FROM idempotent_answers WHERE created_at <= ?", (to_text(forget_before),)
             )
             self._run(
-                "INSERT INTO idempotent_answers (session_hash, key, route,"
-                " fingerprint, status, content_type, body, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_hash, key, route)"
-                " DO UPDATE SET fingerprint = excluded.fingerprint, status = excluded.status,"
-                " content_type = excluded.content_type, body = excluded.body,"
-                " created_at = excluded.created_at",
-                (session_hash, key, route, fingerprint, status, content_type, body, to_text(now)),
+                "UPDATE idempotent_answers SET status = ?, content_type = ?, body = ?"
+                " WHERE session_hash = ? AND key = ? AND route = ?",
+                (status, content_type, body, session_hash, key, route),
             )
+
+    def drop_idempotent_claim(self, session_hash: str, key: str, route: str) -> None:
+        """The answer is not kept (401, 429, 5xx): the next request with the key runs."""
+        self._run(
+            "DELETE FROM idempotent_answers WHERE session_hash = ? AND key = ? AND route = ?"
+            " AND status = ?",
+            (session_hash, key, route, PENDING),
+        )
 
     # --- the QA clock, faults and journal, shared by every worker (clock.py, faults.py) --------
 
@@ -926,6 +959,22 @@ class Store:
             )
             for row in rows
         ]
+
+
+PENDING = 0
+"""The status of an idempotency key claimed by a request still running."""
+
+
+@dataclass(frozen=True)
+class IdempotentAnswer:
+    fingerprint: str
+    status: int
+    content_type: str | None
+    body: bytes
+
+    @property
+    def pending(self) -> bool:
+        return self.status == PENDING
 
 
 @dataclass(frozen=True)
