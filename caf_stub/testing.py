@@ -40,7 +40,8 @@ def settings_for_tests(**overrides: Any) -> StubSettings:
 
 # --- a throwaway PostgreSQL server, and caf-stub processes serving it --------------------------
 
-POSTGRES_BIN_DIRS = ("/usr/lib/postgresql/15/bin",)
+POSTGRES_BIN_DIRS = "/usr/lib/postgresql/*/bin"
+"""Debian's: the newest version installed first (15 on these machines)."""
 TEMPLATE_DATABASE = "caf_stub_template"
 """Migrated once per server: each fresh database is a copy of it (CREATE DATABASE … TEMPLATE)."""
 
@@ -50,10 +51,13 @@ def postgres_bin_dir() -> Path | None:
     found = shutil.which("initdb")
     if found is not None and shutil.which("pg_ctl") is not None:
         return Path(found).resolve().parent
-    for candidate in POSTGRES_BIN_DIRS:
-        if (Path(candidate) / "initdb").exists():
-            return Path(candidate)
-    return None
+    versions = sorted(Path("/").glob(POSTGRES_BIN_DIRS.lstrip("/")), key=_version, reverse=True)
+    return next((found for found in versions if (found / "initdb").exists()), None)
+
+
+def _version(bin_dir: Path) -> int:
+    number = bin_dir.parent.name
+    return int(number) if number.isdigit() else 0
 
 
 def _as_unprivileged(command: list[str]) -> list[str]:
