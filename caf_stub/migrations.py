@@ -203,7 +203,8 @@ CREATE TABLE IF NOT EXISTS filings (
 
 # Version 5: the QA state every worker must share and a restart must keep (issue 17): the
 # clock's offset or frozen instant (one row), the faults in force (each rule as JSON, so that a
-# new kind of fault needs no new column), the request journal (each entry as JSON).
+# new kind of fault needs no new column), the request journal (each entry as JSON), the
+# FranceConnect sign-ins under way and the demo provider's key (one row of JSON).
 _SHARED_QA_STATE = """
 CREATE TABLE IF NOT EXISTS qa_clock (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -218,6 +219,10 @@ CREATE TABLE IF NOT EXISTS faults (
 CREATE TABLE IF NOT EXISTS journal (
     id INTEGER PRIMARY KEY,
     entry TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS franceconnect_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    state TEXT NOT NULL
 );
 """
 

@@ -836,6 +836,17 @@ class Store:
             (offset // timedelta(microseconds=1), _sql_value(frozen_at)),
         )
 
+    def franceconnect_state(self) -> str | None:
+        row = self._one("SELECT state FROM franceconnect_state WHERE id = 1")
+        return None if row is None else str(row["state"])
+
+    def write_franceconnect_state(self, state: str) -> None:
+        self._run(
+            "INSERT INTO franceconnect_state (id, state) VALUES (1, ?)"
+            " ON CONFLICT (id) DO UPDATE SET state = excluded.state",
+            (state,),
+        )
+
     def add_fault(self, rule: str, remaining: int) -> int:
         return self._insert("faults", {"rule": rule, "remaining": remaining})
 

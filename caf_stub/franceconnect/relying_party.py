@@ -192,7 +192,8 @@ def _outcome(request: Request, flow: Flow | None, status: int = 200) -> Response
 def callback(request: Request, context: Context, fc: State) -> Response:
     q = request.query_params
     with fc.lock:
-        flow = fc.flows.get(fc.flows_by_state.get(q.get("state", ""), ""))
+        digest = fc.flows_by_state.get(q.get("state", ""), "")
+        flow = fc.flows.get(digest)
         if flow is None or flow.status != "pending":
             usable = None
         else:
@@ -207,6 +208,8 @@ def callback(request: Request, context: Context, fc: State) -> Response:
         _fail(flow, E.FRANCECONNECT_FAILED, REFUSED)
     else:
         _complete(flow, q.get("code", ""), context, fc, portal_of(request))
+    with fc.lock:  # the outcome, where every worker's poll reads it
+        fc.flows[digest] = flow
     return _outcome(request, flow)
 
 

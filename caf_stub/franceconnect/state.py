@@ -1,24 +1,29 @@
-"""What the demo FranceConnect and the portal's relying party hold, in memory only.
+"""What the demo FranceConnect and the portal's relying party hold, shared through the database.
 
 The signing key (ES256, P-256) is made on first use, with joserfc imported then: a stub that
-never sees a FranceConnect sign-in never loads it. Codes, tokens and flows live in this process and
-nowhere else: nothing of them is written to the database, logged or audited. A stub restart
-forgets them, as a restart of a real provider would end its sessions.
+never sees a FranceConnect sign-in never loads it. Codes, tokens, flows and the key are read
+from the database on entering ``with fc.lock`` and written back on leaving it (one row, JSON,
+in the store's write transaction): every worker of ``caf-stub --workers`` sees the same sign-ins,
+and a restart keeps those under way. Nothing of them is logged or audited. An object taken from
+the state is a copy as of that ``with``: change it inside the block that took it (or take it
+again), or the change is lost.
 """
 
 from __future__ import annotations
 
 import secrets
 import threading
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Literal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from fastapi import Request
+from pydantic import TypeAdapter
 
-from caf_stub.context import get_context
+from caf_stub.context import StubContext, get_context
 from caf_stub.franceconnect.identities import TestIdentity
-from caf_stub.settings import StubSettings
 from caf_tui.api import ErrorDetail
 
 if TYPE_CHECKING:
@@ -109,11 +114,67 @@ class Flow:
     error: ErrorDetail | None = None
 
 
+class SharedStateStore(Protocol):
+    """Where the state is kept (the store)."""
+
+    def franceconnect_state(self) -> str | None: ...
+
+    def write_franceconnect_state(self, state: str) -> None: ...
+
+    def transaction(self) -> AbstractContextManager[None]: ...
+
+
+class SharedLock:
+    """``with fc.lock``: the store's write transaction, the state read on entering the
+    outermost block and written back on leaving it. Without a store, a plain re-entrant lock."""
+
+    def __init__(self, fc: FranceConnectState) -> None:
+        self._fc = fc
+        self._local = threading.RLock()
+        self._depth = threading.local()
+        self._transactions = threading.local()
+
+    def __enter__(self) -> None:
+        store = self._fc.store
+        if store is None:
+            self._local.acquire()
+            return
+        depth = getattr(self._depth, "n", 0)
+        if depth == 0:
+            transaction = store.transaction()
+            transaction.__enter__()
+            try:
+                self._fc.load(store.franceconnect_state())
+            except BaseException as error:
+                transaction.__exit__(type(error), error, error.__traceback__)
+                raise
+            self._transactions.current = transaction
+        self._depth.n = depth + 1
+
+    def __exit__(self, kind: Any, error: Any, trace: Any) -> None:
+        store = self._fc.store
+        if store is None:
+            self._local.release()
+            return
+        self._depth.n -= 1
+        if self._depth.n:
+            return
+        transaction: AbstractContextManager[None] = self._transactions.current
+        try:
+            if kind is None:
+                store.write_franceconnect_state(self._fc.dump())
+        except BaseException as failure:
+            transaction.__exit__(type(failure), failure, failure.__traceback__)
+            raise
+        transaction.__exit__(kind, error, trace)
+
+
 @dataclass
 class FranceConnectState:
     client_id: str = field(default_factory=lambda: secrets.token_hex(16))
     client_secret: str = field(default_factory=lambda: secrets.token_urlsafe(32))
-    lock: threading.RLock = field(default_factory=threading.RLock)
+    store: SharedStateStore | None = None
+    lock: SharedLock = field(init=False)
     signing_key: ECKey | None = None
     interactions: dict[str, Interaction] = field(default_factory=dict)
     grants: dict[str, Grant] = field(default_factory=dict)
@@ -131,12 +192,81 @@ class FranceConnectState:
     metadata: ProviderMetadata | None = None
     """The trusted provider's endpoints, read once from its discovery document."""
 
+    def __post_init__(self) -> None:
+        self.lock = SharedLock(self)
+
     @property
     def key(self) -> ECKey:
         with self.lock:
             if self.signing_key is None:
                 self.signing_key = new_signing_key()
             return self.signing_key
+
+    def dump(self) -> str:
+        key = self.signing_key
+        shared = Shared(
+            client_id=self.client_id,
+            client_secret=self.client_secret,
+            signing_jwk=None if key is None else dict(key.as_dict(private=True)),
+            **{name: getattr(self, name) for name in SHARED_FIELDS},
+        )
+        return _shared().dump_json(shared).decode()
+
+    def load(self, raw: str | None) -> None:
+        """Take the state as the database holds it (nothing written yet: keep this one)."""
+        if raw is None:
+            return
+        shared = _shared().validate_json(raw)
+        self.client_id, self.client_secret = shared.client_id, shared.client_secret
+        for name in SHARED_FIELDS:
+            setattr(self, name, getattr(shared, name))
+        jwk = shared.signing_jwk
+        if jwk is None:
+            self.signing_key = None
+        elif self.signing_key is None or self.signing_key.kid != jwk.get("kid"):
+            from joserfc.jwk import ECKey
+
+            self.signing_key = ECKey.import_key(jwk)
+
+
+SHARED_FIELDS = (
+    "interactions",
+    "grants",
+    "access",
+    "provider_sessions",
+    "flows",
+    "flows_by_state",
+    "links",
+    "id_tokens_by_session",
+    "fault",
+    "metadata",
+)
+
+
+@dataclass
+class Shared:
+    """What of the state the database holds, as JSON."""
+
+    client_id: str
+    client_secret: str
+    signing_jwk: dict[str, Any] | None
+    interactions: dict[str, Interaction]
+    grants: dict[str, Grant]
+    access: dict[str, AccessGrant]
+    provider_sessions: dict[str, str]
+    flows: dict[str, Flow]
+    flows_by_state: dict[str, str]
+    links: dict[str, str]
+    id_tokens_by_session: dict[int, str]
+    fault: Fault | None
+    metadata: ProviderMetadata | None
+
+
+@lru_cache(maxsize=1)
+def _shared() -> TypeAdapter[Shared]:
+    from caf_stub.franceconnect.config import ProviderMetadata  # noqa: F401  (config imports us)
+
+    return TypeAdapter(Shared)  # its annotations resolved here, ProviderMetadata included
 
 
 def prune(fc: FranceConnectState, now: datetime) -> None:
@@ -162,12 +292,14 @@ def prune(fc: FranceConnectState, now: datetime) -> None:
 _creation = threading.Lock()
 
 
-def _new_state(settings: StubSettings) -> FranceConnectState:
-    fc = FranceConnectState()
-    if settings.franceconnect_client_id is not None:
-        fc.client_id = settings.franceconnect_client_id
-    if settings.franceconnect_client_secret is not None:
-        fc.client_secret = settings.franceconnect_client_secret.get_secret_value()
+def _new_state(context: StubContext) -> FranceConnectState:
+    settings = context.settings
+    fc = FranceConnectState(store=context.store)
+    with fc.lock:  # the state the database holds, if any (another worker, before a restart)
+        if settings.franceconnect_client_id is not None:
+            fc.client_id = settings.franceconnect_client_id
+        if settings.franceconnect_client_secret is not None:
+            fc.client_secret = settings.franceconnect_client_secret.get_secret_value()
     return fc
 
 
@@ -177,6 +309,6 @@ def state_of(request: Request) -> FranceConnectState:
     with _creation:
         current = getattr(app_state, "franceconnect", None)
         if not isinstance(current, FranceConnectState):
-            current = _new_state(get_context(request).settings)
+            current = _new_state(get_context(request))
             app_state.franceconnect = current
     return current

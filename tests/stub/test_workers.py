@@ -19,6 +19,8 @@ import pytest
 from caf_stub.__main__ import main
 from caf_stub.testing import CODE, PostgresServer, StubProcess, free_port
 from tests.conftest import reset_stub
+from tests.franceconnect.browser import Browser, poll
+from tests.franceconnect.browser import start as start_franceconnect
 
 from .helpers import API, Portal, error_of
 
@@ -169,6 +171,9 @@ def test_a_killed_multi_worker_stub_restarted_keeps_every_piece_of_state(
         "/_stub/outbox/next", params={"to": person["phone"], "consumer": "qa-1", "timeout": 5}
     )
     assert taken.json()["code"] == CODE
+    franceconnect = start_franceconnect(control)
+    browser = Browser(shared)  # type: ignore[arg-type]  # only its url is used
+    consent = browser.sign_in_to_consent(franceconnect["authorize_url"])
     journal = control.get("/_stub/journal").json()
     for _ in range(20):  # the client's window of failed secrets, full
         post_alone(
@@ -208,3 +213,12 @@ def test_a_killed_multi_worker_stub_restarted_keeps_every_piece_of_state(
     assert len(messages_to(shared, person["phone"])) == 1
     assert portal.verify(CODE).json()["next"]["step"] == "account_created"
     portal.close()
+    # The FranceConnect sign-in started before goes on: consent, the code exchanged between
+    # the portal and the provider (whatever worker answers each), the flow completed.
+    redirect = browser.decide(consent, "accept")
+    assert browser.open(redirect.headers["location"]).status_code == 200
+    with httpx.Client(base_url=shared.url, timeout=30) as api:
+        signed_in = poll(api, franceconnect["flow_id"])
+    assert signed_in.status_code == 200, signed_in.text
+    assert signed_in.json()["session"]["token"]
+    browser.close()
