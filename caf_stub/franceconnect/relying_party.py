@@ -27,12 +27,12 @@ from caf_stub.franceconnect.config import (
     UNREACHABLE,
     DiscoveryFailed,
     Portal,
-    ProviderMetadata,
     discover,
     portal_of,
     portal_of_settings,
 )
 from caf_stub.franceconnect.matching import find_account, pivot_from_claims
+from caf_stub.franceconnect.metadata import ProviderMetadata
 from caf_stub.franceconnect.provider import s256
 from caf_stub.franceconnect.state import (
     ACR,

@@ -24,12 +24,11 @@ from pydantic import TypeAdapter
 
 from caf_stub.context import StubContext, get_context
 from caf_stub.franceconnect.identities import TestIdentity
+from caf_stub.franceconnect.metadata import ProviderMetadata
 from caf_tui.api import ErrorDetail
 
 if TYPE_CHECKING:
     from joserfc.jwk import ECKey
-
-    from caf_stub.franceconnect.config import ProviderMetadata
 
 ALGORITHM = "ES256"
 CODE_LIFETIME_SECONDS = 30
@@ -264,9 +263,7 @@ class Shared:
 
 @lru_cache(maxsize=1)
 def _shared() -> TypeAdapter[Shared]:
-    from caf_stub.franceconnect.config import ProviderMetadata  # noqa: F401  (config imports us)
-
-    return TypeAdapter(Shared)  # its annotations resolved here, ProviderMetadata included
+    return TypeAdapter(Shared)  # built on first use: a stub without FranceConnect never pays
 
 
 def prune(fc: FranceConnectState, now: datetime) -> None:
