@@ -241,10 +241,12 @@ def free_port() -> int:
 
 
 def start_shared_stub(
-    workers: int = 4, server: PostgresServer | None = None
+    workers: int = 4, server: PostgresServer | None = None, *flags: str
 ) -> tuple[StubProcess, PostgresServer]:
-    """``caf-stub --workers N`` on a fresh database of a throwaway PostgreSQL (``server``, or a
-    new one): for the load benchmark. Stop both when done (``stub.stop(); server.stop()``)."""
+    """``caf-stub --workers N`` (and ``flags``, e.g. ``"--no-frozen"``) on a fresh database of a
+    throwaway PostgreSQL (``server``, or a new one), every code ``CODE``, the clock frozen at
+    ``START`` unless told otherwise: for the load benchmark. Stop both when done
+    (``stub.stop(); server.stop()``)."""
     server = server or PostgresServer()
-    stub = StubProcess(db=server.new_database(), workers=workers, port=free_port())
+    stub = StubProcess(db=server.new_database(), workers=workers, port=free_port(), extra=flags)
     return stub.start(), server
