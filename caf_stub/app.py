@@ -58,12 +58,17 @@ def routes_redactor() -> Redactor:
     return Redactor.for_routes(RouteTable.of(bare))
 
 
-def create_app(settings: StubSettings | None = None, clock: Clock | None = None) -> FastAPI:
-    """Build the stub: open (and seed if empty) the store of ``settings.db``."""
+def create_app(
+    settings: StubSettings | None = None, clock: Clock | None = None, *, worker: bool = False
+) -> FastAPI:
+    """Build the stub: open (and seed if empty) the store of ``settings.db``. A ``worker`` of
+    several leaves to its supervisor what is done once for all (``server.serve_workers``)."""
     settings = settings if settings is not None else StubSettings()
     if clock is None:
         clock = Clock(settings.start_time, frozen=settings.frozen)
     store = Store(settings.db)
+    if not worker:
+        store.drop_pending_claims()
     clock.share(store)
     context = StubContext(
         settings=settings, clock=clock, store=store, fixed_code=settings.fixed_code

@@ -82,7 +82,7 @@ class SqliteHasOneWorker(Exception):
 def worker_app() -> FastAPI:
     """The app of one worker of ``caf-stub --workers N`` (uvicorn's import-string factory)."""
     settings = StubSettings(**json.loads(os.environ[WORKER_SETTINGS]))
-    app = create_app(settings)
+    app = create_app(settings, worker=True)
     redact_access_log(app.state.redactor)
     return app
 
@@ -92,6 +92,7 @@ def _prepared_for_workers(settings: StubSettings) -> StubSettings:
     otherwise draw at random for itself (the FranceConnect client's credentials)."""
     store = Store(settings.db)
     try:
+        store.drop_pending_claims()
         clock = Clock(settings.start_time, frozen=settings.frozen)
         clock.share(store)
         StubContext(settings=settings, clock=clock, store=store).seed_if_empty()

@@ -805,6 +805,11 @@ class Store:
                 (status, content_type, body, session_hash, key, route),
             )
 
+    def drop_pending_claims(self) -> None:
+        """At start, no request runs yet: the keys claimed by requests a crash cut short are
+        free again, for their retries to run."""
+        self._run("DELETE FROM idempotent_answers WHERE status = ?", (PENDING,))
+
     def drop_idempotent_claim(self, session_hash: str, key: str, route: str) -> None:
         """The answer is not kept (401, 429, 5xx): the next request with the key runs."""
         self._run(
