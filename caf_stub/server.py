@@ -89,7 +89,8 @@ def worker_app() -> FastAPI:
 
 def _prepared_for_workers(settings: StubSettings) -> StubSettings:
     """Seed the database once, before the workers race to, and fix what each worker would
-    otherwise draw at random for itself (the FranceConnect client's credentials)."""
+    otherwise draw at random for itself (the FranceConnect client's credentials and the demo
+    provider's signing key, which the database never holds)."""
     store = Store(settings.db)
     try:
         store.drop_pending_claims()
@@ -103,6 +104,11 @@ def _prepared_for_workers(settings: StubSettings) -> StubSettings:
         update["franceconnect_client_id"] = secrets.token_hex(16)
     if settings.franceconnect_client_secret is None:
         update["franceconnect_client_secret"] = SecretStr(secrets.token_urlsafe(32))
+    if settings.franceconnect_signing_jwk is None:
+        from caf_stub.franceconnect.state import new_signing_key
+
+        jwk = dict(new_signing_key().as_dict(private=True))
+        update["franceconnect_signing_jwk"] = SecretStr(json.dumps(jwk))
     return settings.model_copy(update=update)
 
 
@@ -125,10 +131,10 @@ def serve_workers(
     bound = int(sock.getsockname()[1])
     settings = _prepared_for_workers(settings_for_address(settings, host, bound))
     values = settings.model_dump(mode="json")
-    if settings.franceconnect_client_secret is not None:
-        values["franceconnect_client_secret"] = (
-            settings.franceconnect_client_secret.get_secret_value()
-        )
+    for name in ("franceconnect_client_secret", "franceconnect_signing_jwk"):
+        secret = getattr(settings, name)
+        if isinstance(secret, SecretStr):
+            values[name] = secret.get_secret_value()
     os.environ[WORKER_SETTINGS] = json.dumps(values)
     config = uvicorn.Config(
         "caf_stub.server:worker_app",

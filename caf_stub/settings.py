@@ -74,6 +74,11 @@ class StubSettings(BaseSettings):
     franceconnect_client_secret: SecretStr | None = Field(
         default=None, description="The portal's client secret at the provider (default: random)."
     )
+    franceconnect_signing_jwk: SecretStr | None = Field(
+        default=None,
+        description="The demo provider's signing key, a private EC P-256 JWK as JSON "
+        "(default: made when first needed; caf-stub --workers makes one for all its workers).",
+    )
     forwarded_allow_ips: str | None = Field(
         default=None,
         description="Trust X-Forwarded-For and X-Forwarded-Proto from these proxy addresses "

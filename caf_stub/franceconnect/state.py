@@ -1,20 +1,22 @@
 """What the demo FranceConnect and the portal's relying party hold, shared through the database.
 
 The signing key (ES256, P-256) is made on first use, with joserfc imported then: a stub that
-never sees a FranceConnect sign-in never loads it. Codes, tokens, flows and the key are read
-from the database on entering ``with fc.lock`` and written back on leaving it (one row, JSON,
-in the store's write transaction): every worker of ``caf-stub --workers`` sees the same sign-ins,
-and a restart keeps those under way. Nothing of them is logged or audited. An object taken from
+never sees a FranceConnect sign-in never loads it. The sign-ins under way (requests, codes and
+tokens by their digests: see ``Shared``) are read from the database on entering ``with fc.lock``
+and written back on leaving it (one row, JSON, in the store's write transaction): every worker
+of ``caf-stub --workers`` sees the same sign-ins, and a restart keeps those under way. Nothing
+of them is logged or audited. An object taken from
 the state is a copy as of that ``with``: change it inside the block that took it (or take it
 again), or the change is lost.
 """
 
 from __future__ import annotations
 
+import json
 import secrets
 import threading
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, Protocol
@@ -187,6 +189,8 @@ class FranceConnectState:
     """short browser link -> state."""
     id_tokens_by_session: dict[int, str] = field(default_factory=dict)
     """portal session id -> the ID token it was opened with (the hint for /session/end)."""
+    id_tokens_by_flow: dict[str, str] = field(default_factory=dict)
+    """digest of the flow id -> its ID token, between the callback and the poll (this process)."""
     fault: Fault | None = None
     metadata: ProviderMetadata | None = None
     """The trusted provider's endpoints, read once from its discovery document."""
@@ -202,12 +206,12 @@ class FranceConnectState:
             return self.signing_key
 
     def dump(self) -> str:
-        key = self.signing_key
+        for digest, flow in self.flows.items():  # an ID token stays in this process only
+            if flow.id_token is not None:
+                self.id_tokens_by_flow[digest] = flow.id_token
+        flows = {digest: replace(flow, id_token=None) for digest, flow in self.flows.items()}
         shared = Shared(
-            client_id=self.client_id,
-            client_secret=self.client_secret,
-            signing_jwk=None if key is None else dict(key.as_dict(private=True)),
-            **{name: getattr(self, name) for name in SHARED_FIELDS},
+            flows=flows, **{name: getattr(self, name) for name in SHARED_FIELDS if name != "flows"}
         )
         return _shared().dump_json(shared).decode()
 
@@ -216,16 +220,10 @@ class FranceConnectState:
         if raw is None:
             return
         shared = _shared().validate_json(raw)
-        self.client_id, self.client_secret = shared.client_id, shared.client_secret
         for name in SHARED_FIELDS:
             setattr(self, name, getattr(shared, name))
-        jwk = shared.signing_jwk
-        if jwk is None:
-            self.signing_key = None
-        elif self.signing_key is None or self.signing_key.kid != jwk.get("kid"):
-            from joserfc.jwk import ECKey
-
-            self.signing_key = ECKey.import_key(jwk)
+        for digest, flow in self.flows.items():
+            flow.id_token = self.id_tokens_by_flow.get(digest)
 
 
 SHARED_FIELDS = (
@@ -236,7 +234,6 @@ SHARED_FIELDS = (
     "flows",
     "flows_by_state",
     "links",
-    "id_tokens_by_session",
     "fault",
     "metadata",
 )
@@ -244,11 +241,12 @@ SHARED_FIELDS = (
 
 @dataclass
 class Shared:
-    """What of the state the database holds, as JSON."""
+    """What of the state the database holds, as JSON. Requests, codes and access tokens are
+    keyed by their SHA-256 (``token_digest``), as the portal's own sessions are. Never kept
+    there: the client secret and the signing key (fixed at start: by the supervisor for its
+    workers, see ``server.serve_workers``), and ID tokens (this process only: they serve as
+    the hint of a provider logout, which is best effort)."""
 
-    client_id: str
-    client_secret: str
-    signing_jwk: dict[str, Any] | None
     interactions: dict[str, Interaction]
     grants: dict[str, Grant]
     access: dict[str, AccessGrant]
@@ -256,7 +254,6 @@ class Shared:
     flows: dict[str, Flow]
     flows_by_state: dict[str, str]
     links: dict[str, str]
-    id_tokens_by_session: dict[int, str]
     fault: Fault | None
     metadata: ProviderMetadata | None
 
@@ -292,11 +289,15 @@ _creation = threading.Lock()
 def _new_state(context: StubContext) -> FranceConnectState:
     settings = context.settings
     fc = FranceConnectState(store=context.store)
-    with fc.lock:  # the state the database holds, if any (another worker, before a restart)
-        if settings.franceconnect_client_id is not None:
-            fc.client_id = settings.franceconnect_client_id
-        if settings.franceconnect_client_secret is not None:
-            fc.client_secret = settings.franceconnect_client_secret.get_secret_value()
+    if settings.franceconnect_client_id is not None:
+        fc.client_id = settings.franceconnect_client_id
+    if settings.franceconnect_client_secret is not None:
+        fc.client_secret = settings.franceconnect_client_secret.get_secret_value()
+    if settings.franceconnect_signing_jwk is not None:
+        from joserfc.jwk import ECKey
+
+        jwk = json.loads(settings.franceconnect_signing_jwk.get_secret_value())
+        fc.signing_key = ECKey.import_key(jwk)
     return fc
 
 
