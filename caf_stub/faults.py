@@ -3,6 +3,7 @@ a slow or broken link (``caf_stub/slow_link.py``).
 
 A rule matches a route (a path, or a pattern with ``*``) and optionally a method, and applies
 to the next ``times`` matching requests; then it is gone. ``/_stub`` routes are never faulted.
+The rules are kept in the database: every worker applies them, a restart keeps them.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 import asyncio
 import fnmatch
 import random
-import threading
-from typing import Literal, Self
+from contextlib import AbstractContextManager
+from typing import Literal, Protocol, Self
 
+from anyio import to_thread
 from pydantic import BaseModel, Field, model_validator
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -98,38 +100,52 @@ class ActiveFault(BaseModel):
     remaining: int
 
 
-class Faults:
-    """The rules in force, first added first matched. Thread-safe."""
+class FaultStore(Protocol):
+    """Where the faults are kept (the store): every worker applies the same, a restart keeps
+    them. A rule is kept as its JSON, so that a new kind of fault is a new field of
+    :class:`FaultRule` and no new column."""
 
-    def __init__(self, seed: int | None = None) -> None:
-        self._rules: list[ActiveFault] = []
-        self._next_id = 1
-        self._lock = threading.Lock()
+    def add_fault(self, rule: str, remaining: int) -> int: ...
+
+    def faults(self) -> list[tuple[int, str, int]]: ...
+
+    def has_faults(self) -> bool: ...
+
+    def use_fault(self, fault_id: int) -> None: ...
+
+    def clear_faults(self) -> None: ...
+
+    def transaction(self) -> AbstractContextManager[None]: ...
+
+
+class Faults:
+    """The rules in force, first added first matched, kept in ``store``. Thread-safe."""
+
+    def __init__(self, store: FaultStore, seed: int | None = None) -> None:
+        self._store = store
         self.rng = random.Random(seed)
 
     def add(self, rule: FaultRule) -> ActiveFault:
-        with self._lock:
-            active = ActiveFault(id=self._next_id, rule=rule, remaining=rule.times)
-            self._next_id += 1
-            self._rules.append(active)
-            return active.model_copy()
+        fault_id = self._store.add_fault(rule.model_dump_json(), rule.times)
+        return ActiveFault(id=fault_id, rule=rule, remaining=rule.times)
 
     def active(self) -> list[ActiveFault]:
-        with self._lock:
-            return [fault.model_copy() for fault in self._rules]
+        return [
+            ActiveFault(id=fault_id, rule=FaultRule.model_validate_json(rule), remaining=left)
+            for fault_id, rule, left in self._store.faults()
+        ]
 
     def clear(self) -> None:
-        with self._lock:
-            self._rules.clear()
+        self._store.clear_faults()
 
     def take(self, method: str, path: str) -> FaultRule | None:
         """The first rule matching this request, one use consumed; None when none does."""
-        with self._lock:
-            for fault in self._rules:
+        if not self._store.has_faults():  # the common case: no write transaction
+            return None
+        with self._store.transaction():
+            for fault in self.active():
                 if fault.rule.matches(method, path):
-                    fault.remaining -= 1
-                    if fault.remaining <= 0:
-                        self._rules.remove(fault)
+                    self._store.use_fault(fault.id)
                     return fault.rule
         return None
 
@@ -153,7 +169,7 @@ class FaultMiddleware:
         if scope["type"] != "http" or path.startswith(CONTROL_PREFIX):
             await self.app(scope, receive, send)
             return
-        rule = self.faults.take(str(scope.get("method", "")), path)
+        rule = await to_thread.run_sync(self.faults.take, str(scope.get("method", "")), path)
         if rule is None:
             await self.app(scope, receive, send)
             return
