@@ -1,0 +1,59 @@
+"""« Déclarer un changement » on screen, keyboard only at 80x24, against the real stub: Karim
+declares a move (a wrong commune refused on its field first, what he typed kept), confirms its
+summary, reads the « accusé de réception », and finds it on the dashboard."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from caf_stub import RunningStub
+from caf_tui.api import StepName
+from caf_tui.screens.dashboard import DashboardScreen
+from caf_tui.screens.file_rights import DeclareChangeScreen
+from caf_tui.screens.form_section import FormSectionScreen
+from tests.tui.drive import screen_text, settle
+from tests.tui.keyboard import enter, tab_to, type_text
+from tests.tui.migration import karim_to, make_app
+
+
+async def test_karim_declares_a_move_with_the_keyboard(stub: RunningStub) -> None:
+    app, _ = make_app(stub)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await karim_to(pilot, StepName.DASHBOARD)
+        await tab_to(pilot, "#section-declare_change")
+        await enter(pilot)
+        assert isinstance(app.screen, DeclareChangeScreen)
+        assert "Aucune déclaration pour le moment." in screen_text(app)
+        await tab_to(pilot, "#declare-address")
+        await enter(pilot)
+        assert isinstance(app.screen, FormSectionScreen)
+        assert app.focused is app.screen.query_one("#street")
+        for answer in ("3 rue Nationale", "69001", "Lille", "01/11/2026"):
+            await type_text(pilot, answer)
+            await enter(pilot)  # Enter goes to the next field, then checks the form
+        error = app.screen.query_one("#error-commune")
+        assert error.display
+        assert "La commune ne correspond pas au code postal 69001 : saisissez « Lyon »." in str(
+            error.render()
+        )
+        assert app.screen.query_one("#street", Input).value == "3 rue Nationale"
+        assert app.focused is app.screen.query_one("#commune")
+        app.screen.query_one("#commune", Input).value = ""
+        await type_text(pilot, "Lyon")
+        await enter(pilot)  # to the date, kept
+        await enter(pilot)  # the last field: Enter checks the form
+        await enter(pilot)  # the summary: Enter on « Envoyer »
+        text = screen_text(app)
+        assert "Nouvelle adresse : 3 rue Nationale, 69001 Lyon" in text
+        assert "Référence : DC-" in text
+        assert "Une copie vous a été envoyée à karim.tadj@example.com." in text
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DeclareChangeScreen)
+        assert "Changement d'adresse (référence DC-" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        text = screen_text(app)
+        assert "MES DERNIÈRES DÉCLARATIONS" in text
+        assert "3 rue Nationale, 69001 Lyon" in text
