@@ -30,9 +30,17 @@ class Finished(Exception):
 
 class Context:
     def __init__(
-        self, terminal: Terminal, journey: Journey, runner: asyncio.Runner, *, tick: float
+        self,
+        terminal: Terminal,
+        journey: Journey,
+        runner: asyncio.Runner,
+        *,
+        tick: float,
+        kiosk: bool = False,
     ) -> None:
         self.terminal = terminal
+        #: A shared counter terminal: nothing of the person's is written on its disk.
+        self.kiosk = kiosk
         self.journey = journey
         self.runner = runner
         #: How often (seconds) the code's validity is looked at.

@@ -68,7 +68,7 @@ class DashboardScreen(StepScreen[DashboardStep]):
         for access in board.sections:
             label = section_title(access.section)
             if not access.allowed:
-                label = _("{section} (non autorisé)").format(section=label)
+                label = _(sections.NOT_ALLOWED).format(section=label)
             # Not greyed out: opened, it says in the server's words who may use it.
             widgets.append(Button(label, id=f"section-{access.section.value}", compact=True))
         if board.payments:

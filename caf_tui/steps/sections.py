@@ -86,6 +86,7 @@ CHOOSE_ONE = N_("Choisissez une des réponses proposées.")
 
 # --- the words both front ends say ---------------------------------------------------------
 
+NOT_ALLOWED = N_("{section} (non autorisé)")
 DECLARE_TITLE = N_("DÉCLARER UN CHANGEMENT")
 DECLARE_INTRO = N_(
     "Signalez à votre Caf un changement de votre situation : il peut modifier vos droits. "
@@ -128,6 +129,7 @@ ATTESTATION_NOT_SAVED = N_(
 DOWNLOAD = N_("Télécharger « {title} »")
 EMAIL_IT = N_("Recevoir « {title} » par e-mail")
 RIGHTS_TICKS_TITLE = N_("Droits de {name}, un par un :")
+RIGHTS_ONE_BY_ONE = N_("Choisir ses droits un par un")
 RIGHT_GRANTED = N_("Droit accordé : {right}.")
 RIGHT_WITHDRAWN = N_("Droit retiré : {right}.")
 GRANT_RIGHT = N_("Accorder le droit « {right} »")

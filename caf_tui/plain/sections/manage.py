@@ -6,15 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from caf_tui.account_words import profile_lines, spouse_lines
-from caf_tui.api import Role
+from caf_tui.api import Role, SpouseRight
 from caf_tui.api.account import ProfileResponse, SpouseAuthorisationState
 from caf_tui.i18n import _
+from caf_tui.labels import spouse_right
 from caf_tui.plain import help
 from caf_tui.plain.context import Context
 from caf_tui.plain.sections.contact import change_contact
 from caf_tui.plain.sections.password import change_password
 from caf_tui.plain.sections.views import connections
-from caf_tui.steps import words
+from caf_tui.steps import sections, words
 
 #: An action of the menu; True when it leaves « Gérer Mon Compte ».
 Action = Callable[[], bool]
@@ -33,6 +34,36 @@ def set_spouse(ctx: Context, authorised: bool) -> None:
     ctx.say(_(words.SPOUSE_RIGHTS_GRANTED) if authorised else _(words.SPOUSE_RIGHTS_WITHDRAWN))
 
 
+def granted(spouse: SpouseAuthorisationState) -> set[SpouseRight]:
+    return set(spouse.rights) if spouse.authorised else set()
+
+
+def rights_one_by_one(ctx: Context) -> None:
+    """The three rights, each granted or withdrawn on its own, until « Retour »."""
+    while True:
+        spouse = ctx.call(ctx.backend.authorisations).spouse
+        if spouse is None:
+            return
+        held = granted(spouse)
+        ctx.say(_(sections.RIGHTS_TICKS_TITLE).format(name=spouse.spouse_name))
+        labels = [
+            _(sections.WITHDRAW_RIGHT if right in held else sections.GRANT_RIGHT).format(
+                right=spouse_right(right)
+            )
+            for right in SpouseRight
+        ]
+        choice = ctx.prompter.choose(
+            _(words.WHAT_NOW), [*labels, _(words.BACK)], help.manage_help()
+        )
+        if choice == len(labels):
+            return
+        right = list(SpouseRight)[choice]
+        wanted = held ^ {right}
+        ctx.call(lambda: ctx.backend.set_spouse_rights([r for r in SpouseRight if r in wanted]))
+        said = sections.RIGHT_GRANTED if right in wanted else sections.RIGHT_WITHDRAWN
+        ctx.say(_(said).format(right=spouse_right(right)))
+
+
 def logout_everywhere(ctx: Context) -> bool:
     """Every session ends, this one too: the login comes next, as on screen."""
     answer = ctx.call(ctx.backend.logout_everywhere)
@@ -48,6 +79,7 @@ def actions(
         grant = not spouse.authorised
         label = _(words.AUTHORISE) if grant else _(words.WITHDRAW_RIGHTS)
         menu.append((label, staying(lambda: set_spouse(ctx, grant))))
+        menu.append((_(sections.RIGHTS_ONE_BY_ONE), staying(lambda: rights_one_by_one(ctx))))
     policy = profile.password_policy
     return [
         *menu,
