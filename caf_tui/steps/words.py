@@ -114,8 +114,8 @@ NO_RECENT_PAYMENT = N_("Aucun paiement récent.")
 PAYMENT_LINE = N_("{date} : {label}, {amount}")
 ATTESTATIONS_TITLE = N_("MES ATTESTATIONS")
 ATTESTATIONS_INTRO = N_(
-    "Les attestations que vous pouvez obtenir. Dans la démonstration, aucun document "
-    "n'est téléchargé."
+    "Les attestations que vous pouvez obtenir, en PDF : enregistrées dans votre dossier de "
+    "téléchargements, ou envoyées par e-mail sur un poste partagé."
 )
 LAST_CONNECTIONS_TITLE = N_("MES DERNIÈRES CONNEXIONS")
 UNKNOWN_CONNECTION_ADVICE = N_(
