@@ -11,26 +11,26 @@ from caf_tui.api.declarations import Benefit
 from caf_tui.i18n import _
 from caf_tui.screens.form_section import FormSectionScreen
 from caf_tui.screens.section_base import SectionScreen
-from caf_tui.steps import sections as words
+from caf_tui.steps import sections
 from caf_tui.steps.sections import DECLARATIONS, benefit_form
 
 
 class DeclareChangeScreen(SectionScreen):
-    HEADING = words.DECLARE_TITLE
-    HELP = words.DECLARE_HELP
+    HEADING = sections.DECLARE_TITLE
+    HELP = sections.DECLARE_HELP
 
     async def content(self) -> list[Widget]:
         answer = await self.caf.backend.declarations()
-        widgets: list[Widget] = [Static(_(words.DECLARE_INTRO), id="declare-intro")]
+        widgets: list[Widget] = [Static(_(sections.DECLARE_INTRO), id="declare-intro")]
         widgets += [
             Button(_(form.title), id=f"declare-{form.id}", compact=True) for form in DECLARATIONS
         ]
-        widgets.append(Static(_(words.LAST_DECLARATIONS), classes="section-title"))
+        widgets.append(Static(_(sections.LAST_DECLARATIONS), classes="section-title"))
         if not answer.declarations:
-            widgets.append(Static(_(words.NO_DECLARATION), id="no-declaration"))
+            widgets.append(Static(_(sections.NO_DECLARATION), id="no-declaration"))
         widgets += [
             Static(line, markup=False, classes="declaration")
-            for line in words.declaration_lines(answer.declarations)
+            for line in sections.declaration_lines(answer.declarations)
         ]
         return widgets
 
@@ -42,15 +42,17 @@ class DeclareChangeScreen(SectionScreen):
 
 
 class RequestBenefitScreen(SectionScreen):
-    HEADING = words.BENEFIT_TITLE
-    HELP = words.BENEFIT_HELP
+    HEADING = sections.BENEFIT_TITLE
+    HELP = sections.BENEFIT_HELP
 
-    benefits: dict[str, Benefit] = {}
+    def __init__(self) -> None:
+        super().__init__()
+        self.benefits: dict[str, Benefit] = {}
 
     async def content(self) -> list[Widget]:
         answer = await self.caf.backend.benefits()
         self.benefits = {benefit.id: benefit for benefit in answer.benefits}
-        widgets: list[Widget] = [Static(_(words.BENEFIT_INTRO), id="benefit-intro")]
+        widgets: list[Widget] = [Static(_(sections.BENEFIT_INTRO), id="benefit-intro")]
         for benefit in answer.benefits:
             widgets.append(Button(benefit.title, id=f"benefit-{benefit.id}", compact=True))
             widgets.append(Static(benefit.description, markup=False, classes="hint"))

@@ -12,7 +12,7 @@ from textual.widgets import Button, Input, RadioSet, Static
 from caf_tui.backend.errors import BackendError
 from caf_tui.i18n import _
 from caf_tui.screens.section_base import SectionScreen
-from caf_tui.steps import sections as words
+from caf_tui.steps import sections
 from caf_tui.steps.sections import FormSpec, Summary, Typed
 from caf_tui.steps.spec import FieldKind, FieldSpec
 from caf_tui.widgets.messages import FieldError
@@ -38,15 +38,15 @@ class FormSectionScreen(SectionScreen):
             for field in form.fields:
                 yield from self.compose_field(field)
             with Horizontal(classes="buttons"):
-                yield Button(_(words.CHECK), id="check", variant="primary", classes="submit")
+                yield Button(_(sections.CHECK), id="check", variant="primary", classes="submit")
         with Vertical(id="form-summary"):
-            yield Static(_(words.SUMMARY_TITLE), classes="section-title")
+            yield Static(_(sections.SUMMARY_TITLE), classes="section-title")
             yield Static("", markup=False, id="summary-lines")
             with Horizontal(classes="buttons"):
-                yield Button(_(words.EDIT), id="edit")
-                yield Button(_(words.SEND), id="send", variant="primary", classes="submit")
+                yield Button(_(sections.EDIT), id="edit")
+                yield Button(_(sections.SEND), id="send", variant="primary", classes="submit")
         with Vertical(id="form-receipt"):
-            yield Static(_(words.RECEIPT_TITLE), classes="section-title")
+            yield Static(_(sections.RECEIPT_TITLE), classes="section-title")
             yield Static("", markup=False, id="receipt-lines")
 
     def compose_field(self, field: FieldSpec) -> ComposeResult:
@@ -96,7 +96,7 @@ class FormSectionScreen(SectionScreen):
         self.run_backend(summary)
 
     def show_summary(self, summary: Summary) -> None:
-        lines = [summary.title, *words.summary_lines(summary)]
+        lines = [summary.title, *sections.summary_lines(summary)]
         self.query_one("#summary-lines", Static).update("\n".join(lines))
         self.show_part("form-summary")
         self.focus_when_done = "#send"
@@ -113,7 +113,9 @@ class FormSectionScreen(SectionScreen):
 
         async def send() -> None:
             receipt = await self.form.send(self.caf.backend, typed)
-            self.query_one("#receipt-lines", Static).update("\n".join(words.receipt_lines(receipt)))
+            self.query_one("#receipt-lines", Static).update(
+                "\n".join(sections.receipt_lines(receipt))
+            )
             self.show_part("form-receipt")
             self.focus_when_done = "#back"
 

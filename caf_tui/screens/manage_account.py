@@ -97,9 +97,7 @@ class ManageAccountScreen(SectionScreen):
         if not ident.startswith(TICK):
             return
         right = SpouseRight(ident.removeprefix(TICK))
-        ticked = [
-            r for r in SpouseRight if self.query_one(f"#{TICK}{r.value}", Checkbox).value
-        ]
+        ticked = [r for r in SpouseRight if self.query_one(f"#{TICK}{r.value}", Checkbox).value]
         said = sections.RIGHT_GRANTED if event.value else sections.RIGHT_WITHDRAWN
 
         async def send() -> None:

@@ -10,8 +10,9 @@ same way: fields, then the summary with « Envoyer » / « Modifier », then the
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from caf_tui import rules
 from caf_tui.api.declarations import (
@@ -26,6 +27,7 @@ from caf_tui.api.declarations import (
 )
 from caf_tui.backend.declarations import DeclarationsBackend
 from caf_tui.i18n import N_, _
+from caf_tui.steps import words
 from caf_tui.steps.spec import FieldKind, FieldSpec, Option
 
 #: The answers as typed, by field id (an option's id for a choice).
@@ -40,8 +42,8 @@ class Summary:
     lines: list[SummaryLine]
 
 
-SummaryCall = Callable[[DeclarationsBackend, Typed], Awaitable[Summary]]
-SendCall = Callable[[DeclarationsBackend, Typed], Awaitable[Receipt]]
+SummaryCall = Callable[[DeclarationsBackend, Typed], Coroutine[Any, Any, Summary]]
+SendCall = Callable[[DeclarationsBackend, Typed], Coroutine[Any, Any, Receipt]]
 
 
 @dataclass(frozen=True)
@@ -288,8 +290,6 @@ DECLARATIONS: tuple[FormSpec, ...] = (ADDRESS, FAMILY_SITUATION)
 
 # --- « Faire une demande de prestation » ---------------------------------------------------
 
-YES, NO = N_("Oui"), N_("Non")
-
 
 def question_rule(question: BenefitQuestion) -> Callable[[str], object]:
     """The ``caf_tui.rules`` check the server names for ``question``, with its bounds."""
@@ -313,7 +313,7 @@ def question_field(question: BenefitQuestion) -> FieldSpec:
             label,
             kind=FieldKind.CHOICE,
             help=question.help or "",
-            options=(Option("oui", YES), Option("non", NO)),
+            options=(Option("oui", words.YES), Option("non", words.NO)),
         )
     return FieldSpec(question.id, label, help=question.help or "", rule=question_rule(question))
 

@@ -82,6 +82,8 @@ FRANCECONNECT_WHERE = N_("Où voulez-vous vous connecter ?")
 ONE_CONTACT_AT_A_TIME = N_("Modifiez une seule coordonnée à la fois.")
 TYPE_NEW_CONTACT = N_("Saisissez la nouvelle coordonnée à enregistrer.")
 BACK = N_("Retour")
+YES = N_("Oui")
+NO = N_("Non")
 EDIT_CONTACT_TITLE = N_("MODIFIER MES COORDONNÉES DE CONTACT")
 CHANGE_CONTACT_HELP = N_(
     "Modifiez votre téléphone portable ou votre adresse e-mail, une coordonnée à la fois. "

@@ -72,8 +72,7 @@ def test_a_benefit_request_then_the_same_again_is_refused_as_pending(stub: Runni
         "Référence : ",
         "FAIRE UNE DEMANDE DE PRESTATION",
         "RÉCAPITULATIF",
-        "Une demande de prime d'activité est déjà en cours d'examen pour ce dossier (référence "
-        "PR-",
+        "Une demande de prime d'activité est déjà en cours d'examen pour ce dossier (référence PR-",
         "Déconnexion effectuée.",
     )
     assert out.count("ACCUSÉ DE RÉCEPTION") == 1

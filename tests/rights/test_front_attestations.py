@@ -22,7 +22,7 @@ from tests.kiosk.conftest import ManualClock
 from tests.plain.drive import PAUL_NIR, PAUL_PASSWORD, Session, Typist, login_answers, run
 from tests.plain.test_kiosk import STAFF_PIN
 from tests.rights.test_attestations import _text
-from tests.tui.drive import log_in, settle
+from tests.tui.drive import log_in
 from tests.tui.migration import press
 
 KINDS = ("situation", "paiement", "quotient_familial")

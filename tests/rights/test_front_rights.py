@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.app import App
 from textual.widgets import Checkbox
 
 from caf_stub import RunningStub
@@ -25,8 +26,8 @@ TICKS = ("consult_rights_payments", "declare_changes", "request_benefit")
 BENEFIT = {"answers": {"school_children": "2", "household_income": "21000"}}
 
 
-def ticked(app: object) -> dict[str, bool]:
-    screen = getattr(app, "screen")
+def ticked(app: App[None]) -> dict[str, bool]:
+    screen = app.screen
     return {right: screen.query_one(f"#right-{right}", Checkbox).value for right in TICKS}
 
 

@@ -5,6 +5,7 @@ And « Changement de situation familiale », its choice a radio set, at 60x20.""
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from caf_stub import RunningStub
@@ -16,10 +17,7 @@ from tests.tui.keyboard import enter, focus_is_visible, tab_to, type_text
 from tests.tui.migration import karim_to, make_app
 
 
-async def ask_prime_activite(pilot: object, amount: str) -> None:
-    from textual.pilot import Pilot
-
-    assert isinstance(pilot, Pilot)
+async def ask_prime_activite(pilot: Pilot[None], amount: str) -> None:
     await tab_to(pilot, "#benefit-prime_activite")
     await enter(pilot)
     assert isinstance(pilot.app.screen, FormSectionScreen)

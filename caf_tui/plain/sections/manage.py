@@ -4,6 +4,7 @@ may be done; shown anew after each action, as the screen reloads."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from caf_tui.account_words import profile_lines, spouse_lines
 from caf_tui.api import Role, SpouseRight
@@ -59,7 +60,7 @@ def rights_one_by_one(ctx: Context) -> None:
             return
         right = list(SpouseRight)[choice]
         wanted = held ^ {right}
-        ctx.call(lambda: ctx.backend.set_spouse_rights([r for r in SpouseRight if r in wanted]))
+        ctx.call(partial(ctx.backend.set_spouse_rights, [r for r in SpouseRight if r in wanted]))
         said = sections.RIGHT_GRANTED if right in wanted else sections.RIGHT_WITHDRAWN
         ctx.say(_(said).format(right=spouse_right(right)))
 

@@ -3,6 +3,8 @@ connexions ». Each waits for « Retour », so that its lines are read before th
 
 from __future__ import annotations
 
+from functools import partial
+
 from caf_tui.account_words import connection_text
 from caf_tui.api.declarations import AttestationKind
 from caf_tui.attestations import deliver
@@ -54,7 +56,7 @@ def attestations(ctx: Context) -> None:
             return
         kind = AttestationKind(answer.attestations[choice].kind)
         try:
-            delivered = ctx.call(lambda: deliver(ctx.backend, kind, kiosk=ctx.kiosk))
+            delivered = ctx.call(partial(deliver, ctx.backend, kind, kiosk=ctx.kiosk))
         except OSError as problem:  # a full disk, a read-only folder: said, not a crash
             ctx.say(_(sections.ATTESTATION_NOT_SAVED).format(reason=problem.strerror or problem))
             continue
