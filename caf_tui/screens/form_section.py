@@ -20,6 +20,14 @@ from caf_tui.widgets.toggles import ChoiceButton
 
 
 class FormSectionScreen(SectionScreen):
+    # Its parts grow with their fields, so that the body scrolls to the one refused.
+    DEFAULT_CSS = """
+    FormSectionScreen #form-fields, FormSectionScreen #form-summary,
+    FormSectionScreen #form-receipt {
+        height: auto;
+    }
+    """
+
     def __init__(self, form: FormSpec) -> None:
         super().__init__()
         self.form = form
