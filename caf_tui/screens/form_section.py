@@ -15,6 +15,7 @@ from caf_tui.screens.section_base import SectionScreen
 from caf_tui.steps import sections
 from caf_tui.steps.sections import FormSpec, Summary, Typed
 from caf_tui.steps.spec import FieldKind, FieldSpec
+from caf_tui.widgets.assist_bar import AssistBar
 from caf_tui.widgets.messages import FieldError
 from caf_tui.widgets.toggles import ChoiceButton
 
@@ -72,6 +73,8 @@ class FormSectionScreen(SectionScreen):
         self.query_one("#retry").display = False
         self.show_part("form-fields")
         self.query_one(f"#{self.form.fields[0].id}").focus()
+        if self.caf.settings.assist:  # the staff note of this form, under the header
+            AssistBar.attach(self, sections.ASSIST_PREFIX + self.form.id, None)
 
     def show_part(self, part: str) -> None:
         for name in ("form-fields", "form-summary", "form-receipt"):

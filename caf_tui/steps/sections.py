@@ -339,3 +339,16 @@ def benefit_form(benefit: Benefit) -> FormSpec:
         send=send,
         literal=True,
     )
+
+
+#: The prefix of a section form's name in the staff bar (« section:address »).
+ASSIST_PREFIX = "section:"
+
+
+def form_note(name: str) -> str | None:
+    """The staff note (a msgid) of the section form named ``name`` in the staff bar; None
+    when ``name`` is not a section form's."""
+    if not name.startswith(ASSIST_PREFIX):
+        return None
+    form_id = name.removeprefix(ASSIST_PREFIX)
+    return next((form.note for form in DECLARATIONS if form.id == form_id), BENEFIT_NOTE)

@@ -8,12 +8,15 @@ from textual.widgets import Input
 
 from caf_stub import RunningStub
 from caf_tui.api import StepName
+from caf_tui.app import CafApp
+from caf_tui.config import Settings
 from caf_tui.screens.dashboard import DashboardScreen
 from caf_tui.screens.file_rights import DeclareChangeScreen
 from caf_tui.screens.form_section import FormSectionScreen
-from tests.tui.drive import screen_text, settle
+from tests.plain.drive import PAUL_NIR, PAUL_PASSWORD
+from tests.tui.drive import log_in, screen_text, settle
 from tests.tui.keyboard import enter, tab_to, type_text
-from tests.tui.migration import karim_to, make_app
+from tests.tui.migration import SpyBackend, karim_to, make_app, press
 
 
 async def test_karim_declares_a_move_with_the_keyboard(stub: RunningStub) -> None:
@@ -57,3 +60,15 @@ async def test_karim_declares_a_move_with_the_keyboard(stub: RunningStub) -> Non
         text = screen_text(app)
         assert "MES DERNIÈRES DÉCLARATIONS" in text
         assert "3 rue Nationale, 69001 Lyon" in text
+
+
+async def test_assisted_mode_shows_the_forms_staff_note(stub: RunningStub) -> None:
+    backend = SpyBackend(stub.url)
+    app = CafApp(Settings(remember=False, cursor_blink=False, assist=True), backend=backend)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await log_in(pilot, PAUL_NIR, PAUL_PASSWORD)
+        await press(pilot, "#section-declare_change")
+        await press(pilot, "#declare-address")
+        text = screen_text(app)
+        assert "section:address" in text
+        assert "Pour l'agent : Le code postal et la commune doivent se correspondre" in text
