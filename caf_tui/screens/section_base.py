@@ -67,7 +67,7 @@ class SectionScreen(CafScreen):
             await body.mount_all(widgets)
             if focus is not None:
                 for widget in body.query(focus):
-                    widget.focus()
+                    self.point_at(widget)  # no scrolling animation: the same place each time
 
         self.run_backend(fetch)
 

@@ -70,9 +70,11 @@ async def rights_ticks(pilot: Pilot[None]) -> None:
     """Karim's « Gérer Mon Compte », scrolled to the three ticks, « déclarer » ticked alone."""
     await karim_to(pilot, StepName.DASHBOARD)
     await press(pilot, "#section-manage_account")
-    pilot.app.screen.query_one("#right-declare_changes").focus()
+    pilot.app.screen.query_one("#right-declare_changes").focus(scroll_visible=False)
     await pilot.press("space")
     await settle(pilot)
+    await pilot.wait_for_scheduled_animations()  # the tick scrolled into view, once shown anew
+    await pilot.pause()
 
 
 SCENES: dict[str, Scene] = {
