@@ -57,7 +57,8 @@ async def test_karim_requests_the_prime_d_activite_then_again(stub: RunningStub)
         await enter(pilot)  # « Envoyer »
         error = app.screen.query_one("#error-form")
         assert "déjà en cours d'examen" in str(error.render())
-        assert error.region.area > 0  # scrolled into view above the summary
+        body = app.screen.query_one("#section-body")
+        assert body.region.contains_region(error.region)  # scrolled into view, above the summary
 
 
 async def test_a_separation_at_60x20(stub: RunningStub) -> None:
