@@ -14,7 +14,7 @@ from caf_tui.i18n import _
 from caf_tui.journey import Journey
 from caf_tui.plain.help import retry_help
 from caf_tui.plain.io import Terminal
-from caf_tui.plain.prompts import Prompter
+from caf_tui.plain.prompts import Choice, Prompter, Watch
 from caf_tui.plain.wording import title
 from caf_tui.steps import has_session, spec_for, words
 from caf_tui.steps.words import QUIT_JOURNEY
@@ -36,6 +36,7 @@ class Context:
         runner: asyncio.Runner,
         *,
         tick: float,
+        watch: Watch | None = None,
         kiosk: bool = False,
     ) -> None:
         self.terminal = terminal
@@ -45,7 +46,7 @@ class Context:
         self.runner = runner
         #: How often (seconds) the code's validity is looked at.
         self.tick = tick
-        self.prompter = Prompter(terminal, confirm_quit=self.quit_question)
+        self.prompter = Prompter(terminal, confirm_quit=self.quit_question, watch=watch)
 
     def quit_question(self) -> str | None:
         """What quitting would lose, asked before quitting; None when nothing would be."""
@@ -80,7 +81,9 @@ class Context:
             except (BackendUnavailable, ServerError) as error:
                 self.say(error.message)
                 choice = self.prompter.choose(
-                    _(words.WHAT_NOW), [_(words.RETRY), _(words.QUIT)], retry_help()
+                    _(words.WHAT_NOW),
+                    [Choice("retry", _(words.RETRY)), Choice("quit", _(words.QUIT))],
+                    retry_help(),
                 )
                 if choice == 1:
                     self.prompter.quit()

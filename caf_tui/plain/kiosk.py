@@ -23,11 +23,14 @@ from caf_tui.plain.context import Context
 from caf_tui.plain.idle import IdleWaiter, VisitOver
 from caf_tui.plain.io import EndOfInput
 from caf_tui.plain.loop import loop
-from caf_tui.plain.prompts import HELP_KEY, QUIT_KEYS, QuitRequested
+from caf_tui.plain.prompts import HELP_KEY, QUIT_KEYS, Asked, QuitRequested
 from caf_tui.steps import words
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+#: The ids of the kiosk's welcome button and PIN field on screen.
+START_ID, PIN_ID = "begin", "pin"
 
 
 class Leaving(Enum):
@@ -45,7 +48,9 @@ def welcome(ctx: Context) -> None:
         help.keys_help(),  # said again for each person: the screen was cleared
     )
     while True:
-        answer = ctx.terminal.ask(_("Appuyez sur Entrée pour commencer :")).strip()
+        answer = ctx.prompter.read(
+            _("Appuyez sur Entrée pour commencer :"), Asked(enter=START_ID)
+        ).strip()
         if answer == HELP_KEY:
             ctx.say(help.kiosk_help())
         elif answer in QUIT_KEYS:
@@ -66,7 +71,10 @@ def staff_exit(ctx: Context, settings: Settings, guard: PinGuard) -> Leaving:
         ctx.say(_(words.PIN_TOO_MANY_TRIES).format(s=locked))
         return Leaving.STAY
     try:
-        pin = ctx.terminal.ask(_("Code du personnel (Entrée pour reprendre) :"), secret=True)
+        pin = ctx.prompter.read(
+            _("Code du personnel (Entrée pour reprendre) :"),
+            Asked(id=PIN_ID, secret=True, required=False),
+        )
     except VisitOver:
         return Leaving.WIPE
     except (EndOfInput, KeyboardInterrupt):

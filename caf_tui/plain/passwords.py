@@ -24,12 +24,14 @@ def password_fields(policy: PasswordPolicy, interactive: bool) -> tuple[Field, F
             question=_(words.NEW_PASSWORD) + hidden,
             help=help_text,
             secret=True,
+            id="password",
         ),
         Field(
             label=_(words.CONFIRMATION),
             question=_(words.CONFIRMATION) + hidden,
             help=help_text,
             secret=True,
+            id="confirmation",
         ),
     )
 
@@ -42,16 +44,16 @@ def ask_new_password(
         password = ctx.prompter.ask(first, as_is)
         checks = rules.check_password(password, None, policy)
         if rules.failed_rules(checks):
-            ctx.prompter.error(first.label, rules.checklist_sentence(checks, policy))
+            ctx.prompter.error(first, rules.checklist_sentence(checks, policy))
             continue
         while True:  # the first one meets every rule: only the confirmation is asked again
             confirmation = ctx.prompter.ask(second, as_is)
             checks = rules.check_password(password, confirmation, policy)
             if not rules.failed_rules(checks):
                 return SecretStr(password), SecretStr(confirmation)
-            ctx.prompter.error(second.label, rules.checklist_sentence(checks, policy))
+            ctx.prompter.error(second, rules.checklist_sentence(checks, policy))
 
 
-def refused_field(refusal_field: str | None, first: Field, second: Field) -> str:
-    """The label of the field the server refused."""
-    return second.label if refusal_field == "confirmation" else first.label
+def refused_field(refusal_field: str | None, first: Field, second: Field) -> Field:
+    """The field the server refused."""
+    return second if refusal_field == "confirmation" else first

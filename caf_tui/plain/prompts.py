@@ -2,13 +2,18 @@
 
 Every question is asked again until it gets an answer it can use; what is wrong is said with
 the field's name, and nothing typed is ever repeated back when it is secret.
+
+Each question carries the id of what it stands for, as huh's fields carry their key: a field's
+id, each choice's id — the ids of the step's description (``caf_tui.steps``) and of the Textual
+widgets. Before it waits, the prompter tells its ``watch`` what it asks (``Asked``): the
+replayer answers by these ids, never by the words.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TypeVar
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from caf_tui.i18n import _
 from caf_tui.plain.io import Terminal
@@ -28,8 +33,9 @@ class QuitRequested(Exception):
 
 @dataclass(frozen=True)
 class Field:
-    """A question: ``label`` names the field in errors, ``question`` is what is asked, and
-    ``again`` (if any) a shorter form for when it is asked again after a refusal."""
+    """A question: ``id`` is the field's (as the step's description and the screen name it),
+    ``label`` names the field in errors, ``question`` is what is asked, and ``again`` (if any)
+    a shorter form for when it is asked again after a refusal."""
 
     label: str
     question: str
@@ -39,6 +45,58 @@ class Field:
     again: str | None = None
     #: Whether a refused answer is said back (never a secret, never a code).
     echo: bool = True
+    id: str = field(kw_only=True)
+    #: Keys that stand for an action instead of an answer (« 1 pour demander un nouveau
+    #: code »): the key, by the action's id.
+    shortcuts: Mapping[str, str] = field(default_factory=dict, kw_only=True)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """An answer of a menu: ``id`` is the option's or action's (the widget's on screen);
+    ``asks`` the fields choosing it goes on to ask (« Oui, je le saisis » asks ``nir``);
+    ``shows`` the answer it reads back (the review's « Prénom(s) : Lucas »)."""
+
+    id: str
+    label: str
+    asks: frozenset[str] = frozenset()
+    shows: str | None = None
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What the line mode waits for, by id: a field (``id``), or a menu (``choices``, the
+    answer ``n`` being ``choices[n-1]``). ``keeps``: Entrée keeps the answer given before,
+    said as ``shown`` (never a secret's); ``required``: Entrée alone is refused; ``enter``:
+    the id Entrée stands for in a menu (the review's « Valider »)."""
+
+    id: str = ""
+    choices: tuple[Choice, ...] = ()
+    shortcuts: Mapping[str, str] = field(default_factory=dict)
+    keeps: bool = False
+    shown: str | None = None
+    required: bool = True
+    enter: str | None = None
+    secret: bool = False
+
+    def key_of(self, ident: str) -> str | None:
+        """What to type for the choice or shortcut ``ident``; None when it offers none."""
+        for number, choice in enumerate(self.choices, 1):
+            if choice.id == ident:
+                return str(number)
+        if ident == self.enter:
+            return ""
+        return self.shortcuts.get(ident)
+
+
+class Watch(Protocol):
+    """Told what the line mode asks and refuses, by id (the replayer's hook)."""
+
+    def asking(self, asked: Asked) -> None:
+        """``asked`` is about to be waited for."""
+
+    def refused(self, field: str, typed: str | None) -> None:
+        """An error was said on ``field``; ``typed``: the answer said back with it."""
 
 
 def as_is(text: str) -> str:
@@ -47,11 +105,28 @@ def as_is(text: str) -> str:
 
 
 class Prompter:
-    def __init__(self, terminal: Terminal, *, confirm_quit: Callable[[], str | None]) -> None:
+    def __init__(
+        self,
+        terminal: Terminal,
+        *,
+        confirm_quit: Callable[[], str | None],
+        watch: Watch | None = None,
+    ) -> None:
         """``confirm_quit`` gives the question that confirms quitting when something would be
-        lost (None: quit at once)."""
+        lost (None: quit at once); ``watch`` is told what each question asks, by id."""
         self.terminal = terminal
         self._confirm_quit = confirm_quit
+        self._watch = watch
+
+    def read(self, prompt: str, asked: Asked) -> str:
+        """Print ``prompt`` and read its answer, ``watch`` told first what it asks."""
+        self.tell(asked)
+        return self.terminal.ask(prompt, secret=asked.secret)
+
+    def tell(self, asked: Asked) -> None:
+        """Tell ``watch`` what the question printed next asks (one read by the caller)."""
+        if self._watch is not None:
+            self._watch.asking(asked)
 
     def ask(
         self,
@@ -71,8 +146,16 @@ class Prompter:
                 value=shown_default if shown_default is not None else default
             )
         question = field.question + keep + " :"
+        asked = Asked(
+            id=field.id,
+            shortcuts=field.shortcuts,
+            keeps=default is not None,
+            shown=None if field.secret or default is None else (shown_default or default),
+            required=field.required,
+            secret=field.secret,
+        )
         while True:
-            answer = self.terminal.ask(question, secret=field.secret)
+            answer = self.read(question, asked)
             question = (field.again or field.question) + keep + " :"
             text = answer if field.secret else answer.strip()
             if text.strip() == HELP_KEY:
@@ -85,7 +168,7 @@ class Prompter:
                 if default is not None:
                     text = default
                 elif field.required:
-                    self.error(field.label, _("ce champ est obligatoire, veuillez le remplir."))
+                    self.error(field, _("ce champ est obligatoire, veuillez le remplir."))
                     continue
             try:
                 return check(text)
@@ -93,20 +176,24 @@ class Prompter:
                 said = refusal.message
                 if field.echo and not field.secret:  # heard back, a typo is easier to find
                     said += " " + _("Vous avez saisi : {text}.").format(text=text)
-                self.error(field.label, said)
+                self.error(field, said, refused=text if field.echo and not field.secret else None)
 
     def choose(
         self,
         question: str,
-        options: Sequence[str],
+        choices: Sequence[Choice],
         help_text: str,
         *,
         quit_means: int | None = None,
+        field: str = "",
     ) -> int:
-        """A numbered menu; returns the index (from 0) of the option chosen.
+        """A numbered menu; returns the index (from 0) of the choice made. ``field``: the id
+        of the field it asks, when it asks one (« Civilité »).
 
-        ``q`` asks to quit, unless ``quit_means`` names the option it stands for.
+        ``q`` asks to quit, unless ``quit_means`` names the choice it stands for.
         """
+        options = [choice.label for choice in choices]
+        asked = Asked(id=field, choices=tuple(choices))
         self.terminal.say(question)
         self.terminal.say(*(f"{number}. {option}" for number, option in enumerate(options, 1)))
         if len(options) == 1:
@@ -116,7 +203,7 @@ class Prompter:
         else:
             ask = _("Votre choix (1 à {n}) :").format(n=len(options))
         while True:
-            answer = self.terminal.ask(ask).strip()
+            answer = self.read(ask, asked).strip()
             if answer == HELP_KEY:
                 self.terminal.say(help_text)
                 continue
@@ -133,8 +220,12 @@ class Prompter:
                 else _("Tapez 1 puis Entrée.")
             )
 
-    def error(self, label: str, message: str) -> None:
-        self.terminal.say(field_error(label, message))
+    def error(self, field: Field, message: str, *, refused: str | None = None) -> None:
+        """Say what is wrong with ``field``; ``watch`` is told which field, and the answer
+        said back (``refused``), if any."""
+        if self._watch is not None:
+            self._watch.refused(field.id, refused)
+        self.terminal.say(field_error(field.label, message))
 
     def quit(self) -> None:
         """« Quitter »: raises ``QuitRequested`` once confirmed; returns if the person stays."""
@@ -143,7 +234,7 @@ class Prompter:
             raise QuitRequested
         choice = self.choose(
             question,
-            [_(words.STAY), _(words.QUIT)],
+            [Choice("stay", _(words.STAY)), Choice("quit", _(words.QUIT))],
             _("Choisissez 1 pour continuer votre démarche, 2 pour vous déconnecter."),
             quit_means=1,
         )

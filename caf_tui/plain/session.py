@@ -19,6 +19,7 @@ from caf_tui.plain.context import Context
 from caf_tui.plain.help import keys_help
 from caf_tui.plain.io import EndOfInput, Terminal
 from caf_tui.plain.loop import leave, loop
+from caf_tui.plain.prompts import Watch
 
 EXIT_INPUT_ENDED = 1
 EXIT_INTERRUPTED = 130
@@ -33,13 +34,15 @@ def run_plain(
     clock: Clock | None = None,
     tick: float = 1.0,
     monotonic: Monotonic = time.monotonic,
+    watch: Watch | None = None,
 ) -> int:
     """The line-by-line mode for screen readers and braille displays. Returns the exit status.
 
     ``backend`` defaults to the one the settings name; it is closed on the way out (its
     connections belong to this function's event loop). ``clock`` is the local clock the
     journey measures the server's against; ``tick`` how often (seconds) the code's validity is
-    looked at; ``monotonic`` the kiosk's clock (its idle limits). They are for tests.
+    looked at; ``monotonic`` the kiosk's clock (its idle limits); ``watch`` is told each
+    question, by id, before it is waited for (the replayer). They are for tests.
     """
     set_language(settings.lang)
     terminal = Terminal(
@@ -51,7 +54,7 @@ def run_plain(
         def new_journey() -> Journey:
             return Journey(portal) if clock is None else Journey(portal, clock)
 
-        ctx = Context(terminal, new_journey(), runner, tick=tick, kiosk=settings.kiosk)
+        ctx = Context(terminal, new_journey(), runner, tick=tick, watch=watch, kiosk=settings.kiosk)
         terminal.say(
             _("Caf - Mon Compte, mode ligne à ligne. Service : {service}.").format(
                 service=portal.label

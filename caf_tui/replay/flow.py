@@ -99,19 +99,19 @@ class Fill(_Step):
 
 
 class Tick(_Step):
-    """Tick a check box, by id or label (accept, temporary, remember)."""
+    """Tick a check box, by its id (accept, temporary, no-nir)."""
 
     tick: str = Field(min_length=1)
 
 
 class Choose(_Step):
-    """Choose an option, by id or label (sms, email, authorise, refuse)."""
+    """Choose an option, by its id (sms, email, authorise, refuse, gender-F)."""
 
     choose: str = Field(min_length=1)
 
 
 class Press(_Step):
-    """Press a button of the screen, by its label (« Se connecter ») or its id (login)."""
+    """Press a button, by its id, never its words (login, forgot, validate, resend)."""
 
     press: str = Field(min_length=1)
 

@@ -1,10 +1,11 @@
 """Replay a flow through the line mode (``--plain``): the same steps, answered as questions.
 
 The line mode runs in a thread with a standard input that waits for the replayer
-(``plain_session``). Fields, ticks and choices of a flow are kept until the line mode asks for
-them; ``press`` then answers its questions in turn (``plain_answers``) until the journey moves
-on; expectations read what was said (``plain_expect``). Logging out or quitting ends the line
-mode: the next ``expect: login`` starts it again, as a person would.
+(``plain_session``), whose prompter says what each question asks by id. Fields, ticks and
+choices of a flow are kept until the line mode asks for them; ``press`` then answers its
+questions in turn, by id (``plain_answers``), until the journey moves on; expectations read
+what was said and what the prompter refused (``plain_expect``). Logging out or quitting ends
+the line mode: the next ``expect: login`` starts it again, as a person would.
 """
 
 from __future__ import annotations
@@ -35,8 +36,14 @@ from caf_tui.replay.observed import ObservedBackend
 from caf_tui.replay.plain_answers import Intent, PressAnswers
 from caf_tui.replay.plain_expect import expect_error, expect_text
 from caf_tui.replay.plain_session import PlainSession
-from caf_tui.replay.plain_words import MENU_LINE, norm
+from caf_tui.replay.text import norm
 from caf_tui.replay.variables import Variables
+from caf_tui.steps import spec_for
+from caf_tui.steps.spec import ActionRole
+
+#: What Échap stands for: a section's « Retour », else « Quitter » (as on screen).
+BACK, QUIT = "back", "quit"
+SENDS = frozenset({ActionRole.PRIMARY, ActionRole.ALWAYS})
 
 
 class PlainDriver:
@@ -88,10 +95,10 @@ class PlainDriver:
             case Expect():
                 self._expect_step(step.expect.value)
             case ExpectError():
-                said = self.since_action()
-                expect_error(step, said, self.backend, self._errors_mark, self.session)
+                expect_error(step, self.backend, self._errors_mark, self.session, self._mark)
             case ExpectText():
-                expect_text(step.expect_text, self.since_action(), self.session, self._typed)
+                said = self.since_action()
+                expect_text(step.expect_text, said, self.session, self._mark, self._typed)
             case ExpectNoText():
                 if norm(step.expect_no_text) in norm(self.since_action()):
                     raise StepFailed(f"le texte « {step.expect_no_text} » a été dit")
@@ -140,19 +147,26 @@ class PlainDriver:
     def _escape(self) -> str:
         """Échap leaves a section (its « Retour »); elsewhere it quits, as on screen."""
         self.session.wait_question()
-        menu = [m for m in map(MENU_LINE.match, self.session.asking()) if m]
-        return "back" if any(norm(m.group(2)) == "retour" for m in menu) else "quit"
+        return BACK if self.session.waiting.key_of(BACK) is not None else QUIT
+
+    def _submits(self) -> frozenset[str]:
+        """The buttons of the step now shown that send its answers: the line mode sends them
+        by itself once its questions are answered."""
+        spec = spec_for(self.backend.step) if self.session.alive else spec_for("login")
+        if spec is None:
+            return frozenset()
+        return frozenset(a.id for a in spec.actions if a.role in SENDS)
 
     def _need_control(self) -> StubControl:
         if self.control is None:
             raise StepFailed("cette étape demande l'API de contrôle /_stub du bouchon")
         return self.control
 
-    def _press(self, label: str) -> None:
+    def _press(self, press: str) -> None:
         marks = self._mark, self._errors_mark
         self._mark = len(self.session.stdout.text)
         self._errors_mark = len(self.backend.errors)
-        answers = PressAnswers(self.session, self._pending, label)
+        answers = PressAnswers(self.session, self._pending, press, self._submits())
         if answers.run():
             self._typed = answers.answered
         else:

@@ -1,43 +1,45 @@
-"""A flow's ``press`` through the line mode: the questions it asks are answered in turn — a
-field by its question, a choice by the option's words, the review by the answers to correct —
-until the journey moves on."""
+"""A flow's ``press`` through the line mode: the questions it asks are answered in turn, by the
+ids the prompter gives them (``Asked``) — a field by its id, a menu by the id of a choice, the
+review by the ids of the answers to correct — until the journey moves on."""
 
 from __future__ import annotations
 
-import re
-
+from caf_tui.plain.prompts import Asked
 from caf_tui.replay.failures import StepFailed
 from caf_tui.replay.plain_session import PlainSession
-from caf_tui.replay.plain_words import (
-    MENU_LINE,
-    OPTIONAL,
-    QUIT_LABELS,
-    REVIEW,
-    SHORTCUT,
-    SUBMITS,
-    asks_for,
-    norm,
-    option_words,
-    review_labels,
-)
 
-#: A flow's intention kept until the line mode asks for it: (kind, name, value).
+#: A flow's intention kept until the line mode asks for it: (kind, id, value).
 Intent = tuple[str, str, str]
 MAX_QUESTIONS = 40
+#: « q » quits at every question.
+QUIT, QUIT_KEY = "quit", "q"
+#: Presses the line mode does by itself once the questions are answered (the screens' submit
+#: and back buttons): with nothing left to answer, they do nothing.
+SUBMITS = frozenset({"validate", "connect", "save", "back", "validate-code"})
 
 
 class PressAnswers:
     """Answers the questions of one press; ``pending`` holds the flow's fills and choices."""
 
-    def __init__(self, session: PlainSession, pending: list[Intent], label: str) -> None:
+    def __init__(
+        self,
+        session: PlainSession,
+        pending: list[Intent],
+        press: str,
+        submits: frozenset[str] = SUBMITS,
+    ) -> None:
+        """``submits``: the presses the line mode makes by itself once the questions are
+        answered (the step's own submit buttons); any other must be a choice it offers."""
         self.session = session
         self.pending = pending
-        self.label = label
+        self.press = press
+        self.submits = submits | SUBMITS
+        self.offered: tuple[str, ...] = ()  # the ids of the press's first menu
         self.consumed = False
         self.answered: set[str] = set()  # the fields typed in this press
-        self.kept: set[str] = set()  # the questions answered with Entrée
+        self.kept: set[str] = set()  # the fields answered with Entrée
         self.reviewed = False
-        self.pressed = False  # the press's own option was chosen: a later menu is not for it
+        self.pressed = False  # the press's own choice was made: a later menu is not for it
 
     def fills_pending(self) -> bool:
         return any(kind == "fill" for kind, _, _ in self.pending)
@@ -50,129 +52,103 @@ class PressAnswers:
         """Answer until the press is done; False when there was nothing to do (a submit the
         line mode made by itself when the last question was answered)."""
         for _ in range(MAX_QUESTIONS):
-            if not self.session.wait_question() or not self.step():
+            if not self.session.wait_question() or not self.step(self.session.waiting):
                 break
+        if self.press and not self.pressed and self.press not in self.submits:
+            # Answered by the fills alone: the press named nothing the line mode has.
+            raise StepFailed(f"aucun choix « {self.press} » parmi : {', '.join(self.offered)}")
         return self.consumed
 
-    def step(self) -> bool:
+    def step(self, asked: Asked) -> bool:
         """Answer the question waiting; False when the press is over."""
-        lines = self.session.asking()
-        question = norm(lines[-1]) if lines else ""
-        menu = [m for m in (MENU_LINE.match(line) for line in lines) if m]
-        if REVIEW in question:
-            return self.review(menu)
-        if menu and not SHORTCUT.search(question):
-            return self.menu(menu)
-        field = self.field_for(question)
-        if field is not None and field[1] not in self.answered:
-            self.pending.remove(field)
-            self.answered.add(field[1])
-            self.give(field[2])
+        if asked.choices or asked.enter is not None:
+            return self.menu(asked)
+        fill = self.fill_for(asked.id)
+        if fill is not None and asked.id not in self.answered:
+            self.pending.remove(fill)
+            self.answered.add(asked.id)
+            self.give(fill[2])
             return True
-        if any(asks_for(question, name) for name in self.answered):
+        if asked.id in self.answered:
             return False  # the same question again: the answer was refused
-        if norm(self.label) in QUIT_LABELS:
-            self.give("q")  # « q » quits at every question
-            self.label = ""
+        if self.press == QUIT:
+            self.give(QUIT_KEY)
+            self.press = ""
             return True
-        shortcut = self.shortcut(question)
-        if shortcut is not None and self.label:
-            self.give(shortcut)
-            self.label = ""
+        key = asked.shortcuts.get(self.press) if self.press else None
+        if key is not None:
+            self.give(key)
+            self.press = ""
             return True
-        if self.keep(question):
+        if self.keep(asked):
             return True
-        if not self.fills_pending() and (self.consumed or norm(self.label) in SUBMITS):
+        if not self.fills_pending() and (self.consumed or self.press in self.submits):
             return False
-        raise StepFailed(f"question sans réponse dans le script : {lines[-1] if lines else ''}")
+        raise StepFailed(f"question sans réponse dans le script : « {asked.id} »")
 
-    def keep(self, question: str) -> bool:
-        """Entrée at a question that offers to keep its answer: when the flow fills another
-        field, or submits the form as it stands (once per question: asked again, it was
-        refused)."""
-        offered = "appuyez sur entrée pour garder" in question or question.startswith(OPTIONAL)
-        if not offered or question in self.kept:
+    def fill_for(self, field: str) -> Intent | None:
+        return next((i for i in self.pending if i[0] == "fill" and i[1] == field), None)
+
+    def keep(self, asked: Asked) -> bool:
+        """Entrée at a question that may be left as it is: when the flow fills another field,
+        or submits the form as it stands (once per question: asked again, it was refused)."""
+        if not (asked.keeps or not asked.required) or asked.id in self.kept:
             return False
-        if self.fills_pending() or (norm(self.label) in SUBMITS and "garder" in question):
-            self.kept.add(question)
+        if self.fills_pending() or (self.press in self.submits and asked.keeps):
+            self.kept.add(asked.id)
             self.session.answer("")
             return True
         return False
 
-    def menu(self, menu: list[re.Match[str]]) -> bool:
-        number = self.menu_choice(menu)
-        if number is not None:
-            self.give(number)
+    def menu(self, asked: Asked) -> bool:
+        if asked.enter is not None:
+            return self.review(asked)
+        if not self.offered:  # the first menu of the press: where its choice was due
+            self.offered = tuple(choice.id for choice in asked.choices)
+        key = self.menu_choice(asked)
+        if key is not None:
+            self.give(key)
+            return True
+        if self.press == QUIT and not self.pressed:  # no « Quitter » here: q quits too
+            self.give(QUIT_KEY)
+            self.press = ""
             return True
         # Answered already, the journey moved on: what is left was not asked for.
-        if self.consumed or (not self.fills_pending() and norm(self.label) in SUBMITS):
+        if self.consumed or (not self.fills_pending() and self.press in self.submits):
             return False
-        options = ", ".join(m.group(2) for m in menu)
-        raise StepFailed(f"aucun choix pour « {self.label} » parmi : {options}")
+        offered = ", ".join(choice.id for choice in asked.choices)
+        raise StepFailed(f"aucun choix « {self.press} » parmi : {offered}")
 
-    def review(self, menu: list[re.Match[str]]) -> bool:
-        """« Vérifiez vos réponses »: the number of an answer the flow fills anew, else Entrée
-        to send — once: read back again, the server refused them."""
-        for kind, name, _value in self.pending:
-            if kind != "fill":
-                continue
-            labels = review_labels(name)
-            for match in menu:
-                if norm(match.group(2)).split(" : ")[0] in labels:
-                    self.give(match.group(1))
-                    return True
-        if self.reviewed:
-            return False
-        self.reviewed = True
-        self.give("")
-        return True
-
-    def field_for(self, question: str) -> Intent | None:
-        for intent in self.pending:
-            if intent[0] == "fill" and asks_for(question, intent[1]):
-                if intent[1] == "password" and question.startswith("confirmation"):
-                    continue
-                return intent
-        return None
-
-    def shortcut(self, question: str) -> str | None:
-        """The key of a shortcut the question offers (« 1 pour demander un nouveau code »),
-        explained in this question or, when asked again more briefly, in an earlier one."""
-        words = option_words(self.label)
-        said = SHORTCUT.findall(question) or SHORTCUT.findall(norm(self.session.stdout.text))
-        for number, meaning in reversed(said):
-            if any(word and word in norm(meaning) for word in words):
+    def menu_choice(self, asked: Asked) -> str | None:
+        """The key of the choice the flow ticks, chooses or presses; else of the one that
+        goes on to ask a field the flow fills (the line mode asks first what a screen shows)."""
+        intents = [i for i in self.pending if i[0] in ("tick", "choose")]
+        if not self.pressed:
+            intents.append(("press", self.press, ""))
+        for intent in intents:
+            key = asked.key_of(intent[1])
+            if key is not None:
+                if intent[0] == "press":
+                    self.pressed = True
+                else:
+                    self.pending.remove(intent)
+                return key
+        fills = {name for kind, name, _value in self.pending if kind == "fill"}
+        for number, choice in enumerate(asked.choices, 1):
+            if choice.asks & fills:
                 return str(number)
         return None
 
-    def menu_choice(self, menu: list[re.Match[str]]) -> str | None:
-        intents = [i for i in self.pending if i[0] in ("tick", "choose")]
-        if not self.pressed:
-            intents.append(("press", self.label, ""))
-        for intent in intents:
-            words = option_words(intent[1])
-            for match in menu:
-                option = norm(match.group(2))
-                if any(word and word in option for word in words):
-                    if intent[0] == "press":
-                        self.pressed = True
-                    else:
-                        self.pending.remove(intent)
-                    return match.group(1)
-        return self.implied_choice(menu)
-
-    def implied_choice(self, menu: list[re.Match[str]]) -> str | None:
-        """The option a fill implies, when the line mode asks first what the screen shows."""
-        fills = {name for kind, name, _value in self.pending if kind == "fill"}
-        asked = norm(self.session.since_answer())
-        if "avez-vous un numéro de sécurité sociale" in asked and "nir" in fills:
-            return "1"  # « Oui, je le saisis », unless the flow ticks « no-nir »
-        if "comment voulez-vous vous connecter" in asked and "identifier" in fills:
-            return "1"  # with the NIR, unless the flow ticks « temporary »
-        if fills & {"phone", "email"}:  # « Saisir la nouvelle coordonnée »
-            return next((m.group(1) for m in menu if "saisir" in norm(m.group(2))), None)
-        if "password" in fills:  # « Choisir un nouveau mot de passe » rather than the old one
-            return next(
-                (m.group(1) for m in menu if "nouveau mot de passe" in norm(m.group(2))), None
-            )
-        return None
+    def review(self, asked: Asked) -> bool:
+        """« Vérifiez vos réponses »: the number of an answer the flow fills anew, else what
+        sends them — once: read back again, the server refused them."""
+        named = {name for _kind, name, _value in self.pending}
+        for number, choice in enumerate(asked.choices, 1):
+            if choice.id in named or choice.asks & named:
+                self.give(str(number))
+                return True
+        if self.reviewed:
+            return False
+        self.reviewed = True
+        self.give(asked.key_of(asked.enter or "") or "")
+        return True

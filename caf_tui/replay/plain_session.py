@@ -1,5 +1,7 @@
 """The line mode run in a thread for the replayer, with a standard input that waits for the
-replayer's answers and a standard output it can read while the line mode runs."""
+replayer's answers and a standard output it can read while the line mode runs. The line mode's
+prompter tells the session what each question asks, by id (``Asked``), and which field each
+error is about: the replayer answers and checks by these ids."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import time
 
 from caf_tui.config import Settings
 from caf_tui.plain import run_plain
+from caf_tui.plain.prompts import Asked
 from caf_tui.replay.failures import StepFailed
 from caf_tui.replay.observed import ObservedBackend
 
@@ -76,13 +79,41 @@ class PlainSession:
         self.backend = ObservedBackend(url, label="replay")
         self.stdin, self.stdout = _Input(), _Output()
         self.answered = 0
-        self.answer_at = 0
+        self._lock = threading.Lock()
+        #: Each question asked, with where the output was when it was asked.
+        self._asked: list[tuple[int, Asked]] = []
+        #: Each error said: where, its field's id, the answer said back with it.
+        self._refused: list[tuple[int, str, str | None]] = []
         self.thread = threading.Thread(target=self._run, name="plain-replay", daemon=True)
         self.thread.start()
 
     def _run(self) -> None:
         settings = Settings.model_validate({"plain": True, "remember": False})
-        run_plain(settings, stdin=self.stdin, stdout=self.stdout, backend=self.backend)
+        run_plain(settings, stdin=self.stdin, stdout=self.stdout, backend=self.backend, watch=self)
+
+    # --- the prompter's watch (called from the line mode's thread) ---------------------------
+
+    def asking(self, asked: Asked) -> None:
+        with self._lock:
+            self._asked.append((len(self.stdout.text), asked))
+
+    def refused(self, field: str, typed: str | None) -> None:
+        with self._lock:
+            self._refused.append((len(self.stdout.text), field, typed))
+
+    @property
+    def waiting(self) -> Asked:
+        """The question now waited for (call once ``wait_question`` said there is one)."""
+        with self._lock:
+            return self._asked[-1][1] if self._asked else Asked()
+
+    def asked_since(self, mark: int) -> list[Asked]:
+        with self._lock:
+            return [asked for at, asked in self._asked if at >= mark]
+
+    def refused_since(self, mark: int) -> list[tuple[str, str | None]]:
+        with self._lock:
+            return [(field, typed) for at, field, typed in self._refused if at >= mark]
 
     @property
     def alive(self) -> bool:
@@ -94,15 +125,7 @@ class PlainSession:
 
     def answer(self, line: str) -> None:
         self.answered += 1
-        self.answer_at = len(self.stdout.text)
         self.stdin.send(line + "\n")
-
-    def since_answer(self) -> str:
-        return self.stdout.text[self.answer_at :]
-
-    def asking(self) -> list[str]:
-        """The lines said since the last answer (the question now waiting is the last)."""
-        return [line for line in self.since_answer().splitlines() if line.strip()]
 
     def stop(self) -> None:
         if self.thread.is_alive():

@@ -110,9 +110,8 @@ class Recorder:
                     break
 
     def _button_name(self, button: Button) -> str:
-        label = str(button.label)
-        same = [b for b in self.app.screen.query(Button) if str(b.label) == label]
-        return label if len(same) <= 1 or not button.id else button.id
+        """The id a flow presses it by (a provider's button is named by the provider's id)."""
+        return button.id or button.name or str(button.label)
 
     def _action(self, step: dict[str, Any], last: str | None = None) -> None:
         self.sync()

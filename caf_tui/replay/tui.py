@@ -1,4 +1,4 @@
-"""Replay a flow in the real Textual app, headless: the screens a person sees, pressed by label.
+"""Replay a flow in the real Textual app, headless: the screens a person sees, pressed by id.
 
 Every action reaches the widget as a person would (focus, then Enter); the driver then waits
 until the backend calls it started have finished and the screen is redrawn.
@@ -37,20 +37,20 @@ from caf_tui.replay.flow import (
 )
 from caf_tui.replay.observed import ObservedBackend
 from caf_tui.replay.screen import screen_text, secrets_masked, shown
+from caf_tui.replay.text import norm as _norm
 from caf_tui.replay.variables import Variables
 from caf_tui.screens.base import StepScreen
 
 SIZE = (100, 40)
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.replace("«", "").replace("»", "").split()).casefold()
-
-
-def _named(widget: Widget, name: str, label: str) -> bool:
-    wanted = _norm(name)
-    ident = widget.id or ""
-    return ident == name or ident.endswith("-" + name) or _norm(label) == wanted
+def _named(widget: Widget, name: str) -> bool:
+    """The widget a flow names by id: its own, the name it is given (a provider's button), or
+    for a choice its option's id within its field (``channel-sms`` is ``sms`` of ``channel``)."""
+    if name in (widget.id, widget.name):
+        return True
+    group = widget.parent.id if isinstance(widget, RadioButton) and widget.parent else None
+    return group is not None and widget.id == f"{group}-{name}"
 
 
 class TuiDriver:
@@ -196,12 +196,12 @@ class TuiDriver:
         found = [
             widget
             for widget in self.app.screen.query(kind.__name__).results(kind)
-            if _named(widget, name, str(getattr(widget, "label", "")))
+            if _named(widget, name)
         ]
         visible = [widget for widget in found if shown(widget)]
         if not visible:
             names = [
-                str(getattr(w, "label", "")) or (w.id or "?")
+                w.id or w.name or "?"
                 for w in self.app.screen.query(kind.__name__).results(kind)
                 if shown(w)
             ]

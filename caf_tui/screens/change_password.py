@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pydantic import SecretStr
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label
 
 from caf_tui.api import PasswordPolicy
@@ -14,6 +14,7 @@ from caf_tui.labels import policy_lines
 from caf_tui.screens.new_password import refuse_failing_rules
 from caf_tui.screens.section_base import SectionScreen
 from caf_tui.steps import words
+from caf_tui.styles import stylesheet
 from caf_tui.widgets.messages import FieldError
 from caf_tui.widgets.password_field import PasswordField
 from caf_tui.widgets.rule_checklist import RuleChecklist
@@ -23,6 +24,10 @@ FIELDS = ("current_password", "password", "confirmation")
 
 class ChangePasswordScreen(SectionScreen):
     HEADING = words.CHANGE_PASSWORD_TITLE
+    # The journey's new-password form: one-row fields under 24 rows, so that the field being
+    # typed and the six rules are in view together.
+    CSS_PATH = stylesheet("choose_password")
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # noqa: RUF012
     AUTO_FOCUS = "#current_password"
     HELP = N_(
         "Saisissez d'abord votre mot de passe actuel, puis le nouveau deux fois. La liste "
@@ -39,18 +44,23 @@ class ChangePasswordScreen(SectionScreen):
         yield Label(_(words.CURRENT_PASSWORD))
         yield PasswordField("current_password")
         yield FieldError(id="error-current_password")
-        yield Label(_(words.NEW_PASSWORD))
-        yield PasswordField("password", help_text=rules_text)
-        yield FieldError(id="error-password")
-        yield Label(_(words.CONFIRMATION))
-        yield PasswordField("confirmation", help_text=rules_text)
-        yield FieldError(id="error-confirmation")
-        yield RuleChecklist(self.policy, id="checklist")
+        with Vertical(id="password-area"):
+            yield Label(_(words.NEW_PASSWORD))
+            yield PasswordField("password", help_text=rules_text)
+            yield FieldError(id="error-password")
+            yield Label(_(words.CONFIRMATION))
+            yield PasswordField("confirmation", help_text=rules_text)
+            yield FieldError(id="error-confirmation")
+            yield RuleChecklist(self.policy, id="checklist")
         with Horizontal(classes="buttons"):
             yield Button(_(words.VALIDATE), id="validate", variant="primary", classes="submit")
 
     def on_mount(self) -> None:
         self.query_one("#retry").display = False
+
+    @on(events.DescendantFocus, "#password, #confirmation")
+    def show_fields_and_checklist(self) -> None:
+        self.query_one("#password-area").scroll_visible(top=True, animate=False)
 
     def values(self) -> tuple[str, str, str]:
         current, password, confirmation = (self.query_one(f"#{n}", Input).value for n in FIELDS)

@@ -17,7 +17,6 @@ from caf_tui.steps import spec_for
 
 STEP_MODULES: dict[str, str] = {
     StepName.LOGIN: "login",
-    StepName.ACCEPT_TERMS: "terms",
     StepName.CHOOSE_PASSWORD: "choose_password",
     StepName.CONFIRM_CONTACT: "confirm_contact",
     StepName.VERIFY_CODE: "verify_code",

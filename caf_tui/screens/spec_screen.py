@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, RadioSet, Static
 
@@ -22,7 +22,9 @@ from caf_tui.widgets.bullets import Bullet
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader
-from caf_tui.widgets.toggles import ChoiceButton
+from caf_tui.widgets.terms_text import TermsText
+from caf_tui.widgets.toggles import ChoiceButton, TickBox
+from caf_tui.widgets.wrapping_toggles import WrappingTickBox
 
 
 def line_widget(line: Line) -> Widget:
@@ -56,10 +58,14 @@ class SpecScreen(JourneyStepScreen[Any]):
     def compose(self) -> ComposeResult:
         spec, step = self.SPEC, self.step
         yield StepHeader(_(spec.title), step.progress)
-        with VerticalScroll(classes="body"):
+        terms = Special.TERMS_TEXT in spec.specials
+        # The conditions scroll on their own: the body around them does not.
+        with (Vertical if terms else VerticalScroll)(classes="body"):
             yield from self.lines(spec.intro(step))
             if Special.ACCESS in spec.specials:
                 yield AccessBox(step)
+            if terms:
+                yield TermsText(step.sections, _(spec.help), id="terms-text")
             for field in spec.fields:
                 yield from self.compose_field(field)
             yield from self.lines(spec.after(step))
@@ -69,6 +75,10 @@ class SpecScreen(JourneyStepScreen[Any]):
         yield KeysFooter()
 
     def compose_field(self, field: FieldSpec) -> ComposeResult:
+        if field.kind is FieldKind.TICK:
+            yield WrappingTickBox(_(field.label), id=field.id)
+            yield from self.ready_hint()
+            return
         yield Static(
             self.SPEC.format(field.label, self.step),
             markup=False,
@@ -78,9 +88,12 @@ class SpecScreen(JourneyStepScreen[Any]):
         with RadioSet(id=field.id):
             for option in field.options:
                 yield ChoiceButton(_(option.label), id=option.id)
+        yield from self.ready_hint()
+        yield FieldError(id=f"error-{field.id}")
+
+    def ready_hint(self) -> ComposeResult:
         if self.SPEC.ready_hint:
             yield Static(_(self.SPEC.ready_hint), id="ready-hint", classes="hint")
-        yield FieldError(id=f"error-{field.id}")
 
     def buttons(self, roles: set[ActionRole]) -> list[Widget]:
         made: list[Widget] = []
@@ -103,6 +116,10 @@ class SpecScreen(JourneyStepScreen[Any]):
     def answers(self) -> dict[str, str | None]:
         chosen: dict[str, str | None] = {}
         for field in self.SPEC.fields:
+            if field.kind is FieldKind.TICK:
+                ticked = self.query_one(f"#{field.id}", TickBox).value
+                chosen[field.id] = field.options[0].id if ticked and field.options else None
+                continue
             pressed = self.query_one(f"#{field.id}", RadioSet).pressed_button
             chosen[field.id] = None if pressed is None else pressed.id
         return chosen
@@ -111,6 +128,7 @@ class SpecScreen(JourneyStepScreen[Any]):
         return all(answer is not None for answer in self.answers().values())
 
     @on(RadioSet.Changed)
+    @on(TickBox.Changed)
     def chosen(self) -> None:
         self.update_submit()
 
@@ -137,6 +155,8 @@ def generic_screen(spec: StepSpec) -> type[SpecScreen]:
         (f"#{field.id}" for field in spec.fields if field.kind is FieldKind.CHOICE),
         f"#{spec.primary.id}" if spec.primary is not None else None,
     )
+    if Special.TERMS_TEXT in spec.specials:
+        first = "#terms-text"  # read them first: the box to tick is at their end
     css = STYLES / f"{spec.name}.tcss"
     namespace = {
         "SPEC": spec,

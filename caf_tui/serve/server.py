@@ -10,12 +10,12 @@ import logging
 import signal
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import aiohttp_jinja2
 import jinja2
-from aiohttp import WSMsgType, web
+from aiohttp import WSCloseCode, WSMsgType, web
 from textual_serve.server import Server, to_int
 
 from caf_tui.i18n import _
@@ -286,11 +286,19 @@ class CounterServer(Server):
         width = min(max(to_int(request.query.get("width", "80"), 80), 20), 500)
         height = min(max(to_int(request.query.get("height", "24"), 24), 10), 200)
 
+        # The socket has one owner, this handler: the process only says how the visit ends.
+        # Closing it from the process's task raced this handler's own end, which could drop
+        # the connection before the close frame went out (the page then said « connexion
+        # perdue » after the staff PIN ended the kiosk).
+        ending: asyncio.Future[tuple[int, bytes]] = asyncio.get_running_loop().create_future()
+
         async def close() -> None:
-            await websocket.close()
+            if not ending.done():
+                ending.set_result((WSCloseCode.OK, b""))
 
         async def visit_ended() -> None:
-            await websocket.close(code=CLOSE_VISIT_ENDED, message=b"visit ended")
+            if not ending.done():
+                ending.set_result((CLOSE_VISIT_ENDED, b"visit ended"))
 
         process: Visit
         if self._line_mode(request):
@@ -314,7 +322,16 @@ class CounterServer(Server):
             pid = process.pid
             if pid is not None:
                 self.app_pids.add(pid)
-            await self._read_browser(websocket, process)
+            reading = asyncio.ensure_future(self._read_browser(websocket, process))
+            either: set[asyncio.Future[Any]] = {reading, ending}
+            await asyncio.wait(either, return_when=asyncio.FIRST_COMPLETED)
+            if not reading.done():
+                reading.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await reading
+            if ending.done():
+                code, message = ending.result()
+                await websocket.close(code=code, message=message)  # the page moves on at once
         except asyncio.CancelledError:
             raise
         except Exception:

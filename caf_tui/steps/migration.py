@@ -17,6 +17,7 @@ from caf_tui.steps.spec import (
     FieldSpec,
     Line,
     LineKind,
+    Option,
     Special,
     StepSpec,
 )
@@ -98,7 +99,7 @@ ACCEPT_TERMS = StepSpec(
             words.TERMS_ACCEPTED,
             FieldKind.TICK,
             question=N_("Acceptez-vous les conditions générales d'utilisation ?"),
-            options=(),
+            options=(Option("accept", N_("Oui, je les accepte")),),
         ),
     ),
     ready_hint=words.TICK_TO_CONTINUE,

@@ -45,9 +45,9 @@ class Special(StrEnum):
 
 
 #: The specials the generic renderings of both front ends can show themselves.
-GENERIC_SPECIALS = frozenset({Special.ACCESS})
-#: The kinds of field the generic renderings ask.
-GENERIC_KINDS = frozenset({FieldKind.CHOICE})
+GENERIC_SPECIALS = frozenset({Special.ACCESS, Special.TERMS_TEXT})
+#: The kinds of field the generic renderings ask (a tick: its one option, in the line mode).
+GENERIC_KINDS = frozenset({FieldKind.CHOICE, FieldKind.TICK})
 
 
 class LineKind(StrEnum):

@@ -9,7 +9,6 @@ from types import SimpleNamespace
 import pytest
 
 from caf_tui.api import StepName
-from caf_tui.i18n import _, set_language
 from caf_tui.plain.steps import STEP_HANDLERS, handler_for
 from caf_tui.plain.steps.account import other_step
 from caf_tui.replay.flow import Choose, Expect, Fill, Flow, Press, Tick, load_flow
@@ -60,14 +59,8 @@ def test_ids_are_unique_within_a_step(spec: StepSpec) -> None:
 
 
 def named_id(spec: StepSpec, name: str) -> str | None:
-    """The id a flow's name stands for on this step: an id of the step, or (for a flow still
-    written with the screens' words) the French label of one of its actions or options."""
-    if name in spec.ids:
-        return name
-    set_language("fr")
-    labelled = [(action.id, action.label) for action in spec.actions]
-    labelled += [(option.id, option.label) for field in spec.fields for option in field.options]
-    return next((ident for ident, label in labelled if _(label) == name), None)
+    """The id a flow's name stands for on this step: an id of the step, never its words."""
+    return name if name in spec.ids else None
 
 
 def sends(spec: StepSpec, ident: str) -> bool:
@@ -109,10 +102,15 @@ def test_a_name_no_description_has_is_found() -> None:
             "steps": [
                 {"expect": "migration_intro"},
                 {"press": "begin"},
+                {"press": "Commencer"},  # the button's words, not its id
                 {"expect": "spouse_authorisation"},
                 {"choose": "authorise"},
                 {"fill": {"decisionn": "x"}},
             ],
         }
     )
-    assert unknown_names(flow) == ["migration_intro: begin", "spouse_authorisation: decisionn"]
+    assert unknown_names(flow) == [
+        "migration_intro: begin",
+        "migration_intro: Commencer",
+        "spouse_authorisation: decisionn",
+    ]

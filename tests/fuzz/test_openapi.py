@@ -1,8 +1,9 @@
 """schemathesis against the live stub, from the OpenAPI document it serves: whatever the
 input, no 5xx, and every answer (status, content type, body) is one the document promises.
 
-Bounded: ``MAX_EXAMPLES`` per operation, with a logged-in person's token on every request so
-that the fuzzing reaches past the session check.
+Bounded: a number of examples per operation, with a logged-in person's token on every request
+so that the fuzzing reaches past the session check: Karim (mid-journey) on every route, and Paul
+(a migrated file holder, past the step checks) on the routes of the spouse's rights.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from schemathesis.specs.openapi.checks import (
 from caf_stub import RunningStub, serve_in_thread
 from caf_stub.testing import settings_for_tests
 
-MAX_EXAMPLES = 25
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -32,6 +32,8 @@ CHECKS = [
     response_schema_conformance,
 ]
 KARIM = {"identifier_kind": "nir", "identifier": "1830599999011", "password": "83051234"}
+PAUL = {"identifier_kind": "nir", "identifier": "178029999901571", "password": "Leroy1978"}
+RIGHTS_ROUTES = r"^/api/v1/account/(declarations|benefits|attestations/\{kind\}|authorisations)"
 
 
 @pytest.fixture(scope="module")
@@ -47,28 +49,53 @@ def api_schema(fuzzed_stub: RunningStub) -> Any:
     return schemathesis.openapi.from_url(fuzzed_stub.url + "/openapi.json")
 
 
-@pytest.fixture(scope="module")
-def token(fuzzed_stub: RunningStub) -> str:
-    answer = httpx.post(fuzzed_stub.url + "/api/v1/auth/login", json=KARIM)
+def _token(stub: RunningStub, person: dict[str, str]) -> str:
+    answer = httpx.post(stub.url + "/api/v1/auth/login", json=person)
     answer.raise_for_status()
     value: str = answer.json()["session"]["token"]
     return value
+
+
+@pytest.fixture(scope="module")
+def karim_token(fuzzed_stub: RunningStub) -> str:
+    return _token(fuzzed_stub, KARIM)
+
+
+@pytest.fixture(scope="module")
+def paul_token(fuzzed_stub: RunningStub) -> str:
+    return _token(fuzzed_stub, PAUL)
+
+
+def _fuzz(case: Any, stub: RunningStub, token: str) -> None:
+    headers = dict(case.headers or {})
+    headers.setdefault("Authorization", f"Bearer {token}")
+    case.headers = headers
+    case.call_and_validate(base_url=stub.url, checks=CHECKS)
+
+
+def _bounded(max_examples: int) -> settings:
+    return settings(
+        max_examples=max_examples,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+        derandomize=True,
+    )
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")
 
 
 @schema.parametrize()
-@settings(
-    max_examples=MAX_EXAMPLES,
-    deadline=None,
-    suppress_health_check=list(HealthCheck),
-    derandomize=True,
-)
+@_bounded(25)
 def test_every_operation_holds_under_fuzzing(
-    case: Any, fuzzed_stub: RunningStub, token: str
+    case: Any, fuzzed_stub: RunningStub, karim_token: str
 ) -> None:
-    headers = dict(case.headers or {})
-    headers.setdefault("Authorization", f"Bearer {token}")
-    case.headers = headers
-    case.call_and_validate(base_url=fuzzed_stub.url, checks=CHECKS)
+    _fuzz(case, fuzzed_stub, karim_token)
+
+
+@schema.include(path_regex=RIGHTS_ROUTES).parametrize()
+@_bounded(10)
+def test_the_rights_routes_hold_under_fuzzing(
+    case: Any, fuzzed_stub: RunningStub, paul_token: str
+) -> None:
+    _fuzz(case, fuzzed_stub, paul_token)

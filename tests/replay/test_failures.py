@@ -18,9 +18,9 @@ variables:
 steps:
   - expect: login
   - fill: {identifier: "${PAUL_NIR}", password: "${PAUL_PASSWORD}"}
-  - press: Se connecter
+  - press: login
   - expect: migration_intro
-  - press: Commencer
+  - press: start
 """
 
 
@@ -42,7 +42,7 @@ def test_a_wrong_expectation_fails_with_the_step_the_screen_and_the_requests(
     )
     text = failure.text or ""
     assert "Étape 4" in text
-    assert "✓  3. press: Se connecter" in text and "·  5. press: Commencer" in text
+    assert "✓  3. press: login" in text and "·  5. press: start" in text
     assert "Bonjour Paul LEROY" in text  # the screen
     assert "POST /api/v1/auth/login → 200" in text  # the requests, from the stub's journal
     assert '"password": "***"' in text and "Leroy1978" not in text
@@ -65,7 +65,7 @@ def test_a_step_that_hangs_fails_after_the_step_timeout(tmp_path: Path) -> None:
         "name: slow\nsteps:\n"
         "  - fault: {route: /api/v1/auth/login, latency: {ms: 3000}}\n"
         "  - fill: {identifier: 1 78 02 99 999 015 71, password: '${P}'}\n"
-        "  - press: Se connecter\n"
+        "  - press: login\n"
         "variables: {P: Leroy1978}\n",
         encoding="utf-8",
     )
@@ -73,3 +73,30 @@ def test_a_step_that_hangs_fails_after_the_step_timeout(tmp_path: Path) -> None:
     result = asyncio.run(asyncio.to_thread(replay_file, script, options))
     assert result.failure is not None and result.failure.step == 3
     assert "délai de 1 s dépassé" in result.failure.message
+
+
+BY_WORDS = """\
+name: by-words
+variables: {PAUL_NIR: 1 78 02 99 999 015 71, PAUL_PASSWORD: Leroy1978}
+steps:
+  - expect: login
+  - fill: {identifier: "${PAUL_NIR}", password: "${PAUL_PASSWORD}"}
+  - press: Se connecter
+"""
+
+
+def test_a_button_named_by_its_words_is_not_found_on_screen(tmp_path: Path) -> None:
+    script = tmp_path / "by-words.yaml"
+    script.write_text(BY_WORDS, encoding="utf-8")
+    result = replay_file(script, ReplayOptions(report_dir=tmp_path / "r"))
+    assert result.failure is not None and result.failure.step == 3
+    assert "aucun élément « Se connecter » à l'écran" in result.failure.message
+    assert "login" in result.failure.message  # the ids it could have pressed
+
+
+def test_a_choice_named_by_its_words_is_not_answered_in_the_line_mode(tmp_path: Path) -> None:
+    script = tmp_path / "by-words.yaml"
+    script.write_text(BY_WORDS, encoding="utf-8")
+    result = replay_file(script, ReplayOptions(report_dir=tmp_path / "r", plain=True))
+    assert result.failure is not None and result.failure.step == 3
+    assert "aucun choix « Se connecter » parmi : nir, temporary, forgot" in (result.failure.message)

@@ -20,7 +20,7 @@ variables:
 steps:
   - expect: login
   - fill: {identifier: "${PAUL_NIR}", password: "${PAUL_PASSWORD}"}
-  - press: Se connecter
+  - press: login
   - expect_text: "\\e[31mBonjour"
 """
 

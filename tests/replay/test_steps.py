@@ -20,7 +20,7 @@ def test_a_screenshot_masks_a_secret_shown_in_clear_under_a_dialog(tmp_path: Pat
         tmp_path,
         "name: flow\nvariables: {P: Leroy1978}\nsteps:\n"
         "  - fill: {password: '${P}'}\n"
-        "  - press: Afficher\n"  # the password now drawn in clear on the login screen…
+        "  - press: toggle-password\n"  # the password now drawn in clear on the login screen…
         "  - key: f1\n"  # …which stays visible under the help dialog
         "  - expect_text: AIDE\n"
         "  - screenshot: help\n",

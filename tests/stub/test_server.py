@@ -21,9 +21,10 @@ def test_serve_on_a_prebound_socket_without_waiting():
         with httpx.Client(base_url=running.url, timeout=10, verify=False) as client:
             # The socket listens already: this waits in the backlog if uvicorn is not up yet.
             assert client.get("/_stub/health").json()["now"] == "2026-11-27T09:00:00Z"
-            for _ in range(5):
-                response = client.get("/_stub/health")
-                assert response.elapsed.total_seconds() < 0.03
+            # Nagle's algorithm against a delayed ACK costs ~40 ms on every request; a loaded
+            # machine slows only some, so the fastest of several tells them apart.
+            fastest = min(client.get("/_stub/health").elapsed.total_seconds() for _ in range(9))
+            assert fastest < 0.03
         running.wait_started()
         assert running.started
         assert running.clock.now() == START

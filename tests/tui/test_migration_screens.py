@@ -14,7 +14,7 @@ from caf_tui.api import (
 from caf_tui.api.steps import ChoosePasswordStep
 from caf_tui.screens.choose_password import ChoosePasswordScreen
 from caf_tui.screens.login import LoginScreen
-from caf_tui.screens.terms import TermsScreen
+from caf_tui.screens.registry import screen_class
 from caf_tui.widgets.rule_checklist import RuleChecklist
 from caf_tui.widgets.toggles import ChoiceButton
 from tests.tui.drive import screen_text, settle
@@ -50,7 +50,7 @@ async def test_continuer_waits_for_the_box(stub: RunningStub) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await karim_to(pilot, StepName.ACCEPT_TERMS)
         screen = app.screen
-        assert isinstance(screen, TermsScreen)
+        assert isinstance(screen, screen_class(StepName.ACCEPT_TERMS))
         continuer = screen.query_one("#continue", Button)
         assert continuer.disabled
         assert "Cochez la case ci-dessus pour pouvoir continuer." in screen_text(app)

@@ -11,10 +11,12 @@ from textual.widget import Widget
 from caf_stub import RunningStub
 from caf_tui.api import StepName
 from caf_tui.app import CafApp
+from caf_tui.screens.change_password import ChangePasswordScreen
 from caf_tui.screens.recovery_password import RecoveryPasswordScreen
 from caf_tui.widgets.rule_checklist import RuleChecklist
 from tests.tui.drive import type_into
 from tests.tui.migration import karim_to, make_app, press, type_keys
+from tests.tui.test_keyboard_doors import paul_to_manage_account
 
 RULES = 6
 
@@ -83,3 +85,25 @@ async def test_recovery_field_and_six_rules_in_view(
         await pilot.press("enter")
         await settle_focus(pilot)
         assert_in_view(app, "confirmation")
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)], ids=["60x20", "80x24"])
+async def test_change_password_fields_and_six_rules_in_view(
+    stub: RunningStub, size: tuple[int, int]
+) -> None:
+    """« Gérer Mon Compte » › « Changer mon mot de passe »: its three fields, one after the
+    other, each in view with the six rules."""
+    app, _ = make_app(stub)
+    async with app.run_test(size=size) as pilot:
+        await paul_to_manage_account(pilot)
+        await press(pilot, "#change-password")
+        assert isinstance(app.screen, ChangePasswordScreen)
+        await settle_focus(pilot)
+        for field, typed in (("current_password", "Leroy1978"), ("password", "Paul20")):
+            await type_keys(pilot, f"#{field}", typed)
+            await pilot.press("enter")
+            await settle_focus(pilot)
+        assert_in_view(app, "confirmation")
+        await type_keys(pilot, "#password", "Paul2027")
+        await settle_focus(pilot)
+        assert_in_view(app, "password")

@@ -9,9 +9,12 @@ from caf_tui.backend.errors import BackendError, BackendUnavailable, ServerError
 from caf_tui.i18n import _
 from caf_tui.plain.context import Context
 from caf_tui.plain.doors.fc_session import back_to_login, signed_in
-from caf_tui.plain.prompts import HELP_KEY
+from caf_tui.plain.prompts import HELP_KEY, Asked
 from caf_tui.plain.wording import spoken_duration
 from caf_tui.steps import words
+
+#: Entrée (or q) gives up, as the screen's « Annuler ».
+WAITING = Asked(enter="cancel")
 
 
 def waiting_help() -> str:
@@ -40,12 +43,14 @@ def in_browser(ctx: Context, start: FranceConnectStart) -> None:
     ctx.say(_("En attente de votre connexion sur FranceConnect."))
     question = _("Appuyez sur Entrée ou tapez q pour abandonner (? pour l'aide) :")
     terminal = ctx.terminal
+    ctx.prompter.tell(WAITING)
     terminal.prompt(question)
     while True:
         line = terminal.next_line(start.poll_interval_seconds)
         if line is not None:
             if line.strip() == HELP_KEY:
                 ctx.say(waiting_help())
+                ctx.prompter.tell(WAITING)
                 terminal.prompt(question)
                 continue
             ctx.say(_("Connexion avec FranceConnect abandonnée."))

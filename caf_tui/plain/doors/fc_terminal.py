@@ -13,7 +13,7 @@ from caf_tui.franceconnect import ProviderRefusal, TerminalSignIn
 from caf_tui.i18n import _
 from caf_tui.plain.context import Context
 from caf_tui.plain.doors.fc_session import back_to_login, collect
-from caf_tui.plain.prompts import Field, as_is
+from caf_tui.plain.prompts import Choice, Field, as_is
 from caf_tui.steps import words
 
 
@@ -28,7 +28,7 @@ def ask_provider(ctx: Context, providers: ProviderList) -> str | None:
     usable = [choice for choice in providers.providers if choice.available]
     picked = ctx.prompter.choose(
         _("Quel compte choisissez-vous ?"),
-        [*(choice.name for choice in usable), _(words.CANCEL)],
+        [*(Choice(choice.id, choice.name) for choice in usable), Choice("cancel", _(words.CANCEL))],
         help_texts.franceconnect_help(),
     )
     return usable[picked].id if picked < len(usable) else None
@@ -44,6 +44,7 @@ def ask_fields(ctx: Context, sign_in: TerminalSignIn, form: ProviderForm) -> Con
             question=item.label,
             help=item.hint or help_texts.franceconnect_help(),
             secret=item.secret,
+            id=item.name,
         )
         for item in form.fields
     }
@@ -62,7 +63,7 @@ def ask_fields(ctx: Context, sign_in: TerminalSignIn, form: ProviderForm) -> Con
             if named is None:
                 ctx.say(refusal.message)
             else:
-                ctx.prompter.error(named.label, refusal.message)
+                ctx.prompter.error(named, refusal.message)
 
 
 def send_fields(ctx: Context, sign_in: TerminalSignIn, values: dict[str, SecretStr]) -> ConsentPage:
@@ -75,7 +76,7 @@ def ask_consent(ctx: Context, page: ConsentPage) -> bool:
     ctx.say(*(f"{claim.label} : {claim.value}" for claim in page.claims))
     choice = ctx.prompter.choose(
         _(words.WHAT_NOW),
-        [page.accept_label, page.refuse_label],
+        [Choice("accept", page.accept_label), Choice("refuse", page.refuse_label)],
         help_texts.franceconnect_help(),
     )
     return choice == 0

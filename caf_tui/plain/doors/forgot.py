@@ -20,6 +20,7 @@ def identifier_field() -> Field:
         ),
         again=_(words.NIR_OR_TEMPORARY_ID),
         help=help_texts.forgot_password_help() + " " + help_texts.temporary_id_help(),
+        id="identifier",
     )
 
 
@@ -48,7 +49,7 @@ def forgot_password(ctx: Context) -> None:
         try:
             send_identifier(ctx, kind, identifier)
         except InvalidInput as refusal:
-            ctx.prompter.error(field.label, refusal.message)
+            ctx.prompter.error(field, refusal.message)
             typed = None
             continue
         return

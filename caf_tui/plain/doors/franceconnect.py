@@ -8,6 +8,7 @@ from caf_tui.i18n import _
 from caf_tui.plain.context import Context
 from caf_tui.plain.doors.fc_browser import in_browser
 from caf_tui.plain.doors.fc_terminal import in_terminal
+from caf_tui.plain.prompts import Choice
 from caf_tui.steps import words
 
 
@@ -28,9 +29,12 @@ def franceconnect(ctx: Context) -> None:
     start = ctx.call(ctx.backend.start_franceconnect)
     # Only the demo provider answers the terminal; a real FranceConnect wants a browser.
     demo = ctx.backend.has_demo_outbox
-    ways = [_("Dans un navigateur (lien à ouvrir)"), _(words.BACK_TO_LOGIN)]
+    ways = [
+        Choice("browser", _("Dans un navigateur (lien à ouvrir)")),
+        Choice("back", _(words.BACK_TO_LOGIN)),
+    ]
     if demo:
-        ways.insert(0, _("Dans ce terminal (démonstration)"))
+        ways.insert(0, Choice("terminal", _("Dans ce terminal (démonstration)")))
     choice = ctx.prompter.choose(_(words.FRANCECONNECT_WHERE), ways, choice_help(demo))
     if choice == len(ways) - 1:
         return

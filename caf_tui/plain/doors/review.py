@@ -8,9 +8,11 @@ from collections.abc import Sequence
 
 from caf_tui.i18n import _
 from caf_tui.plain.context import Context
-from caf_tui.plain.prompts import HELP_KEY, QUIT_KEYS
+from caf_tui.plain.prompts import HELP_KEY, QUIT_KEYS, Asked, Choice
 
 BACK_KEY = "r"
+#: The ids of the screen's buttons that Entrée and ``r`` stand for.
+SEND_ID, BACK_ID = "validate", "back"
 BACK = -1
 """What ``check_answers`` returns when the person goes back to the login."""
 
@@ -24,17 +26,20 @@ def review_help() -> str:
     )
 
 
-def check_answers(ctx: Context, lines: Sequence[str]) -> int | None:
-    """The index (from 0) of the answer to correct, None to send, or BACK."""
+def check_answers(ctx: Context, answers: Sequence[Choice]) -> int | None:
+    """The index (from 0) of the answer to correct, None to send, or BACK. Each answer's id
+    is its field's; Entrée stands for the form's « Valider »."""
+    lines = [answer.label for answer in answers]
     ctx.terminal.blank()
     ctx.say(_("Vérifiez vos réponses :"))
     ctx.say(*(f"{number}. {line}" for number, line in enumerate(lines, 1)))
+    asked = Asked(choices=tuple(answers), enter=SEND_ID, shortcuts={BACK_ID: BACK_KEY})
     question = _(
         "Tapez le numéro d'une réponse à corriger, r pour revenir à la connexion, ou Entrée "
         "pour envoyer :"
     )
     while True:
-        answer = ctx.terminal.ask(question).strip()
+        answer = ctx.prompter.read(question, asked).strip()
         if not answer:
             return None
         if answer == HELP_KEY:

@@ -15,7 +15,7 @@ from caf_tui.i18n import _
 from caf_tui.labels import signup_labels
 from caf_tui.plain.context import Context
 from caf_tui.plain.doors.review import BACK, check_answers
-from caf_tui.plain.prompts import Field
+from caf_tui.plain.prompts import Choice, Field
 
 #: The form's text fields, in its order, each with the check the screen applies.
 TEXT_FIELDS: tuple[tuple[str, Callable[[str], str]], ...] = (
@@ -27,19 +27,24 @@ TEXT_FIELDS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("nir", rules.normalise_nir),
 )
 IDENTITY = "identity"  # the NIR, or none and then the gender
+#: The fields an answer of the review asks again when corrected.
+ASKS = {IDENTITY: frozenset({"nir", "no-nir", "gender-F", "gender-M"})}
 
 
 def field(name: str) -> Field:
     label = signup_labels()[name]
     helps = {"nir": help_texts.nir_help()}
     text = helps.get(name, help_texts.create_account_help())
-    return Field(label=label, question=label, help=text)
+    return Field(label=label, question=label, help=text, id=name)
 
 
 def ask_identity(ctx: Context, answers: dict[str, str | None]) -> None:
     choice = ctx.prompter.choose(
         _("Avez-vous un numéro de Sécurité sociale ?"),
-        [_("Oui, je le saisis"), _("Je n'ai pas de numéro de Sécurité sociale")],
+        [
+            Choice("nir", _("Oui, je le saisis"), asks=frozenset({"nir"})),
+            Choice("no-nir", _("Je n'ai pas de numéro de Sécurité sociale")),
+        ],
         help_texts.create_account_help(),
     )
     if choice == 0:
@@ -50,8 +55,9 @@ def ask_identity(ctx: Context, answers: dict[str, str | None]) -> None:
     answers["nir"] = None
     gender = ctx.prompter.choose(
         _("Civilité : choisissez « Madame » ou « Monsieur »."),
-        [_("Madame"), _("Monsieur")],
+        [Choice("gender-F", _("Madame")), Choice("gender-M", _("Monsieur"))],
         help_texts.create_account_help(),
+        field="gender",
     )
     answers["gender"] = ("F", "M")[gender]
 
@@ -73,7 +79,7 @@ def to_ask_again(ctx: Context, refusal: InvalidInput) -> list[str]:
     answers are read back, the person says which to correct)."""
     name = refusal.field
     if name in signup_labels():
-        ctx.prompter.error(signup_labels()[name], refusal.message)
+        ctx.prompter.error(field(name), refusal.message)
         return [IDENTITY] if name in ("nir", "gender") else [name]
     ctx.say(refusal.message)
     return []
@@ -122,7 +128,13 @@ def create_account(ctx: Context) -> None:
             else:
                 ask_text(ctx, answers, name)
         items = review_items(answers)
-        correct = check_answers(ctx, [line for _name, line in items])
+        correct = check_answers(
+            ctx,
+            [
+                Choice(name, line, asks=ASKS.get(name, frozenset({name})), shows=answers.get(name))
+                for name, line in items
+            ],
+        )
         if correct == BACK:
             ctx.say(_("Rien n'a été envoyé : retour à la connexion."))
             return

@@ -13,9 +13,15 @@ from caf_tui.i18n import _
 from caf_tui.labels import contact_lines
 from caf_tui.plain import help
 from caf_tui.plain.context import Context
-from caf_tui.plain.prompts import Field
+from caf_tui.plain.prompts import Choice, Field
 from caf_tui.plain.sections.contact_code import Resend, ask_code
-from caf_tui.plain.steps.contact import email_field, phone_field
+from caf_tui.plain.steps.contact import (
+    CONTACT_FIELDS,
+    email_field,
+    on_file,
+    optional,
+    phone_field,
+)
 from caf_tui.steps import words
 
 CHECKS: dict[str, Callable[[str], str]] = {
@@ -25,22 +31,6 @@ CHECKS: dict[str, Callable[[str], str]] = {
 CHANNELS = {"phone": Channel.SMS, "email": Channel.EMAIL}
 #: The code sent, and what sends another.
 Sender = tuple[ContactChangeStarted, Resend]
-
-
-def on_file(value: str | None, normalise: Callable[[str], str]) -> str | None:
-    if value is None:
-        return None
-    try:
-        return normalise(value)
-    except rules.RuleError:
-        return None
-
-
-def optional(normalise: Callable[[str], str]) -> Callable[[str], str | None]:
-    def check(text: str) -> str | None:
-        return normalise(text) if text.strip() else None
-
-    return check
 
 
 def the_change(typed: dict[str, str | None], kept: dict[str, str | None]) -> list[str]:
@@ -63,10 +53,13 @@ def ask_change(ctx: Context, profile: ProfileResponse) -> tuple[Channel, str] | 
             assert value is not None
             return CHANNELS[name], value
         message = _(words.ONE_CONTACT_AT_A_TIME) if changed else _(words.TYPE_NEW_CONTACT)
-        ctx.prompter.error(fields["phone"].label, message)
+        ctx.prompter.error(fields["phone"], message)
         again = ctx.prompter.choose(
             _(words.WHAT_NOW),
-            [_("Saisir la nouvelle coordonnée"), _(words.BACK)],
+            [
+                Choice("new-contact", _("Saisir la nouvelle coordonnée"), asks=CONTACT_FIELDS),
+                Choice("back", _(words.BACK)),
+            ],
             help.change_contact_help(),
         )
         if again == 1:
@@ -84,8 +77,8 @@ def start(ctx: Context, profile: ProfileResponse) -> Sender | None:
         try:
             return ctx.call(send), send
         except InvalidInput as refusal:
-            label = phone_field().label if refusal.field == "phone" else email_field().label
-            ctx.prompter.error(label, refusal.message)
+            refused = phone_field() if refusal.field == "phone" else email_field()
+            ctx.prompter.error(refused, refusal.message)
         except CodeRejected as refusal:  # too many codes sent: nothing more can be done now
             ctx.say(refusal.message)
             return None

@@ -26,6 +26,8 @@ from caf_tui.plain.steps.code import (
 from caf_tui.steps import words
 
 RESEND, BACK, OUTBOX = "1", "2", "3"
+#: The keys of the code's shortcuts, by the ids of the screen's buttons.
+KEYS = {"resend": RESEND, "back": BACK, "outbox": OUTBOX}
 
 #: Sends a code to the same new detail again.
 Resend = Callable[[], Coroutine[Any, Any, ContactChangeStarted]]
@@ -46,7 +48,7 @@ def ask_code(ctx: Context, started: ContactChangeStarted, resend: Resend) -> boo
     back (nothing changes). ``resend`` asks for a new code to the same detail."""
     ctx.say(contact_code_sent(started.channel, started.destination))
     keys = shortcuts(ctx)
-    field = code_field(started.code_length, keys)
+    field = code_field(started.code_length, keys, KEYS)
     check = accept_code_or(keys, started.code_length)
     while True:
         announcer = CodeValidityAnnouncer(
@@ -85,7 +87,7 @@ def ask_until_sent(ctx: Context, field: Field, check: Callable[[str], str]) -> s
         try:
             send_code(ctx, SecretStr(answer))
         except CodeRejected as refusal:
-            ctx.prompter.error(field.label, refusal_text(refusal))
+            ctx.prompter.error(field, refusal_text(refusal))
             continue
         except StepMismatch as refusal:  # no change pending any more: start again
             ctx.say(refusal.message)

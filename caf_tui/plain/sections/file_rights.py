@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from caf_tui.i18n import _
 from caf_tui.plain.context import Context
+from caf_tui.plain.prompts import Choice
 from caf_tui.plain.sections.forms import ask_form
 from caf_tui.steps import sections, words
 from caf_tui.steps.sections import DECLARATIONS, benefit_form
@@ -17,9 +18,9 @@ def declare_change(ctx: Context) -> None:
         ctx.heading(_(sections.DECLARE_TITLE))
         ctx.say(_(sections.DECLARE_INTRO), _(sections.LAST_DECLARATIONS))
         ctx.say(*(sections.declaration_lines(answer.declarations) or [_(sections.NO_DECLARATION)]))
-        labels = [_(form.title) for form in DECLARATIONS]
+        labels = [Choice(f"declare-{form.id}", _(form.title)) for form in DECLARATIONS]
         choice = ctx.prompter.choose(
-            _(words.WHAT_NOW), [*labels, _(words.BACK)], _(sections.DECLARE_HELP)
+            _(words.WHAT_NOW), [*labels, Choice("back", _(words.BACK))], _(sections.DECLARE_HELP)
         )
         if choice == len(DECLARATIONS):
             return
@@ -33,7 +34,10 @@ def request_benefit(ctx: Context) -> None:
         ctx.say(*(f"{benefit.title} : {benefit.description}" for benefit in benefits))
         choice = ctx.prompter.choose(
             _(sections.BENEFIT_INTRO),
-            [*(benefit.title for benefit in benefits), _(words.BACK)],
+            [
+                *(Choice(f"benefit-{benefit.id}", benefit.title) for benefit in benefits),
+                Choice("back", _(words.BACK)),
+            ],
             _(sections.BENEFIT_HELP),
         )
         if choice == len(benefits):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from caf_tui.backend.errors import InvalidInput
 from caf_tui.i18n import _
 from caf_tui.plain.context import Context
-from caf_tui.plain.prompts import Field
+from caf_tui.plain.prompts import Choice, Field
 from caf_tui.steps import sections, words
 from caf_tui.steps.sections import FormSpec, Typed
 from caf_tui.steps.spec import FieldKind, FieldSpec
@@ -17,14 +17,17 @@ SEND, EDIT, BACK = 0, 1, 2
 
 def question(form: FormSpec, field: FieldSpec) -> Field:
     label = form.words(field.label)
-    return Field(label=label, question=label, help=form.words(field.help) or label)
+    return Field(label=label, question=label, help=form.words(field.help) or label, id=field.id)
 
 
 def ask_field(ctx: Context, form: FormSpec, field: FieldSpec, kept: str | None) -> str:
     asked = question(form, field)
     if field.kind is FieldKind.CHOICE:
-        labels = [form.words(option.label) for option in field.options]
-        choice = ctx.prompter.choose(asked.question + " :", labels, asked.help)
+        labels = [
+            Choice(f"{field.id}-{option.id}", form.words(option.label))  # the radio's id
+            for option in field.options
+        ]
+        choice = ctx.prompter.choose(asked.question + " :", labels, asked.help, field=field.id)
         return field.options[choice].id
 
     def check(text: str) -> str:
@@ -47,7 +50,7 @@ def refused_field(ctx: Context, form: FormSpec, field_id: str | None, message: s
     if field is None:  # about the whole request (already pending): nothing to correct
         ctx.say(message)
         return None
-    ctx.prompter.error(form.words(field.label), message)
+    ctx.prompter.error(question(form, field), message)
     return field.id
 
 
@@ -73,7 +76,11 @@ def ask_form(ctx: Context, form: FormSpec) -> None:
         ctx.say(_(sections.SUMMARY_TITLE), summary.title, *sections.summary_lines(summary))
         choice = ctx.prompter.choose(
             _(words.WHAT_NOW),
-            [_(sections.SEND), _(sections.EDIT), _(words.BACK)],
+            [
+                Choice("send", _(sections.SEND)),
+                Choice("edit", _(sections.EDIT)),
+                Choice("back", _(words.BACK)),
+            ],
             form.words(form.help),
         )
         if choice == BACK:

@@ -13,6 +13,7 @@ from caf_tui.i18n import _
 from caf_tui.labels import spouse_right
 from caf_tui.plain import help
 from caf_tui.plain.context import Context
+from caf_tui.plain.prompts import Choice
 from caf_tui.plain.sections.contact import change_contact
 from caf_tui.plain.sections.password import change_password
 from caf_tui.plain.sections.views import connections
@@ -48,13 +49,16 @@ def rights_one_by_one(ctx: Context) -> None:
         held = granted(spouse)
         ctx.say(_(sections.RIGHTS_TICKS_TITLE).format(name=spouse.spouse_name))
         labels = [
-            _(sections.WITHDRAW_RIGHT if right in held else sections.GRANT_RIGHT).format(
-                right=spouse_right(right)
+            Choice(
+                f"right-{right.value}",  # the tick's id on screen
+                _(sections.WITHDRAW_RIGHT if right in held else sections.GRANT_RIGHT).format(
+                    right=spouse_right(right)
+                ),
             )
             for right in SpouseRight
         ]
         choice = ctx.prompter.choose(
-            _(words.WHAT_NOW), [*labels, _(words.BACK)], help.manage_help()
+            _(words.WHAT_NOW), [*labels, Choice("back", _(words.BACK))], help.manage_help()
         )
         if choice == len(labels):
             return
@@ -74,24 +78,40 @@ def logout_everywhere(ctx: Context) -> bool:
 
 def actions(
     ctx: Context, profile: ProfileResponse, spouse: SpouseAuthorisationState | None
-) -> list[tuple[str, Action]]:
-    menu: list[tuple[str, Action]] = []
+) -> list[tuple[Choice, Action]]:
+    """The menu, each choice with the id of its button on screen."""
+    menu: list[tuple[Choice, Action]] = []
     if spouse is not None:
         grant = not spouse.authorised
-        label = _(words.AUTHORISE) if grant else _(words.WITHDRAW_RIGHTS)
-        menu.append((label, staying(lambda: set_spouse(ctx, grant))))
-        menu.append((_(sections.RIGHTS_ONE_BY_ONE), staying(lambda: rights_one_by_one(ctx))))
+        choice = (
+            Choice("grant", _(words.AUTHORISE))
+            if grant
+            else Choice("withdraw", _(words.WITHDRAW_RIGHTS))
+        )
+        menu.append((choice, staying(lambda: set_spouse(ctx, grant))))
+        menu.append(
+            (
+                Choice("rights", _(sections.RIGHTS_ONE_BY_ONE)),
+                staying(lambda: rights_one_by_one(ctx)),
+            )
+        )
     policy = profile.password_policy
     return [
         *menu,
         (
-            _(words.EDIT_CONTACT),
+            Choice("change-contact", _(words.EDIT_CONTACT)),
             staying(lambda: change_contact(ctx, profile)),
         ),
-        (_(words.CHANGE_PASSWORD), staying(lambda: change_password(ctx, policy))),
-        (_(words.LAST_CONNECTIONS), staying(lambda: connections(ctx))),
-        (_(words.LOG_OUT_EVERYWHERE), lambda: logout_everywhere(ctx)),
-        (_(words.BACK), lambda: True),
+        (
+            Choice("change-password", _(words.CHANGE_PASSWORD)),
+            staying(lambda: change_password(ctx, policy)),
+        ),
+        (Choice("connections", _(words.LAST_CONNECTIONS)), staying(lambda: connections(ctx))),
+        (
+            Choice("logout-everywhere", _(words.LOG_OUT_EVERYWHERE)),
+            lambda: logout_everywhere(ctx),
+        ),
+        (Choice("back", _(words.BACK)), lambda: True),
     ]
 
 
@@ -108,7 +128,7 @@ def manage_account(ctx: Context) -> None:
         menu = actions(ctx, profile, spouse)
         ctx.terminal.blank()
         choice = ctx.prompter.choose(
-            _(words.WHAT_NOW), [label for label, _action in menu], help.manage_help()
+            _(words.WHAT_NOW), [choice for choice, _action in menu], help.manage_help()
         )
         if menu[choice][1]():
             return

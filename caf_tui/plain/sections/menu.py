@@ -12,6 +12,7 @@ from caf_tui.backend.errors import Forbidden
 from caf_tui.i18n import _
 from caf_tui.labels import section_title
 from caf_tui.plain.context import Context
+from caf_tui.plain.prompts import Choice
 from caf_tui.plain.sections.file_rights import declare_change, request_benefit
 from caf_tui.plain.sections.manage import manage_account
 from caf_tui.plain.sections.views import attestations, payments
@@ -36,7 +37,13 @@ def menu_label(access: SectionAccess) -> str:
 
 def dashboard_menu(ctx: Context, board: DashboardResponse) -> bool:
     """Ask what to do; True when the person chose to log out."""
-    options = [_(words.LOG_OUT), *(menu_label(access) for access in board.sections)]
+    options = [
+        Choice("logout", _(words.LOG_OUT)),
+        *(
+            Choice(f"section-{access.section.value}", menu_label(access))
+            for access in board.sections
+        ),
+    ]
     choice = ctx.prompter.choose(_(words.WHAT_NOW), options, _(DASHBOARD.line_help))
     if choice == 0:
         return True

@@ -26,6 +26,7 @@ def current_field(interactive: bool) -> Field:
             "que c'est bien vous. Rien ne s'affiche pendant la saisie."
         ),
         secret=True,
+        id="current_password",
     )
 
 
@@ -50,7 +51,7 @@ def change_password(ctx: Context, policy: PasswordPolicy) -> None:
         try:
             send(ctx, typed, password, confirmation)
         except InvalidCredentials as refusal:
-            ctx.prompter.error(current.label, refusal.message)
+            ctx.prompter.error(current, refusal.message)
             ctx.say(
                 _(
                     "Votre nouveau mot de passe est gardé : saisissez à nouveau seulement votre "

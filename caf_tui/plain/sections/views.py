@@ -12,12 +12,13 @@ from caf_tui.i18n import _
 from caf_tui.labels import euros
 from caf_tui.plain import help
 from caf_tui.plain.context import Context
+from caf_tui.plain.prompts import Choice
 from caf_tui.steps import sections, words
 
 
 def back(ctx: Context) -> None:
     ctx.terminal.blank()
-    ctx.prompter.choose(_("Pour revenir :"), [_(words.BACK)], help.back_help())
+    ctx.prompter.choose(_("Pour revenir :"), [Choice("back", _(words.BACK))], help.back_help())
 
 
 def payments(ctx: Context) -> None:
@@ -48,10 +49,14 @@ def attestations(ctx: Context) -> None:
     for item in answer.attestations:
         ctx.say(f"{item.title} : {item.description}")
     way = sections.EMAIL_IT if ctx.kiosk else sections.DOWNLOAD
-    labels = [_(way).format(title=item.title) for item in answer.attestations]
+    labels = [
+        Choice(f"download-{item.kind}", _(way).format(title=item.title))
+        for item in answer.attestations
+    ]
     while True:
         ctx.terminal.blank()
-        choice = ctx.prompter.choose(_(words.WHAT_NOW), [*labels, _(words.BACK)], help.back_help())
+        menu = [*labels, Choice("back", _(words.BACK))]
+        choice = ctx.prompter.choose(_(words.WHAT_NOW), menu, help.back_help())
         if choice == len(labels):
             return
         kind = AttestationKind(answer.attestations[choice].kind)

@@ -14,6 +14,7 @@ from caf_tui.i18n import _
 from caf_tui.labels import euros, role_label, section_title
 from caf_tui.plain import help
 from caf_tui.plain.context import Context, Finished
+from caf_tui.plain.prompts import Choice
 from caf_tui.plain.sections import dashboard_menu
 from caf_tui.plain.steps.registry import handles
 from caf_tui.steps import sections, words
@@ -86,5 +87,7 @@ def other_step(ctx: Context, step: OtherStep) -> None:
             "caf.fr ou avec l'application Caf - Mon Compte, puis reconnectez-vous ici."
         ).format(step=step.step)
     )
-    ctx.prompter.choose(_(words.WHAT_NOW), [_(words.LOG_OUT)], help.unavailable_help())
+    ctx.prompter.choose(
+        _(words.WHAT_NOW), [Choice("logout", _(words.LOG_OUT))], help.unavailable_help()
+    )
     log_out(ctx)

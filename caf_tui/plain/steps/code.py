@@ -4,7 +4,7 @@ one asked for, the contact details changed, or — against the stub — the mess
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from pydantic import SecretStr
@@ -22,13 +22,16 @@ from caf_tui.steps import words
 from caf_tui.steps.contact import VERIFY_CODE
 
 RESEND, CHANGE_CONTACT, OUTBOX = "1", "2", "3"
+OUTBOX_ID = "outbox"
+#: The keys of the code's shortcuts, by the ids of the screen's buttons.
+KEYS = {"resend": RESEND, "change-contact": CHANGE_CONTACT, OUTBOX_ID: OUTBOX}
 #: After these, the code cannot serve any more: say how to get another.
 DEAD_CODE = {ErrorCode.OTP_EXPIRED, ErrorCode.OTP_ATTEMPTS_EXCEEDED}
 
 
-def code_field(length: int, shortcuts: dict[str, str]) -> Field:
+def code_field(length: int, shortcuts: dict[str, str], ids: Mapping[str, str]) -> Field:
     """The code's question; ``shortcuts`` maps the keys it also accepts to their meaning
-    (« 1 pour demander un nouveau code »)."""
+    (« 1 pour demander un nouveau code »), ``ids`` the ids of their actions to the keys."""
     choices = [*shortcuts.values(), _("? pour l'aide"), _("q pour quitter")]
     return Field(
         label=_(words.CODE),
@@ -38,6 +41,8 @@ def code_field(length: int, shortcuts: dict[str, str]) -> Field:
         help=help_texts.code_not_received_help(),
         again=_("Code de vérification (ou {keys}, ? ou q)").format(keys=", ".join(shortcuts)),
         echo=False,
+        id="code",
+        shortcuts={ident: key for ident, key in ids.items() if key in shortcuts},
     )
 
 
@@ -117,14 +122,15 @@ def ask_code(
     step: VerifyCodeStep | RecoveryCodeStep,
     shortcuts: dict[str, str],
     act: Callable[[str], bool],
-    outbox_key: str,
+    ids: Mapping[str, str],
 ) -> None:
     """Ask for the code, its validity announced at a few moments, until ``act`` (given the code
     typed or a shortcut's key) says the step is over. The demo outbox is read here; a refused
     code is said on its field, or as a sentence when it is not about what was typed."""
+    outbox_key = ids[OUTBOX_ID]
     if ctx.backend.has_demo_outbox:
         shortcuts = {**shortcuts, outbox_key: outbox_shortcut(outbox_key)}
-    field = code_field(step.code_length, shortcuts)
+    field = code_field(step.code_length, shortcuts, ids)
     check = accept_code_or(shortcuts, step.code_length)
     announcer = CodeValidityAnnouncer(
         step.expires_at, ctx.journey.server_now, ctx.terminal.announce, tick=ctx.tick
@@ -141,7 +147,7 @@ def ask_code(
                     return
             except CodeRejected as refusal:
                 if refusal.field == "code":
-                    ctx.prompter.error(field.label, refusal_text(refusal))
+                    ctx.prompter.error(field, refusal_text(refusal))
                 else:
                     ctx.say(refusal_text(refusal))
 
@@ -166,4 +172,4 @@ def verify_code(ctx: Context, step: VerifyCodeStep) -> None:
         RESEND: _(words.RESEND_SHORTCUT),
         CHANGE_CONTACT: _("2 pour modifier vos coordonnées"),
     }
-    ask_code(ctx, step, shortcuts, act, OUTBOX)
+    ask_code(ctx, step, shortcuts, act, KEYS)

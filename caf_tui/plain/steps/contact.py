@@ -12,7 +12,7 @@ from caf_tui.i18n import _
 from caf_tui.labels import contact_lines
 from caf_tui.plain import help
 from caf_tui.plain.context import Context
-from caf_tui.plain.prompts import Field
+from caf_tui.plain.prompts import Choice, Field
 from caf_tui.plain.steps.registry import handles
 from caf_tui.plain.wording import spoken_duration
 from caf_tui.steps import words
@@ -30,15 +30,33 @@ def option_label(option: ChannelOption) -> str:
     )
 
 
+#: What « Modifier mes coordonnées de contact » goes on to ask.
+CONTACT_FIELDS = frozenset({"phone", "email"})
+
+
+def channel_field() -> Field:
+    """How the code is received: asked as a menu, named by its errors."""
+    channel = CONFIRM_CONTACT.field("channel")
+    return Field(_(channel.label), _(channel.question), _(CONFIRM_CONTACT.help), id=channel.id)
+
+
 def phone_field() -> Field:
-    return Field(_(words.MOBILE_PHONE), _(words.MOBILE_PHONE), help.phone_help(), required=False)
+    return Field(
+        _(words.MOBILE_PHONE), _(words.MOBILE_PHONE), help.phone_help(), required=False, id="phone"
+    )
 
 
 def email_field() -> Field:
-    return Field(_(words.EMAIL_ADDRESS), _(words.EMAIL_ADDRESS), help.email_help(), required=False)
+    return Field(
+        _(words.EMAIL_ADDRESS),
+        _(words.EMAIL_ADDRESS),
+        help.email_help(),
+        required=False,
+        id="email",
+    )
 
 
-def _optional(normalise: Callable[[str], str]) -> Callable[[str], str | None]:
+def optional(normalise: Callable[[str], str]) -> Callable[[str], str | None]:
     """An empty answer (nothing on file, nothing typed) leaves the detail unset."""
 
     def check(text: str) -> str | None:
@@ -47,7 +65,7 @@ def _optional(normalise: Callable[[str], str]) -> Callable[[str], str | None]:
     return check
 
 
-def _on_file(value: str | None, normalise: Callable[[str], str]) -> str | None:
+def on_file(value: str | None, normalise: Callable[[str], str]) -> str | None:
     if value is None:
         return None
     try:
@@ -71,16 +89,16 @@ def edit_contact(ctx: Context, step: ConfirmContactStep) -> bool:
     while True:
         phone = ctx.prompter.ask(
             fields["phone"],
-            _optional(rules.normalise_phone),
+            optional(rules.normalise_phone),
             default=step.phone,
         )
         email = ctx.prompter.ask(
             fields["email"],
-            _optional(rules.normalise_email),
+            optional(rules.normalise_email),
             default=step.email,
         )
-        phone_change = None if phone == _on_file(step.phone, rules.normalise_phone) else phone
-        email_change = None if email == _on_file(step.email, rules.normalise_email) else email
+        phone_change = None if phone == on_file(step.phone, rules.normalise_phone) else phone
+        email_change = None if email == on_file(step.email, rules.normalise_email) else email
         if phone_change is None and email_change is None:
             ctx.say(_("Vos coordonnées de contact n'ont pas changé."))
             return False
@@ -91,7 +109,7 @@ def edit_contact(ctx: Context, step: ConfirmContactStep) -> bool:
             if field is None:
                 ctx.say(refusal.message)
                 return False
-            ctx.prompter.error(field.label, refusal.message)
+            ctx.prompter.error(field, refusal.message)
             continue
         ctx.say(_(words.CONTACT_SAVED))
         return True
@@ -104,15 +122,16 @@ def confirm_contact(ctx: Context, step: ConfirmContactStep) -> None:
     ctx.say(*contact_lines(step.phone, step.email))
     usable = [option for option in step.options if option.destination is not None]
     menu = [
-        *(option_label(option) for option in usable),
-        _(CONFIRM_CONTACT.action("edit").label),
-        _(CONFIRM_CONTACT.action("quit").label),
+        *(Choice(option.channel.value, option_label(option)) for option in usable),
+        Choice("edit", _(CONFIRM_CONTACT.action("edit").label), asks=CONTACT_FIELDS),
+        Choice("quit", _(CONFIRM_CONTACT.action("quit").label)),
     ]
     while True:
         choice = ctx.prompter.choose(
             _(CONFIRM_CONTACT.field("channel").question),
             menu,
             _(CONFIRM_CONTACT.help),
+            field="channel",
         )
         if choice == len(menu) - 1:
             ctx.prompter.quit()
@@ -124,7 +143,7 @@ def confirm_contact(ctx: Context, step: ConfirmContactStep) -> None:
         try:
             send_channel(ctx, usable[choice].channel)
         except InvalidInput as refusal:
-            ctx.prompter.error(_(CONFIRM_CONTACT.field("channel").label), refusal.message)
+            ctx.prompter.error(channel_field(), refusal.message)
             continue
         except CodeRejected as refusal:
             ctx.say(refusal.message)

@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from caf_tui.api import AccountCreatedStep, IdentifierKind
+from caf_tui.api import AcceptTermsStep, AccountCreatedStep, IdentifierKind
 from caf_tui.backend.errors import Forbidden
 from caf_tui.i18n import _
 from caf_tui.plain.context import Context
+from caf_tui.plain.prompts import Choice
+from caf_tui.steps import words
 from caf_tui.steps.spec import ActionRole, ActionSpec, Line, LineKind, Option, Special, StepSpec
 
 
@@ -38,7 +40,18 @@ def access_text(step: AccountCreatedStep) -> str:
 
 
 def say_lines(ctx: Context, lines: Iterable[Line]) -> None:
-    ctx.say(*(line_text(line) for line in lines))
+    # A menu has nothing to fill in: the form's « all fields required » is not said.
+    ctx.say(*(line_text(line) for line in lines if line.text != words.ALL_REQUIRED))
+
+
+def say_terms(ctx: Context, step: AcceptTermsStep) -> None:
+    """The conditions, section by section, then a blank line before the question."""
+    for section in step.sections:
+        if section.heading:
+            ctx.terminal.blank()
+            ctx.say(section.heading)
+        ctx.say(*section.paragraphs)
+    ctx.terminal.blank()
 
 
 def menu(spec: StepSpec) -> list[tuple[Option | None, ActionSpec]]:
@@ -66,12 +79,19 @@ def ask_step(ctx: Context, step: Any, spec: StepSpec) -> None:
     say_lines(ctx, spec.intro(step))
     if Special.ACCESS in spec.specials:
         ctx.say(access_text(step))
+    if Special.TERMS_TEXT in spec.specials:
+        say_terms(ctx, step)
     say_lines(ctx, spec.after(step))
     entries = menu(spec)
     question = spec.question or next((field.question for field in spec.fields), "")
-    labels = [_(option.label if option is not None else action.label) for option, action in entries]
+    choices = [
+        Choice(option.id, _(option.label))
+        if option is not None
+        else Choice(action.id, _(action.label))
+        for option, action in entries
+    ]
     choice = ctx.prompter.choose(
-        spec.format(question, step), labels, _(spec.line_help or spec.help)
+        spec.format(question, step), choices, _(spec.line_help or spec.help)
     )
     option, action = entries[choice]
     if action.role is ActionRole.QUIT:

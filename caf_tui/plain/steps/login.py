@@ -12,10 +12,13 @@ from caf_tui.i18n import _
 from caf_tui.labels import door_labels
 from caf_tui.plain.context import Context
 from caf_tui.plain.doors import DOORS, Door
-from caf_tui.plain.prompts import Field, as_is
+from caf_tui.plain.prompts import Choice, Field, as_is
 from caf_tui.plain.steps.registry import handles
 from caf_tui.steps import words
 from caf_tui.steps.login import LOGIN
+
+#: What both ways of logging in go on to ask.
+CREDENTIALS = frozenset({"identifier", "password"})
 
 
 def identifier_field(kind: IdentifierKind) -> Field:
@@ -24,11 +27,13 @@ def identifier_field(kind: IdentifierKind) -> Field:
             label=_(words.TEMPORARY_ID_LABEL),
             question=_("Identifiant provisoire (T suivi de 8 chiffres)"),
             help=help_texts.temporary_id_help(),
+            id="identifier",
         )
     return Field(
         label=_(words.NIR_LABEL),
         question=_("Numéro de Sécurité sociale (13 chiffres, ou 15 avec la clé)"),
         help=help_texts.nir_help(),
+        id="identifier",
     )
 
 
@@ -37,7 +42,11 @@ def password_field(interactive: bool) -> Field:
     if interactive:
         question += " " + _(words.NOTHING_SHOWN_WHILE_TYPING)
     return Field(
-        label=_(words.PASSWORD), question=question, help=help_texts.password_help(), secret=True
+        label=_(words.PASSWORD),
+        question=question,
+        help=help_texts.password_help(),
+        secret=True,
+        id="password",
     )
 
 
@@ -51,7 +60,13 @@ def ask_door(ctx: Context) -> IdentifierKind | Door:
     labels = door_labels()
     choice = ctx.prompter.choose(
         _("Comment voulez-vous vous connecter ?"),
-        [labels.nir, labels.temporary, labels.forgot, labels.create, labels.franceconnect],
+        [
+            Choice("nir", labels.nir, asks=CREDENTIALS),
+            Choice("temporary", labels.temporary, asks=CREDENTIALS),
+            Choice("forgot", labels.forgot),
+            Choice("create-account", labels.create),
+            Choice("franceconnect", labels.franceconnect),
+        ],
         " ".join(
             (
                 help_texts.before_login_help(),
@@ -96,7 +111,7 @@ def login(ctx: Context, step: LoginStep) -> None:
         try:
             send_login(ctx, kind, identifier, SecretStr(password))
         except InvalidInput as refusal:
-            ctx.prompter.error(field.label, refusal.message)
+            ctx.prompter.error(field, refusal.message)
             identifier = None
         except (InvalidCredentials, AccountLocked, Throttled) as refusal:
             ctx.say(refusal.message)

@@ -1,10 +1,10 @@
-"""The migration's terms and new password (the intro is asked by ``generic``)."""
+"""The migration's new password (the intro and the terms are asked by ``generic``)."""
 
 from __future__ import annotations
 
 from pydantic import SecretStr
 
-from caf_tui.api import AcceptTermsStep, ChoosePasswordStep, StepName
+from caf_tui.api import ChoosePasswordStep, StepName
 from caf_tui.backend.errors import InvalidInput
 from caf_tui.i18n import _
 from caf_tui.labels import policy_lines
@@ -12,28 +12,7 @@ from caf_tui.plain.context import Context
 from caf_tui.plain.passwords import ask_new_password, password_fields, refused_field
 from caf_tui.plain.steps.registry import handles
 from caf_tui.steps import words
-from caf_tui.steps.migration import ACCEPT_TERMS, CHOOSE_PASSWORD
-
-
-@handles(StepName.ACCEPT_TERMS)
-def accept_terms(ctx: Context, step: AcceptTermsStep) -> None:
-    ctx.heading(_(ACCEPT_TERMS.title), step.progress)
-    for section in step.sections:
-        if section.heading:
-            ctx.terminal.blank()
-            ctx.say(section.heading)
-        ctx.say(*section.paragraphs)
-    ctx.terminal.blank()
-    choice = ctx.prompter.choose(
-        _(ACCEPT_TERMS.field("accept").question),
-        [_("Oui, je les accepte"), _(ACCEPT_TERMS.action("quit").label)],
-        _(ACCEPT_TERMS.line_help),
-    )
-    if choice == 1:
-        ctx.prompter.quit()
-        return
-    version = step.version
-    ctx.submit(lambda backend: backend.accept_terms(version))
+from caf_tui.steps.migration import CHOOSE_PASSWORD
 
 
 def send_password(ctx: Context, password: SecretStr, confirmation: SecretStr) -> None:

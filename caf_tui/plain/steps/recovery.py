@@ -12,11 +12,14 @@ from caf_tui.labels import policy_lines
 from caf_tui.plain import help
 from caf_tui.plain.context import Context
 from caf_tui.plain.passwords import ask_new_password, password_fields, refused_field
-from caf_tui.plain.steps.code import ask_code
+from caf_tui.plain.prompts import Choice
+from caf_tui.plain.steps.code import OUTBOX_ID, ask_code
 from caf_tui.plain.steps.registry import handles
 from caf_tui.steps import words
 
 NEW_REQUEST, OUTBOX = "1", "2"
+#: The keys of the code's shortcuts, by the ids of the screen's buttons.
+KEYS = {"resend": NEW_REQUEST, OUTBOX_ID: OUTBOX}
 
 
 def back_to_login(ctx: Context, error: FlowExpired) -> None:
@@ -59,7 +62,7 @@ def recovery_code(ctx: Context, step: RecoveryCodeStep) -> None:
         ctx.say(_(words.CODE_ACCEPTED))
         return True
 
-    ask_code(ctx, step, {NEW_REQUEST: _(words.RESEND_SHORTCUT)}, act, OUTBOX)
+    ask_code(ctx, step, {NEW_REQUEST: _(words.RESEND_SHORTCUT)}, act, KEYS)
 
 
 def done(ctx: Context, notice: str) -> None:
@@ -90,7 +93,14 @@ def recovery_password(ctx: Context, step: RecoveryPasswordStep) -> None:
         ctx.say(_(words.LEGACY_PASSWORD_OFFER))
         choice = ctx.prompter.choose(
             _(words.WHAT_NOW),
-            [_("Choisir un nouveau mot de passe"), _(words.RESEND_LEGACY_PASSWORD)],
+            [
+                Choice(
+                    "new-password",
+                    _("Choisir un nouveau mot de passe"),
+                    asks=frozenset({"password", "confirmation"}),
+                ),
+                Choice("legacy", _(words.RESEND_LEGACY_PASSWORD)),
+            ],
             help.legacy_resend_help(),
         )
         if choice == 1 and resend_legacy(ctx):
