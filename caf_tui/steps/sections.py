@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from caf_tui import rules
+from caf_tui.api import SpouseRight
 from caf_tui.api.declarations import (
     AddressChangeRequest,
+    AttestationKind,
     Benefit,
     BenefitQuestion,
     FamilySituation,
@@ -352,3 +354,16 @@ def form_note(name: str) -> str | None:
         return None
     form_id = name.removeprefix(ASSIST_PREFIX)
     return next((form.note for form in DECLARATIONS if form.id == form_id), BENEFIT_NOTE)
+
+
+def section_ids(benefits: Sequence[Benefit]) -> frozenset[str]:
+    """Every id the file-right sections give a widget (and the line mode a question or a
+    choice), made from these descriptions and the server's ``benefits``: what a flow may name."""
+    forms = [*DECLARATIONS, *(benefit_form(benefit) for benefit in benefits)]
+    ids = {f"declare-{form.id}" for form in DECLARATIONS}
+    ids |= {f"benefit-{benefit.id}" for benefit in benefits}
+    ids |= {field.id for form in forms for field in form.fields}
+    ids |= {f"{f.id}-{option.id}" for form in forms for f in form.fields for option in f.options}
+    ids |= {f"download-{kind.value}" for kind in AttestationKind}
+    ids |= {f"right-{right.value}" for right in SpouseRight}
+    return frozenset(ids)
