@@ -133,7 +133,6 @@ ATTESTATION_NOT_SAVED = N_(
 DOWNLOAD = N_("Télécharger « {title} »")
 EMAIL_IT = N_("Recevoir « {title} » par e-mail")
 RIGHTS_TICKS_TITLE = N_("Droits de {name}, un par un :")
-RIGHTS_ONE_BY_ONE = N_("Choisir ses droits un par un")
 RIGHT_GRANTED = N_("Droit accordé : {right}.")
 RIGHT_WITHDRAWN = N_("Droit retiré : {right}.")
 GRANT_RIGHT = N_("Accorder le droit « {right} »")

@@ -151,7 +151,7 @@ def zohra_sees(stub: RunningStub) -> str:
 
 def test_karim_grants_then_withdraws_zohras_rights(stub: RunningStub) -> None:
     journey = [*karim_to_code(), CODE, "1", "3"]  # Continuer, then « Passer »
-    grant = [MANAGE, "1", "7", "1"]  # Autoriser; Retour; Se déconnecter
+    grant = [MANAGE, "1", "9", "1"]  # Autoriser; Retour; Se déconnecter
     status, out = run(stub, [*journey, *grant])
     assert status == 0, out
     in_order(
@@ -173,7 +173,7 @@ def test_karim_grants_then_withdraws_zohras_rights(stub: RunningStub) -> None:
     assert "Autoriser" not in manage and "Retirer ces droits" not in manage
     assert "1. Modifier mes coordonnées de contact" in manage
 
-    withdraw = [*login_answers(KARIM_NIR, KARIM_NEW), MANAGE, "1", "7", "1"]
+    withdraw = [*login_answers(KARIM_NIR, KARIM_NEW), MANAGE, "1", "9", "1"]
     status, out = run(stub, withdraw)
     assert status == 0, out
     in_order(

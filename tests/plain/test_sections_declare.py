@@ -20,8 +20,11 @@ def test_karim_declares_a_move_a_wrong_commune_asked_again_alone(stub: RunningSt
         "69001",
         "Lille",  # not the commune of 69001: only this field is asked again
         "01/11/2026",
+        "1",  # Vérifier
         "Lyon",
+        "1",  # Vérifier
         "1",  # Envoyer
+        "1",  # Retour, once the receipt is read
         "3",  # Retour
         "1",  # Se déconnecter
     ]
@@ -55,8 +58,10 @@ def test_karim_declares_a_move_a_wrong_commune_asked_again_alone(stub: RunningSt
 
 
 def test_a_benefit_request_then_the_same_again_is_refused_as_pending(stub: RunningStub) -> None:
-    request = ["1", "abc", "1850", "3", "2"]  # Prime d'activité; a bad amount; 3 people; Non
-    answers = [*KARIM_HOME, BENEFIT, *request, "1", *request[:1], *request[2:], "1", "3", "1"]
+    sent = ["1", "1"]  # Vérifier, Envoyer
+    request = ["1", "abc", "3", "2", "1", "1850", *sent]  # a bad amount, asked again alone
+    again = ["1", "1850", "3", "2", *sent]  # the same request: already pending
+    answers = [*KARIM_HOME, BENEFIT, *request, "1", *again, "3", "1"]
     status, out = run(stub, answers)
 
     assert status == 0, out
@@ -66,7 +71,6 @@ def test_a_benefit_request_then_the_same_again_is_refused_as_pending(stub: Runni
         "1. Prime d'activité\n2. Allocation de rentrée scolaire\n3. Retour",
         "Erreur sur le champ « Vos revenus d'activité du mois dernier » : Saisissez vos revenus "
         "d'activité du mois dernier en euros",
-        "Vous avez saisi : abc.",
         "RÉCAPITULATIF",
         "ACCUSÉ DE RÉCEPTION",
         "Référence : ",

@@ -11,22 +11,21 @@ from tests.plain.test_sections_declare import KARIM_HOME
 
 
 def test_karim_grants_one_right_and_zohra_is_held_to_it(stub: RunningStub) -> None:
-    one_by_one = [MANAGE, "2", "2", "4", "7", "1"]  # declare_changes; Retour; Retour; log out
+    one_by_one = [MANAGE, "3", "9", "1"]  # « déclarer des changements »; Retour; log out
     status, out = run(stub, [*KARIM_HOME, *one_by_one])
     assert status == 0, out
     in_order(
         out,
-        "2. Choisir ses droits un par un",
         "Droits de Zohra TADJ, un par un :",
-        "1. Accorder le droit « consulter les droits et paiements »\n"
-        "2. Accorder le droit « déclarer des changements »\n"
-        "3. Accorder le droit « demander une prestation »\n4. Retour",
+        "1. Autoriser\n2. Accorder le droit « consulter les droits et paiements »\n"
+        "3. Accorder le droit « déclarer des changements »\n"
+        "4. Accorder le droit « demander une prestation »\n",
         "Droit accordé : déclarer des changements.",
-        "2. Retirer le droit « déclarer des changements »",
         "Zohra TADJ est autorisé(e) à :\ndéclarer des changements\n",
+        "3. Retirer le droit « déclarer des changements »",
     )
 
-    status, zohra = run(stub, [*login_answers(ZOHRA_NIR, ZOHRA_PASSWORD), "4", "3", "3", "1"])
+    status, zohra = run(stub, [*login_answers(ZOHRA_NIR, ZOHRA_PASSWORD), "4", "1", "3", "3", "1"])
     assert status == 0, zohra
     in_order(
         zohra,

@@ -7,7 +7,8 @@ from __future__ import annotations
 from caf_tui.backend.errors import InvalidInput
 from caf_tui.i18n import _
 from caf_tui.plain.context import Context
-from caf_tui.plain.prompts import Choice, Field
+from caf_tui.plain.prompts import Choice, Field, as_is
+from caf_tui.plain.sections.views import back
 from caf_tui.steps import sections, words
 from caf_tui.steps.sections import FormSpec, Typed
 from caf_tui.steps.spec import FieldKind, FieldSpec
@@ -30,11 +31,8 @@ def ask_field(ctx: Context, form: FormSpec, field: FieldSpec, kept: str | None) 
         choice = ctx.prompter.choose(asked.question + " :", labels, asked.help, field=field.id)
         return field.options[choice].id
 
-    def check(text: str) -> str:
-        form.check(field, text)
-        return text
-
-    return ctx.prompter.ask(asked, check, default=kept)
+    # Checked with the others at « Vérifier », as on screen (a rule across fields needs all).
+    return ctx.prompter.ask(asked, as_is, default=kept)
 
 
 def ask_fields(ctx: Context, form: FormSpec, typed: Typed, only: str | None) -> None:
@@ -44,13 +42,16 @@ def ask_fields(ctx: Context, form: FormSpec, typed: Typed, only: str | None) -> 
             typed[field.id] = ask_field(ctx, form, field, typed.get(field.id))
 
 
-def refused_field(ctx: Context, form: FormSpec, field_id: str | None, message: str) -> str | None:
-    """Say the refusal on its field's name; the id of the field to ask again, if one of ours."""
+def refused_field(
+    ctx: Context, form: FormSpec, field_id: str | None, message: str, typed: str | None = None
+) -> str | None:
+    """Say the refusal on its field's name; the id of the field to ask again (Entrée keeps
+    what was typed), if one of ours."""
     field = next((field for field in form.fields if field.id == field_id), None)
     if field is None:  # about the whole request (already pending): nothing to correct
         ctx.say(message)
         return None
-    ctx.prompter.error(question(form, field), message)
+    ctx.prompter.error(question(form, field), message, refused=typed)
     return field.id
 
 
@@ -62,9 +63,16 @@ def ask_form(ctx: Context, form: FormSpec) -> None:
     while True:
         ask_fields(ctx, form, typed, only)
         only = None
-        across = form.across(typed)
-        if across is not None:
-            only = refused_field(ctx, form, *across)
+        checked = ctx.prompter.choose(
+            _(words.WHAT_NOW),
+            [Choice("check", _(sections.CHECK)), Choice("back", _(words.BACK))],
+            form.words(form.help),
+        )
+        if checked == 1:
+            return
+        refused = form.refusal(typed)
+        if refused is not None:
+            only = refused_field(ctx, form, *refused, typed=typed.get(refused[0]))
             continue
         try:
             summary = ctx.call(lambda: form.summary(ctx.backend, typed))
@@ -95,4 +103,5 @@ def ask_form(ctx: Context, form: FormSpec) -> None:
                 return
             continue
         ctx.say(_(sections.RECEIPT_TITLE), *sections.receipt_lines(receipt))
+        back(ctx)  # read, then « Retour », as on screen
         return

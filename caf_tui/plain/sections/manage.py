@@ -40,33 +40,29 @@ def granted(spouse: SpouseAuthorisationState) -> set[SpouseRight]:
     return set(spouse.rights) if spouse.authorised else set()
 
 
-def rights_one_by_one(ctx: Context) -> None:
-    """The three rights, each granted or withdrawn on its own, until « Retour »."""
-    while True:
-        spouse = ctx.call(ctx.backend.authorisations).spouse
-        if spouse is None:
-            return
-        held = granted(spouse)
-        ctx.say(_(sections.RIGHTS_TICKS_TITLE).format(name=spouse.spouse_name))
-        labels = [
+def toggle_right(ctx: Context, spouse: SpouseAuthorisationState, right: SpouseRight) -> None:
+    """Grant ``right`` alone, or withdraw it alone: the others stay as they are."""
+    wanted = granted(spouse) ^ {right}
+    ctx.call(partial(ctx.backend.set_spouse_rights, [r for r in SpouseRight if r in wanted]))
+    said = sections.RIGHT_GRANTED if right in wanted else sections.RIGHT_WITHDRAWN
+    ctx.say(_(said).format(right=spouse_right(right)))
+
+
+def right_choices(ctx: Context, spouse: SpouseAuthorisationState) -> list[tuple[Choice, Action]]:
+    """One choice per right, with the id of its tick on screen."""
+    held = granted(spouse)
+    return [
+        (
             Choice(
-                f"right-{right.value}",  # the tick's id on screen
+                f"right-{right.value}",
                 _(sections.WITHDRAW_RIGHT if right in held else sections.GRANT_RIGHT).format(
                     right=spouse_right(right)
                 ),
-            )
-            for right in SpouseRight
-        ]
-        choice = ctx.prompter.choose(
-            _(words.WHAT_NOW), [*labels, Choice("back", _(words.BACK))], help.manage_help()
+            ),
+            staying(partial(toggle_right, ctx, spouse, right)),
         )
-        if choice == len(labels):
-            return
-        right = list(SpouseRight)[choice]
-        wanted = held ^ {right}
-        ctx.call(partial(ctx.backend.set_spouse_rights, [r for r in SpouseRight if r in wanted]))
-        said = sections.RIGHT_GRANTED if right in wanted else sections.RIGHT_WITHDRAWN
-        ctx.say(_(said).format(right=spouse_right(right)))
+        for right in SpouseRight
+    ]
 
 
 def logout_everywhere(ctx: Context) -> bool:
@@ -89,12 +85,7 @@ def actions(
             else Choice("withdraw", _(words.WITHDRAW_RIGHTS))
         )
         menu.append((choice, staying(lambda: set_spouse(ctx, grant))))
-        menu.append(
-            (
-                Choice("rights", _(sections.RIGHTS_ONE_BY_ONE)),
-                staying(lambda: rights_one_by_one(ctx)),
-            )
-        )
+        menu += right_choices(ctx, spouse)
     policy = profile.password_policy
     return [
         *menu,
@@ -125,6 +116,7 @@ def manage_account(ctx: Context) -> None:
         ctx.say(_(words.PROFILE_TITLE), *profile_lines(profile))
         if spouse is not None:
             ctx.say(_(words.AUTHORISATIONS_TITLE), *spouse_lines(spouse))
+            ctx.say(_(sections.RIGHTS_TICKS_TITLE).format(name=spouse.spouse_name))
         menu = actions(ctx, profile, spouse)
         ctx.terminal.blank()
         choice = ctx.prompter.choose(

@@ -15,7 +15,7 @@ from caf_tui.plain.context import Context
 from caf_tui.plain.prompts import Choice
 from caf_tui.plain.sections.file_rights import declare_change, request_benefit
 from caf_tui.plain.sections.manage import manage_account
-from caf_tui.plain.sections.views import attestations, payments
+from caf_tui.plain.sections.views import attestations, back, payments
 from caf_tui.steps import words
 from caf_tui.steps.account import DASHBOARD
 from caf_tui.steps.sections import NOT_ALLOWED
@@ -56,4 +56,5 @@ def dashboard_menu(ctx: Context, board: DashboardResponse) -> bool:
         view(ctx)
     except Forbidden as refusal:  # the server decides, whatever the menu offered
         ctx.say(refusal.message)
+        back(ctx)  # the section is open, with the server's words, as on screen
     return False
