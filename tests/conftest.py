@@ -37,6 +37,19 @@ STUB_CODE = CODE
 os.environ["CAF_TUI_LANG"] = "fr"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def downloads_of_the_tests(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A downloaded attestation (the flow library replays « attestation-download ») lands in a
+    folder of the tests (platformdirs reads XDG_DOWNLOAD_DIR), never in the person's own."""
+    old = os.environ.get("XDG_DOWNLOAD_DIR")
+    os.environ["XDG_DOWNLOAD_DIR"] = str(tmp_path_factory.mktemp("downloads"))
+    yield
+    if old is None:
+        os.environ.pop("XDG_DOWNLOAD_DIR", None)
+    else:
+        os.environ["XDG_DOWNLOAD_DIR"] = old
+
+
 def stub_client(running: RunningStub, **kwargs: Any) -> httpx.Client:
     """An HTTP client for a stub. Plain HTTP on the loopback: ``verify=False`` spares building
     a TLS context, some 40 ms per client."""

@@ -42,8 +42,11 @@ class Context:
         *,
         tick: float,
         watch: Watch | None = None,
+        kiosk: bool = False,
     ) -> None:
         self.terminal = terminal
+        #: A shared counter terminal: nothing of the person's is written on its disk.
+        self.kiosk = kiosk
         self.journey = journey
         self.runner = runner
         #: How often (seconds) the code's validity is looked at.

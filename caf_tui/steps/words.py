@@ -82,6 +82,8 @@ FRANCECONNECT_WHERE = N_("Où voulez-vous vous connecter ?")
 ONE_CONTACT_AT_A_TIME = N_("Modifiez une seule coordonnée à la fois.")
 TYPE_NEW_CONTACT = N_("Saisissez la nouvelle coordonnée à enregistrer.")
 BACK = N_("Retour")
+YES = N_("Oui")
+NO = N_("Non")
 EDIT_CONTACT_TITLE = N_("MODIFIER MES COORDONNÉES DE CONTACT")
 CHANGE_CONTACT_HELP = N_(
     "Modifiez votre téléphone portable ou votre adresse e-mail, une coordonnée à la fois. "
@@ -115,8 +117,8 @@ NO_RECENT_PAYMENT = N_("Aucun paiement récent.")
 PAYMENT_LINE = N_("{date} : {label}, {amount}")
 ATTESTATIONS_TITLE = N_("MES ATTESTATIONS")
 ATTESTATIONS_INTRO = N_(
-    "Les attestations que vous pouvez obtenir. Dans la démonstration, aucun document "
-    "n'est téléchargé."
+    "Les attestations que vous pouvez obtenir, en PDF : enregistrées dans votre dossier de "
+    "téléchargements, ou envoyées par e-mail sur un poste partagé."
 )
 LAST_CONNECTIONS_TITLE = N_("MES DERNIÈRES CONNEXIONS")
 UNKNOWN_CONNECTION_ADVICE = N_(

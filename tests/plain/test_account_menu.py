@@ -156,7 +156,7 @@ def zohra_sees(stub: RunningStub) -> str:
 
 def test_karim_grants_then_withdraws_zohras_rights(stub: RunningStub) -> None:
     journey = [*karim_to_code(), CODE, "1", "3"]  # Continuer, then « Passer »
-    grant = [MANAGE, "1", "6", "1"]  # Autoriser; Retour; Se déconnecter
+    grant = [MANAGE, "1", "9", "1"]  # Autoriser; Retour; Se déconnecter
     status, out = run(stub, [*journey, *grant])
     assert status == 0, out
     in_order(
@@ -178,7 +178,7 @@ def test_karim_grants_then_withdraws_zohras_rights(stub: RunningStub) -> None:
     assert "Autoriser" not in manage and "Retirer ces droits" not in manage
     assert "1. Modifier mes coordonnées de contact" in manage
 
-    withdraw = [*login_answers(KARIM_NIR, KARIM_NEW), MANAGE, "1", "6", "1"]
+    withdraw = [*login_answers(KARIM_NIR, KARIM_NEW), MANAGE, "1", "9", "1"]
     status, out = run(stub, withdraw)
     assert status == 0, out
     in_order(
@@ -195,20 +195,22 @@ def test_karim_grants_then_withdraws_zohras_rights(stub: RunningStub) -> None:
     assert_plain(out, KARIM_NEW)
 
 
-def test_a_section_the_line_mode_does_not_read_is_said_to_be_on_caf_fr(
-    stub: RunningStub,
-) -> None:
-    status, out = run(stub, [*login_answers(PAUL_NIR, PAUL_PASSWORD), "3", ATTESTATIONS, "1", "1"])
+def test_declare_change_and_attestations_open_in_the_line_mode(stub: RunningStub) -> None:
+    answers = [*login_answers(PAUL_NIR, PAUL_PASSWORD), "3", "3", ATTESTATIONS, "4", "1"]
+    status, out = run(stub, answers)
 
     assert status == 0, out
     in_order(
         out,
-        "« Déclarer un changement » n'est pas encore disponible dans caf-tui : utilisez caf.fr.",
+        "DÉCLARER UN CHANGEMENT",
+        "1. Changement d'adresse\n2. Changement de situation familiale\n3. Retour",
         "MON COMPTE",
         "MES ATTESTATIONS",
-        "1. Retour",
+        "1. Télécharger « Attestation de situation »",
+        "4. Retour",
         "Déconnexion effectuée.",
     )
+    assert "n'est pas encore disponible" not in out
 
 
 def test_recent_connections_then_log_out_everywhere_asks_for_the_login(
