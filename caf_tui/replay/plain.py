@@ -97,6 +97,7 @@ class PlainDriver:
             case ExpectError():
                 expect_error(step, self.backend, self._errors_mark, self.session, self._mark)
             case ExpectText():
+                self._act_on_ticks()
                 said = self.since_action()
                 expect_text(step.expect_text, said, self.session, self._mark, self._typed)
             case ExpectNoText():
@@ -133,6 +134,17 @@ class PlainDriver:
                 path.write_text(self.since_action(), encoding="utf-8")
                 return path.name
         return None
+
+    def _act_on_ticks(self) -> None:
+        """On screen a tick acts at once (a right granted as it is ticked); the line mode asks
+        it as a menu's choice, given with the next press. When the flow looks before pressing
+        anything, the tick is given now, so that it sees what the screen would show."""
+        kinds = {kind for kind, _name, _value in self._pending}
+        if not kinds or not kinds <= {"tick", "choose"} or not self.session.wait_question():
+            return
+        offered = self.session.waiting
+        if any(offered.key_of(name) is not None for _kind, name, _value in self._pending):
+            self._press("")
 
     def _expect_step(self, expected: str) -> None:
         if expected == "login":
