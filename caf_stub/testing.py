@@ -164,6 +164,8 @@ class StubProcess:
     workers: int
     port: int
     extra: tuple[str, ...] = ()
+    #: Every code sent, for a test to type; None: random codes, as in life.
+    fixed_code: str | None = CODE
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -183,8 +185,7 @@ class StubProcess:
             str(self.port),
             "--log-level",
             "warning",
-            "--fixed-code",
-            CODE,
+            *(("--fixed-code", self.fixed_code) if self.fixed_code else ()),
             "--frozen",
             "--start-time",
             START.isoformat(),

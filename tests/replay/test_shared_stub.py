@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 
 from caf_stub import RunningStub
 from caf_stub.messages import CODE_SUBJECT
 from caf_stub.personas import PERSONAS
+from caf_stub.testing import PostgresServer, StubProcess, free_port
 from caf_tui.replay.runner import ReplayOptions, replay_files
-from tests.conftest import stub_client
 
 FLOWS = Path(__file__).resolve().parents[2] / "flows"
 
@@ -70,22 +72,46 @@ def test_a_flow_written_with_persona_values_runs_on_a_private_stub_as_the_demo_p
     assert result.passed, result.failure
 
 
+def eight_flows_at_once(url: str, tmp_path: Path) -> list[dict[str, Any]]:
+    """Five Karims and three Claires replayed together on the stub at ``url``; what it sent."""
+    paths = _write(tmp_path / "flows", [karim(n) for n in range(5)] + [claire(n) for n in range(3)])
+    options = ReplayOptions(
+        report_dir=tmp_path / "report", backend_url=url, plain=True, shared=True
+    )
+
+    results = replay_files(paths, options, jobs=8)
+
+    assert {r.name: r.failure for r in results if not r.passed} == {}
+    sent: list[dict[str, Any]] = httpx.get(url + "/_stub/outbox", timeout=10).json()
+    return sent
+
+
 @pytest.mark.slow
 def test_eight_flows_at_once_on_one_stub_each_on_its_own_persona_and_codes(
     stub_factory: Callable[..., RunningStub], tmp_path: Path
 ) -> None:
     # Random codes: a flow that read another's code would type a wrong one and fail.
     shared = stub_factory(fixed_code=None)
-    paths = _write(tmp_path / "flows", [karim(n) for n in range(5)] + [claire(n) for n in range(3)])
-    options = ReplayOptions(
-        report_dir=tmp_path / "report", backend_url=shared.url, plain=True, shared=True
-    )
+    sent = eight_flows_at_once(shared.url, tmp_path)
+    assert_each_copy_got_its_own_code(sent)
 
-    results = replay_files(paths, options, jobs=8)
 
-    assert {r.name: r.failure for r in results if not r.passed} == {}
-    with stub_client(shared) as client:
-        sent = client.get("/_stub/outbox").json()
+@pytest.mark.slow
+def test_eight_flows_at_once_on_four_workers_on_postgresql(
+    postgres_server: PostgresServer, tmp_path: Path
+) -> None:
+    """The team's stub: ``caf-stub --db postgresql://… --workers 4``, random codes."""
+    shared = StubProcess(
+        db=postgres_server.new_database(), workers=4, port=free_port(), fixed_code=None
+    ).start(timeout=120)
+    try:
+        sent = eight_flows_at_once(shared.url, tmp_path)
+    finally:
+        shared.stop()
+    assert_each_copy_got_its_own_code(sent)
+
+
+def assert_each_copy_got_its_own_code(sent: list[dict[str, Any]]) -> None:
     codes_to = [m["to"] for m in sent if m["channel"] == "sms" or m["subject"] == CODE_SUBJECT]
     assert len(codes_to) == 8 and len(set(codes_to)) == 8  # one code for each copy
     demo = {PERSONAS["karim"].phone, PERSONAS["karim"].email, PERSONAS["claire"].email}
