@@ -15,7 +15,7 @@ BAD = """\
 name: bad
 steps:
   - expect: login
-  - press: Se connecter
+  - press: login
     extra: 1
   - fill: {password: en-clair}
   - expect: nowhere
@@ -29,7 +29,7 @@ variables:
 steps:
   - expect: login
   - fill: {identifier: "${PAUL_NIR}", password: "${PAUL_PASSWORD}"}
-  - press: Se connecter
+  - press: login
 """
 DASHBOARD = """\
 name: paul-logs-in-again

@@ -23,7 +23,7 @@ variables:
 steps:
   - expect: login
   - fill: {identifier: "${PAUL_NIR}", password: "${PAUL_PASSWORD}"}
-  - press: Se connecter
+  - press: login
   - expect: migration_intro
 """
 INI = (
