@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from caf_tui import cli_words
-from caf_tui.config import Settings, config_override, language_from_locale, variable_name
+from caf_tui.config import (
+    Settings,
+    config_file,
+    config_override,
+    language_from_locale,
+    variable_name,
+)
 from caf_tui.config_sources import (
     DEST_PREFIX,
     FLAGS,
@@ -247,13 +253,22 @@ def early_language(argv: Sequence[str]) -> str:
     early.add_argument("--config")
     known, _rest = early.parse_known_args(list(argv))
     config_override.set(Path(known.config) if known.config else None)  # this run's only
-    for candidate in (known.lang, os.environ.get(variable_name("lang"))):
+    for candidate in (known.lang, os.environ.get(variable_name("lang")), _language_in_file()):
         if candidate in ("fr", "en"):
             return str(candidate)
+    return language_from_locale()
+
+
+def _language_in_file() -> object:
+    """The config file's ``lang``, read with tomllib alone: building the settings here would
+    read every source twice per start (a wrong file is said later, in full)."""
+    import tomllib
+
     try:
-        return str(Settings().lang)
-    except Exception:  # a wrong setting is said later, in full
-        return language_from_locale()
+        with config_file().open("rb") as config:
+            return tomllib.load(config).get("lang")
+    except (OSError, ValueError):  # absent, unreadable, not TOML, not UTF-8
+        return None
 
 
 def settings_from_args(argv: Sequence[str] | None = None) -> Settings:

@@ -1,0 +1,90 @@
+"""What is loaded when the login is first painted: ``caf-tui`` started as a person starts it
+(its command line, its settings, the embedded stub), headless, its modules listed at Textual's
+``Ready`` (the first frame). What the frame does not need waits until after it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: Loaded after the frame: the HTTP client (at the first request or ``warm_up``), the keyring
+#: (by the login's worker, once painted), the embedded stub and all it brings (in its thread).
+AFTER_THE_FRAME = (
+    "httpx",
+    "httpcore",
+    "h11",
+    "anyio",
+    "keyring",
+    "secretstorage",
+    "jeepney",
+    "cryptography",
+    "caf_stub",
+    "fastapi",
+    "starlette",
+    "uvicorn",
+    "argon2",
+    "fpdf",
+    "babel",
+)
+
+
+def _top_level(modules: list[str]) -> set[str]:
+    return {name.split(".")[0] for name in modules}
+
+
+@pytest.fixture(scope="module")
+def first_frame(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    home = tmp_path_factory.mktemp("first-frame")
+    env = {name: value for name, value in os.environ.items() if not name.startswith("CAF_TUI_")}
+    env.update(
+        CAF_TUI_CONFIG=str(home / "absent.toml"),
+        CAF_TUI_STUB_DB=str(home / "stub.sqlite3"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        XDG_STATE_HOME=str(home / "state"),
+        XDG_DATA_HOME=str(home / "data"),
+        LANG="fr_FR.UTF-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.first_frame"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    report: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+    return report
+
+
+def test_the_first_frame_is_the_login(first_frame: dict[str, Any]) -> None:
+    assert first_frame["screen"] == "LoginScreen"
+
+
+@pytest.mark.parametrize("package", AFTER_THE_FRAME)
+def test_the_first_frame_does_without(first_frame: dict[str, Any], package: str) -> None:
+    assert package not in _top_level(first_frame["modules"])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="not yet: the settings are a pydantic-settings model, read before the app starts",
+)
+def test_the_settings_library_loads_after_the_frame(first_frame: dict[str, Any]) -> None:
+    assert "pydantic_settings" not in _top_level(first_frame["modules"])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="not yet: the login screen, the journey and the screen registry import the wire models",
+)
+def test_the_login_composes_without_the_wire_models(first_frame: dict[str, Any]) -> None:
+    assert "caf_tui.api" not in first_frame["modules"]
