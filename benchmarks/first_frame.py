@@ -31,6 +31,7 @@ def _report(screen: str) -> None:
         json.dumps(
             {
                 "seconds": time.perf_counter() - STARTED,
+                "at": time.time(),  # the wall clock, for a parent that timed the spawn
                 "screen": screen,
                 "modules": sorted(sys.modules),
             }
