@@ -33,11 +33,13 @@ class CafApp(AppInOurWords[None]):
         super().__init__()
         self.backend = backend if backend is not None else make_backend(self.settings)
         self.journey = Journey(self.backend)
-
-    def on_mount(self) -> None:
+        # Chosen before the stylesheet is first read: set at mount, the theme had every rule
+        # parsed and applied a second time before the first frame.
         for theme in CUSTOM_THEMES:
             self.register_theme(theme)
         self.theme = THEME_NAMES[self.settings.theme]
+
+    def on_mount(self) -> None:
         self.push_screen(self.first_screen())
 
     def on_ready(self) -> None:

@@ -37,12 +37,22 @@ class LoginScreen(StepScreen[LoginStep]):
         return help_texts.before_login_help()
 
     def compose(self) -> ComposeResult:
+        self.update_classes(self._width_classes(self.app.size.width), update=False)
         yield StepHeader(self.step_title())
         with VerticalScroll(classes="body"), Horizontal(id="columns"):
             with Vertical(id="form-column"):
                 yield from self._form()
             yield LoginDoors(id="doors-column")
         yield KeysFooter()
+
+    def _width_classes(self, width: int) -> dict[str, bool]:
+        """The breakpoint class of ``width``, as Textual picks it at each resize: set before the
+        first styling, since set at the first resize it had every widget styled a second time
+        before the first frame."""
+        breakpoints = self.HORIZONTAL_BREAKPOINTS or []
+        ranked = sorted(breakpoints, reverse=True)
+        chosen = next((name for edge, name in ranked if width >= edge), None)
+        return {name: name == chosen for _edge, name in breakpoints}
 
     def _form(self) -> ComposeResult:
         yield Static(self.caf.journey.take_notice() or "", id="notice")
