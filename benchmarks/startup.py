@@ -7,7 +7,7 @@ alternating, medians compared:
   ``benchmarks/first_frame.py``, timed from just before the spawn to Textual's ``Ready`` (the
   first frame);
 - in tmux: ``python -m caf_tui`` in a real 80x24 pane, timed from the spawn until the login's
-  words are on the pane (``tmux capture-pane``), as a person would see them.
+  words are on the pane (``tmux capture-pane`` every 10 ms), as a person would see them.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 LOGIN_WORDS = "Se connecter"
 BARE_WORDS = "CONNEXION"
 PANE_TIMEOUT = 30.0
+SAMPLE_SECONDS = 0.01
 _SERVERS = count()
 
 BARE = textwrap.dedent(
@@ -68,17 +69,21 @@ def person_environment() -> Iterator[dict[str, str]]:
         yield env
 
 
-def headless_start(bare: bool, env: dict[str, str]) -> float:
+#: Seconds to the first frame, and the CPU seconds the app spent on it when known.
+Start = tuple[float, float | None]
+
+
+def headless_start(bare: bool, env: dict[str, str]) -> Start:
     started = time.time()
     command = [sys.executable, "-m", "benchmarks.first_frame", *(["--bare"] if bare else [])]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, check=True)
     report = json.loads(done.stdout.splitlines()[-1])
     if not bare:
         assert report["screen"] == "LoginScreen", report["screen"]
-    return float(report["at"]) - started
+    return float(report["at"]) - started, float(report["cpu"])
 
 
-def tmux_start(bare: bool, env: dict[str, str]) -> float:
+def tmux_start(bare: bool, env: dict[str, str]) -> Start:
     """Seconds from spawning the app in a tmux pane to its words on the pane."""
     server = f"caf-bench-{os.getpid()}-{next(_SERVERS)}"  # a server's exit outlives kill-server
     tmux = ["tmux", "-L", server]
@@ -98,29 +103,40 @@ def tmux_start(bare: bool, env: dict[str, str]) -> float:
                 [*tmux, "capture-pane", "-p"], capture_output=True, text=True, check=False
             ).stdout
             if words in pane:
-                return time.perf_counter() - started
+                return time.perf_counter() - started, None
             if time.perf_counter() - started > PANE_TIMEOUT:
                 raise TimeoutError(f"« {words} » not on the pane after {PANE_TIMEOUT} s")
+            # A sampling period, not a wait for the app: back to back, the tmux clients took
+            # one of the two cores from the very start being timed.
+            time.sleep(SAMPLE_SECONDS)
     finally:
         subprocess.run([*tmux, "kill-server"], capture_output=True, check=False)
 
 
 def _ratio(
-    name: str, start: Callable[[bool, dict[str, str]], float], runs: int, env: dict[str, str]
+    name: str, start: Callable[[bool, dict[str, str]], Start], runs: int, env: dict[str, str]
 ) -> Result:
     start(True, env), start(False, env)  # warm the file cache, the bytecode, the catalog
-    bare: list[float] = []
-    caf: list[float] = []
+    bare: list[Start] = []
+    caf: list[Start] = []
     for _ in range(runs):
         bare.append(start(True, env))
         caf.append(start(False, env))
-    ratio = statistics.median(caf) / statistics.median(bare)
+    caf_wall = statistics.median(wall for wall, _cpu in caf)
+    bare_wall = statistics.median(wall for wall, _cpu in bare)
+    ratio = caf_wall / bare_wall
+    note = ""
+    caf_cpu = [cpu for _wall, cpu in caf if cpu is not None]
+    bare_cpu = [cpu for _wall, cpu in bare if cpu is not None]
+    if caf_cpu and bare_cpu:
+        caf_c, bare_c = statistics.median(caf_cpu), statistics.median(bare_cpu)
+        note = f"CPU seconds: {caf_c / bare_c:.2f}x ({caf_c * 1000:.0f} vs {bare_c * 1000:.0f} ms)"
     return Result(
         name,
-        f"{ratio:.2f}x ({statistics.median(caf) * 1000:.0f} ms vs "
-        f"{statistics.median(bare) * 1000:.0f} ms, medians of {runs})",
+        f"{ratio:.2f}x ({caf_wall * 1000:.0f} ms vs {bare_wall * 1000:.0f} ms, medians of {runs})",
         f"≤ {TARGET_RATIO}x",
         ratio <= TARGET_RATIO,
+        note,
     )
 
 
