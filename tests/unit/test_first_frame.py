@@ -32,7 +32,17 @@ AFTER_THE_FRAME = (
     "uvicorn",
     "argon2",
     "fpdf",
+    "sqlite3",
+    "joserfc",
     "babel",
+    # The validators and views of later steps, loaded when first needed.
+    "phonenumbers",
+    "email_validator",
+)
+LATER_VIEWS = (
+    "caf_tui.screens.dashboard",
+    "caf_tui.screens.verify_code",
+    "caf_tui.screens.choose_password",
 )
 
 
@@ -72,6 +82,11 @@ def test_the_first_frame_is_the_login(first_frame: dict[str, Any]) -> None:
 @pytest.mark.parametrize("package", AFTER_THE_FRAME)
 def test_the_first_frame_does_without(first_frame: dict[str, Any], package: str) -> None:
     assert package not in _top_level(first_frame["modules"])
+
+
+@pytest.mark.parametrize("module", LATER_VIEWS)
+def test_the_first_frame_has_no_later_step_s_view(first_frame: dict[str, Any], module: str) -> None:
+    assert module not in first_frame["modules"]
 
 
 @pytest.mark.xfail(
