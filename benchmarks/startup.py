@@ -85,8 +85,10 @@ def headless_start(bare: bool, env: dict[str, str]) -> Start:
 
 def tmux_start(bare: bool, env: dict[str, str]) -> Start:
     """Seconds from spawning the app in a tmux pane to its words on the pane."""
-    server = f"caf-bench-{os.getpid()}-{next(_SERVERS)}"  # a server's exit outlives kill-server
-    tmux = ["tmux", "-L", server]
+    # A server of its own per start (a server's exit outlives kill-server), its socket in the
+    # run's temporary home, which goes with it.
+    socket = Path(env["XDG_STATE_HOME"]).parent / f"tmux-{next(_SERVERS)}"
+    tmux = ["tmux", "-S", str(socket)]
     app = [sys.executable, "-c", BARE] if bare else [sys.executable, "-m", "caf_tui"]
     words = BARE_WORDS if bare else LOGIN_WORDS
     environment = [f"{k}={v}" for k, v in env.items() if k.startswith(("CAF_TUI_", "XDG_"))]
