@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-from typing import ClassVar
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -12,12 +14,16 @@ from textual.screen import Screen
 from caf_tui.api import LoginStep, NextStep
 from caf_tui.backend import make_backend
 from caf_tui.backend.base import Backend
-from caf_tui.config import Settings
 from caf_tui.i18n import N_, set_language
 from caf_tui.journey import Journey
 from caf_tui.styles import stylesheet
 from caf_tui.textual_words import AppInOurWords
 from caf_tui.themes import CUSTOM_THEMES, THEME_NAMES
+
+if TYPE_CHECKING:
+    from caf_tui.config import Settings
+
+log = logging.getLogger(__name__)
 
 
 class CafApp(AppInOurWords[None]):
@@ -27,8 +33,21 @@ class CafApp(AppInOurWords[None]):
         Binding("ctrl+q", "quit", N_("Fermer l'application"), show=True, priority=True),
     ]
 
-    def __init__(self, settings: Settings | None = None, backend: Backend | None = None) -> None:
-        self.settings = settings or Settings()
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        backend: Backend | None = None,
+        *,
+        validated_later: Callable[[], Settings] | None = None,
+    ) -> None:
+        """``validated_later``: the settings were read back from the cache (no pydantic before
+        the first frame); it builds the real ones, once the login is painted."""
+        if settings is None:
+            from caf_tui.config import Settings
+
+            settings = Settings()
+        self.settings = settings
+        self._validated_later = validated_later
         set_language(self.settings.lang)
         super().__init__()
         self.backend = backend if backend is not None else make_backend(self.settings)
@@ -44,6 +63,15 @@ class CafApp(AppInOurWords[None]):
 
     def on_ready(self) -> None:
         self.backend.warm_up()
+        if self._validated_later is not None:
+            self.run_worker(self._validate_settings, thread=True, exclusive=True)
+
+    def _validate_settings(self) -> None:
+        assert self._validated_later is not None
+        try:
+            self.settings = self._validated_later()
+        except Exception:  # the same inputs validated last time: keep those values
+            log.exception("settings validated after the first frame")
 
     def first_screen(self) -> Screen[None]:
         """The screen shown at start (the kiosk shows a welcome screen instead)."""
