@@ -5,15 +5,13 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
-from caf_tui.api import LoginStep, NextStep
-from caf_tui.backend import make_backend
-from caf_tui.backend.base import Backend
+from caf_tui.api import LoginStep
 from caf_tui.i18n import N_, set_language
 from caf_tui.journey import Journey
 from caf_tui.styles import stylesheet
@@ -21,9 +19,31 @@ from caf_tui.textual_words import AppInOurWords
 from caf_tui.themes import CUSTOM_THEMES, THEME_NAMES
 
 if TYPE_CHECKING:
+    from caf_tui.api import NextStep
+    from caf_tui.backend.base import Backend
     from caf_tui.config import Settings
 
 log = logging.getLogger(__name__)
+
+
+def made_backend(settings: Settings) -> Backend:
+    from caf_tui.backend import make_backend
+
+    return make_backend(settings)
+
+
+class BackendOnFirstUse:
+    """The backend the settings ask for, made when first used (``warm_up``, once the login is
+    painted): the HTTP client and the contract's models it loads are not needed to paint."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._backend: Backend | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._backend is None:
+            self._backend = made_backend(self._settings)
+        return getattr(self._backend, name)
 
 
 class CafApp(AppInOurWords[None]):
@@ -50,7 +70,11 @@ class CafApp(AppInOurWords[None]):
         self._validated_later = validated_later
         set_language(self.settings.lang)
         super().__init__()
-        self.backend = backend if backend is not None else make_backend(self.settings)
+        if backend is None:
+            # Painted from cached settings, the login comes before the client and the models.
+            made = BackendOnFirstUse(settings) if validated_later else made_backend(settings)
+            backend = cast("Backend", made)
+        self.backend = backend
         self.journey = Journey(self.backend)
         # Chosen before the stylesheet is first read: set at mount, the theme had every rule
         # parsed and applied a second time before the first frame.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pydantic import SecretStr
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -199,6 +198,8 @@ class LoginScreen(StepScreen[LoginStep]):
             self.query_one("#error-password", FieldError).show(_("Saisissez votre mot de passe."))
             password_field.focus()
             return
+        from pydantic import SecretStr  # not needed to paint the login
+
         password = SecretStr(password_field.value)
         remember_me = self.query_one(RememberMe)
         keep = remember_me.wanted
