@@ -55,7 +55,8 @@ BARE = textwrap.dedent(
 @contextmanager
 def person_environment() -> Iterator[dict[str, str]]:
     """The person's environment but a fresh home for caf-tui: no config file, its own stub
-    database and cache (the first start compiles the catalog; the warm-up run does it)."""
+    database and cache (the first start compiles the catalog and caches its validated settings;
+    the warm-up run does it: the timed starts are a person's every later start)."""
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp)
         env = {k: v for k, v in os.environ.items() if not k.startswith("CAF_TUI_")}

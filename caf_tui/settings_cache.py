@@ -3,11 +3,12 @@
 ``caf_tui.config`` (pydantic-settings) stays the one source of truth; importing it costs about
 230 ms, more than a bare Textual app takes to paint. So the values it validated are written to
 the user cache dir (beside the compiled catalogs) under the hash of their inputs: the
-``CAF_TUI_*``, ``ACCESSIBLE`` and locale variables, the config file's path and bytes, the command
-line's settings, the package's version and the code that validates them. The next start with the
-same inputs builds its first frame from those values without pydantic, and the real ``Settings``
-is built after the frame; anything changed is another hash, a miss, validated before the frame as
-ever (a wrong setting stops the start with its message). Secret fields are never written.
+``CAF_TUI_*``, ``ACCESSIBLE`` and locale variables, the config file's path and bytes, the
+command line's settings and the code that validates them (standing for the package's version).
+The next start with the same inputs builds its first frame from those values without pydantic,
+and the real ``Settings`` is built after the frame; anything changed is another hash, a miss,
+validated before the frame as ever (a wrong setting stops the start with its message). Secret
+fields are never written.
 """
 
 from __future__ import annotations
@@ -30,9 +31,14 @@ if TYPE_CHECKING:
 
 #: Never written to the cache: read by the real ``Settings``, after the frame.
 SECRET_FIELDS = frozenset({"kiosk_pin_hash"})
-#: The code whose change changes what the same inputs validate to (an editable install keeps
-#: its version while it is edited).
-VALIDATING_CODE = ("config.py", "config_sources.py", "locale_choice.py")
+#: The code whose change changes what the same inputs validate to.
+VALIDATING_CODE = (
+    "config.py",
+    "config_names.py",
+    "config_sources.py",
+    "locale_choice.py",
+    "settings_cache.py",
+)
 PACKAGE = Path(__file__).parent
 
 
@@ -41,11 +47,10 @@ def settings_cache_dir() -> Path:
 
 
 def _code_digest() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
+    # The validating code's bytes stand for the package's version: they change with every
+    # version that validates differently, and an edited checkout too; importlib.metadata alone
+    # would cost a tenth of the bare app's first paint.
     digest = hashlib.sha256()
-    with contextlib.suppress(PackageNotFoundError):
-        digest.update(version("caf-tui").encode())
     for name in VALIDATING_CODE:
         digest.update((PACKAGE / name).read_bytes())
     return digest.hexdigest()
