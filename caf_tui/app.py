@@ -86,6 +86,11 @@ class CafApp(AppInOurWords[None]):
         self.push_screen(self.first_screen())
 
     def on_ready(self) -> None:
+        # After the frame is written, not just composed: in a terminal, work done in this
+        # handler (the client's and the models' imports) held the login back from the screen.
+        self.call_after_refresh(self._after_the_first_frame)
+
+    def _after_the_first_frame(self) -> None:
         self.backend.warm_up()
         if self._validated_later is not None:
             self.run_worker(self._validate_settings, thread=True, exclusive=True)
