@@ -3,22 +3,48 @@
 from __future__ import annotations
 
 import contextlib
-from typing import ClassVar
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
-from caf_tui.api import LoginStep, NextStep
-from caf_tui.backend import make_backend
-from caf_tui.backend.base import Backend
-from caf_tui.config import Settings
+from caf_tui.api import LoginStep
 from caf_tui.i18n import N_, set_language
 from caf_tui.journey import Journey
 from caf_tui.styles import stylesheet
 from caf_tui.styles.parsed import ParsedOnce
 from caf_tui.textual_words import AppInOurWords
 from caf_tui.themes import CUSTOM_THEMES, THEME_NAMES
+
+if TYPE_CHECKING:
+    from caf_tui.api import NextStep
+    from caf_tui.backend.base import Backend
+    from caf_tui.config import Settings
+
+log = logging.getLogger(__name__)
+
+
+def made_backend(settings: Settings) -> Backend:
+    from caf_tui.backend import make_backend
+
+    return make_backend(settings)
+
+
+class BackendOnFirstUse:
+    """The backend the settings ask for, made when first used (``warm_up``, once the login is
+    painted): the HTTP client and the contract's models it loads are not needed to paint."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._backend: Backend | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._backend is None:
+            self._backend = made_backend(self._settings)
+        return getattr(self._backend, name)
 
 
 class CafApp(AppInOurWords[None]):
@@ -28,22 +54,55 @@ class CafApp(AppInOurWords[None]):
         Binding("ctrl+q", "quit", N_("Fermer l'application"), show=True, priority=True),
     ]
 
-    def __init__(self, settings: Settings | None = None, backend: Backend | None = None) -> None:
-        self.settings = settings or Settings()
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        backend: Backend | None = None,
+        *,
+        validated_later: Callable[[], Settings] | None = None,
+    ) -> None:
+        """``validated_later``: the settings were read back from the cache (no pydantic before
+        the first frame); it builds the real ones, once the login is painted."""
+        if settings is None:
+            from caf_tui.config import Settings
+
+            settings = Settings()
+        self.settings = settings
+        self._validated_later = validated_later
         set_language(self.settings.lang)
         super().__init__()
         self.stylesheet = ParsedOnce(variables=self.get_css_variables())
-        self.backend = backend if backend is not None else make_backend(self.settings)
+        if backend is None:
+            # Painted from cached settings, the login comes before the client and the models.
+            made = BackendOnFirstUse(settings) if validated_later else made_backend(settings)
+            backend = cast("Backend", made)
+        self.backend = backend
         self.journey = Journey(self.backend)
-
-    def on_mount(self) -> None:
+        # Chosen before the stylesheet is first read: set at mount, the theme had every rule
+        # parsed and applied a second time before the first frame.
         for theme in CUSTOM_THEMES:
             self.register_theme(theme)
         self.theme = THEME_NAMES[self.settings.theme]
+
+    def on_mount(self) -> None:
         self.push_screen(self.first_screen())
 
     def on_ready(self) -> None:
+        # After the frame is written, not just composed: in a terminal, work done in this
+        # handler (the client's and the models' imports) held the login back from the screen.
+        self.call_after_refresh(self._after_the_first_frame)
+
+    def _after_the_first_frame(self) -> None:
         self.backend.warm_up()
+        if self._validated_later is not None:
+            self.run_worker(self._validate_settings, thread=True, exclusive=True)
+
+    def _validate_settings(self) -> None:
+        assert self._validated_later is not None
+        try:
+            self.settings = self._validated_later()
+        except Exception:  # the same inputs validated last time: keep those values
+            log.exception("settings validated after the first frame")
 
     def first_screen(self) -> Screen[None]:
         """The screen shown at start (the kiosk shows a welcome screen instead)."""

@@ -8,9 +8,14 @@ use it too.
 
 from __future__ import annotations
 
-from caf_tui.api import ErrorCode, Progress
+from typing import TYPE_CHECKING
+
+from caf_tui.api import ErrorCode
 from caf_tui.i18n import N_, _
 from caf_tui.steps import sections, spec_for, words
+
+if TYPE_CHECKING:
+    from caf_tui.api import Progress
 
 FALLBACK_NOTE = N_(
     "Pas de note pour cet écran. Relever le nom de l'étape et le code d'erreur affichés "

@@ -13,19 +13,24 @@ import sys
 from collections.abc import Callable, Collection, Sequence
 from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from caf_tui import cli_words
-from caf_tui.config import Settings, config_override, language_from_locale, variable_name
-from caf_tui.config_sources import (
+from caf_tui.config_names import (
     DEST_PREFIX,
     FLAGS,
-    LoadedSettings,
-    SettingsRefused,
-    load_settings,
+    config_file,
+    config_override,
     setting_flags,
+    variable_name,
 )
 from caf_tui.i18n import N_, _, set_language
+from caf_tui.locale_choice import language_from_locale
+
+if TYPE_CHECKING:
+    from caf_tui.config import Settings
+    from caf_tui.config_sources import LoadedSettings
+    from caf_tui.settings_cache import CacheHit
 
 PROG = "caf-tui"
 
@@ -84,17 +89,18 @@ def _help(name: str) -> str:
 
 def add_setting_arguments(parser: argparse.ArgumentParser) -> None:
     """A flag per setting (but the PIN hash: a flag would show in ``ps``)."""
-    import typing
+    from caf_tui.settings_cache import flag_shapes
 
+    shapes = flag_shapes()
     group = parser.add_argument_group(_("réglages (option > variable > fichier > défaut)"))
     for name, flag in FLAGS.items():
-        field = Settings.model_fields[name]
+        shape = shapes[name]
         options: dict[str, Any] = {"dest": DEST_PREFIX + name, "help": _help(name)}
-        if field.annotation is bool:
+        if shape.boolean:
             options["action"] = argparse.BooleanOptionalAction
         else:
-            if typing.get_origin(field.annotation) is typing.Literal:
-                options["choices"] = typing.get_args(field.annotation)
+            if shape.choices is not None:
+                options["choices"] = shape.choices
             if name in METAVARS:
                 options["metavar"] = _(METAVARS[name])
         added = group.add_argument(flag, **options)
@@ -247,13 +253,22 @@ def early_language(argv: Sequence[str]) -> str:
     early.add_argument("--config")
     known, _rest = early.parse_known_args(list(argv))
     config_override.set(Path(known.config) if known.config else None)  # this run's only
-    for candidate in (known.lang, os.environ.get(variable_name("lang"))):
+    for candidate in (known.lang, os.environ.get(variable_name("lang")), _language_in_file()):
         if candidate in ("fr", "en"):
             return str(candidate)
+    return language_from_locale()
+
+
+def _language_in_file() -> object:
+    """The config file's ``lang``, read with tomllib alone: building the settings here would
+    read every source twice per start (a wrong file is said later, in full)."""
+    import tomllib
+
     try:
-        return str(Settings().lang)
-    except Exception:  # a wrong setting is said later, in full
-        return language_from_locale()
+        with config_file().open("rb") as config:
+            return tomllib.load(config).get("lang")
+    except (OSError, ValueError):  # absent, unreadable, not TOML, not UTF-8
+        return None
 
 
 def settings_from_args(argv: Sequence[str] | None = None) -> Settings:
@@ -261,6 +276,8 @@ def settings_from_args(argv: Sequence[str] | None = None) -> Settings:
     arguments = list(sys.argv[1:] if argv is None else argv)
     args = build_parser(commands_named(arguments)).parse_args(arguments)
     config_override.set(Path(args.config) if args.config else None)
+    from caf_tui.config_sources import load_settings
+
     return load_settings(setting_flags(args)).settings
 
 
@@ -283,8 +300,18 @@ def _run(argv: Sequence[str] | None) -> int:
     set_language(early_language(arguments))
     args = build_parser(commands_named(arguments)).parse_args(arguments)
     config_override.set(Path(args.config) if args.config else None)
+    flags = setting_flags(args)
+    if args.command is None:
+        from caf_tui import settings_cache
+
+        digest = settings_cache.inputs_digest(flags, config_file())
+        hit = settings_cache.lookup(digest)
+        if hit is not None and _paints_from_cache(hit):
+            return run_app_from_cache(hit, flags)
+    from caf_tui.config_sources import SettingsRefused, load_settings
+
     try:
-        loaded = load_settings(setting_flags(args))
+        loaded = load_settings(flags)
     except SettingsRefused as refused:
         for line in refused.lines:
             print(line, file=sys.stderr)
@@ -296,8 +323,43 @@ def _run(argv: Sequence[str] | None) -> int:
 
     configure_logging(loaded.settings)
     if args.command is None:
+        settings_cache.store(digest, loaded)
         return run_app(loaded)
     return _handler(args.handler)(args)
+
+
+def _paints_from_cache(hit: CacheHit) -> bool:
+    """Only the screens' login is painted from cached values: the line mode and the counter
+    (its PIN hash is a secret, never cached) validate first, as does a plug-in backend (what is
+    installed is not part of the hash)."""
+    values = hit.settings
+    if getattr(values, "plain", True) or getattr(values, "kiosk", True):
+        return False
+    if getattr(values, "backend_kind", None) != "http":
+        return False
+    return hit.plain_origin != "default" or line_mode_reason() is None
+
+
+def run_app_from_cache(hit: CacheHit, flags: dict[str, object]) -> int:
+    """The app from the values this start's inputs validated to last time; the real settings
+    are built once the login is painted (same inputs, same values)."""
+    from caf_tui.app import CafApp
+    from caf_tui.logs import configure_logging
+
+    # The cached values have every attribute of Settings the app reads before the frame.
+    settings = cast("Settings", hit.settings)
+    set_language(settings.lang)
+    configure_logging(settings)
+    path = config_file()
+
+    def validated() -> Settings:
+        from caf_tui.config_sources import load_settings
+
+        config_override.set(path)  # this thread's own context
+        return load_settings(flags).settings
+
+    CafApp(settings, validated_later=validated).run()
+    return 0
 
 
 if __name__ == "__main__":

@@ -6,12 +6,9 @@ the file named by ``CAF_TUI_CONFIG``, read by pydantic-settings' own TOML source
 
 from __future__ import annotations
 
-import os
-from contextvars import ContextVar
 from pathlib import Path
 from typing import Literal, Self
 
-import platformdirs
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
@@ -20,6 +17,16 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from caf_tui.config_names import (
+    BACKENDS_GROUP,
+    CONFIG_VARIABLE,
+    ENV_PREFIX,
+    accessible_requested,
+    backend_kinds,
+    config_file,
+    config_override,
+    variable_name,
+)
 from caf_tui.locale_choice import (
     LOCALE_VARIABLES,
     Language,
@@ -28,52 +35,25 @@ from caf_tui.locale_choice import (
 )
 
 __all__ = [
+    "BACKENDS_GROUP",
+    "CONFIG_VARIABLE",
+    "ENV_PREFIX",
     "LOCALE_VARIABLES",
     "Language",
     "Settings",
     "ThemeName",
+    "accessible_requested",
+    "backend_kinds",
+    "config_file",
+    "config_override",
     "language_from_locale",
     "locale_variable",
+    "variable_name",
 ]
 
 ThemeName = Literal["caf", "contrast", "ansi"]
 LogLevel = Literal["debug", "info", "warning", "error"]
 LogFormat = Literal["text", "json"]
-
-ENV_PREFIX = "CAF_TUI_"
-#: Names another config file than the user's (tests, a counter's shared setup).
-CONFIG_VARIABLE = "CAF_TUI_CONFIG"
-BACKENDS_GROUP = "caf_tui.backends"
-
-#: ``--config FILE`` of this run, which wins over ``CAF_TUI_CONFIG``.
-config_override: ContextVar[Path | None] = ContextVar("caf_tui_config_override", default=None)
-
-
-def config_file() -> Path:
-    """The config file this run reads (it need not exist)."""
-    chosen = config_override.get()
-    if chosen is not None:
-        return chosen
-    named = os.environ.get(CONFIG_VARIABLE, "")
-    if named:
-        return Path(named)
-    return Path(platformdirs.user_config_dir("caf-tui")) / "config.toml"
-
-
-def variable_name(field: str) -> str:
-    return ENV_PREFIX + field.upper()
-
-
-def backend_kinds() -> list[str]:
-    """``http`` and the implementations installed under the entry-point group."""
-    from importlib.metadata import entry_points
-
-    return ["http", *sorted(entry.name for entry in entry_points(group=BACKENDS_GROUP))]
-
-
-def accessible_requested() -> bool:
-    """``ACCESSIBLE=1``: the convention (gh's accessible prompter) for the line mode."""
-    return os.environ.get("ACCESSIBLE", "").strip() not in ("", "0")
 
 
 class Settings(BaseSettings):

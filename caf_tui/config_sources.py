@@ -4,7 +4,6 @@ the chosen language per wrong setting: which one, what was given, what is accept
 from __future__ import annotations
 
 import tomllib
-from argparse import Namespace
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,30 +21,10 @@ from caf_tui.config import (
     locale_variable,
     variable_name,
 )
+from caf_tui.config_names import DEST_PREFIX as DEST_PREFIX
+from caf_tui.config_names import FLAGS
+from caf_tui.config_names import setting_flags as setting_flags
 from caf_tui.i18n import N_, _
-
-#: The flag of each setting, where it has one (the PIN hash has none: a flag shows in ``ps``).
-FLAGS: dict[str, str] = {
-    "backend_url": "--backend",
-    "backend_kind": "--backend-kind",
-    "stub_db": "--stub-db",
-    "plain": "--plain",
-    "theme": "--theme",
-    "lang": "--lang",
-    "remember": "--remember",
-    "cursor_blink": "--cursor-blink",
-    "kiosk": "--kiosk",
-    "kiosk_idle_seconds": "--kiosk-idle-seconds",
-    "kiosk_warning_seconds": "--kiosk-warning-seconds",
-    "kiosk_session_seconds": "--kiosk-session-seconds",
-    "assist": "--assist",
-    "log_level": "--log-level",
-    "log_format": "--log-format",
-    "log_file": "--log-file",
-}
-
-#: Settings flags are kept under these names, apart from the subcommands' own arguments.
-DEST_PREFIX = "setting_"
 
 OriginKind = Literal["flag", "variable", "file", "default", "locale", "accessible"]
 
@@ -99,15 +78,6 @@ def _file_values(path: Path) -> dict[str, Any]:
         raise SettingsRefused(
             [_("Fichier de réglages {path} illisible : {error}.").format(path=path, error=error)]
         ) from error
-
-
-def setting_flags(args: Namespace) -> dict[str, object]:
-    """The settings given on the command line, by setting name."""
-    return {
-        name[len(DEST_PREFIX) :]: value
-        for name, value in vars(args).items()
-        if name.startswith(DEST_PREFIX) and value is not None
-    }
 
 
 def origins_of(flags: Mapping[str, object], path: Path) -> dict[str, Origin]:

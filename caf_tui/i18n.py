@@ -39,11 +39,16 @@ def catalog_path(lang: str) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-def cache_dir() -> Path:
-    """Where compiled catalogs are kept (``~/.cache/caf-tui/catalogs`` on Linux)."""
+def user_cache_dir() -> Path:
+    """caf-tui's cache (``~/.cache/caf-tui`` on Linux): compiled catalogs, validated settings."""
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir("caf-tui")) / "catalogs"
+    return Path(platformdirs.user_cache_dir("caf-tui"))
+
+
+def cache_dir() -> Path:
+    """Where compiled catalogs are kept (``~/.cache/caf-tui/catalogs`` on Linux)."""
+    return user_cache_dir() / "catalogs"
 
 
 def compiled_path(lang: str, po_bytes: bytes) -> Path:

@@ -9,20 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from pydantic import SecretStr
-
-from caf_tui.api import (
-    AuthResponse,
-    FranceConnectPending,
-    IdentifierKind,
-    JourneyResponse,
-    LoginStep,
-    NextStep,
-)
-from caf_tui.api.signup import SignupRequest
-from caf_tui.backend.base import Backend
+from caf_tui.api import IdentifierKind, LoginStep
 from caf_tui.backend.errors import NotAuthenticated, StepMismatch
+
+if TYPE_CHECKING:
+    from pydantic import SecretStr
+
+    from caf_tui.api import AuthResponse, JourneyResponse, NextStep
+    from caf_tui.api.signup import SignupRequest
+    from caf_tui.backend.base import Backend
 
 Clock = Callable[[], datetime]
 
@@ -73,6 +70,8 @@ class Journey:
     async def collect_franceconnect(self, flow_id: str) -> NextStep | None:
         """Ask the portal once for the session a FranceConnect sign-in opened: the step it then
         directs, or None while the person has not finished."""
+        from caf_tui.api import FranceConnectPending
+
         answer = await self.backend.poll_franceconnect(flow_id)
         if isinstance(answer, FranceConnectPending):
             return None

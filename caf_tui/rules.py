@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 from stdnum.fr import nir as stdnum_nir
 
-from caf_tui.api.steps import IdentifierKind, PasswordPolicy
+from caf_tui.api import IdentifierKind
 from caf_tui.i18n import _
 
 if TYPE_CHECKING:
     import phonenumbers
+
+    from caf_tui.api import PasswordPolicy
 
 
 class RuleError(ValueError):

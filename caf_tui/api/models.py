@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, Field, SecretStr, field_serializer
 
 from caf_tui.api.declarations import BenefitReceipt, DeclarationReceipt
+
+# Re-exported: the names were defined here before they needed to be pydantic-free.
+from caf_tui.api.names import Role as Role
+from caf_tui.api.names import Section as Section
+from caf_tui.api.names import SpouseDecision as SpouseDecision
 from caf_tui.api.next_step import NextStep
 from caf_tui.api.steps import Channel, IdentifierKind
 
@@ -67,28 +71,8 @@ class VerifyCodeRequest(_SecretsOnTheWire):
     code: SecretStr = Field(max_length=16)
 
 
-class SpouseDecision(StrEnum):
-    AUTHORISE = "authorise"
-    REFUSE = "refuse"
-    SKIP = "skip"
-
-
 class SpouseAuthorisationRequest(BaseModel):
     decision: SpouseDecision
-
-
-class Role(StrEnum):
-    RESPONSABLE = "responsable"
-    SPOUSE = "spouse"
-    MEMBER = "member"
-
-
-class Section(StrEnum):
-    RIGHTS_PAYMENTS = "rights_payments"
-    DECLARE_CHANGE = "declare_change"
-    REQUEST_BENEFIT = "request_benefit"
-    ATTESTATIONS = "attestations"
-    MANAGE_ACCOUNT = "manage_account"
 
 
 class SectionAccess(BaseModel):

@@ -8,29 +8,15 @@ them all, ``NextStep``, is in ``caf_tui.api.next_step`` (with the recovery steps
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-
-class StepName(StrEnum):
-    LOGIN = "login"
-    MIGRATION_INTRO = "migration_intro"
-    ACCEPT_TERMS = "accept_terms"
-    CHOOSE_PASSWORD = "choose_password"
-    CONFIRM_CONTACT = "confirm_contact"
-    VERIFY_CODE = "verify_code"
-    ACCOUNT_CREATED = "account_created"
-    SPOUSE_AUTHORISATION = "spouse_authorisation"
-    DASHBOARD = "dashboard"
-    RECOVERY_CODE = "recovery_code"
-    RECOVERY_PASSWORD = "recovery_password"
-
-
-class IdentifierKind(StrEnum):
-    NIR = "nir"
-    TEMPORARY = "temporary"
+# Re-exported: the names were defined here before they needed to be pydantic-free.
+from caf_tui.api.names import Channel as Channel
+from caf_tui.api.names import IdentifierKind as IdentifierKind
+from caf_tui.api.names import SpouseRight as SpouseRight
+from caf_tui.api.names import StepName as StepName
 
 
 class Progress(BaseModel):
@@ -92,11 +78,6 @@ class ChoosePasswordStep(StepBase):
     policy: PasswordPolicy
 
 
-class Channel(StrEnum):
-    SMS = "sms"
-    EMAIL = "email"
-
-
 class ChannelOption(BaseModel):
     channel: Channel
     destination: str | None = Field(description="The phone or address as shown to the person.")
@@ -125,12 +106,6 @@ class AccountCreatedStep(StepBase):
     step: Literal["account_created"] = "account_created"
     identifier_kind: IdentifierKind
     identifier: str = Field(description="The identifier to use from now on, grouped for display.")
-
-
-class SpouseRight(StrEnum):
-    CONSULT_RIGHTS_PAYMENTS = "consult_rights_payments"
-    DECLARE_CHANGES = "declare_changes"
-    REQUEST_BENEFIT = "request_benefit"
 
 
 class SpouseAuthorisationStep(StepBase):

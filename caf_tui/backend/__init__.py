@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from importlib.metadata import entry_points
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from caf_tui.backend.base import Backend
 from caf_tui.backend.errors import BackendError
 
 if TYPE_CHECKING:
+    from caf_tui.backend.base import Backend
     from caf_tui.config import Settings
 
 ENTRY_POINT_GROUP = "caf_tui.backends"
@@ -34,6 +34,15 @@ def make_backend(settings: Settings) -> Backend:
     from caf_tui.backend.embedded import EmbeddedBackend
 
     return EmbeddedBackend(settings.stub_db)
+
+
+def __getattr__(name: str) -> Any:
+    # The protocol brings every model of the contract: imported when asked for (PEP 562).
+    if name == "Backend":
+        from caf_tui.backend.base import Backend
+
+        return Backend
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["Backend", "BackendError", "UnknownBackendKind", "make_backend"]

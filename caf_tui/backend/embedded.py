@@ -55,6 +55,7 @@ class EmbeddedBackend(HttpBackend):
 
     def warm_up(self) -> None:
         self._go.set()
+        super().warm_up()
 
     async def _url(self, path: str) -> str:
         self._go.set()

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from caf_tui.api.errors import ErrorCode, ErrorDetail
+from typing import TYPE_CHECKING
+
+from caf_tui.api.names import ErrorCode
+
+if TYPE_CHECKING:
+    from caf_tui.api.errors import ErrorDetail
 
 
 class BackendError(Exception):

@@ -1,11 +1,16 @@
-"""``HttpBackend``: the contract over HTTP, with one shared ``httpx.AsyncClient``."""
+"""``HttpBackend``: the contract over HTTP, with one shared ``httpx.AsyncClient``.
+
+httpx (about a tenth of a second of imports) is imported when the client is first needed, at
+the first request or ``warm_up``, not at start: the login paints without it.
+"""
 
 from __future__ import annotations
 
 import asyncio
-from typing import Any, TypeVar
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import urlsplit
 
-import httpx
 from pydantic import BaseModel, SecretStr, ValidationError
 
 from caf_tui.api import (
@@ -44,9 +49,14 @@ from caf_tui.backend.retry import (
 )
 from caf_tui.i18n import _
 
+if TYPE_CHECKING:
+    import httpx
+
 M = TypeVar("M", bound=BaseModel)
 
-DEFAULT_TIMEOUT = httpx.Timeout(15.0, connect=5.0)
+#: Seconds: a whole request, and opening its connection.
+DEFAULT_TIMEOUT_SECONDS = 15.0
+DEFAULT_CONNECT_SECONDS = 5.0
 
 
 class HttpBackend(AccountHttpMixin, DeclarationsHttpMixin, FranceConnectHttpMixin, DoorsHttpMixin):
@@ -58,20 +68,28 @@ class HttpBackend(AccountHttpMixin, DeclarationsHttpMixin, FranceConnectHttpMixi
         self,
         base_url: str,
         *,
-        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        timeout: httpx.Timeout | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         label: str | None = None,
         retry: RetryPolicy = DEFAULT_RETRY,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.retry = retry
-        self.label = label or httpx.URL(self.base_url).host
+        self.label = label or urlsplit(self.base_url).hostname or self.base_url
         self._token: str | None = None
-        self._client = httpx.AsyncClient(
-            timeout=timeout,
+        self._timeout = timeout
+        self._transport = transport
+
+    @cached_property
+    def _client(self) -> httpx.AsyncClient:
+        import httpx
+
+        return httpx.AsyncClient(
+            timeout=self._timeout
+            or httpx.Timeout(DEFAULT_TIMEOUT_SECONDS, connect=DEFAULT_CONNECT_SECONDS),
             # Building a TLS context costs ~40 ms at start; plain http never uses it.
             verify=not self.base_url.startswith("http://"),
-            transport=transport,
+            transport=self._transport,
             limits=httpx.Limits(max_keepalive_connections=4, keepalive_expiry=60),
             headers={"Accept": "application/json"},
         )
@@ -117,6 +135,8 @@ class HttpBackend(AccountHttpMixin, DeclarationsHttpMixin, FranceConnectHttpMixi
         policy = self.retry if may_retry(method, headers) else NO_RETRY
         delays = policy.delays()
         url = await self._url(path)
+        import httpx  # loaded by the client already (see _client)
+
         while True:
             failure: Exception
             try:
@@ -229,10 +249,12 @@ class HttpBackend(AccountHttpMixin, DeclarationsHttpMixin, FranceConnectHttpMixi
         return [OutboxMessage.model_validate(item) for item in response.json()]
 
     def warm_up(self) -> None:
-        """Nothing to start: connections open on the first request."""
+        """After the first frame: build the client (connections open on the first request)."""
+        self._client  # noqa: B018  (the cached property imports httpx once)
 
     async def aclose(self) -> None:
-        await self._client.aclose()
+        if "_client" in self.__dict__:  # never built: nothing to close, no httpx to import
+            await self._client.aclose()
 
 
 def _unavailable(message: str) -> BackendUnavailable:

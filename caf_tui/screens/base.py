@@ -15,8 +15,6 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input
 
-from caf_tui.api import JourneyResponse
-from caf_tui.backend.base import Backend
 from caf_tui.backend.errors import BackendError, BackendUnavailable, NotAuthenticated
 from caf_tui.backend.retry import action_key, new_key
 from caf_tui.i18n import N_, _
@@ -27,11 +25,13 @@ from caf_tui.widgets.assist_bar import AssistBar, toggle_handover
 from caf_tui.widgets.messages import FieldError, StatusLine
 
 if TYPE_CHECKING:
+    from caf_tui.api import JourneyResponse
     from caf_tui.app import CafApp
+    from caf_tui.backend.base import Backend
 
 S = TypeVar("S")
 
-StepCall = Callable[[Backend], Awaitable[JourneyResponse]]
+StepCall = Callable[["Backend"], Awaitable["JourneyResponse"]]
 
 
 class CafScreen(Screen[None]):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pydantic import SecretStr
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -37,12 +36,22 @@ class LoginScreen(StepScreen[LoginStep]):
         return help_texts.before_login_help()
 
     def compose(self) -> ComposeResult:
+        self.update_classes(self._width_classes(self.app.size.width), update=False)
         yield StepHeader(self.step_title())
         with VerticalScroll(classes="body"), Horizontal(id="columns"):
             with Vertical(id="form-column"):
                 yield from self._form()
             yield LoginDoors(id="doors-column")
         yield KeysFooter()
+
+    def _width_classes(self, width: int) -> dict[str, bool]:
+        """The breakpoint class of ``width``, as Textual picks it at each resize: set before the
+        first styling, since set at the first resize it had every widget styled a second time
+        before the first frame."""
+        breakpoints = self.HORIZONTAL_BREAKPOINTS or []
+        ranked = sorted(breakpoints, reverse=True)
+        chosen = next((name for edge, name in ranked if width >= edge), None)
+        return {name: name == chosen for _edge, name in breakpoints}
 
     def _form(self) -> ComposeResult:
         yield Static(self.caf.journey.take_notice() or "", id="notice")
@@ -189,6 +198,8 @@ class LoginScreen(StepScreen[LoginStep]):
             self.query_one("#error-password", FieldError).show(_("Saisissez votre mot de passe."))
             password_field.focus()
             return
+        from pydantic import SecretStr  # not needed to paint the login
+
         password = SecretStr(password_field.value)
         remember_me = self.query_one(RememberMe)
         keep = remember_me.wanted

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from caf_tui.api import NextStep, StepName
+from caf_tui.api import StepName
 from caf_tui.screens.base import StepScreen
 from caf_tui.steps import spec_for
+
+if TYPE_CHECKING:
+    from caf_tui.api import NextStep
 
 STEP_MODULES: dict[str, str] = {
     StepName.LOGIN: "login",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from caf_tui.api import (
-    SpouseAuthorisationStep,
     SpouseDecision,
     SpouseRight,
     StepName,
@@ -23,6 +23,9 @@ from caf_tui.steps.spec import (
     Special,
     StepSpec,
 )
+
+if TYPE_CHECKING:
+    from caf_tui.api import SpouseAuthorisationStep
 
 ACCOUNT_CREATED = StepSpec(
     name=StepName.ACCOUNT_CREATED,

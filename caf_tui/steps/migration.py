@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from caf_tui.api import (
-    MigrationIntroStep,
     StepName,
 )
 from caf_tui.i18n import N_
@@ -21,6 +21,9 @@ from caf_tui.steps.spec import (
     Special,
     StepSpec,
 )
+
+if TYPE_CHECKING:
+    from caf_tui.api import MigrationIntroStep
 
 STAGES = {
     StepName.ACCEPT_TERMS: N_(

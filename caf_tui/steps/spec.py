@@ -10,16 +10,19 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from caf_tui.api import JourneyResponse, StepName
-from caf_tui.backend.base import Backend
+from caf_tui.api import StepName
 from caf_tui.i18n import _
+
+if TYPE_CHECKING:
+    from caf_tui.api import JourneyResponse
+    from caf_tui.backend.base import Backend
 
 #: What the person answered, by field id.
 Answers = Mapping[str, Any]
 #: A step's backend call: the backend, the step the server sent, the answers.
-BackendCall = Callable[[Backend, Any, Answers], Awaitable[JourneyResponse]]
+BackendCall = Callable[["Backend", Any, Answers], Awaitable["JourneyResponse"]]
 
 
 class FieldKind(StrEnum):

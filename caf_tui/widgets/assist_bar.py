@@ -3,7 +3,7 @@ names, and the hand-over view (F2) that hides every secret field before staff tu
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from textual.app import ComposeResult
@@ -13,10 +13,12 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from caf_tui import assist
-from caf_tui.api import Progress
 from caf_tui.i18n import _
 from caf_tui.widgets.password_field import PasswordField
 from caf_tui.widgets.step_header import StepHeader
+
+if TYPE_CHECKING:
+    from caf_tui.api import Progress
 
 #: Fields whose value is a secret even when shown in clear (« Afficher »).
 SECRET_FIELDS = frozenset({"password", "confirmation", "code", "pin", "new-password"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -10,9 +11,11 @@ from textual.message import Message
 from textual.widgets import Static
 
 from caf_tui import remember
-from caf_tui.api import IdentifierKind
 from caf_tui.i18n import _
 from caf_tui.widgets.toggles import TickBox
+
+if TYPE_CHECKING:
+    from caf_tui.api import IdentifierKind
 
 
 class RememberMe(Vertical):
@@ -41,7 +44,11 @@ class RememberMe(Vertical):
         return not self.query_one("#remember", TickBox).disabled
 
     def recall(self) -> None:
-        """Look for a remembered identifier, off the event loop (a keyring may be slow)."""
+        """Look for a remembered identifier, off the event loop (a keyring may be slow), once
+        the screen is painted: the keyring's imports in a thread would slow the first frame."""
+        self.call_after_refresh(self._start_recall)
+
+    def _start_recall(self) -> None:
         self.run_worker(self._recall(), group="keyring")
 
     async def _recall(self) -> None:

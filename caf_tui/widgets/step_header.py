@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from caf_tui.api import Progress
 from caf_tui.i18n import _
 from caf_tui.steps import words
+
+if TYPE_CHECKING:
+    from caf_tui.api import Progress
 
 
 class StepHeader(Vertical):

@@ -16,6 +16,8 @@ def clean_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
         if name.startswith(("CAF_TUI_", "CAF_STUB_")) or name == "ACCESSIBLE":
             monkeypatch.delenv(name)
     monkeypatch.setenv("CAF_TUI_LANG", "fr")
+    # The validated settings and the flags' shapes are cached there (caf_tui/settings_cache.py).
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-home"))
     config_home = tmp_path / "config-home"
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config_home))
     yield config_home / "caf-tui" / "config.toml"
