@@ -23,6 +23,28 @@ KARIM_NEW = "Karim2024"
 PAUL_NIR = "1 78 02 99 999 015 71"
 PAUL_PASSWORD = "Leroy1978"
 CODE = "123456"
+LUCAS_NIR = "1 10 05 99 999 013 58"
+LUCAS_PASSWORD = "Lucas2026"
+CREATE = "4"  # « Créer Mon Compte » on the login menu
+
+
+def after_signup(password: str, email: str, *, by_email: bool = False) -> list[str]:
+    """The answers once « Créer Mon Compte » has sent the form: the code, the terms, the
+    password twice, the contact details (none on file), the code again, then logged out."""
+    return [
+        CODE,  # the code the file holder received
+        "1",  # accept the terms
+        password,
+        password,
+        "1",  # Modifier mes coordonnées (none on file)
+        "06 15 00 00 09",
+        email,
+        "2" if by_email else "1",  # by e-mail or by SMS
+        CODE,
+        "1",  # Continuer
+        "1",  # Se déconnecter
+    ]
+
 
 #: Box drawing, block elements and the like: none of it is for a braille display.
 DRAWING = re.compile("[\u2500-\u259f\u25a0-\u25ff]")

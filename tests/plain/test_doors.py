@@ -6,12 +6,21 @@ from __future__ import annotations
 import re
 
 from caf_stub import RunningStub
-from tests.plain.drive import CODE, PAUL_NIR, PAUL_PASSWORD, assert_plain, login_answers, run
+from tests.plain.drive import (
+    CODE,
+    CREATE,
+    LUCAS_NIR,
+    LUCAS_PASSWORD,
+    PAUL_NIR,
+    PAUL_PASSWORD,
+    after_signup,
+    assert_plain,
+    login_answers,
+    run,
+)
 
-FORGOT, CREATE = "3", "4"
+FORGOT = "3"
 PAUL_NEW = "Paul2026x"
-LUCAS_NIR = "1 10 05 99 999 013 58"
-LUCAS_PASSWORD = "Lucas2026"
 
 
 def test_paul_forgets_his_password_chooses_a_new_one_then_logs_in(stub: RunningStub) -> None:
@@ -68,19 +77,7 @@ def test_lucas_creates_his_account_refused_answers_are_asked_again(stub: Running
     form = ["4821573", "932", "93200", "Tadj", "Luc", "22/05/2010", "1", LUCAS_NIR]
     # Read back, sent (Entrée); the file knows no « Luc »: read back again, the 4th corrected.
     corrected = ["", "4", "Lucas", ""]
-    journey = [
-        CODE,  # the code the file holder received
-        "1",  # accept the terms
-        LUCAS_PASSWORD,
-        LUCAS_PASSWORD,
-        "1",  # Modifier mes coordonnées (none on file)
-        "06 15 00 00 09",
-        "lucas.tadj@example.com",
-        "1",  # by SMS
-        CODE,
-        "1",  # Continuer
-        "1",  # Se déconnecter
-    ]
+    journey = after_signup(LUCAS_PASSWORD, "lucas.tadj@example.com")
     status, out = run(stub, [CREATE, *form, *corrected, *journey])
 
     assert status == 0, out
@@ -100,20 +97,8 @@ def test_lucas_creates_his_account_refused_answers_are_asked_again(stub: Running
 
 def test_ines_without_a_nir_is_told_her_temporary_identifier(stub: RunningStub) -> None:
     ines = ["3307462", "31000", "Leroy", "Inès", "15/01/2012", "2", "1"]  # no NIR; Madame
-    journey = [
-        CODE,  # the code the file holder received
-        "1",  # accept the terms
-        "Ines2026x",
-        "Ines2026x",
-        "1",  # Modifier mes coordonnées (none on file)
-        "06 15 00 00 09",
-        "ines.leroy@example.com",
-        "2",  # by e-mail
-        CODE,
-        "1",  # Continuer
-        "1",  # Se déconnecter
-    ]
     # Read back and sent (Entrée); the birth date refused, asked again, read back, sent.
+    journey = after_signup("Ines2026x", "ines.leroy@example.com", by_email=True)
     status, out = run(stub, [CREATE, *ines, "", "02/09/2004", "", *journey])
 
     assert status == 0, out

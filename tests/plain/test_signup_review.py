@@ -6,26 +6,19 @@ from __future__ import annotations
 import httpx
 
 from caf_stub import RunningStub
-from tests.plain.drive import CODE, assert_plain, login_answers, run
+from tests.plain.drive import (
+    CREATE,
+    LUCAS_NIR,
+    LUCAS_PASSWORD,
+    after_signup,
+    assert_plain,
+    login_answers,
+    run,
+)
 
-CREATE = "4"
-LUCAS_NIR = "1 10 05 99 999 013 58"
-LUCAS_PASSWORD = "Lucas2026"
 #: Two answers wrong (the file knows neither), each one well formed.
 FORM = ["4821573", "93200", "Tadjj", "Luca", "22/05/2010", "1", LUCAS_NIR]
-JOURNEY = [
-    CODE,  # the code the file holder received
-    "1",  # accept the terms
-    LUCAS_PASSWORD,
-    LUCAS_PASSWORD,
-    "1",  # Modifier mes coordonnées (none on file)
-    "06 15 00 00 09",
-    "lucas.tadj@example.com",
-    "1",  # by SMS
-    CODE,
-    "1",  # Continuer
-    "1",  # Se déconnecter
-]
+JOURNEY = after_signup(LUCAS_PASSWORD, "lucas.tadj@example.com")
 
 
 def test_two_answers_corrected_from_the_review_are_the_ones_sent(stub: RunningStub) -> None:
