@@ -15,7 +15,7 @@ from caf_tui.screens.franceconnect_login import FranceConnectLoginScreen
 from caf_tui.screens.franceconnect_providers import FranceConnectProvidersScreen
 from caf_tui.screens.login import LoginScreen
 from tests.tui.drive import screen_text, settle
-from tests.tui.migration import answer_on_screen, press, running, type_keys
+from tests.tui.migration import ORDER, answer_on_screen, press, running, type_keys
 
 SIZE = (100, 40)
 DEMO = "Démonstration eIDAS faible"
@@ -55,14 +55,7 @@ async def test_angela_through_the_terminal_to_her_dashboard(stub: RunningStub) -
         assert "DUBOIS" in text and "Angela Claire Louise" in text
         await press(pilot, "#accept")
         assert app.journey.step.step == StepName.MIGRATION_INTRO
-        for step in (
-            StepName.MIGRATION_INTRO,
-            StepName.ACCEPT_TERMS,
-            StepName.CHOOSE_PASSWORD,
-            StepName.CONFIRM_CONTACT,
-            StepName.VERIFY_CODE,
-            StepName.ACCOUNT_CREATED,
-        ):
+        for step in ORDER[: ORDER.index(StepName.SPOUSE_AUTHORISATION)]:  # no spouse
             assert app.journey.step.step == step
             await answer_on_screen(pilot, step)
         assert isinstance(app.screen, DashboardScreen)

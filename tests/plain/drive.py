@@ -7,10 +7,12 @@ import queue
 import re
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 import httpx
+import pexpect
 
 from caf_stub import RunningStub
 from caf_tui.backend.http import HttpBackend
@@ -62,6 +64,13 @@ def run(stub: RunningStub | str, answers: Sequence[str]) -> tuple[int, str]:
     stdout = io.StringIO()
     status = run_plain(settings(), stdin=stdin, stdout=stdout, backend=HttpBackend(url))
     return status, stdout.getvalue()
+
+
+def finished(stub: RunningStub | str, answers: Sequence[str]) -> str:
+    """``run``, which must end well (status 0, the transcript shown if not): the transcript."""
+    status, out = run(stub, answers)
+    assert status == 0, out
+    return out
 
 
 def assert_plain(transcript: str, *secrets: str) -> None:
@@ -228,3 +237,15 @@ class Typist:
         said = self.wait(f". {option}\n")
         found = re.findall(rf"^(\d+)\. {re.escape(option)}$", said, re.MULTILINE)
         self.type(found[-1], f". {option}\n")
+
+
+@contextmanager
+def recorded(child: pexpect.spawn) -> Iterator[io.StringIO]:
+    """Everything ``child`` writes to its terminal, kept as it comes; the child is closed
+    however the block ends, so a failed expectation leaves no process behind."""
+    seen = io.StringIO()
+    child.logfile_read = seen
+    try:
+        yield seen
+    finally:
+        child.close(force=True)

@@ -15,6 +15,7 @@ from tests.plain.drive import (
     Session,
     Typist,
     assert_plain,
+    finished,
     karim_to_code,
     login_answers,
     run,
@@ -49,9 +50,8 @@ def test_paul_reads_a_section_then_changes_his_password(stub: RunningStub) -> No
         "5",  # Retour
         "1",  # Se déconnecter
     ]
-    status, out = run(stub, answers)
+    out = finished(stub, answers)
 
-    assert status == 0, out
     in_order(
         out,
         "1. Se déconnecter\n2. Mes droits et paiements\n",
@@ -152,8 +152,7 @@ def zohra_sees(stub: RunningStub) -> str:
 def test_karim_grants_then_withdraws_zohras_rights(stub: RunningStub) -> None:
     journey = [*karim_to_code(), CODE, "1", "3"]  # Continuer, then « Passer »
     grant = [MANAGE, "1", "6", "1"]  # Autoriser; Retour; Se déconnecter
-    status, out = run(stub, [*journey, *grant])
-    assert status == 0, out
+    out = finished(stub, [*journey, *grant])
     in_order(
         out,
         "MES AUTORISATIONS",
@@ -174,8 +173,7 @@ def test_karim_grants_then_withdraws_zohras_rights(stub: RunningStub) -> None:
     assert "1. Modifier mes coordonnées de contact" in manage
 
     withdraw = [*login_answers(KARIM_NIR, KARIM_NEW), MANAGE, "1", "6", "1"]
-    status, out = run(stub, withdraw)
-    assert status == 0, out
+    out = finished(stub, withdraw)
     in_order(
         out,
         "Zohra TADJ est autorisé(e) à :",
@@ -193,9 +191,8 @@ def test_karim_grants_then_withdraws_zohras_rights(stub: RunningStub) -> None:
 def test_a_section_the_line_mode_does_not_read_is_said_to_be_on_caf_fr(
     stub: RunningStub,
 ) -> None:
-    status, out = run(stub, [*login_answers(PAUL_NIR, PAUL_PASSWORD), "3", ATTESTATIONS, "1", "1"])
+    out = finished(stub, [*login_answers(PAUL_NIR, PAUL_PASSWORD), "3", ATTESTATIONS, "1", "1"])
 
-    assert status == 0, out
     in_order(
         out,
         "« Déclarer un changement » n'est pas encore disponible dans caf-tui : utilisez caf.fr.",
@@ -219,9 +216,8 @@ def test_recent_connections_then_log_out_everywhere_asks_for_the_login(
         PAUL_PASSWORD,
         "1",  # Se déconnecter
     ]
-    status, out = run(stub, answers)
+    out = finished(stub, answers)
 
-    assert status == 0, out
     in_order(
         out,
         "MES DERNIÈRES CONNEXIONS",
