@@ -73,6 +73,15 @@ def finished(stub: RunningStub | str, answers: Sequence[str]) -> str:
     return out
 
 
+def in_order(out: str, *texts: str) -> None:
+    """Each of ``texts`` appears in ``out``, each after the one before."""
+    position = 0
+    for text in texts:
+        found = out.find(text, position)
+        assert found >= 0, f"{text!r} missing after position {position}:\n{out[position:]}"
+        position = found + len(text)
+
+
 def assert_plain(transcript: str, *secrets: str) -> None:
     """Nothing a screen reader would stumble on, and no password ever written."""
     assert "\x1b" not in transcript

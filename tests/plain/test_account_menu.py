@@ -16,6 +16,7 @@ from tests.plain.drive import (
     Typist,
     assert_plain,
     finished,
+    in_order,
     karim_to_code,
     login_answers,
     run,
@@ -25,14 +26,6 @@ PAUL_NEW = "Paul2027x"
 ZOHRA_NIR = "2 85 07 99 999 012 52"
 ZOHRA_PASSWORD = "Zohra2024"
 PAYMENTS, ATTESTATIONS, MANAGE = "2", "5", "6"  # a holder's menu: 1 is « Se déconnecter »
-
-
-def in_order(out: str, *texts: str) -> None:
-    position = 0
-    for text in texts:
-        found = out.find(text, position)
-        assert found >= 0, f"{text!r} missing after position {position}:\n{out[position:]}"
-        position = found + len(text)
 
 
 def test_paul_reads_a_section_then_changes_his_password(stub: RunningStub) -> None:

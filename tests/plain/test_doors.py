@@ -16,6 +16,7 @@ from tests.plain.drive import (
     after_signup,
     assert_plain,
     finished,
+    in_order,
     login_answers,
     run,
 )
@@ -41,7 +42,7 @@ def test_paul_forgets_his_password_chooses_a_new_one_then_logs_in(stub: RunningS
     ]
     out = finished(stub, answers)
 
-    in_order = [
+    expected = [
         "3. Mot de passe oublié ?",
         "MOT DE PASSE OUBLIÉ",
         "Erreur sur le champ « Numéro de Sécurité sociale ou identifiant provisoire » : "
@@ -61,11 +62,7 @@ def test_paul_forgets_his_password_chooses_a_new_one_then_logs_in(stub: RunningS
         "Connexion réussie.",
         "Bonjour Paul LEROY",
     ]
-    position = 0
-    for text in in_order:
-        found = out.find(text, position)
-        assert found >= 0, f"{text!r} missing after position {position}:\n{out[position:]}"
-        position = found + len(text)
+    in_order(out, *expected)
     assert_plain(out, PAUL_NEW, "paul2026x", PAUL_PASSWORD)
 
     # The old password no longer opens the account.

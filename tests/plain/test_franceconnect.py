@@ -7,7 +7,7 @@ import re
 
 from caf_stub import RunningStub
 from tests.franceconnect.browser import Browser
-from tests.plain.drive import Session, assert_plain, finished
+from tests.plain.drive import Session, assert_plain, finished, in_order
 
 FRANCECONNECT = "5"
 HERE, IN_A_BROWSER = "1", "2"
@@ -31,7 +31,7 @@ def test_angela_signs_in_here_line_by_line(stub: RunningStub) -> None:
     ]
     out = finished(stub, answers)
 
-    in_order = [
+    expected = [
         "5. S'identifier avec FranceConnect",
         "1. Dans ce terminal (démonstration)\n2. Dans un navigateur (lien à ouvrir)\n"
         "3. Retour à la connexion",
@@ -47,11 +47,7 @@ def test_angela_signs_in_here_line_by_line(stub: RunningStub) -> None:
         'VOTRE CONNEXION À "MON COMPTE" CHANGE !',
         "CONDITIONS GÉNÉRALES D'UTILISATION",
     ]
-    position = 0
-    for text in in_order:
-        found = out.find(text, position)
-        assert found >= 0, f"{text!r} missing after position {position}:\n{out[position:]}"
-        position = found + len(text)
+    in_order(out, *expected)
     assert_plain(out)
     # The passwords typed are never written back (the consent's values are not secrets).
     assert not re.search(r"\b(123|999)\b", out.split("VOS INFORMATIONS")[0])

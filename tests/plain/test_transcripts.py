@@ -14,6 +14,7 @@ from tests.plain.drive import (
     PAUL_PASSWORD,
     assert_plain,
     finished,
+    in_order,
     karim_to_code,
     login_answers,
     run,
@@ -110,11 +111,7 @@ def test_karim_whole_journey(stub: RunningStub) -> None:
         "Bonjour Karim TADJ",
         "Déconnexion effectuée.",
     ]
-    position = 0
-    for text in expected_in_order:
-        found = out.find(text, position)
-        assert found >= 0, f"{text!r} missing after position {position}:\n{out[position:]}"
-        position = found + len(text)
+    in_order(out, *expected_in_order)
     assert_plain(out, KARIM_LEGACY, KARIM_NEW, "karim2024")
 
 
