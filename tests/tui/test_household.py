@@ -10,7 +10,7 @@ from caf_tui.api import StepName
 from caf_tui.screens.dashboard import DashboardScreen
 from caf_tui.screens.registry import screen_class
 from tests.tui.drive import log_in, screen_text, settle
-from tests.tui.migration import answer_on_screen, karim_to, press, running, type_keys
+from tests.tui.migration import answer_on_screen, karim_on, press, running, type_keys
 
 CLAIRE_NIR = "2 92 01 99 999 014 96"
 ZOHRA_NIR = "2 85 07 99 999 012 52"
@@ -57,8 +57,7 @@ async def test_zohra_sees_the_payments_once_karim_authorises_her(stub: RunningSt
         assert "Mes droits et paiements (non autorisé)" in before
         assert "MES DERNIERS PAIEMENTS" not in before
 
-    async with running(stub, size=(100, 40)) as (karim, _, pilot):
-        await karim_to(pilot, StepName.SPOUSE_AUTHORISATION)
+    async with karim_on(stub, StepName.SPOUSE_AUTHORISATION, size=(100, 40)) as (karim, _, pilot):
         karim.screen.query_one("#decision").focus()
         await pilot.press("enter")  # « Oui »
         await press(pilot, "#continue")

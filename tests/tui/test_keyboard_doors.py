@@ -44,7 +44,7 @@ from tests.tui.keyboard import (
     tab_to,
     type_text,
 )
-from tests.tui.migration import CODE, NEW_PASSWORD, ORDER, karim_to, running
+from tests.tui.migration import CODE, NEW_PASSWORD, ORDER, karim_on, running
 
 SIZE = (80, 24)
 CLAIRE = "2 92 01 99 999 014 96"
@@ -367,8 +367,8 @@ async def test_paul_changes_his_password(stub: RunningStub) -> None:
 
 
 async def test_karim_authorises_then_withdraws_his_spouse(stub: RunningStub) -> None:
-    async with running(stub, size=SIZE) as (app, _, pilot):
-        await karim_to(pilot, StepName.DASHBOARD)  # the journey itself: test_keyboard_only.py
+    # The journey itself, by keyboard: test_keyboard_only.py
+    async with karim_on(stub, StepName.DASHBOARD, size=SIZE) as (app, _, pilot):
         await press_button(pilot, "#section-manage_account")
         assert "Zohra TADJ n'est pas autorisé(e)" in screen_text(app)
         await press_button(pilot, "#grant")
