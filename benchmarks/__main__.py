@@ -1,6 +1,8 @@
 """``python -m benchmarks [--quick]``: run every benchmark and print a Markdown table.
 
 ``--quick`` counts the terminal bytes over 10 s instead of a whole minute (times 6).
+``python -m benchmarks load [--help]``: the stub under N testers (benchmarks/load.py), alone:
+it takes minutes and starts stub processes of its own.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ import argparse
 import asyncio
 import os
 import platform
+import sys
 from collections.abc import Callable
 
 from benchmarks import keystroke, memory, replay, startup, terminal, wire
@@ -38,6 +41,11 @@ def table(results: list[Result]) -> str:
 
 
 def main() -> int:
+    if sys.argv[1:2] == ["load"]:
+        from benchmarks import load
+
+        print(f"Machine: {machine()}")
+        return load.main(sys.argv[2:])
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--quick", action="store_true", help="terminal bytes over 10 s, not 60")
     args = parser.parse_args()

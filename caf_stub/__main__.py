@@ -19,9 +19,10 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, Field, ValidationError
 from pydantic_settings import BaseSettings, EnvSettingsSource, SettingsConfigDict
 
+from caf_stub.database import is_postgres, shown
 from caf_stub.migrations import SchemaTooNew
 from caf_stub.personas import HOUSEHOLDS
-from caf_stub.server import serve_foreground, settings_for_host, url_for
+from caf_stub.server import serve_foreground, serve_workers, settings_for_host, url_for
 from caf_stub.settings import StubSettings, control_api_enabled, is_loopback
 from caf_tui import cli_words
 from caf_tui import stub_cli_words as stub_words
@@ -48,6 +49,12 @@ class RunSettings(BaseSettings):
         "hidden); warning for errors only.",
     )
     log_format: Literal["text", "json"] = Field(default="text", description="json: one a line.")
+    workers: int = Field(
+        default=1,
+        ge=1,
+        le=64,
+        description="Worker processes (uvicorn's); more than 1 needs a PostgreSQL --db.",
+    )
 
 
 def _flag(name: str) -> str:
@@ -203,6 +210,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             _validated(model, args)
         except Refused as refused:
             problems += refused.lines
+    if not problems and run_settings(args).workers > 1:
+        db = _validated(StubSettings, args).db
+        if not is_postgres(db):
+            problems.append(_(stub_words.WORKERS_NEED_POSTGRES).format(db=shown(db)))
     if problems:
         for line in problems:
             print(line, file=sys.stderr)
@@ -212,7 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_config = configure_logging(run)
     url = settings.public_url or url_for(run.host, run.port)
     control = control_api_enabled(settings, run.host)
-    print(_(stub_words.LISTENING).format(url=url, db=settings.db), file=sys.stderr)
+    print(_(stub_words.LISTENING).format(url=url, db=shown(settings.db)), file=sys.stderr)
     state = _(stub_words.ON) if control else _(stub_words.OFF)
     print(
         _(stub_words.CONTROL_ROUTES).format(state=state),
@@ -229,9 +240,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
     # The access log redacted, the public URL fixed at the address bound.
     try:
-        serve_foreground(
-            settings, run.host, run.port, log_config=log_config, log_level=run.log_level
-        )
+        if run.workers > 1:
+            serve_workers(
+                settings,
+                run.host,
+                run.port,
+                run.workers,
+                log_config=log_config,
+                log_level=run.log_level,
+            )
+        else:
+            serve_foreground(
+                settings, run.host, run.port, log_config=log_config, log_level=run.log_level
+            )
     except SchemaTooNew as refused:
         print(refused, file=sys.stderr)
         return 2

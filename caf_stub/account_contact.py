@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from caf_stub import account
+from caf_stub import account, account_security, throttle
 from caf_stub.codes import check_code
 from caf_stub.context import StubContext
 from caf_stub.errors import ApiError
@@ -40,7 +40,7 @@ def _normalised(request: ContactChangeRequest) -> str:
 
 
 def start(
-    context: StubContext, caller: Caller, request: ContactChangeRequest
+    context: StubContext, caller: Caller, request: ContactChangeRequest, client: str = ""
 ) -> ContactChangeStarted:
     now = context.clock.now()
     value = _normalised(request)
@@ -50,12 +50,17 @@ def start(
     with store.transaction():
         person = load_account(context, caller)
         require_step(context, person, StepName.DASHBOARD)
-        if value == (person.phone if request.channel is Channel.SMS else person.email):
-            raise ApiError(
-                ErrorCode.VALIDATION_ERROR,
-                "C'est déjà la coordonnée enregistrée : saisissez la nouvelle.",
-                field=field,
-            )
+    if value == (person.phone if request.channel is Channel.SMS else person.email):
+        raise ApiError(
+            ErrorCode.VALIDATION_ERROR,
+            "C'est déjà la coordonnée enregistrée : saisissez la nouvelle.",
+            field=field,
+        )
+    slot = account_security.check_current_password(
+        context, caller, person, request.current_password.get_secret_value(), client
+    )
+    with store.transaction():
+        throttle.give_back(store, slot)
         sent = store.code_times_since(person.id, CONTACT_CHANGE, now - timedelta(hours=1))
         if len(sent) >= settings.max_sends_per_hour:
             retry_after = seconds_until(sent[0] + timedelta(hours=1), now)

@@ -123,13 +123,23 @@ def post_logout_everywhere(context: Context, caller: Authed) -> LogoutEverywhere
 @router.post(
     "/contact",
     response_model=ContactChangeStarted,
-    summary="A new phone or e-mail: a code is sent to it; nothing changes until it comes back",
-    responses=errors_doc(*_SESSION, E.INVALID_PHONE, E.INVALID_EMAIL, E.OTP_SEND_LIMIT),
+    summary="A new phone or e-mail (the current password first): a code is sent to it; "
+    "nothing changes until it comes back",
+    responses=errors_doc(
+        *_SESSION,
+        E.INVALID_PHONE,
+        E.INVALID_EMAIL,
+        E.OTP_SEND_LIMIT,
+        E.INVALID_CREDENTIALS,
+        E.ACCOUNT_LOCKED,
+        E.TOO_MANY_ATTEMPTS,
+    ),
 )
 def post_contact(
-    body: ContactChangeRequest, context: Context, caller: Authed
+    body: ContactChangeRequest, context: Context, caller: Authed, request: Request
 ) -> ContactChangeStarted:
-    return account_contact.start(context, caller, body)
+    client = request.client.host if request.client else ""
+    return account_contact.start(context, caller, body, client)
 
 
 @router.post(

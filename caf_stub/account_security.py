@@ -10,6 +10,7 @@ from caf_stub.errors import ApiError
 from caf_stub.journey import load_account, require_step
 from caf_stub.security import hash_secret
 from caf_stub.sessions import Caller
+from caf_stub.store import Account
 from caf_tui import rules
 from caf_tui.api import ErrorCode, StepName
 from caf_tui.api.account import (
@@ -51,29 +52,21 @@ def check_new_password(context: StubContext, password: str, confirmation: str) -
 CURRENT_PASSWORD_WORDS = "Trop de mots de passe incorrects depuis cet appareil"
 
 
-def change_password(
-    context: StubContext, caller: Caller, request: ChangePasswordRequest, client: str = ""
-) -> LogoutEverywhereResponse:
-    """Check the current password, set the new one, and end every other session.
-
-    The current password is checked as the login checks it (``auth.check_password``: the same
-    count, locks and client window), so that whoever finds a session left open cannot guess
-    it: past the lock, the session ends and the account is locked as after failed logins.
-    """
+def check_current_password(
+    context: StubContext, caller: Caller, account: Account, current: str, client: str
+) -> int:
+    """Whoever finds a session left open must still know the password: ``current`` is checked
+    as the login checks it (``auth.check_password``: the same count, locks and client window).
+    Past the lock the session ends and the account is locked as after failed logins. Returns
+    the client's throttle slot, to give back once the change is made."""
     now = context.clock.now()
     store = context.store
-    with store.transaction():
-        account = load_account(context, caller)
-        require_step(context, account, StepName.DASHBOARD)
-    password = request.password.get_secret_value()
-    check_new_password(context, password, request.confirmation.get_secret_value())
     until = auth.lock_state(account, now)
     if until is not None:
         raise auth.locked_error(until, now)
     if throttle.blocked(throttle.account_history(store, account.id), context.settings):
         raise auth.blocked_error()
     slot = auth.client_slot(context, client, now, CURRENT_PASSWORD_WORDS)
-    current = request.current_password.get_secret_value()
     verdict, until = auth.check_password(context, account.id, current, now)
     if verdict in (auth.Verdict.LOCK_STARTED, auth.Verdict.BLOCKED):
         with store.transaction():
@@ -92,6 +85,24 @@ def change_password(
             "aujourd'hui pour vous connecter.",
             field="current_password",
         )
+    return slot
+
+
+def change_password(
+    context: StubContext, caller: Caller, request: ChangePasswordRequest, client: str = ""
+) -> LogoutEverywhereResponse:
+    """Check the current password (``check_current_password``), set the new one, and end
+    every other session."""
+    now = context.clock.now()
+    store = context.store
+    with store.transaction():
+        account = load_account(context, caller)
+        require_step(context, account, StepName.DASHBOARD)
+    password = request.password.get_secret_value()
+    check_new_password(context, password, request.confirmation.get_secret_value())
+    slot = check_current_password(
+        context, caller, account, request.current_password.get_secret_value(), client
+    )
     new_hash = hash_secret(password)
     with store.transaction():
         throttle.give_back(store, slot)

@@ -58,12 +58,18 @@ def routes_redactor() -> Redactor:
     return Redactor.for_routes(RouteTable.of(bare))
 
 
-def create_app(settings: StubSettings | None = None, clock: Clock | None = None) -> FastAPI:
-    """Build the stub: open (and seed if empty) the store of ``settings.db``."""
+def create_app(
+    settings: StubSettings | None = None, clock: Clock | None = None, *, worker: bool = False
+) -> FastAPI:
+    """Build the stub: open (and seed if empty) the store of ``settings.db``. A ``worker`` of
+    several leaves to its supervisor what is done once for all (``server.serve_workers``)."""
     settings = settings if settings is not None else StubSettings()
     if clock is None:
         clock = Clock(settings.start_time, frozen=settings.frozen)
     store = Store(settings.db)
+    if not worker:
+        store.drop_pending_claims()
+    clock.share(store)
     context = StubContext(
         settings=settings, clock=clock, store=store, fixed_code=settings.fixed_code
     )
@@ -84,7 +90,7 @@ def create_app(settings: StubSettings | None = None, clock: Clock | None = None)
     )
     app.state.stub = context
     # QA: faults injected and the request journal (caf_stub/faults.py, journal.py)
-    app.state.faults, app.state.journal = Faults(), Journal()
+    app.state.faults, app.state.journal = Faults(store), Journal(store)
     app.state.outbox_cursor = control_qa.OutboxCursor()
     install_error_handlers(app)
     app.include_router(routes.router)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
 LATEST = datetime(2099, 12, 31, 23, 59, 59, tzinfo=UTC)
@@ -65,11 +67,28 @@ def _checked_move(current: datetime, seconds: float) -> timedelta:
     return timedelta(seconds=seconds)
 
 
+class SharedClockState(Protocol):
+    """Where a clock's offset and frozen instant live when every worker must see them (the
+    store: ``clock_state``, ``write_clock_state``, ``transaction``)."""
+
+    def clock_state(self) -> tuple[timedelta, datetime | None] | None: ...
+
+    def write_clock_state(
+        self, offset: timedelta, frozen_at: datetime | None, *, only_if_absent: bool = False
+    ) -> None: ...
+
+    def transaction(self) -> AbstractContextManager[None]: ...
+
+
+State = tuple[timedelta, datetime | None]
+
+
 class Clock:
     """Aware UTC time for everything in the stub. Thread-safe.
 
     Running, ``now()`` is the system time shifted by an offset; frozen, it is a fixed instant
-    that only ``advance`` and ``set`` move.
+    that only ``advance`` and ``set`` move. Once ``share``d, the offset and the frozen instant
+    are kept in the database: every worker reads the same time, a restart keeps it.
     """
 
     def __init__(
@@ -79,62 +98,95 @@ class Clock:
         frozen: bool = False,
         source: Callable[[], datetime] = _system_now,
     ) -> None:
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._source = source
-        self._offset = timedelta(0)
-        self._frozen_at: datetime | None = None
+        self._shared: SharedClockState | None = None
         base = source()
-        if start is not None:
-            self._offset = in_range(start) - base
-        if frozen:
-            self._frozen_at = base + self._offset
+        offset = timedelta(0) if start is None else in_range(start) - base
+        self._state: State = (offset, base + offset if frozen else None)
+
+    def share(self, shared: SharedClockState) -> None:
+        """Keep the state in ``shared`` from now on: the one already there (a restart, another
+        worker) wins over this clock's own."""
+        with self._lock, shared.transaction():
+            shared.write_clock_state(*self._state, only_if_absent=True)
+            self._shared = shared
+
+    def _read(self) -> State:
+        if self._shared is not None:
+            found = self._shared.clock_state()
+            if found is not None:
+                return found
+        return self._state
+
+    @contextmanager
+    def _changing(self) -> Iterator[list[State]]:
+        """The state to change (one item list), written back on the way out, with no other
+        change between (a lock, and the store's write transaction when shared)."""
+        with self._lock:
+            if self._shared is None:
+                box = [self._state]
+                yield box
+                self._state = box[0]
+                return
+            with self._shared.transaction():
+                box = [self._read()]
+                yield box
+                self._state = box[0]
+                self._shared.write_clock_state(*box[0])
 
     def now(self) -> datetime:
-        with self._lock:
-            if self._frozen_at is not None:
-                return self._frozen_at
-            return self._source() + self._offset
+        offset, frozen_at = self._read()
+        if frozen_at is not None:
+            return frozen_at
+        return self._source() + offset
 
     @property
     def frozen(self) -> bool:
-        with self._lock:
-            return self._frozen_at is not None
+        return self._read()[1] is not None
 
     def advance(self, seconds: float) -> datetime:
         """Move the clock forward (or back, with a negative value) and return the new time.
 
         ClockOutOfRange, and the clock unmoved, if that would leave its range."""
-        with self._lock:
-            if self._frozen_at is not None:
-                self._frozen_at += _checked_move(self._frozen_at, seconds)
-                return self._frozen_at
+        with self._changing() as state:
+            offset, frozen_at = state[0]
+            if frozen_at is not None:
+                frozen_at += _checked_move(frozen_at, seconds)
+                state[0] = (offset, frozen_at)
+                return frozen_at
             base = self._source()
-            self._offset += _checked_move(base + self._offset, seconds)
-            return base + self._offset
+            offset += _checked_move(base + offset, seconds)
+            state[0] = (offset, None)
+            return base + offset
 
     def set(self, moment: datetime) -> datetime:
         """Make ``now()`` answer ``moment`` (and go on from there unless frozen).
 
         ClockOutOfRange, and the clock unmoved, if ``moment`` is out of its range."""
         target = in_range(moment)
-        with self._lock:
-            if self._frozen_at is not None:
-                self._frozen_at = target
+        with self._changing() as state:
+            offset, frozen_at = state[0]
+            if frozen_at is not None:
+                state[0] = (offset, target)
             else:
-                self._offset = target - self._source()
+                state[0] = (target - self._source(), None)
             return target
 
     def freeze(self) -> datetime:
         """Stop the clock at the current time."""
-        with self._lock:
-            if self._frozen_at is None:
-                self._frozen_at = self._source() + self._offset
-            return self._frozen_at
+        with self._changing() as state:
+            offset, frozen_at = state[0]
+            if frozen_at is None:
+                frozen_at = self._source() + offset
+                state[0] = (offset, frozen_at)
+            return frozen_at
 
     def unfreeze(self) -> datetime:
         """Let the clock run again from where it stood."""
-        with self._lock:
-            if self._frozen_at is not None:
-                self._offset = self._frozen_at - self._source()
-                self._frozen_at = None
-            return self._source() + self._offset
+        with self._changing() as state:
+            offset, frozen_at = state[0]
+            if frozen_at is not None:
+                offset = frozen_at - self._source()
+                state[0] = (offset, None)
+            return self._source() + offset

@@ -1,7 +1,9 @@
-"""Faults QA can inject in the stub's answers: latency, an error status, a dropped connection.
+"""Faults QA can inject in the stub's answers: latency, an error status, a dropped connection,
+a slow or broken link (``caf_stub/slow_link.py``).
 
 A rule matches a route (a path, or a pattern with ``*``) and optionally a method, and applies
 to the next ``times`` matching requests; then it is gone. ``/_stub`` routes are never faulted.
+The rules are kept in the database: every worker applies them, a restart keeps them.
 """
 
 from __future__ import annotations
@@ -9,14 +11,16 @@ from __future__ import annotations
 import asyncio
 import fnmatch
 import random
-import threading
-from typing import Literal, Self
+from contextlib import AbstractContextManager
+from typing import Literal, Protocol, Self
 
+from anyio import to_thread
 from pydantic import BaseModel, Field, model_validator
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from caf_stub.errors import error_response
 from caf_stub.journal import CONTROL_PREFIX, FAULT_KEY
+from caf_stub.slow_link import SlowLink, through_slow_link
 from caf_tui.api import HTTP_STATUS, ErrorCode, ErrorDetail
 
 
@@ -58,13 +62,18 @@ class FaultRule(BaseModel):
     latency: Latency | None = None
     status: int | None = Field(default=None, ge=400, le=599, description="Answer this status.")
     drop: bool = Field(default=False, description="Cut the connection mid-answer.")
+    link: SlowLink | None = Field(
+        default=None, description="Bandwidth, dribble, a reset mid-body, an empty or bad body."
+    )
 
     @model_validator(mode="after")
     def _does_something(self) -> Self:
-        if self.latency is None and self.status is None and not self.drop:
-            raise ValueError("a fault needs latency, status or drop")
+        if self.latency is None and self.status is None and not self.drop and self.link is None:
+            raise ValueError("a fault needs latency, status, drop or link")
         if self.status is not None and self.drop:
             raise ValueError("choose status or drop, not both")
+        if self.link is not None and self.drop:
+            raise ValueError("choose link or drop, not both")
         return self
 
     def matches(self, method: str, path: str) -> bool:
@@ -80,6 +89,8 @@ class FaultRule(BaseModel):
             parts.append(f"status {self.status}")
         if self.drop:
             parts.append("drop")
+        if self.link is not None:
+            parts.append(self.link.describe())
         return ", ".join(parts)
 
 
@@ -89,38 +100,52 @@ class ActiveFault(BaseModel):
     remaining: int
 
 
-class Faults:
-    """The rules in force, first added first matched. Thread-safe."""
+class FaultStore(Protocol):
+    """Where the faults are kept (the store): every worker applies the same, a restart keeps
+    them. A rule is kept as its JSON, so that a new kind of fault is a new field of
+    :class:`FaultRule` and no new column."""
 
-    def __init__(self, seed: int | None = None) -> None:
-        self._rules: list[ActiveFault] = []
-        self._next_id = 1
-        self._lock = threading.Lock()
+    def add_fault(self, rule: str, remaining: int) -> int: ...
+
+    def faults(self) -> list[tuple[int, str, int]]: ...
+
+    def has_faults(self) -> bool: ...
+
+    def use_fault(self, fault_id: int) -> None: ...
+
+    def clear_faults(self) -> None: ...
+
+    def transaction(self) -> AbstractContextManager[None]: ...
+
+
+class Faults:
+    """The rules in force, first added first matched, kept in ``store``. Thread-safe."""
+
+    def __init__(self, store: FaultStore, seed: int | None = None) -> None:
+        self._store = store
         self.rng = random.Random(seed)
 
     def add(self, rule: FaultRule) -> ActiveFault:
-        with self._lock:
-            active = ActiveFault(id=self._next_id, rule=rule, remaining=rule.times)
-            self._next_id += 1
-            self._rules.append(active)
-            return active.model_copy()
+        fault_id = self._store.add_fault(rule.model_dump_json(), rule.times)
+        return ActiveFault(id=fault_id, rule=rule, remaining=rule.times)
 
     def active(self) -> list[ActiveFault]:
-        with self._lock:
-            return [fault.model_copy() for fault in self._rules]
+        return [
+            ActiveFault(id=fault_id, rule=FaultRule.model_validate_json(rule), remaining=left)
+            for fault_id, rule, left in self._store.faults()
+        ]
 
     def clear(self) -> None:
-        with self._lock:
-            self._rules.clear()
+        self._store.clear_faults()
 
     def take(self, method: str, path: str) -> FaultRule | None:
         """The first rule matching this request, one use consumed; None when none does."""
-        with self._lock:
-            for fault in self._rules:
+        if not self._store.has_faults():  # the common case: no write transaction
+            return None
+        with self._store.transaction():
+            for fault in self.active():
                 if fault.rule.matches(method, path):
-                    fault.remaining -= 1
-                    if fault.remaining <= 0:
-                        self._rules.remove(fault)
+                    self._store.use_fault(fault.id)
                     return fault.rule
         return None
 
@@ -144,7 +169,7 @@ class FaultMiddleware:
         if scope["type"] != "http" or path.startswith(CONTROL_PREFIX):
             await self.app(scope, receive, send)
             return
-        rule = self.faults.take(str(scope.get("method", "")), path)
+        rule = await to_thread.run_sync(self.faults.take, str(scope.get("method", "")), path)
         if rule is None:
             await self.app(scope, receive, send)
             return
@@ -162,12 +187,15 @@ class FaultMiddleware:
                 }
             )
             return
+        answer: ASGIApp = self.app
         if rule.status is not None:
             code = _code_for(rule.status)
             detail = ErrorDetail(
                 code=code,
                 message=f"Panne simulée par le banc d'essai (statut {rule.status}). Réessayez.",
             )
-            await error_response(detail, rule.status)(scope, receive, send)
+            answer = error_response(detail, rule.status)
+        if rule.link is not None:
+            await through_slow_link(rule.link, answer, scope, receive, send)
             return
-        await self.app(scope, receive, send)
+        await answer(scope, receive, send)

@@ -9,7 +9,9 @@ is refused (422), as the IETF draft "The Idempotency-Key HTTP Header Field" asks
 Only requests with a bearer token are concerned: an answer is tied to its session, and the
 login answer (which holds a token) is never kept. Answers that say "not now" rather than
 "no" (401, 429, 5xx) are not kept either, so that the retry really runs. Answers live in the
-stub's SQLite store, keyed by the SHA-256 of the token, never the token itself.
+stub's database, keyed by the SHA-256 of the token, never the token itself. A request claims its
+key in the database before it runs: the same request sent at once to several workers runs in
+one, the others wait for its answer and replay it.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import re
-from datetime import timedelta
+import time
+from datetime import datetime, timedelta
 
 from anyio import to_thread
 from starlette.datastructures import Headers
@@ -26,11 +29,15 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from caf_stub.context import StubContext
 from caf_stub.errors import error_response
 from caf_stub.security import token_digest
+from caf_stub.store import IdempotentAnswer
 from caf_tui.api import HTTP_STATUS, ErrorCode, ErrorDetail
 
 HEADER = "idempotency-key"
 REPLAYED_HEADER = "Idempotency-Replayed"
 WINDOW = timedelta(minutes=10)
+CLAIM_POLL_SECONDS = 0.02
+CLAIM_WAIT_SECONDS = 30.0
+"""How long a request waits for the same request in another worker to answer."""
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 NOT_KEPT = frozenset({401, 429})
 _KEY = re.compile(r"[\x21-\x7e]{1,255}")
@@ -81,17 +88,24 @@ class IdempotencyMiddleware:
         body, messages = await _read_body(receive)
         fingerprint = hashlib.sha256(body).hexdigest()
         now = context.clock.now()
-        stored = await to_thread.run_sync(context.store.idempotent_answer, *ident, now - WINDOW)
+        stored = await _claim(context, ident, fingerprint, now)
+        if stored is not None and stored.pending:
+            busy = ErrorDetail(
+                code=ErrorCode.INTERNAL_ERROR,
+                message="La même demande est encore en cours de traitement : réessayez dans "
+                "un instant.",
+            )
+            await error_response(busy, 503)(scope, receive, send)
+            return
         if stored is not None:
-            first_fingerprint, status, content_type, first_body = stored
-            if first_fingerprint != fingerprint:
+            if stored.fingerprint != fingerprint:
                 detail = _refusal(
                     "Cette clé Idempotency-Key a déjà servi pour une autre demande : "
                     "utilisez une nouvelle clé."
                 )
                 await error_response(detail, HTTP_STATUS[detail.code])(scope, receive, send)
                 return
-            await _replay(send, status, content_type, first_body)
+            await _replay(send, stored.status, stored.content_type, stored.body)
             return
 
         answer: list[Message] = []
@@ -103,24 +117,44 @@ class IdempotencyMiddleware:
             answer.append(message)
             await send(message)
 
-        await self.app(scope, replay_request, keep)
-        answer_status, answer_type, answer_body = _collected(answer)
-        if answer_status is None or answer_status >= 500 or answer_status in NOT_KEPT:
-            return
-        kept_status = answer_status
-        await to_thread.run_sync(
-            lambda: context.store.keep_idempotent_answer(
-                session_hash=ident[0],
-                key=ident[1],
-                route=ident[2],
-                fingerprint=fingerprint,
-                status=kept_status,
-                content_type=answer_type,
-                body=answer_body,
-                now=now,
-                forget_before=context.clock.now() - WINDOW,
-            )
+        try:
+            await self.app(scope, replay_request, keep)
+        finally:
+            answer_status, answer_type, answer_body = _collected(answer)
+            if answer_status is None or answer_status >= 500 or answer_status in NOT_KEPT:
+                await to_thread.run_sync(context.store.drop_idempotent_claim, *ident)
+            else:
+                kept_status = answer_status
+                await to_thread.run_sync(
+                    lambda: context.store.keep_idempotent_answer(
+                        session_hash=ident[0],
+                        key=ident[1],
+                        route=ident[2],
+                        status=kept_status,
+                        content_type=answer_type,
+                        body=answer_body,
+                        forget_before=context.clock.now() - WINDOW,
+                    )
+                )
+
+
+async def _claim(
+    context: StubContext, ident: tuple[str, str, str], fingerprint: str, now: datetime
+) -> IdempotentAnswer | None:
+    """None when this request runs (the key claimed); else the answer to replay, once the
+    request that claimed the key first (in any worker) has answered; still pending after
+    ``CLAIM_WAIT_SECONDS``, that claim."""
+    deadline = time.monotonic() + CLAIM_WAIT_SECONDS
+    while True:
+        # A claim left pending past WINDOW (its worker died mid-request) is taken over.
+        stored = await to_thread.run_sync(
+            context.store.claim_idempotent_answer, *ident, fingerprint, now, now - WINDOW
         )
+        if stored is None or not stored.pending or stored.fingerprint != fingerprint:
+            return stored
+        if time.monotonic() > deadline:
+            return stored
+        await asyncio.sleep(CLAIM_POLL_SECONDS)
 
 
 async def _read_body(receive: Receive) -> tuple[bytes, list[Message]]:

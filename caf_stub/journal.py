@@ -3,17 +3,17 @@
 QA reads it under ``GET /_stub/journal`` to see the last requests of a failed replay. It keeps
 the method, path, status, duration and the JSON body of each request, never a response body
 (a login answer holds a session token) and never a header (``Authorization`` holds one too).
+It is kept in the database: every worker's requests, in one journal a restart keeps.
 """
 
 from __future__ import annotations
 
 import json
-import threading
 import time
-from collections import deque
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
+from anyio import to_thread
 from pydantic import BaseModel, Field
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -47,25 +47,32 @@ class JournalEntry(BaseModel):
     fault: str | None = Field(default=None, description="The fault injected, if any.")
 
 
-class Journal:
-    """The last ``size`` requests, oldest first. Thread-safe."""
+class JournalStore(Protocol):
+    """Where the journal is kept (the store): every worker's requests, kept across a restart."""
 
-    def __init__(self, size: int = 500) -> None:
-        self._entries: deque[JournalEntry] = deque(maxlen=size)
-        self._lock = threading.Lock()
+    def add_journal_entry(self, entry: str, keep: int) -> None: ...
+
+    def journal_entries(self) -> list[str]: ...
+
+    def clear_journal(self) -> None: ...
+
+
+class Journal:
+    """The last ``size`` requests, oldest first, kept in ``store``. Thread-safe."""
+
+    def __init__(self, store: JournalStore, size: int = 500) -> None:
+        self._store = store
+        self._size = size
 
     def add(self, entry: JournalEntry) -> None:
-        with self._lock:
-            self._entries.append(entry)
+        self._store.add_journal_entry(entry.model_dump_json(), self._size)
 
     def entries(self, limit: int | None = None) -> list[JournalEntry]:
-        with self._lock:
-            entries = list(self._entries)
+        entries = [JournalEntry.model_validate_json(raw) for raw in self._store.journal_entries()]
         return entries[-limit:] if limit else entries
 
     def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
+        self._store.clear_journal()
 
 
 class JournalMiddleware:
@@ -103,17 +110,14 @@ class JournalMiddleware:
         finally:
             complete = -1 in status
             fault = scope.get(FAULT_KEY)
-            self.journal.add(
-                JournalEntry(
-                    at=started_at,
-                    method=str(scope.get("method", "")),
-                    path=self.redactor.path(path),
-                    query=self.redactor.query(
-                        bytes(scope.get("query_string", b"")).decode("latin-1")
-                    ),
-                    status=status[0] if status and complete else None,
-                    duration_ms=round((time.perf_counter() - started) * 1000, 1),
-                    body=redacted_body(bytes(body)),
-                    fault=str(fault) if fault else None,
-                )
+            entry = JournalEntry(
+                at=started_at,
+                method=str(scope.get("method", "")),
+                path=self.redactor.path(path),
+                query=self.redactor.query(bytes(scope.get("query_string", b"")).decode("latin-1")),
+                status=status[0] if status and complete else None,
+                duration_ms=round((time.perf_counter() - started) * 1000, 1),
+                body=redacted_body(bytes(body)),
+                fault=str(fault) if fault else None,
             )
+            await to_thread.run_sync(self.journal.add, entry)

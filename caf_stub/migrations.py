@@ -1,27 +1,29 @@
 """The stub database's schema as numbered migrations, from an empty file to today's.
 
-``PRAGMA user_version`` holds the number of the last migration applied. Opening a database
-applies the ones after it, each in its own transaction with the version bumped inside it, so a
-failure leaves the file at the last version that fully applied. A file of a newer version than
-this code knows is refused: an older stub would misread it.
+The database's version (SQLite's ``PRAGMA user_version``, a one-row table on PostgreSQL: see
+``database.py``) is the number of the last migration applied. Opening a database applies the
+ones after it, each in its own write transaction with the version bumped inside it, so a failure
+leaves the database at the last version that fully applied, and workers starting together
+apply each migration once. A database of a newer version than this code knows is refused: an
+older stub would misread it. The DDL is written once, for SQLite; ``database.ddl`` spells it
+for PostgreSQL.
 
 Migrations are only ever appended; one already released is never edited.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-Migration = Callable[[sqlite3.Connection], None]
+from caf_stub.database import Database, shown
+
+Migration = Callable[[Database], None]
 
 
-def _statements(sql: str) -> Callable[[sqlite3.Connection], None]:
-    def apply(conn: sqlite3.Connection) -> None:
-        for statement in sql.split(";"):
-            if statement.strip():
-                conn.execute(statement)
+def _statements(sql: str) -> Migration:
+    def apply(database: Database) -> None:
+        database.script(sql)
 
     return apply
 
@@ -130,14 +132,13 @@ CREATE TABLE IF NOT EXISTS idempotent_answers (
 """
 
 
-def _throttle_and_signup(conn: sqlite3.Connection) -> None:
+def _throttle_and_signup(database: Database) -> None:
     """Version 2: wrong recovery codes counted per subject, the throttle's slots in the
     database, « Créer Mon Compte » flows. Tolerant of a file already changed by the
     unnumbered upgrade that shipped these at version 1 before versions were read."""
-    columns = {row[1] for row in conn.execute("PRAGMA table_info(recovery_flows)")}
-    if "subject" not in columns:
-        conn.execute("ALTER TABLE recovery_flows ADD COLUMN subject TEXT")
-    _statements(_THROTTLE_AND_SIGNUP)(conn)
+    if "subject" not in database.columns("recovery_flows"):
+        database.script("ALTER TABLE recovery_flows ADD COLUMN subject TEXT")
+    database.script(_THROTTLE_AND_SIGNUP)
 
 
 _THROTTLE_AND_SIGNUP = """
@@ -200,11 +201,37 @@ CREATE TABLE IF NOT EXISTS filings (
 );
 """
 
+# Version 5: the QA state every worker must share and a restart must keep (issue 17): the
+# clock's offset or frozen instant (one row), the faults in force (each rule as JSON, so that a
+# new kind of fault needs no new column), the request journal (each entry as JSON), the
+# FranceConnect sign-ins under way and the demo provider's key (one row of JSON).
+_SHARED_QA_STATE = """
+CREATE TABLE IF NOT EXISTS qa_clock (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    offset_us BIGINT NOT NULL,
+    frozen_at TEXT
+);
+CREATE TABLE IF NOT EXISTS faults (
+    id INTEGER PRIMARY KEY,
+    rule TEXT NOT NULL,
+    remaining INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS journal (
+    id INTEGER PRIMARY KEY,
+    entry TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS franceconnect_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    state TEXT NOT NULL
+);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     _statements(_BASELINE),
     _throttle_and_signup,
     _statements(_OUTBOX_CURSORS),
     _statements(_RIGHTS_AND_FILINGS),
+    _statements(_SHARED_QA_STATE),
 )
 """``MIGRATIONS[n - 1]`` brings a database from version ``n - 1`` to version ``n``."""
 
@@ -228,33 +255,18 @@ class SchemaTooNew(Exception):
         )
 
 
-def schema_version(conn: sqlite3.Connection) -> int:
-    row = conn.execute("PRAGMA user_version").fetchone()
-    return int(row[0])
+def migrate(database: Database) -> int:
+    """Bring ``database`` to ``LATEST``; the version it had.
 
-
-def migrate(conn: sqlite3.Connection, path: str) -> int:
-    """Bring the database of ``conn`` (autocommit mode) to ``LATEST``; the version it had.
-
-    Raises :class:`SchemaTooNew`, the file untouched, when it is newer than ``LATEST``.
+    Raises :class:`SchemaTooNew`, the database untouched, when it is newer than ``LATEST``.
     """
-    conn.execute("BEGIN IMMEDIATE")  # read the version and migrate with no other writer between
-    try:
-        found = schema_version(conn)
+    with database.write_transaction():  # read the version with no other writer between
+        found = database.schema_version()
         if found > LATEST:
-            raise SchemaTooNew(path=path, found=found, known=LATEST)
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+            raise SchemaTooNew(path=shown(database.db), found=found, known=LATEST)
     for version in range(found + 1, LATEST + 1):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            if schema_version(conn) < version:  # another process may have just applied it
-                MIGRATIONS[version - 1](conn)
-                conn.execute(f"PRAGMA user_version = {version}")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+        with database.write_transaction():
+            if database.schema_version() < version:  # another worker may have just applied it
+                MIGRATIONS[version - 1](database)
+                database.set_schema_version(version)
     return found

@@ -1,14 +1,13 @@
-"""The demo households of /work/shared/PERSONAS.md, seeded on an empty database and on reset.
-
-All NIRs are fictitious (department 99, country 999, correct key). Numéros allocataires,
-addresses, phones of the people PERSONAS.md gives none for, and payments are made up, and stable.
-"""
+"""The demo households of /work/shared/PERSONAS.md (their data in ``personas.toml``), seeded
+on an empty database and on reset, and copied afresh for testers who share one stub."""
 
 from __future__ import annotations
 
 import secrets
+import tomllib
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from importlib import resources
 
 from stdnum.fr import nir as nir_rule
 
@@ -55,180 +54,32 @@ class PersonaHousehold:
     payments: tuple[tuple[date, str, int], ...]
 
 
-KARIM = Persona(
-    key="karim",
-    family_name="TADJ",
-    given_names="Karim",
-    birth_date=date(1983, 5, 14),
-    gender="M",
-    role=Role.RESPONSABLE,
-    nir="183059999901172",
-    password="83051234",
-    legacy_password=True,
-    phone="+33615000000",
-    email="karim.tadj@example.com",
-)
-ZOHRA = Persona(
-    key="zohra",
-    family_name="TADJ",
-    given_names="Zohra",
-    birth_date=date(1985, 7, 3),
-    gender="F",
-    role=Role.SPOUSE,
-    nir="285079999901252",
-    password="Zohra2024",
-    phone="+33615000002",
-    email="zohra.tadj@example.com",
-    migrated=True,
-)
-LUCAS = Persona(
-    key="lucas",
-    family_name="TADJ",
-    given_names="Lucas",
-    birth_date=date(2010, 5, 22),
-    gender="M",
-    role=Role.MEMBER,
-    nir="110059999901358",
-)
-CLAIRE = Persona(
-    key="claire",
-    family_name="MOREAU",
-    given_names="Claire",
-    birth_date=date(1992, 1, 9),
-    gender="F",
-    role=Role.RESPONSABLE,
-    nir="292019999901496",
-    password="92014321",
-    legacy_password=True,
-    phone="+33615000001",
-    email="claire.moreau@example.com",
-)
-PAUL = Persona(
-    key="paul",
-    family_name="LEROY",
-    given_names="Paul",
-    birth_date=date(1978, 2, 21),
-    gender="M",
-    role=Role.RESPONSABLE,
-    nir="178029999901571",
-    password="Leroy1978",
-    phone="+33615000003",
-    email="paul.leroy@example.com",
-    migrated=True,
-)
-AMINA = Persona(
-    key="amina",
-    family_name="DIALLO",
-    given_names="Amina",
-    birth_date=date(1995, 3, 30),
-    gender="F",
-    role=Role.RESPONSABLE,
-    temporary_id="T00000042",
-    password="Diallo2024",
-    phone="+33615000004",
-    email="amina.diallo@example.com",
-    migrated=True,
-)
-ANGELA = Persona(
-    key="angela",
-    family_name="DUBOIS",
-    given_names="Angela Claire Louise",
-    birth_date=date(1962, 8, 24),
-    gender="F",
-    role=Role.RESPONSABLE,
-    nir="262089999901627",
-    phone="+33615000005",
-    email="angela.dubois@example.com",
-)
-HUGO = Persona(
-    key="hugo",
-    family_name="BERNARD",
-    given_names="Hugo",
-    birth_date=date(1990, 3, 11),
-    gender="M",
-    role=Role.RESPONSABLE,
-    nir="190039999901779",
-    password="90031111",
-    legacy_password=True,
-    phone="+33615000006",
-    email="hugo.bernard@example.com",
-    locked=True,
-)
+def _households() -> tuple[PersonaHousehold, ...]:
+    """The households of ``personas.toml``: data, kept apart from the code that seeds it."""
+    text = resources.files("caf_stub").joinpath("personas.toml").read_text(encoding="utf-8")
+    return tuple(
+        PersonaHousehold(
+            numero_allocataire=household["numero_allocataire"],
+            address=household["address"],
+            situation=household["situation"],
+            members=tuple(
+                Persona(**{**member, "role": Role(member["role"])})
+                for member in household["members"]
+            ),
+            payments=tuple(
+                (payment["paid_on"], payment["label"], payment["cents"])
+                for payment in household["payments"]
+            ),
+        )
+        for household in tomllib.loads(text)["households"]
+    )
 
-HOUSEHOLDS: tuple[PersonaHousehold, ...] = (
-    PersonaHousehold(
-        numero_allocataire="4821573",
-        address="12 rue des Lilas, 93200 Saint-Denis",
-        situation="couple",
-        members=(KARIM, ZOHRA, LUCAS),
-        payments=(
-            (date(2026, 11, 5), "Aide personnalisée au logement", 28745),
-            (date(2026, 11, 5), "Prime d'activité", 16420),
-            (date(2026, 10, 5), "Aide personnalisée au logement", 28745),
-            (date(2026, 10, 5), "Prime d'activité", 15890),
-            (date(2026, 8, 18), "Allocation de rentrée scolaire", 46897),
-        ),
-    ),
-    PersonaHousehold(
-        numero_allocataire="5093318",
-        address="4 place Bellecour, 69002 Lyon",
-        situation="single",
-        members=(CLAIRE,),
-        payments=(
-            (date(2026, 11, 5), "Aide personnalisée au logement", 21230),
-            (date(2026, 11, 5), "Prime d'activité", 9875),
-            (date(2026, 10, 5), "Aide personnalisée au logement", 21230),
-        ),
-    ),
-    PersonaHousehold(
-        numero_allocataire="3307462",
-        address="27 avenue Jean Jaurès, 31000 Toulouse",
-        situation="single",
-        members=(PAUL,),
-        payments=(
-            (date(2026, 11, 5), "Allocations familiales", 14852),
-            (date(2026, 11, 5), "Allocation de soutien familial", 19760),
-            (date(2026, 10, 5), "Allocations familiales", 14852),
-            (date(2026, 9, 5), "Allocations familiales", 14852),
-        ),
-    ),
-    PersonaHousehold(
-        numero_allocataire="6710294",
-        address="8 allée des Tilleuls, 44000 Nantes",
-        situation="single",
-        members=(AMINA,),
-        payments=(
-            (date(2026, 11, 5), "Revenu de solidarité active", 64652),
-            (date(2026, 11, 5), "Aide personnalisée au logement", 30115),
-            (date(2026, 10, 5), "Revenu de solidarité active", 64652),
-        ),
-    ),
-    PersonaHousehold(
-        numero_allocataire="2248105",
-        address="15 rue de Grenelle, 75007 Paris",
-        situation="single",
-        members=(ANGELA,),
-        payments=(
-            (date(2026, 11, 5), "Aide personnalisée au logement", 19840),
-            (date(2026, 10, 5), "Aide personnalisée au logement", 19840),
-            (date(2026, 9, 5), "Aide personnalisée au logement", 19840),
-        ),
-    ),
-    PersonaHousehold(
-        numero_allocataire="7152630",
-        address="19 boulevard de la Liberté, 59000 Lille",
-        situation="single",
-        members=(HUGO,),
-        payments=(
-            (date(2026, 11, 5), "Prime d'activité", 20312),
-            (date(2026, 11, 5), "Aide personnalisée au logement", 17450),
-            (date(2026, 10, 5), "Prime d'activité", 19870),
-            (date(2026, 9, 5), "Prime d'activité", 19870),
-        ),
-    ),
-)
 
+HOUSEHOLDS = _households()
 PERSONAS: dict[str, Persona] = {p.key: p for h in HOUSEHOLDS for p in h.members}
+KARIM, ZOHRA, LUCAS = PERSONAS["karim"], PERSONAS["zohra"], PERSONAS["lucas"]
+CLAIRE, PAUL, AMINA = PERSONAS["claire"], PERSONAS["paul"], PERSONAS["amina"]
+ANGELA, HUGO = PERSONAS["angela"], PERSONAS["hugo"]
 
 
 def seed(store: Store, now: datetime, *, lock_minutes: int = 15, max_failures: int = 5) -> None:

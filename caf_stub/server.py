@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import copy
+import json
 import logging
+import os
+import secrets
 import socket
 import threading
 import time
@@ -12,12 +15,16 @@ from typing import Any
 
 import uvicorn
 from fastapi import FastAPI
+from pydantic import SecretStr
+from uvicorn.supervisors import Multiprocess
 
 from caf_stub.app import context_of, create_app
 from caf_stub.clock import Clock
 from caf_stub.context import StubContext
+from caf_stub.database import is_postgres
 from caf_stub.redaction import redact_access_log
 from caf_stub.settings import StubSettings, control_api_enabled
+from caf_stub.store import Store
 
 START_TIMEOUT_SECONDS = 10.0
 
@@ -43,21 +50,109 @@ def settings_for_address(settings: StubSettings, host: str, port: int) -> StubSe
     return settings
 
 
-def uvicorn_config(app: FastAPI, settings: StubSettings, **options: Any) -> uvicorn.Config:
-    """uvicorn's settings for the stub. X-Forwarded-For and -Proto are believed only from the
-    proxies ``settings.forwarded_allow_ips`` names: otherwise the client is the connection's
-    peer, so that throttling per client cannot be dodged by claiming another address."""
+def _uvicorn_options(settings: StubSettings) -> dict[str, Any]:
+    """X-Forwarded-For and -Proto are believed only from the proxies
+    ``settings.forwarded_allow_ips`` names: otherwise the client is the connection's peer, so
+    that throttling per client cannot be dodged by claiming another address."""
     trusted = settings.forwarded_allow_ips
-    config = uvicorn.Config(
-        app,
-        proxy_headers=trusted is not None,
-        forwarded_allow_ips=trusted if trusted is not None else "",
-        server_header=False,
-        lifespan="on",
-        **options,
-    )
+    return {
+        "proxy_headers": trusted is not None,
+        "forwarded_allow_ips": trusted if trusted is not None else "",
+        "server_header": False,
+        "lifespan": "on",
+    }
+
+
+def uvicorn_config(app: FastAPI, settings: StubSettings, **options: Any) -> uvicorn.Config:
+    """uvicorn's settings for the stub."""
+    config = uvicorn.Config(app, **_uvicorn_options(settings), **options)
     redact_access_log(app.state.redactor)  # after the log configuration Config applied
     return config
+
+
+WORKER_START_SECONDS = 60
+WORKER_SETTINGS = "CAF_STUB_WORKER_SETTINGS"
+"""The settings the supervisor resolved, as JSON, for its worker processes (``worker_app``)."""
+
+
+class SqliteHasOneWorker(Exception):
+    """``--workers`` above 1 on a SQLite database: refused (see ``serve_workers``)."""
+
+
+def worker_app() -> FastAPI:
+    """The app of one worker of ``caf-stub --workers N`` (uvicorn's import-string factory)."""
+    settings = StubSettings(**json.loads(os.environ[WORKER_SETTINGS]))
+    app = create_app(settings, worker=True)
+    redact_access_log(app.state.redactor)
+    return app
+
+
+def _prepared_for_workers(settings: StubSettings) -> StubSettings:
+    """Seed the database once, before the workers race to, and fix what each worker would
+    otherwise draw at random for itself (the FranceConnect client's credentials and the demo
+    provider's signing key, which the database never holds)."""
+    store = Store(settings.db)
+    try:
+        store.drop_pending_claims()
+        clock = Clock(settings.start_time, frozen=settings.frozen)
+        clock.share(store)
+        StubContext(settings=settings, clock=clock, store=store).seed_if_empty()
+    finally:
+        store.close()
+    update: dict[str, Any] = {}
+    if settings.franceconnect_client_id is None:
+        update["franceconnect_client_id"] = secrets.token_hex(16)
+    if settings.franceconnect_client_secret is None:
+        update["franceconnect_client_secret"] = SecretStr(secrets.token_urlsafe(32))
+    if settings.franceconnect_signing_jwk is None:
+        from caf_stub.franceconnect.state import new_signing_key
+
+        jwk = dict(new_signing_key().as_dict(private=True))
+        update["franceconnect_signing_jwk"] = SecretStr(json.dumps(jwk))
+    return settings.model_copy(update=update)
+
+
+def serve_workers(
+    settings: StubSettings,
+    host: str,
+    port: int,
+    workers: int,
+    *,
+    log_config: dict[str, Any] | None = None,
+    log_level: str = "info",
+) -> None:
+    """``caf-stub --workers N``: uvicorn's own worker processes on one socket, every piece of
+    state in the PostgreSQL database they share. SQLite is refused: its one writer at a time
+    and its file lock would make workers wait on each other rather than serve together, and a
+    ``:memory:`` database would be one per worker."""
+    if not is_postgres(settings.db):
+        raise SqliteHasOneWorker(settings.db)
+    sock = bind(host, port)
+    bound = int(sock.getsockname()[1])
+    settings = _prepared_for_workers(settings_for_address(settings, host, bound))
+    values = settings.model_dump(mode="json")
+    for name in ("franceconnect_client_secret", "franceconnect_signing_jwk"):
+        secret = getattr(settings, name)
+        if isinstance(secret, SecretStr):
+            values[name] = secret.get_secret_value()
+    os.environ[WORKER_SETTINGS] = json.dumps(values)
+    config = uvicorn.Config(
+        "caf_stub.server:worker_app",
+        factory=True,
+        workers=workers,
+        # A spawned worker answers the supervisor's ping only once it has imported the stub:
+        # seconds on a loaded machine, and uvicorn's 5 s would kill it again and again.
+        timeout_worker_healthcheck=WORKER_START_SECONDS,
+        log_config=log_config if log_config is not None else default_log_config(),
+        log_level=log_level,
+        **_uvicorn_options(settings),
+    )
+    logging.getLogger("uvicorn.error").info(
+        "Uvicorn running on %s with %d workers (Press CTRL+C to quit)",
+        url_for(host, bound),
+        workers,
+    )
+    Multiprocess(config, sockets=[sock]).run()
 
 
 def default_log_config() -> dict[str, Any]:

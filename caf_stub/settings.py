@@ -27,7 +27,8 @@ class StubSettings(BaseSettings):
 
     db: str = Field(
         default_factory=default_db_path,
-        description="SQLite file of the stub, or ':memory:' (tests).",
+        description="SQLite file of the stub, ':memory:' (tests), or the postgresql:// URL of "
+        "a server several workers and restarts share.",
     )
     fixed_code: str | None = Field(
         default=None,
@@ -72,6 +73,11 @@ class StubSettings(BaseSettings):
     )
     franceconnect_client_secret: SecretStr | None = Field(
         default=None, description="The portal's client secret at the provider (default: random)."
+    )
+    franceconnect_signing_jwk: SecretStr | None = Field(
+        default=None,
+        description="The demo provider's signing key, a private EC P-256 JWK as JSON "
+        "(default: made when first needed; caf-stub --workers makes one for all its workers).",
     )
     forwarded_allow_ips: str | None = Field(
         default=None,

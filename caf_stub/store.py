@@ -1,28 +1,36 @@
-"""The stub's SQLite database: households, accounts, sessions, codes, outbox, payments, audit.
+"""The stub's database: households, accounts, sessions, codes, outbox, payments, audit, and
+the QA state every worker must share.
 
-Its schema is made and upgraded by the numbered migrations of ``migrations.py``.
+SQLite (a file, or ``:memory:`` for the tests) or PostgreSQL, through SQLAlchemy Core: what
+differs between them is in ``database.py``. Its schema is made and upgraded by the numbered
+migrations of ``migrations.py``.
 
-One connection (``check_same_thread=False``) guarded by a re-entrant lock, since uvicorn runs
-endpoints in worker threads. A file database uses WAL; ``:memory:`` serves the tests. Times are
+One connection per process guarded by a re-entrant lock, since uvicorn runs endpoints in worker
+threads; several processes (``caf-stub --workers``) share a PostgreSQL database, their write
+transactions made serial by ``Database.write_transaction``. A SQLite file uses WAL. Times are
 stored as ISO 8601 UTC text of a fixed width, so that they also compare as text.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from enum import Enum
-from pathlib import Path
+from typing import Any
 
+from sqlalchemy import CursorResult, RowMapping
+
+from caf_stub.database import Database
 from caf_stub.migrations import migrate
 from caf_stub.settings import MEMORY
 from caf_tui.api import Channel, OutboxMessage, Payment, Role, SpouseDecision
 
 _TABLES = (
+    "journal",
+    "faults",
     "spouse_rights",
     "filings",
     "outbox_cursors",
@@ -170,7 +178,7 @@ class SignupFlow:
     finished_at: datetime | None
 
 
-def _account(row: sqlite3.Row) -> Account:
+def _account(row: RowMapping) -> Account:
     decision = row["spouse_decision"]
     return Account(
         id=row["id"],
@@ -199,7 +207,7 @@ def _account(row: sqlite3.Row) -> Account:
     )
 
 
-def _session(row: sqlite3.Row) -> Session:
+def _session(row: RowMapping) -> Session:
     return Session(
         id=row["id"],
         token_hash=row["token_hash"],
@@ -210,7 +218,7 @@ def _session(row: sqlite3.Row) -> Session:
     )
 
 
-def _code(row: sqlite3.Row) -> Code:
+def _code(row: RowMapping) -> Code:
     return Code(
         id=row["id"],
         account_id=row["account_id"],
@@ -226,7 +234,7 @@ def _code(row: sqlite3.Row) -> Code:
     )
 
 
-def _message(row: sqlite3.Row) -> OutboxMessage:
+def _message(row: RowMapping) -> OutboxMessage:
     return OutboxMessage(
         id=row["id"],
         channel=row["channel"],
@@ -242,32 +250,32 @@ class Store:
 
     def __init__(self, path: str) -> None:
         self.path = path
-        if path != MEMORY:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
         self._depth = 0
-        self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._conn.row_factory = sqlite3.Row
+        self._db = Database(path)
         with self._lock:
-            self._conn.execute("PRAGMA foreign_keys = ON")
-            self._conn.execute("PRAGMA busy_timeout = 5000")
             try:
                 # Before WAL, which would already write to a file refused as too new.
-                migrate(self._conn, path)
+                migrate(self._db)
             except BaseException:
-                self._conn.close()
+                self._db.close()
                 raise
-            if path != MEMORY:
-                self._conn.execute("PRAGMA journal_mode = WAL")
-                self._conn.execute("PRAGMA synchronous = NORMAL")
+            if not self._db.postgres and path != MEMORY:
+                self._db.conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+                self._db.conn.exec_driver_sql("PRAGMA synchronous = NORMAL")
+
+    @property
+    def shared(self) -> bool:
+        """Whether several processes may serve this database at once (PostgreSQL)."""
+        return self._db.postgres
 
     def close(self) -> None:
         with self._lock:
-            self._conn.close()
+            self._db.close()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """Hold the lock and one SQLite transaction; nested uses join the outer one."""
+        """Hold the lock and one write transaction; nested uses join the outer one."""
         with self._lock:
             if self._depth:
                 self._depth += 1
@@ -276,39 +284,41 @@ class Store:
                 finally:
                     self._depth -= 1
                 return
-            self._conn.execute("BEGIN IMMEDIATE")
-            self._depth = 1
-            try:
-                yield
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            else:
-                self._conn.execute("COMMIT")
-            finally:
-                self._depth = 0
+            with self._db.write_transaction():
+                self._depth = 1
+                try:
+                    yield
+                finally:
+                    self._depth = 0
 
     def _run(
         self, sql: str, params: Mapping[str, object] | tuple[object, ...] = ()
-    ) -> sqlite3.Cursor:
+    ) -> CursorResult[Any]:
         with self._lock:
-            return self._conn.execute(sql, params)
+            return self._db.run(sql, params)
 
     def _one(
         self, sql: str, params: Mapping[str, object] | tuple[object, ...] = ()
-    ) -> sqlite3.Row | None:
-        row: sqlite3.Row | None = self._run(sql, params).fetchone()
-        return row
+    ) -> RowMapping | None:
+        with self._lock:
+            return self._db.one(sql, params)
 
-    def _insert(self, table: str, values: Mapping[str, object]) -> int:
+    def _all(
+        self, sql: str, params: Mapping[str, object] | tuple[object, ...] = ()
+    ) -> list[RowMapping]:
+        with self._lock:
+            return self._db.all(sql, params)
+
+    def _insert(self, table: str, values: Mapping[str, object], *, returning: bool = True) -> int:
         columns = ", ".join(values)
         marks = ", ".join(f":{name}" for name in values)
-        cursor = self._run(
-            f"INSERT INTO {table} ({columns}) VALUES ({marks})",
-            {name: _sql_value(value) for name, value in values.items()},
-        )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
+        params = {name: _sql_value(value) for name, value in values.items()}
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
+        if not returning:
+            self._run(sql, params)
+            return 0
+        with self._lock:
+            return int(self._db.run(sql + " RETURNING id", params).scalar_one())
 
     # --- whole database --------------------------------------------------------------------
 
@@ -319,8 +329,7 @@ class Store:
     def wipe(self) -> None:
         """Delete every row of every table (the schema stays)."""
         with self.transaction():
-            for table in _TABLES:
-                self._run(f"DELETE FROM {table}")
+            self._db.wipe(_TABLES)
 
     # --- households, accounts, payments ------------------------------------------------------
 
@@ -361,9 +370,9 @@ class Store:
         return None if row is None else _account(row)
 
     def household_accounts(self, household_id: int) -> list[Account]:
-        rows = self._run(
+        rows = self._all(
             "SELECT * FROM accounts WHERE household_id = ? ORDER BY id", (household_id,)
-        ).fetchall()
+        )
         return [_account(row) for row in rows]
 
     def update_account(self, account_id: int, **fields: object) -> None:
@@ -400,11 +409,11 @@ class Store:
         )
 
     def payments(self, household_id: int) -> list[Payment]:
-        rows = self._run(
+        rows = self._all(
             "SELECT paid_on, label, amount_cents FROM payments WHERE household_id = ?"
             " ORDER BY paid_on DESC, id DESC",
             (household_id,),
-        ).fetchall()
+        )
         return [
             Payment(
                 paid_on=date.fromisoformat(row["paid_on"]),
@@ -442,10 +451,10 @@ class Store:
 
     def account_sessions(self, account_id: int, limit: int = 10) -> list[Session]:
         """The account's latest sessions, newest first."""
-        rows = self._run(
+        rows = self._all(
             "SELECT * FROM sessions WHERE account_id = ? ORDER BY id DESC LIMIT ?",
             (account_id, limit),
-        ).fetchall()
+        )
         return [_session(row) for row in rows]
 
     def end_account_sessions(
@@ -454,7 +463,7 @@ class Store:
         """End every open session of the account (but ``keep``); how many were ended."""
         cursor = self._run(
             "UPDATE sessions SET ended_at = ? WHERE account_id = ? AND ended_at IS NULL"
-            " AND id IS NOT ?",
+            " AND id IS DISTINCT FROM ?",
             (to_text(now), account_id, keep),
         )
         return cursor.rowcount
@@ -518,11 +527,11 @@ class Store:
 
     def code_times_since(self, account_id: int, purpose: str, since: datetime) -> list[datetime]:
         """When codes were created for this account and purpose after ``since``, oldest first."""
-        rows = self._run(
+        rows = self._all(
             "SELECT created_at FROM codes WHERE account_id = ? AND purpose = ? AND created_at > ?"
             " ORDER BY created_at",
             (account_id, purpose, to_text(since)),
-        ).fetchall()
+        )
         return [_required(row["created_at"]) for row in rows]
 
     # --- forgotten-password flows ------------------------------------------------------------
@@ -614,10 +623,10 @@ class Store:
             self._run(
                 "DELETE FROM throttle_slots WHERE bucket = ? AND at <= ?", (bucket, to_text(since))
             )
-            rows = self._run(
+            rows = self._all(
                 "SELECT at FROM throttle_slots WHERE bucket = ? ORDER BY at LIMIT ?",
                 (bucket, limit),
-            ).fetchall()
+            )
             if len(rows) >= limit:
                 return None, _required(rows[0]["at"])
             return self._insert("throttle_slots", {"bucket": bucket, "at": now}), None
@@ -662,11 +671,11 @@ class Store:
     def messages(self, account_id: int | None = None) -> list[OutboxMessage]:
         """Messages "sent", newest first; only one account's when ``account_id`` is given."""
         if account_id is None:
-            rows = self._run("SELECT * FROM outbox ORDER BY id DESC").fetchall()
+            rows = self._all("SELECT * FROM outbox ORDER BY id DESC")
         else:
-            rows = self._run(
+            rows = self._all(
                 "SELECT * FROM outbox WHERE account_id = ? ORDER BY id DESC", (account_id,)
-            ).fetchall()
+            )
         return [_message(row) for row in rows]
 
     def take_next_message(
@@ -692,13 +701,13 @@ class Store:
 
     def _newest_for_cursor(
         self, consumer: str, channel: Channel, recipient: str
-    ) -> sqlite3.Row | None:
+    ) -> RowMapping | None:
         return self._one(
             "SELECT outbox.* FROM outbox LEFT JOIN outbox_cursors AS place"
             " ON place.consumer = ? AND place.channel = outbox.channel"
             " AND place.recipient = ?"
             " WHERE outbox.channel = ? AND outbox.id > coalesce(place.last_id, 0)"
-            " AND (? = '' OR lower(outbox.recipient) = lower(?))"
+            " AND (CAST(? AS TEXT) = '' OR lower(outbox.recipient) = lower(?))"
             " ORDER BY outbox.id DESC LIMIT 1",
             (consumer, recipient, channel.value, recipient, recipient),
         )
@@ -721,29 +730,58 @@ class Store:
         self, account_id: int | None = None
     ) -> list[tuple[str, int | None, datetime, str | None]]:
         if account_id is None:
-            rows = self._run("SELECT * FROM audit ORDER BY id").fetchall()
+            rows = self._all("SELECT * FROM audit ORDER BY id")
         else:
-            rows = self._run(
-                "SELECT * FROM audit WHERE account_id = ? ORDER BY id", (account_id,)
-            ).fetchall()
+            rows = self._all("SELECT * FROM audit WHERE account_id = ? ORDER BY id", (account_id,))
         return [
             (row["event"], row["account_id"], _required(row["at"]), row["detail"]) for row in rows
         ]
 
     # --- idempotent answers (see idempotency.py) ----------------------------------------------
 
-    def idempotent_answer(
-        self, session_hash: str, key: str, route: str, since: datetime
-    ) -> tuple[str, int, str | None, bytes] | None:
-        """(fingerprint, status, content type, body) first answered to this key, if recent."""
-        row = self._one(
-            "SELECT fingerprint, status, content_type, body FROM idempotent_answers"
-            " WHERE session_hash = ? AND key = ? AND route = ? AND created_at > ?",
-            (session_hash, key, route, to_text(since)),
-        )
-        if row is None:
+    def claim_idempotent_answer(
+        self,
+        session_hash: str,
+        key: str,
+        route: str,
+        fingerprint: str,
+        now: datetime,
+        since: datetime,
+    ) -> IdempotentAnswer | None:
+        """None when this request is the first with its key (the key is now claimed: then
+        ``keep_idempotent_answer`` or ``drop_idempotent_claim``); else what the key holds, an
+        answer, or a claim still pending (``status`` 0) from another request, of any worker.
+        A claim older than ``since`` (its worker died) is taken over."""
+        with self.transaction():
+            self._run(
+                "DELETE FROM idempotent_answers WHERE session_hash = ? AND key = ?"
+                " AND route = ? AND created_at <= ?",
+                (session_hash, key, route, to_text(since)),
+            )
+            row = self._one(
+                "SELECT fingerprint, status, content_type, body FROM idempotent_answers"
+                " WHERE session_hash = ? AND key = ? AND route = ?",
+                (session_hash, key, route),
+            )
+            if row is not None:
+                return IdempotentAnswer(
+                    row["fingerprint"], row["status"], row["content_type"], bytes(row["body"])
+                )
+            self._insert(
+                "idempotent_answers",
+                {
+                    "session_hash": session_hash,
+                    "key": key,
+                    "route": route,
+                    "fingerprint": fingerprint,
+                    "status": PENDING,
+                    "content_type": None,
+                    "body": b"",
+                    "created_at": now,
+                },
+                returning=False,
+            )
             return None
-        return row["fingerprint"], row["status"], row["content_type"], bytes(row["body"])
 
     def keep_idempotent_answer(
         self,
@@ -751,34 +789,109 @@ class Store:
         session_hash: str,
         key: str,
         route: str,
-        fingerprint: str,
         status: int,
         content_type: str | None,
         body: bytes,
-        now: datetime,
         forget_before: datetime,
     ) -> None:
-        """Keep an answer for replay (replacing an expired one), and drop the expired ones."""
+        """The claimed key's answer, kept for replay; and the expired answers dropped."""
         with self.transaction():
             self._run(
                 "DELETE FROM idempotent_answers WHERE created_at <= ?", (to_text(forget_before),)
             )
             self._run(
-                "INSERT OR REPLACE INTO idempotent_answers (session_hash, key, route,"
-                " fingerprint, status, content_type, body, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (session_hash, key, route, fingerprint, status, content_type, body, to_text(now)),
+                "UPDATE idempotent_answers SET status = ?, content_type = ?, body = ?"
+                " WHERE session_hash = ? AND key = ? AND route = ?",
+                (status, content_type, body, session_hash, key, route),
             )
+
+    def drop_pending_claims(self) -> None:
+        """At start, no request runs yet: the keys claimed by requests a crash cut short are
+        free again, for their retries to run."""
+        self._run("DELETE FROM idempotent_answers WHERE status = ?", (PENDING,))
+
+    def drop_idempotent_claim(self, session_hash: str, key: str, route: str) -> None:
+        """The answer is not kept (401, 429, 5xx): the next request with the key runs."""
+        self._run(
+            "DELETE FROM idempotent_answers WHERE session_hash = ? AND key = ? AND route = ?"
+            " AND status = ?",
+            (session_hash, key, route, PENDING),
+        )
+
+    # --- the QA clock, faults and journal, shared by every worker (clock.py, faults.py) --------
+
+    def clock_state(self) -> tuple[timedelta, datetime | None] | None:
+        """(offset from the system time, frozen instant or None), or None when never written."""
+        row = self._one("SELECT offset_us, frozen_at FROM qa_clock WHERE id = 1")
+        if row is None:
+            return None
+        return timedelta(microseconds=int(row["offset_us"])), from_text(row["frozen_at"])
+
+    def write_clock_state(
+        self, offset: timedelta, frozen_at: datetime | None, *, only_if_absent: bool = False
+    ) -> None:
+        conflict = (
+            "NOTHING"
+            if only_if_absent
+            else ("UPDATE SET offset_us = excluded.offset_us, frozen_at = excluded.frozen_at")
+        )
+        self._run(
+            "INSERT INTO qa_clock (id, offset_us, frozen_at) VALUES (1, ?, ?)"
+            f" ON CONFLICT (id) DO {conflict}",
+            (offset // timedelta(microseconds=1), _sql_value(frozen_at)),
+        )
+
+    def franceconnect_state(self) -> str | None:
+        row = self._one("SELECT state FROM franceconnect_state WHERE id = 1")
+        return None if row is None else str(row["state"])
+
+    def write_franceconnect_state(self, state: str) -> None:
+        self._run(
+            "INSERT INTO franceconnect_state (id, state) VALUES (1, ?)"
+            " ON CONFLICT (id) DO UPDATE SET state = excluded.state",
+            (state,),
+        )
+
+    def add_fault(self, rule: str, remaining: int) -> int:
+        return self._insert("faults", {"rule": rule, "remaining": remaining})
+
+    def faults(self) -> list[tuple[int, str, int]]:
+        """(id, rule as JSON, uses remaining), first added first."""
+        rows = self._all("SELECT id, rule, remaining FROM faults ORDER BY id")
+        return [(int(row["id"]), str(row["rule"]), int(row["remaining"])) for row in rows]
+
+    def has_faults(self) -> bool:
+        return self._one("SELECT id FROM faults LIMIT 1") is not None
+
+    def use_fault(self, fault_id: int) -> None:
+        """One use of the fault consumed; gone after its last."""
+        self._run("UPDATE faults SET remaining = remaining - 1 WHERE id = ?", (fault_id,))
+        self._run("DELETE FROM faults WHERE id = ? AND remaining <= 0", (fault_id,))
+
+    def clear_faults(self) -> None:
+        self._run("DELETE FROM faults")
+
+    def add_journal_entry(self, entry: str, keep: int) -> None:
+        """Note a request (JSON), keeping only the last ``keep``. No write lock: every request
+        writes here, and two at once only both trim the same old rows."""
+        new_id = self._insert("journal", {"entry": entry})
+        self._run("DELETE FROM journal WHERE id <= ?", (new_id - keep,))
+
+    def journal_entries(self) -> list[str]:
+        return [str(row["entry"]) for row in self._all("SELECT entry FROM journal ORDER BY id")]
+
+    def clear_journal(self) -> None:
+        self._run("DELETE FROM journal")
 
     # --- the spouse's rights one by one, declarations, benefit requests (issue 18) ------------
 
     def granted_spouse_rights(self, responsable_id: int) -> frozenset[str] | None:
         """The rights granted one by one, or None when the holder never chose them one by one
         (the journey's all-or-nothing decision then stands)."""
-        rows = self._run(
+        rows = self._all(
             "SELECT right_name, granted FROM spouse_rights WHERE responsable_id = ?",
             (responsable_id,),
-        ).fetchall()
+        )
         if not rows:
             return None
         return frozenset(row["right_name"] for row in rows if row["granted"])
@@ -790,6 +903,7 @@ class Store:
                 self._insert(
                     "spouse_rights",
                     {"responsable_id": responsable_id, "right_name": name, "granted": is_granted},
+                    returning=False,
                 )
 
     def clear_spouse_rights(self, responsable_id: int) -> None:
@@ -841,11 +955,11 @@ class Store:
         self, household_id: int, kind: str, *, subject: str | None = None, limit: int = 20
     ) -> list[Filing]:
         """The household's filings of ``kind`` (and ``subject``), newest first."""
-        rows = self._run(
+        rows = self._all(
             "SELECT * FROM filings WHERE household_id = ? AND kind = ?"
-            " AND (? IS NULL OR subject = ?) ORDER BY id DESC LIMIT ?",
+            " AND (CAST(? AS TEXT) IS NULL OR subject = ?) ORDER BY id DESC LIMIT ?",
             (household_id, kind, subject, subject, limit),
-        ).fetchall()
+        )
         return [
             Filing(
                 id=row["id"],
@@ -861,6 +975,22 @@ class Store:
             )
             for row in rows
         ]
+
+
+PENDING = 0
+"""The status of an idempotency key claimed by a request still running."""
+
+
+@dataclass(frozen=True)
+class IdempotentAnswer:
+    fingerprint: str
+    status: int
+    content_type: str | None
+    body: bytes
+
+    @property
+    def pending(self) -> bool:
+        return self.status == PENDING
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from caf_tui.config import Settings
 from caf_tui.i18n import N_, set_language
 from caf_tui.journey import Journey
 from caf_tui.styles import stylesheet
+from caf_tui.styles.parsed import ParsedOnce
 from caf_tui.textual_words import AppInOurWords
 from caf_tui.themes import CUSTOM_THEMES, THEME_NAMES
 
@@ -31,6 +32,7 @@ class CafApp(AppInOurWords[None]):
         self.settings = settings or Settings()
         set_language(self.settings.lang)
         super().__init__()
+        self.stylesheet = ParsedOnce(variables=self.get_css_variables())
         self.backend = backend if backend is not None else make_backend(self.settings)
         self.journey = Journey(self.backend)
 

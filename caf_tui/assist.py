@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from caf_tui.api import ErrorCode, Progress
 from caf_tui.i18n import N_, _
-from caf_tui.steps import spec_for, words
+from caf_tui.steps import sections, spec_for, words
 
 FALLBACK_NOTE = N_(
     "Pas de note pour cet écran. Relever le nom de l'étape et le code d'erreur affichés "
@@ -21,7 +21,9 @@ FALLBACK_NOTE = N_(
 def note_for(step: str) -> str:
     """The staff note of ``step``, translated."""
     spec = spec_for(step)
-    return _(spec.note if spec is not None else FALLBACK_NOTE)
+    if spec is not None:
+        return _(spec.note)
+    return _(sections.form_note(step) or FALLBACK_NOTE)
 
 
 def error_label(code: ErrorCode | str) -> str:

@@ -17,7 +17,11 @@ STUB_HELP: dict[str, str] = {
     "log_format": cli_words.LOG_FORMAT_HELP,
     "db": N_(
         "fichier SQLite, ou :memory:, une base en mémoire (défaut : dossier de données de "
-        "l'utilisateur)"
+        "l'utilisateur), ou l'URL postgresql://… d'un serveur PostgreSQL partagé"
+    ),
+    "workers": N_(
+        "processus de service (défaut : 1) ; plus d'un demande une base PostgreSQL (--db "
+        "postgresql://…)"
     ),
     "fixed_code": N_("chaque code de vérification vaut ces 6 chiffres (tests, démos)"),
     "password_min_length": N_("longueur minimale d'un mot de passe (défaut : 8)"),
@@ -56,4 +60,9 @@ LISTENING = N_("Portail CAF simulé : {url}  (base de données : {db})")
 CONTROL_ROUTES = N_("Routes de contrôle /_stub : {state}")
 ON = N_("activées")
 OFF = N_("désactivées")
+WORKERS_NEED_POSTGRES = N_(
+    "--workers : plus d'un processus demande une base PostgreSQL, partagée par tous ; "
+    "{db} est une base SQLite, qu'un seul processus sert. Donnez --db postgresql://… ou "
+    "--workers 1."
+)
 REACHABLE = N_("Attention : /_stub est joignable au-delà de cette machine.")

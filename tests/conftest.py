@@ -6,6 +6,11 @@
 - ``stub_factory``: start more stubs with other settings, e.g.
   ``stub_factory(password_min_length=10)`` or ``stub_factory(db=str(tmp_path / "s.sqlite3"))``;
   each is stopped at the end of the test (or earlier with ``.stop()``).
+
+The stub's own suites (``ENGINE_SUITES``) run each of their tests twice, on SQLite and on
+PostgreSQL (``stub_engine``): a throwaway PostgreSQL server per pytest worker
+(``postgres_server``), one shared stub on it reset like the SQLite one, and a fresh database
+(a copy of a migrated template) for each stub of ``stub_factory``.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -20,7 +26,7 @@ import keyring
 import pytest
 
 from caf_stub import RunningStub, serve_in_thread
-from caf_stub.testing import CODE, START, settings_for_tests
+from caf_stub.testing import CODE, START, PostgresServer, postgres_bin_dir, settings_for_tests
 from tests.keyrings import MemoryKeyring
 
 STUB_START = START
@@ -29,6 +35,19 @@ STUB_CODE = CODE
 # French whatever the machine's locale (an English LANG would switch the app to English); the
 # tests of that choice (tests/accessibility) unset it. Child processes (e2e) inherit it.
 os.environ["CAF_TUI_LANG"] = "fr"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def downloads_of_the_tests(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A downloaded attestation (the flow library replays « attestation-download ») lands in a
+    folder of the tests (platformdirs reads XDG_DOWNLOAD_DIR), never in the person's own."""
+    old = os.environ.get("XDG_DOWNLOAD_DIR")
+    os.environ["XDG_DOWNLOAD_DIR"] = str(tmp_path_factory.mktemp("downloads"))
+    yield
+    if old is None:
+        os.environ.pop("XDG_DOWNLOAD_DIR", None)
+    else:
+        os.environ["XDG_DOWNLOAD_DIR"] = old
 
 
 def stub_client(running: RunningStub, **kwargs: Any) -> httpx.Client:
@@ -47,6 +66,36 @@ def reset_stub(running: RunningStub) -> None:
         client.post("/_stub/reset").raise_for_status()
 
 
+ENGINES = ("sqlite", "postgresql")
+ENGINE_SUITES = frozenset({"stub", "security", "rights", "franceconnect"})
+"""The folders of tests/ whose stub tests run on both engines."""
+_TESTS = Path(__file__).parent
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if not {"stub", "stub_factory"} & set(metafunc.fixturenames):
+        return
+    parts = Path(metafunc.definition.path).relative_to(_TESTS).parts
+    if parts and parts[0] in ENGINE_SUITES:
+        metafunc.parametrize("stub_engine", ENGINES, indirect=True)
+
+
+@pytest.fixture
+def stub_engine(request: pytest.FixtureRequest) -> str:
+    """The engine of this test's stubs: "sqlite" unless its suite runs on both."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A throwaway PostgreSQL server for this pytest worker (initdb in a temporary directory)."""
+    if postgres_bin_dir() is None:
+        pytest.skip("PostgreSQL absent (no initdb on PATH): apt-get install postgresql")
+    server = PostgresServer()
+    yield server
+    server.stop()
+
+
 @pytest.fixture(scope="session")
 def _shared_stub() -> Iterator[RunningStub]:
     running = serve_in_thread(settings_for_tests())
@@ -54,19 +103,34 @@ def _shared_stub() -> Iterator[RunningStub]:
     running.stop()
 
 
-@pytest.fixture
-def stub(_shared_stub: RunningStub) -> RunningStub:
-    """The shared stub server, freshly reset."""
-    reset_stub(_shared_stub)
-    return _shared_stub
+@pytest.fixture(scope="session")
+def _shared_postgres_stub(postgres_server: PostgresServer) -> Iterator[RunningStub]:
+    running = serve_in_thread(settings_for_tests(db=postgres_server.new_database()))
+    yield running
+    running.stop()
 
 
 @pytest.fixture
-def stub_factory() -> Iterator[Callable[..., RunningStub]]:
-    """Start stubs of their own (``stub_factory(**settings overrides)``); stopped afterwards."""
+def stub(stub_engine: str, request: pytest.FixtureRequest) -> RunningStub:
+    """The shared stub server (of ``stub_engine``), freshly reset."""
+    shared = "_shared_postgres_stub" if stub_engine == "postgresql" else "_shared_stub"
+    running: RunningStub = request.getfixturevalue(shared)
+    reset_stub(running)
+    return running
+
+
+@pytest.fixture
+def stub_factory(
+    stub_engine: str, request: pytest.FixtureRequest
+) -> Iterator[Callable[..., RunningStub]]:
+    """Start stubs of their own (``stub_factory(**settings overrides)``); stopped afterwards.
+    On PostgreSQL, each has a fresh database unless ``db`` is given."""
     started: list[RunningStub] = []
 
     def start(**overrides: Any) -> RunningStub:
+        if stub_engine == "postgresql" and "db" not in overrides:
+            server: PostgresServer = request.getfixturevalue("postgres_server")
+            overrides["db"] = server.new_database()
         running = serve_in_thread(settings_for_tests(**overrides))
         started.append(running)
         return running
@@ -84,6 +148,43 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+#: Modules whose tests each walk screens or whole journeys through Textual's Pilot, a fuzzer or
+#: a live server (10–90 s a test on the 2 loaded cores of /tmp/base-durations.txt): slow, so
+#: that the quick subset (README) leaves them out; the full run keeps them.
+WALKS_JOURNEYS = frozenset(
+    {
+        "tests/account/test_sections_tui.py",
+        "tests/account/test_signup_tui.py",
+        "tests/fuzz/test_openapi.py",
+        "tests/kiosk/test_assist.py",
+        "tests/kiosk/test_serve.py",
+        "tests/kiosk/test_wipe.py",
+        "tests/network/test_screens.py",
+        "tests/rights/test_fuzz_rights.py",
+        "tests/snapshots/test_doors.py",
+        "tests/snapshots/test_migration.py",
+        "tests/tui/test_contact_and_code.py",
+        "tests/tui/test_countdown_and_checklist_frames.py",
+        "tests/tui/test_dashboard_escape.py",
+        "tests/tui/test_household.py",
+        "tests/tui/test_karim_journey.py",
+        "tests/tui/test_keyboard_doors.py",
+        "tests/tui/test_keyboard_only.py",
+        "tests/tui/test_login.py",
+        "tests/tui/test_login_layout.py",
+        "tests/tui/test_migration_screens.py",
+        "tests/tui/test_password_in_view.py",
+        "tests/words/test_empty_checklist.py",
+    }
+)
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    if os.path.relpath(item.path, ROOT).replace(os.sep, "/") in WALKS_JOURNEYS:
+        item.add_marker(pytest.mark.slow)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

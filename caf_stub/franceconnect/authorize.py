@@ -34,7 +34,7 @@ from caf_stub.franceconnect.state import (
     Interaction,
     state_of,
 )
-from caf_stub.security import same_digest
+from caf_stub.security import same_digest, token_digest
 from caf_tui.api import (
     ConsentClaim,
     ConsentPage,
@@ -85,7 +85,7 @@ def authorize(request: Request, context: Context, fc: State) -> Response:
             return _authorize_error(request, f"La demande de connexion est invalide : {text}")
     tx = secrets.token_urlsafe(24)
     with fc.lock:
-        fc.interactions[tx] = Interaction(
+        fc.interactions[token_digest(tx)] = Interaction(
             client_id=fc.client_id,
             redirect_uri=q["redirect_uri"],
             state=q["state"],
@@ -100,7 +100,7 @@ def authorize(request: Request, context: Context, fc: State) -> Response:
 
 def _interaction(fc: FranceConnectState, context: StubContext, tx: str) -> Interaction | None:
     with fc.lock:
-        found = fc.interactions.get(tx)
+        found = fc.interactions.get(token_digest(tx))
     if found is None or found.done:
         return None
     if context.clock.now() > found.created_at + timedelta(seconds=FLOW_LIFETIME_SECONDS):
@@ -191,9 +191,10 @@ async def provider_login(
     if identity is None or not password_ok:
         json_error = ProviderMessage(message=WRONG_CREDENTIALS, field="password")
         return pages.answer(request, json_error, pages.form_html(form, WRONG_CREDENTIALS), 401)
-    with fc.lock:
-        interaction.identity = identity
-        interaction.provider_id = provider_id
+    with fc.lock:  # taken again: the copy above was read in another block
+        current = fc.interactions.get(token_digest(tx), interaction)
+        current.identity = identity
+        current.provider_id = provider_id
     suffix = "?format=json" if request.query_params.get("format") == "json" else ""
     return RedirectResponse(f"{PROVIDER_PATH}/interaction/{tx}/consent{suffix}", status_code=303)
 
@@ -245,11 +246,13 @@ async def decide(tx: str, request: Request, context: Context, fc: State) -> Resp
     if interaction is None or interaction.identity is None:
         return _gone(request)
     decision = (await pages.read_fields(request)).get("decision")
-    with fc.lock:
+    identity = interaction.identity
+    with fc.lock:  # taken again: the copy above was read in another block
+        interaction = fc.interactions.get(token_digest(tx), interaction)
         interaction.done = True
         if decision == "accept":
             code = secrets.token_urlsafe(32)
-            fc.grants[code] = Grant(interaction, interaction.identity, context.clock.now())
+            fc.grants[token_digest(code)] = Grant(interaction, identity, context.clock.now())
             params = {"code": code, "state": interaction.state}
         else:
             params = {

@@ -18,6 +18,7 @@ from fastapi import Request
 
 from caf_stub.context import get_context
 from caf_stub.errors import ApiError
+from caf_stub.franceconnect.metadata import ProviderMetadata
 from caf_stub.franceconnect.state import CALLBACK_PATH, POST_LOGOUT_PATH, PROVIDER_PATH
 from caf_stub.settings import StubSettings
 from caf_tui.api import ErrorCode
@@ -68,18 +69,6 @@ def portal_of(request: Request) -> Portal:
     if portal is None:
         raise ApiError(ErrorCode.SERVICE_UNAVAILABLE, NOT_CONFIGURED)
     return portal
-
-
-@dataclass(frozen=True)
-class ProviderMetadata:
-    """The provider's endpoints, as its discovery document gives them."""
-
-    issuer: str
-    authorization_endpoint: str
-    token_endpoint: str
-    jwks_uri: str
-    userinfo_endpoint: str
-    end_session_endpoint: str | None
 
 
 class DiscoveryFailed(Exception):

@@ -38,7 +38,7 @@ from caf_stub.franceconnect.state import (
     new_signing_key,
     state_of,
 )
-from caf_stub.security import same_digest
+from caf_stub.security import same_digest, token_digest
 from caf_tui.api import (
     ProviderMessage,
 )
@@ -155,7 +155,7 @@ async def token(request: Request, context: Context, fc: State) -> Response:
         return _oauth_error("unsupported_grant_type", "authorization_code only")
     now = context.clock.now()
     with fc.lock:
-        grant = fc.grants.get(form.get("code", ""))
+        grant = fc.grants.get(token_digest(form.get("code", "")))
         replayed = grant is not None and grant.used
         if grant is not None:
             grant.used = True
@@ -171,7 +171,7 @@ async def token(request: Request, context: Context, fc: State) -> Response:
     access_token = secrets.token_urlsafe(32)
     sid = secrets.token_urlsafe(16)
     with fc.lock:
-        fc.access[access_token] = AccessGrant(
+        fc.access[token_digest(access_token)] = AccessGrant(
             grant.identity,
             fc.client_id,
             grant.interaction.scope,
@@ -195,7 +195,7 @@ def userinfo(request: Request, context: Context, fc: State) -> Response:
     header = request.headers.get("authorization", "")
     access_token = header.removeprefix("Bearer ").strip()
     with fc.lock:
-        grant = fc.access.get(access_token)
+        grant = fc.access.get(token_digest(access_token))
     now = context.clock.now()
     if not header.startswith("Bearer ") or grant is None or now > grant.expires_at:
         return _oauth_error("invalid_token", "unknown or expired access token", 401)

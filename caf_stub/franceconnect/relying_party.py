@@ -27,12 +27,12 @@ from caf_stub.franceconnect.config import (
     UNREACHABLE,
     DiscoveryFailed,
     Portal,
-    ProviderMetadata,
     discover,
     portal_of,
     portal_of_settings,
 )
 from caf_stub.franceconnect.matching import find_account, pivot_from_claims
+from caf_stub.franceconnect.metadata import ProviderMetadata
 from caf_stub.franceconnect.provider import s256
 from caf_stub.franceconnect.state import (
     ACR,
@@ -192,7 +192,8 @@ def _outcome(request: Request, flow: Flow | None, status: int = 200) -> Response
 def callback(request: Request, context: Context, fc: State) -> Response:
     q = request.query_params
     with fc.lock:
-        flow = fc.flows.get(fc.flows_by_state.get(q.get("state", ""), ""))
+        digest = fc.flows_by_state.get(q.get("state", ""), "")
+        flow = fc.flows.get(digest)
         if flow is None or flow.status != "pending":
             usable = None
         else:
@@ -207,6 +208,8 @@ def callback(request: Request, context: Context, fc: State) -> Response:
         _fail(flow, E.FRANCECONNECT_FAILED, REFUSED)
     else:
         _complete(flow, q.get("code", ""), context, fc, portal_of(request))
+    with fc.lock:  # the outcome, where every worker's poll reads it
+        fc.flows[digest] = flow
     return _outcome(request, flow)
 
 

@@ -1,30 +1,36 @@
-"""What the demo FranceConnect and the portal's relying party hold, in memory only.
+"""What the demo FranceConnect and the portal's relying party hold, shared through the database.
 
 The signing key (ES256, P-256) is made on first use, with joserfc imported then: a stub that
-never sees a FranceConnect sign-in never loads it. Codes, tokens and flows live in this process and
-nowhere else: nothing of them is written to the database, logged or audited. A stub restart
-forgets them, as a restart of a real provider would end its sessions.
+never sees a FranceConnect sign-in never loads it. The sign-ins under way (requests, codes and
+tokens by their digests: see ``Shared``) are read from the database on entering ``with fc.lock``
+and written back on leaving it (one row, JSON, in the store's write transaction): every worker
+of ``caf-stub --workers`` sees the same sign-ins, and a restart keeps those under way. Nothing
+of them is logged or audited. An object taken from
+the state is a copy as of that ``with``: change it inside the block that took it (or take it
+again), or the change is lost.
 """
 
 from __future__ import annotations
 
+import json
 import secrets
 import threading
-from dataclasses import dataclass, field
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Literal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from fastapi import Request
+from pydantic import TypeAdapter
 
-from caf_stub.context import get_context
+from caf_stub.context import StubContext, get_context
 from caf_stub.franceconnect.identities import TestIdentity
-from caf_stub.settings import StubSettings
+from caf_stub.franceconnect.metadata import ProviderMetadata
 from caf_tui.api import ErrorDetail
 
 if TYPE_CHECKING:
     from joserfc.jwk import ECKey
-
-    from caf_stub.franceconnect.config import ProviderMetadata
 
 ALGORITHM = "ES256"
 CODE_LIFETIME_SECONDS = 30
@@ -109,11 +115,67 @@ class Flow:
     error: ErrorDetail | None = None
 
 
+class SharedStateStore(Protocol):
+    """Where the state is kept (the store)."""
+
+    def franceconnect_state(self) -> str | None: ...
+
+    def write_franceconnect_state(self, state: str) -> None: ...
+
+    def transaction(self) -> AbstractContextManager[None]: ...
+
+
+class SharedLock:
+    """``with fc.lock``: the store's write transaction, the state read on entering the
+    outermost block and written back on leaving it. Without a store, a plain re-entrant lock."""
+
+    def __init__(self, fc: FranceConnectState) -> None:
+        self._fc = fc
+        self._local = threading.RLock()
+        self._depth = threading.local()
+        self._transactions = threading.local()
+
+    def __enter__(self) -> None:
+        store = self._fc.store
+        if store is None:
+            self._local.acquire()
+            return
+        depth = getattr(self._depth, "n", 0)
+        if depth == 0:
+            transaction = store.transaction()
+            transaction.__enter__()
+            try:
+                self._fc.load(store.franceconnect_state())
+            except BaseException as error:
+                transaction.__exit__(type(error), error, error.__traceback__)
+                raise
+            self._transactions.current = transaction
+        self._depth.n = depth + 1
+
+    def __exit__(self, kind: Any, error: Any, trace: Any) -> None:
+        store = self._fc.store
+        if store is None:
+            self._local.release()
+            return
+        self._depth.n -= 1
+        if self._depth.n:
+            return
+        transaction: AbstractContextManager[None] = self._transactions.current
+        try:
+            if kind is None:
+                store.write_franceconnect_state(self._fc.dump())
+        except BaseException as failure:
+            transaction.__exit__(type(failure), failure, failure.__traceback__)
+            raise
+        transaction.__exit__(kind, error, trace)
+
+
 @dataclass
 class FranceConnectState:
     client_id: str = field(default_factory=lambda: secrets.token_hex(16))
     client_secret: str = field(default_factory=lambda: secrets.token_urlsafe(32))
-    lock: threading.RLock = field(default_factory=threading.RLock)
+    store: SharedStateStore | None = None
+    lock: SharedLock = field(init=False)
     signing_key: ECKey | None = None
     interactions: dict[str, Interaction] = field(default_factory=dict)
     grants: dict[str, Grant] = field(default_factory=dict)
@@ -127,9 +189,14 @@ class FranceConnectState:
     """short browser link -> state."""
     id_tokens_by_session: dict[int, str] = field(default_factory=dict)
     """portal session id -> the ID token it was opened with (the hint for /session/end)."""
+    id_tokens_by_flow: dict[str, str] = field(default_factory=dict)
+    """digest of the flow id -> its ID token, between the callback and the poll (this process)."""
     fault: Fault | None = None
     metadata: ProviderMetadata | None = None
     """The trusted provider's endpoints, read once from its discovery document."""
+
+    def __post_init__(self) -> None:
+        self.lock = SharedLock(self)
 
     @property
     def key(self) -> ECKey:
@@ -137,6 +204,63 @@ class FranceConnectState:
             if self.signing_key is None:
                 self.signing_key = new_signing_key()
             return self.signing_key
+
+    def dump(self) -> str:
+        for digest, flow in self.flows.items():  # an ID token stays in this process only
+            if flow.id_token is not None:
+                self.id_tokens_by_flow[digest] = flow.id_token
+        flows = {digest: replace(flow, id_token=None) for digest, flow in self.flows.items()}
+        shared = Shared(
+            flows=flows, **{name: getattr(self, name) for name in SHARED_FIELDS if name != "flows"}
+        )
+        return _shared().dump_json(shared).decode()
+
+    def load(self, raw: str | None) -> None:
+        """Take the state as the database holds it (nothing written yet: keep this one)."""
+        if raw is None:
+            return
+        shared = _shared().validate_json(raw)
+        for name in SHARED_FIELDS:
+            setattr(self, name, getattr(shared, name))
+        for digest, flow in self.flows.items():
+            flow.id_token = self.id_tokens_by_flow.get(digest)
+
+
+SHARED_FIELDS = (
+    "interactions",
+    "grants",
+    "access",
+    "provider_sessions",
+    "flows",
+    "flows_by_state",
+    "links",
+    "fault",
+    "metadata",
+)
+
+
+@dataclass
+class Shared:
+    """What of the state the database holds, as JSON. Requests, codes and access tokens are
+    keyed by their SHA-256 (``token_digest``), as the portal's own sessions are. Never kept
+    there: the client secret and the signing key (fixed at start: by the supervisor for its
+    workers, see ``server.serve_workers``), and ID tokens (this process only: they serve as
+    the hint of a provider logout, which is best effort)."""
+
+    interactions: dict[str, Interaction]
+    grants: dict[str, Grant]
+    access: dict[str, AccessGrant]
+    provider_sessions: dict[str, str]
+    flows: dict[str, Flow]
+    flows_by_state: dict[str, str]
+    links: dict[str, str]
+    fault: Fault | None
+    metadata: ProviderMetadata | None
+
+
+@lru_cache(maxsize=1)
+def _shared() -> TypeAdapter[Shared]:
+    return TypeAdapter(Shared)  # built on first use: a stub without FranceConnect never pays
 
 
 def prune(fc: FranceConnectState, now: datetime) -> None:
@@ -162,12 +286,18 @@ def prune(fc: FranceConnectState, now: datetime) -> None:
 _creation = threading.Lock()
 
 
-def _new_state(settings: StubSettings) -> FranceConnectState:
-    fc = FranceConnectState()
+def _new_state(context: StubContext) -> FranceConnectState:
+    settings = context.settings
+    fc = FranceConnectState(store=context.store)
     if settings.franceconnect_client_id is not None:
         fc.client_id = settings.franceconnect_client_id
     if settings.franceconnect_client_secret is not None:
         fc.client_secret = settings.franceconnect_client_secret.get_secret_value()
+    if settings.franceconnect_signing_jwk is not None:
+        from joserfc.jwk import ECKey
+
+        jwk = json.loads(settings.franceconnect_signing_jwk.get_secret_value())
+        fc.signing_key = ECKey.import_key(jwk)
     return fc
 
 
@@ -177,6 +307,6 @@ def state_of(request: Request) -> FranceConnectState:
     with _creation:
         current = getattr(app_state, "franceconnect", None)
         if not isinstance(current, FranceConnectState):
-            current = _new_state(get_context(request).settings)
+            current = _new_state(get_context(request))
             app_state.franceconnect = current
     return current

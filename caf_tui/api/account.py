@@ -97,11 +97,14 @@ class LogoutEverywhereResponse(BaseModel):
     ended: int = Field(description="How many sessions were ended, this one included.")
 
 
-class ContactChangeRequest(BaseModel):
-    """A new phone (``sms``) or e-mail (``email``): checked with a code sent to it first."""
+class ContactChangeRequest(_SecretsOnTheWire):
+    """A new phone (``sms``) or e-mail (``email``): checked with a code sent to it first. The
+    current password comes with it: a session left open is not enough to move the codes (and so
+    the account) to someone else's phone."""
 
     channel: Channel
     value: str = Field(max_length=254)
+    current_password: SecretStr = Field(max_length=128)
 
 
 class ContactChangeStarted(BaseModel):

@@ -66,10 +66,13 @@ class AccountBackend(Protocol):
         """End every session of the account, this one included, then forget it."""
         ...
 
-    async def start_contact_change(self, channel: Channel, value: str) -> ContactChangeStarted:
-        """Send a code to a new phone (``sms``) or e-mail. Raises InvalidInput (invalid_phone,
-        invalid_email, validation_error when unchanged; ``field`` says which), CodeRejected
-        (otp_send_limit)."""
+    async def start_contact_change(
+        self, channel: Channel, value: str, current_password: SecretStr
+    ) -> ContactChangeStarted:
+        """Send a code to a new phone (``sms``) or e-mail, the current password first. Raises
+        InvalidCredentials (wrong current password, ``field`` "current_password"), InvalidInput
+        (invalid_phone, invalid_email, validation_error when unchanged; ``field`` says which),
+        CodeRejected (otp_send_limit), AccountLocked, Throttled."""
         ...
 
     async def confirm_contact_change(self, code: SecretStr) -> ProfileResponse:
@@ -120,8 +123,10 @@ class AccountHttpMixin:
         self._token = None
         return answer
 
-    async def start_contact_change(self, channel: Channel, value: str) -> ContactChangeStarted:
-        body = ContactChangeRequest(channel=channel, value=value)
+    async def start_contact_change(
+        self, channel: Channel, value: str, current_password: SecretStr
+    ) -> ContactChangeStarted:
+        body = ContactChangeRequest(channel=channel, value=value, current_password=current_password)
         return await self._call("POST", "/account/contact", ContactChangeStarted, body)
 
     async def confirm_contact_change(self, code: SecretStr) -> ProfileResponse:

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from caf_tui.api import JourneyResponse, NextStep, Progress
 from caf_tui.backend.base import Backend
 from caf_tui.backend.errors import BackendUnavailable, ServerError
+from caf_tui.backend.retry import action_key, new_key
 from caf_tui.i18n import _
 from caf_tui.journey import Journey
 from caf_tui.plain.help import retry_help
@@ -20,6 +21,10 @@ from caf_tui.steps import has_session, spec_for, words
 from caf_tui.steps.words import QUIT_JOURNEY
 
 T = TypeVar("T")
+
+#: How long a call may take before the line mode says it is waiting: a screen shows it at
+#: once, but a line said before every answer would bury the answers for a screen reader.
+SLOW_CALL_SECONDS = 0.5
 
 StepCall = Callable[[Backend], Awaitable[JourneyResponse]]
 
@@ -37,8 +42,11 @@ class Context:
         *,
         tick: float,
         watch: Watch | None = None,
+        kiosk: bool = False,
     ) -> None:
         self.terminal = terminal
+        #: A shared counter terminal: nothing of the person's is written on its disk.
+        self.kiosk = kiosk
         self.journey = journey
         self.runner = runner
         #: How often (seconds) the code's validity is looked at.
@@ -71,10 +79,12 @@ class Context:
 
     def call(self, make: Callable[[], Coroutine[Any, Any, T]]) -> T:
         """Run one backend call. When the service cannot be reached, say so and offer to try
-        again or to quit; the same call (with what was typed) is sent again."""
+        again or to quit; the same call (with what was typed) is sent again, under the same
+        idempotency key: an answer lost on the way back is then given again, not acted twice."""
+        key = new_key()
         while True:
             try:
-                return self.runner.run(make())
+                return self.runner.run(self._announced(make(), key))
             except (BackendUnavailable, ServerError) as error:
                 self.say(error.message)
                 choice = self.prompter.choose(
@@ -84,6 +94,16 @@ class Context:
                 )
                 if choice == 1:
                     self.prompter.quit()
+
+    async def _announced(self, call: Coroutine[Any, Any, T], key: str) -> T:
+        """``call`` as one action (``key``), with « Envoi en cours » said once if it is still
+        running after a moment."""
+        with action_key(key):  # set here: the runner runs each call in a context of its own
+            task = asyncio.ensure_future(call)
+        done, _pending = await asyncio.wait({task}, timeout=SLOW_CALL_SECONDS)
+        if not done:
+            self.say(_(words.SENDING))
+        return await task
 
     def submit(self, call: StepCall) -> NextStep:
         """Send a step's answer; the server's answer becomes the journey's step."""

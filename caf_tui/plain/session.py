@@ -54,7 +54,7 @@ def run_plain(
         def new_journey() -> Journey:
             return Journey(portal) if clock is None else Journey(portal, clock)
 
-        ctx = Context(terminal, new_journey(), runner, tick=tick, watch=watch)
+        ctx = Context(terminal, new_journey(), runner, tick=tick, watch=watch, kiosk=settings.kiosk)
         terminal.say(
             _("Caf - Mon Compte, mode ligne à ligne. Service : {service}.").format(
                 service=portal.label

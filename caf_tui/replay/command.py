@@ -74,7 +74,20 @@ def add_replay_arguments(parser: argparse.ArgumentParser) -> None:
         "directory",
     )
     parser.add_argument(
-        "--jobs", type=int, default=1, metavar="N", help=_("parcours rejoués en même temps")
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help=_(
+            "parcours rejoués en même temps ; avec --backend, chacun sur une copie neuve de "
+            "son persona"
+        ),
+    )
+    parser.add_argument(
+        "--check",
+        dest="replay_check",
+        action="store_true",
+        help=_("vérifie les parcours sans les rejouer (fichier et ligne de chaque erreur)"),
     )
     parser.add_argument(
         "--plain",
@@ -104,8 +117,13 @@ def run_replay(args: argparse.Namespace) -> int:
     if not paths:
         print(_("Aucun parcours à rejouer : donnez des fichiers ou un dossier."), file=sys.stderr)
         return 2
+    if args.replay_check:
+        return _check(paths)
     options = ReplayOptions(
-        report_dir=Path(args.report), backend_url=args.replay_backend, plain=args.replay_plain
+        report_dir=Path(args.report),
+        backend_url=args.replay_backend,
+        plain=args.replay_plain,
+        shared=args.replay_backend is not None and args.jobs > 1,
     )
     started = time.perf_counter()
     results = replay_files(paths, options, jobs=max(1, args.jobs))
@@ -115,6 +133,22 @@ def run_replay(args: argparse.Namespace) -> int:
         print(line)
     print(_("Rapport : {path}").format(path=options.report_dir / "index.html"))
     return 0 if all(result.passed for result in results) else 1
+
+
+def _check(paths: Sequence[Path]) -> int:
+    from caf_tui.replay.check import check_files
+
+    problems = check_files(list(paths))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(
+            _("{n} erreur(s) dans les parcours : rien n'a été rejoué.").format(n=len(problems)),
+            file=sys.stderr,
+        )
+        return 2
+    print(_("{n} parcours valide(s).").format(n=len(paths)))
+    return 0
 
 
 def add_record_arguments(parser: argparse.ArgumentParser) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -17,8 +18,18 @@ class StubControl:
     """A small synchronous client of ``/_stub`` (called between steps, never while the app
     waits on the server)."""
 
-    def __init__(self, base_url: str) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        recipients: Mapping[Channel, str | None] | None = None,
+        consumer: str | None = None,
+    ) -> None:
         self._client = httpx.Client(base_url=base_url.rstrip("/"), timeout=70, verify=False)
+        self.recipients = dict(recipients or {})
+        """Where this flow's codes go, per channel: on a shared stub it reads only those."""
+        self.consumer = consumer
+        """Its own place in the outbox (``/_stub/outbox/next?consumer=``), on a shared stub."""
 
     def close(self) -> None:
         self._client.close()
@@ -50,13 +61,30 @@ class StubControl:
         self._call("DELETE", "/faults")
         self._call("DELETE", "/journal")
 
+    def restart(self, now: str) -> None:
+        """As a stub just started for one flow: the clock frozen at ``now``, random codes,
+        the personas reseeded, no fault, an empty journal and outbox."""
+        self._call("PUT", "/clock", json={"now": now, "frozen": True})
+        self._call("PUT", "/fixed-code", json={"code": None})
+        self._call("POST", "/reset")
+
+    def copy_persona(self, persona: str) -> list[dict[str, Any]]:
+        """A fresh copy of ``persona``'s household (``POST /_stub/personas``): its members."""
+        answer = self._call("POST", "/personas", json={"from": persona}).json()
+        members: list[dict[str, Any]] = answer["members"]
+        return members
+
     def advance_clock(self, seconds: float) -> None:
         self._call("POST", "/clock", json={"advance_seconds": seconds})
 
     def next_code(self, channel: Channel, timeout: float) -> str:
-        answer = self._call(
-            "GET", "/outbox/next", params={"channel": channel.value, "timeout": timeout}
-        ).json()
+        params: dict[str, str | float] = {"channel": channel.value, "timeout": timeout}
+        recipient = self.recipients.get(channel)
+        if recipient is not None:
+            params["to"] = recipient
+        if self.consumer is not None:
+            params["consumer"] = self.consumer
+        answer = self._call("GET", "/outbox/next", params=params).json()
         code = answer.get("code")
         if not code:
             raise ControlUnavailable("le dernier message ne contient pas de code")

@@ -15,12 +15,17 @@ from typing import Annotated, Any, Self
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic_core import PydanticCustomError
 
 from caf_stub.faults import FaultRule
 from caf_tui.api import Channel, ErrorCode, StepName
 
-VARIABLE = re.compile(r"\$\{([A-Z][A-Z0-9_]*)\}")
+VARIABLE = re.compile(r"\$\{([A-Z][A-Z0-9_]*|PERSONA(?:\.[a-z_]+){1,2})\}")
 VARIABLE_NAME = r"^[A-Z][A-Z0-9_]*$"
+PERSONA_PREFIX = "PERSONA."
+"""``${PERSONA.nir}``, ``${PERSONA.zohra.password}``: a value of the flow's persona (or of one of
+its household), the demo one on a private stub, a fresh copy's on a shared one (``persona.py``)."""
+TAG = r"^[a-z][a-z0-9_]*$"
 SECRET_FIELDS = frozenset({"password", "confirmation", "code"})
 """Fields whose value is a secret: a script may only fill them with a ``${VARIABLE}``."""
 SCHEMA_ID = "https://caf-tui.invalid/flows/flow.schema.json"
@@ -157,6 +162,13 @@ class ReadText(_Step):
         return match.group(1) if match else None
 
 
+class Include(_Step):
+    """The steps of another flow (a shared login), with its variables; path relative to this
+    file. ``load_flow`` puts them in place of this step: a loaded flow holds no Include."""
+
+    include: str = Field(min_length=1)
+
+
 class AdvanceClock(_Step):
     """Move the stub's clock by this many seconds."""
 
@@ -190,6 +202,7 @@ STEP_KINDS: dict[str, type[_Step]] = {
     "advance_clock": AdvanceClock,
     "screenshot": Screenshot,
     "fault": Fault,
+    "include": Include,
 }
 
 
@@ -218,7 +231,8 @@ Step = Annotated[
     | Annotated[ReadText, Tag("read_text")]
     | Annotated[AdvanceClock, Tag("advance_clock")]
     | Annotated[Screenshot, Tag("screenshot")]
-    | Annotated[Fault, Tag("fault")],
+    | Annotated[Fault, Tag("fault")]
+    | Annotated[Include, Tag("include")],
     Discriminator(
         _step_kind,
         custom_error_type="unknown_step",
@@ -235,6 +249,10 @@ class Flow(BaseModel):
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)
     description: str = ""
     persona: str | None = Field(default=None, description="The demo persona (karim, claire…).")
+    tags: list[Annotated[str, Field(pattern=TAG)]] = Field(
+        default_factory=list,
+        description="Markers of the flow's pytest items (smoke…): pytest -m smoke flows/.",
+    )
     variables: dict[Annotated[str, Field(pattern=VARIABLE_NAME)], str | None] = Field(
         default_factory=dict,
         description=(
@@ -250,23 +268,86 @@ class Flow(BaseModel):
 
     @model_validator(mode="after")
     def _variables_declared(self) -> Self:
+        if any(isinstance(step, Include) for step in self.steps):
+            return self  # the included flows' variables are known once included (load_flow)
         known = set(self.variables)
         for number, step in enumerate(self.steps, start=1):
             for name in step.references():
-                if name not in known:
-                    raise ValueError(
-                        f"étape {number} : la variable ${{{name}}} n'est pas déclarée dans "
-                        "« variables » (ni lue avant par read_code ou read_text)"
+                if name.startswith(PERSONA_PREFIX) and self.persona is None:
+                    raise PydanticCustomError(
+                        "persona_needed",
+                        "étape {step} : ${{{name}}} demande un persona : ajoutez "
+                        "« persona: » au parcours",
+                        {"step": number, "name": name},
+                    )
+                if name not in known and not name.startswith(PERSONA_PREFIX):
+                    raise PydanticCustomError(
+                        "variable_undeclared",
+                        "étape {step} : la variable ${{{name}}} n'est pas déclarée dans "
+                        "« variables » (ni lue avant par read_code ou read_text)",
+                        {"step": number, "name": name},
                     )
             if isinstance(step, ReadCode | ReadText):
                 known.add(step.into)
         return self
 
 
-def load_flow(path: Path) -> Flow:
-    """Read and validate a flow script (``.yaml``, ``.yml`` or ``.json``)."""
+class IncludeError(ValueError):
+    """An ``include:`` that cannot be followed: a missing file, a cycle. ``step``: the number
+    of the include step, in the file first read, that leads to it."""
+
+    def __init__(self, message: str, step: int) -> None:
+        super().__init__(message)
+        self.step = step
+
+
+def read_data(path: Path) -> Any:
+    """A flow file's data, as written (includes not followed)."""
     text = path.read_text(encoding="utf-8")
-    data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    return json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+
+
+def _included(data: Any, path: Path, chain: tuple[Path, ...]) -> Any:
+    """``data`` with each ``include:`` step replaced by the included flow's steps; the
+    included variables come along, the including flow's own values winning."""
+    if not isinstance(data, dict) or not isinstance(data.get("steps"), list):
+        return data
+    if not any(isinstance(step, dict) and "include" in step for step in data["steps"]):
+        return data
+    steps: list[Any] = []
+    variables: dict[str, Any] = {}
+    for number, step in enumerate(data["steps"], start=1):
+        if not (isinstance(step, dict) and "include" in step):
+            steps.append(step)
+            continue
+        target = (path.parent / str(step["include"])).resolve()
+        where = f"{path.name}, étape {number}"
+        if target in chain:
+            names = " → ".join(p.name for p in (*chain, target))
+            raise IncludeError(f"{where} : inclusion en boucle ({names})", number)
+        if not target.is_file():
+            raise IncludeError(
+                f"{where} : le parcours inclus « {step['include']} » n'existe pas", number
+            )
+        try:
+            inner = _included(read_data(target), target, (*chain, target))
+        except IncludeError as error:
+            raise IncludeError(str(error), number) from error
+        if not isinstance(inner, dict) or not isinstance(inner.get("steps"), list):
+            raise IncludeError(f"{where} : « {step['include']} » n'est pas un parcours", number)
+        variables.update(inner.get("variables") or {})
+        steps += inner["steps"]
+    own = data.get("variables")
+    return {
+        **data,
+        "variables": {**variables, **(own if isinstance(own, dict) else {})},
+        "steps": steps,
+    }
+
+
+def load_flow(path: Path) -> Flow:
+    """Read and validate a flow script (``.yaml``, ``.yml`` or ``.json``), includes followed."""
+    data = _included(read_data(path), path, (path.resolve(),))
     return Flow.model_validate(data)
 
 

@@ -7,12 +7,17 @@ until the backend calls it started have finished and the screen is redrawn.
 from __future__ import annotations
 
 import asyncio
+import unicodedata
 from pathlib import Path
 
+from textual import events
+from textual.drivers.headless_driver import HeadlessDriver
+from textual.geometry import Size
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, RadioButton
-from textual.worker import WorkerCancelled
+from textual.worker import Worker, WorkerCancelled
 
 from caf_tui.app import CafApp
 from caf_tui.config import Settings
@@ -78,21 +83,81 @@ class TuiDriver:
         return app
 
     async def settle(self) -> None:
-        """Until no backend call runs and the screen is redrawn."""
-        await self.pilot.pause()
-        for _ in range(5):
-            if all(worker.is_finished for worker in self.app.workers):
+        """Until what the last action set going is over: every message queued to the app and
+        to the screen's widgets handled (a new screen mounted and composed), no backend call
+        running, then the screen laid out and painted once, and what that caused handled too.
+        Waits on those events only, never for the CPU to go idle; paints once per action, not
+        at every frame of the way."""
+        while True:
+            with self.app.batch_update():
+                await self._handled()
+            screen = self.app.screen
+            screen._on_timer_update()  # lays out and paints what the action changed, now
+            await self.pilot._wait_for_screen()
+            if self.app.screen is screen and self._queues_empty() and not self._running():
                 return
-            try:
-                await self.app.workers.wait_for_complete()
-            except WorkerCancelled:
-                # A screen no longer switches from its own worker (CafApp.go_to): only our
-                # step timeout cancels what is waited for here.
-                task = asyncio.current_task()
-                if task is not None and task.cancelling():
-                    raise asyncio.CancelledError from None
-                raise
-            await self.pilot.pause()
+
+    async def resize(self, width: int, height: int) -> None:
+        """The terminal resized, as ``Pilot.resize_terminal`` does it, then settled."""
+        size = Size(width, height)
+        driver = self.app._driver
+        if isinstance(driver, HeadlessDriver):
+            driver._size = size
+        self.app.post_message(events.Resize(size, size))
+        await self.settle()
+
+    def _repaint_below(self) -> None:
+        """The screens under a dialog repainted where they changed (a field masked): Textual
+        repaints only the top screen until they are on top again."""
+        for screen in self.app.screen_stack[:-1]:
+            if screen._dirty_widgets:
+                screen._compositor.update_widgets(screen._dirty_widgets)
+                screen._dirty_widgets.clear()
+            screen._compositor_refresh()
+        self.app.screen._on_timer_update()
+
+    def _running(self) -> list[Worker[object]]:
+        return [worker for worker in self.app.workers if not worker.is_finished]
+
+    async def _handled(self) -> None:
+        """Every message handled and every worker done, until nothing new is queued."""
+        while True:
+            screen = self.app.screen
+            await self.pilot._wait_for_screen()
+            running = self._running()
+            if running:
+                try:
+                    await self.app.workers.wait_for_complete(running)
+                except WorkerCancelled:
+                    # Our step timeout, or the app (a screen left, an exclusive worker
+                    # replaced): the first ends the wait, the second is the app's to decide.
+                    task = asyncio.current_task()
+                    if task is not None and task.cancelling():
+                        raise asyncio.CancelledError from None
+                continue
+            if self.app.screen is screen and self._queues_empty():
+                return
+
+    def _queues_empty(self) -> bool:
+        nodes = [self.app, *self.app.screen.walk_children(with_self=True)]
+        return all(node._message_queue.empty() for node in nodes)
+
+    async def _send_key(self, key: str) -> None:
+        """The key as ``Pilot.press`` sends it, without its waits for the CPU to go idle."""
+        if len(key) == 1 and not key.isalnum():
+            key = _character_to_key(key)
+        try:
+            char: str | None = unicodedata.lookup(
+                _get_unicode_name_from_key(REPLACED_KEYS.get(key, key))
+            )
+        except KeyError:
+            char = key if len(key) == 1 else None
+        event = events.Key(key, char)
+        event.set_sender(self.app)
+        driver = self.app._driver
+        assert driver is not None
+        driver.send_message(event)
+        await self.settle()
 
     def text(self) -> str:
         return screen_text(self.app)
@@ -104,9 +169,10 @@ class TuiDriver:
         """Save the screen (secrets masked) as ``name.svg``; the file name."""
         self.shots.mkdir(parents=True, exist_ok=True)
         with secrets_masked(self.app):
-            await self.pilot.pause()
+            await self.settle()
+            self._repaint_below()
             svg = self.app.export_screenshot(title=name)
-        await self.pilot.pause()
+        await self.settle()
         path = self.shots / f"{name}.svg"
         path.write_text(svg, encoding="utf-8")
         return path.name
@@ -136,8 +202,7 @@ class TuiDriver:
                 await self._press(step.press)
             case Key():
                 self._act()
-                await self.pilot.press(step.key)
-                await self.settle()
+                await self._send_key(step.key)
             case ReadCode():
                 control = self._control("read_code")
                 code = await asyncio.to_thread(control.next_code, step.read_code, step.timeout)
@@ -216,18 +281,17 @@ class TuiDriver:
         if button.disabled:
             raise StepFailed(f"le bouton « {button.label} » est désactivé")
         self._act()
-        # Textual ignores a press while the last one's 0.2 s "active" effect lasts (a
-        # double-press guard); a script acts faster than a person, so it waits it out.
-        for _ in range(20):
-            if not button.has_class("-active"):
-                break
-            await self.pilot.pause(0.05)
+        # Textual ignores a press while the last one's 0.2 s "active" effect lasts (a guard
+        # against a person's double press); the flow's presses are each meant, so none waits
+        # for a look to fade.
+        button.active_effect_duration = 0
+        button.remove_class("-active")
         self.app.set_focus(button)  # at once: ``focus()`` waits for the next message
         if self.app.focused is button:
-            await self.pilot.press("enter")
+            await self._send_key("enter")
         else:
             button.press()
-        await self.settle()
+            await self.settle()
 
     async def _toggle(self, name: str, kind: type[Checkbox] | type[RadioButton]) -> None:
         toggle = self._find(name, kind)

@@ -155,7 +155,7 @@ class CafScreen(Screen[None]):
             status = self.query_one(StatusLine)
         except NoMatches:
             return
-        status.say(_("Envoi en cours, veuillez patienter…") if busy else "")
+        status.say(_(words.SENDING) if busy else "")
 
     def run_backend(self, call: Callable[[], Awaitable[None]], *, key: str | None = None) -> None:
         """Run ``call`` in a worker: waiting state at once, errors shown, fields kept.

@@ -19,6 +19,7 @@ from caf_tui.widgets.contact_editor import ContactEditor
 from caf_tui.widgets.countdown import Countdown
 from caf_tui.widgets.fields import HelpedInput
 from caf_tui.widgets.messages import FieldError
+from caf_tui.widgets.password_field import PasswordField
 
 
 class ChangeContactScreen(SectionScreen):
@@ -28,7 +29,7 @@ class ChangeContactScreen(SectionScreen):
     }
     """
     HEADING = words.EDIT_CONTACT_TITLE
-    AUTO_FOCUS = "#phone"
+    AUTO_FOCUS = "#current_password"
     HELP = words.CHANGE_CONTACT_HELP
 
     def __init__(self, phone: str | None, email: str | None) -> None:
@@ -36,6 +37,10 @@ class ChangeContactScreen(SectionScreen):
         self.phone, self.email = phone, email
 
     def compose_form(self) -> ComposeResult:
+        # The password first, as for a new password: an open session alone moves no codes.
+        yield Label(_(words.CURRENT_PASSWORD))
+        yield PasswordField("current_password")
+        yield FieldError(id="error-current_password")
         yield ContactEditor(self.phone, self.email, id="contact-edit")
         with Vertical(id="code-area"):
             yield Static("", id="sent-to")
@@ -72,15 +77,27 @@ class ChangeContactScreen(SectionScreen):
         assert value is not None
         return (Channel.SMS if name == "phone" else Channel.EMAIL), value
 
+    @on(Input.Submitted, "#current_password")
+    def to_the_contact(self) -> None:
+        self.query_one("#phone", Input).focus()
+
     @on(Input.Submitted, "#phone, #email")
     def send_contact(self) -> None:
         self.clear_errors()
+        current = self.query_one("#current_password", Input)
+        if not current.value:
+            self.query_one("#error-current_password", FieldError).show(
+                _(words.TYPE_CURRENT_PASSWORD)
+            )
+            current.focus()
+            return
         change = self.change()
         if change is None:
             return
+        password = SecretStr(current.value)
 
         async def call() -> None:
-            started = await self.caf.backend.start_contact_change(*change)
+            started = await self.caf.backend.start_contact_change(*change, password)
             await self.show_code_area(started)
 
         self.run_backend(call)
@@ -110,7 +127,15 @@ class ChangeContactScreen(SectionScreen):
         async def call() -> None:
             await self.caf.backend.confirm_contact_change(code)
             field.value = ""
+            self.forget_password()
             self.app.notify(_(words.CONTACT_CHANGED), timeout=8)
             self.dismiss()
 
         self.run_backend(call)
+
+    def forget_password(self) -> None:
+        for field in self.query("#current_password").results(Input):
+            field.value = ""
+
+    def on_unmount(self) -> None:
+        self.forget_password()

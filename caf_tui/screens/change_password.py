@@ -87,7 +87,7 @@ class ChangePasswordScreen(SectionScreen):
         current, password, confirmation = self.values()
         if not current:
             self.query_one("#error-current_password", FieldError).show(
-                _("Saisissez votre mot de passe actuel.")
+                _(words.TYPE_CURRENT_PASSWORD)
             )
             self.query_one("#current_password", Input).focus()
             return

@@ -13,7 +13,7 @@ from caf_tui.labels import euros, role_label, section_title
 from caf_tui.screens.base import StepScreen
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.sections import SECTION_SCREENS
-from caf_tui.steps import words
+from caf_tui.steps import sections, words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
@@ -42,11 +42,11 @@ class DashboardScreen(StepScreen[DashboardStep]):
 
     def load(self) -> None:
         async def fetch() -> None:
-            self.fill(await self.caf.backend.dashboard())
+            await self.fill(await self.caf.backend.dashboard())
 
         self.run_backend(fetch)
 
-    def fill(self, board: DashboardResponse) -> None:
+    async def fill(self, board: DashboardResponse) -> None:
         body = self.query_one("#dashboard-body", VerticalScroll)
         person = board.person
         widgets: list[Static | Button] = [
@@ -68,15 +68,9 @@ class DashboardScreen(StepScreen[DashboardStep]):
         for access in board.sections:
             label = section_title(access.section)
             if not access.allowed:
-                label = _("{section} (non autorisé)").format(section=label)
-            widgets.append(
-                Button(
-                    label,
-                    id=f"section-{access.section.value}",
-                    disabled=not access.allowed,
-                    compact=True,
-                )
-            )
+                label = _(sections.NOT_ALLOWED).format(section=label)
+            # Not greyed out: opened, it says in the server's words who may use it.
+            widgets.append(Button(label, id=f"section-{access.section.value}", compact=True))
         if board.payments:
             widgets.append(Static(_(words.LAST_PAYMENTS_TITLE), classes="section-title"))
             for payment in board.payments:
@@ -90,15 +84,25 @@ class DashboardScreen(StepScreen[DashboardStep]):
                         classes="payment",
                     )
                 )
+        if board.declarations:
+            widgets.append(Static(_(sections.LAST_DECLARATIONS), classes="section-title"))
+            widgets += [
+                Static(line, markup=False, classes="declaration")
+                for line in sections.declaration_lines(board.declarations)
+            ]
         widgets.append(Static("", id="section-note"))
-        body.mount_all(widgets)
+        await body.query(".board").remove()  # shown again on return from a section
+        for widget in widgets:
+            widget.add_class("board")
+        await body.mount_all(widgets)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         button_id = event.button.id or ""
         if button_id in ("logout", "finish"):
             self.run_backend(self.caf.quit_journey)
         elif button_id.removeprefix("section-") in SECTION_SCREENS:
-            self.app.push_screen(SECTION_SCREENS[button_id.removeprefix("section-")]())
+            section = SECTION_SCREENS[button_id.removeprefix("section-")]()
+            self.app.push_screen(section, lambda _result: self.load())
         elif button_id.startswith("section-"):
             self.query_one("#section-note", Static).update(not_offered(str(event.button.label)))
 

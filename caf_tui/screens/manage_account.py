@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.widget import Widget
-from textual.widgets import Button, Static
+from textual.widgets import Button, Checkbox, Static
 
 from caf_tui.account_words import profile_lines, spouse_lines
-from caf_tui.api import PasswordPolicy, Role
+from caf_tui.api import PasswordPolicy, Role, SpouseRight
 from caf_tui.api.account import AuthorisationsResponse, ProfileResponse
 from caf_tui.i18n import N_, _
+from caf_tui.labels import spouse_right
 from caf_tui.screens.section_base import SectionScreen
-from caf_tui.steps import words
+from caf_tui.steps import sections, words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.bullets import Bullet
+from caf_tui.widgets.toggles import TickBox
+
+TICK = "right-"
 
 
 def spouse_widgets(answer: AuthorisationsResponse) -> list[Widget]:
@@ -29,6 +34,14 @@ def spouse_widgets(answer: AuthorisationsResponse) -> list[Widget]:
         widgets.append(Button(_(words.WITHDRAW_RIGHTS), id="withdraw", classes="submit"))
     else:
         widgets.append(Button(_(words.AUTHORISE), id="grant", classes="submit"))
+    widgets.append(
+        Static(_(sections.RIGHTS_TICKS_TITLE).format(name=spouse.spouse_name), id="rights-ticks")
+    )
+    granted = set(spouse.rights) if spouse.authorised else set()
+    widgets += [
+        TickBox(spouse_right(right), right in granted, id=f"{TICK}{right.value}")
+        for right in SpouseRight
+    ]
     return widgets
 
 
@@ -74,6 +87,23 @@ class ManageAccountScreen(SectionScreen):
                 _(words.SPOUSE_RIGHTS_GRANTED) if authorised else _(words.SPOUSE_RIGHTS_WITHDRAWN)
             )
             self.load()
+
+        self.run_backend(send)
+
+    @on(Checkbox.Changed)
+    def right_ticked(self, event: Checkbox.Changed) -> None:
+        """Each tick grants or withdraws its one right at once, the others as they are."""
+        ident = event.checkbox.id or ""
+        if not ident.startswith(TICK):
+            return
+        right = SpouseRight(ident.removeprefix(TICK))
+        ticked = [r for r in SpouseRight if self.query_one(f"#{TICK}{r.value}", Checkbox).value]
+        said = sections.RIGHT_GRANTED if event.value else sections.RIGHT_WITHDRAWN
+
+        async def send() -> None:
+            await self.caf.backend.set_spouse_rights(ticked)
+            self.notify(_(said).format(right=spouse_right(right)))
+            self.load(focus=f"#{ident}")
 
         self.run_backend(send)
 

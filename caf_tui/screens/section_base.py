@@ -29,8 +29,11 @@ class SectionScreen(CafScreen):
     ]
     HEADING: ClassVar[str] = ""
 
+    def heading(self) -> str:
+        return _(self.HEADING)
+
     def compose(self) -> ComposeResult:
-        yield StepHeader(_(self.HEADING))
+        yield StepHeader(self.heading())
         with VerticalScroll(classes="body", id="section-body"):
             yield StatusLine()
             yield FieldError(id="error-form")
@@ -52,7 +55,9 @@ class SectionScreen(CafScreen):
         self.query_one("#retry").display = False
         self.load()
 
-    def load(self) -> None:
+    def load(self, *, focus: str | None = None) -> None:
+        """Show what the server sends; ``focus`` (a selector) is focused again once shown."""
+
         async def fetch() -> None:
             widgets = await self.content()
             body = self.query_one("#section-body", VerticalScroll)
@@ -60,6 +65,9 @@ class SectionScreen(CafScreen):
             for widget in widgets:
                 widget.add_class("loaded")
             await body.mount_all(widgets)
+            if focus is not None:
+                for widget in body.query(focus):
+                    self.point_at(widget)  # no scrolling animation: the same place each time
 
         self.run_backend(fetch)
 

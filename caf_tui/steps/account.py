@@ -129,8 +129,8 @@ SPOUSE_AUTHORISATION = StepSpec(
                 "démarches ?"
             ),
             options=(
-                Option("authorise", N_("Oui"), done=N_("Vous avez autorisé {spouse}.")),
-                Option("refuse", N_("Non"), done=N_("Vous n'avez pas autorisé {spouse}.")),
+                Option("authorise", words.YES, done=N_("Vous avez autorisé {spouse}.")),
+                Option("refuse", words.NO, done=N_("Vous n'avez pas autorisé {spouse}.")),
             ),
         ),
     ),

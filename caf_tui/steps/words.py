@@ -82,6 +82,8 @@ FRANCECONNECT_WHERE = N_("Où voulez-vous vous connecter ?")
 ONE_CONTACT_AT_A_TIME = N_("Modifiez une seule coordonnée à la fois.")
 TYPE_NEW_CONTACT = N_("Saisissez la nouvelle coordonnée à enregistrer.")
 BACK = N_("Retour")
+YES = N_("Oui")
+NO = N_("Non")
 EDIT_CONTACT_TITLE = N_("MODIFIER MES COORDONNÉES DE CONTACT")
 CHANGE_CONTACT_HELP = N_(
     "Modifiez votre téléphone portable ou votre adresse e-mail, une coordonnée à la fois. "
@@ -105,6 +107,7 @@ PROFILE_TITLE = N_("MON PROFIL")
 AUTHORISATIONS_TITLE = N_("MES AUTORISATIONS")
 LOG_OUT = N_("Se déconnecter")
 CURRENT_PASSWORD = N_("Mot de passe actuel")
+TYPE_CURRENT_PASSWORD = N_("Saisissez votre mot de passe actuel.")
 CHANGE_PASSWORD_TITLE = N_("CHANGER MON MOT DE PASSE")
 PASSWORD_CHANGED = N_("Votre mot de passe a été modifié.")
 RIGHTS_PAYMENTS_TITLE = N_("MES DROITS ET PAIEMENTS")
@@ -114,8 +117,8 @@ NO_RECENT_PAYMENT = N_("Aucun paiement récent.")
 PAYMENT_LINE = N_("{date} : {label}, {amount}")
 ATTESTATIONS_TITLE = N_("MES ATTESTATIONS")
 ATTESTATIONS_INTRO = N_(
-    "Les attestations que vous pouvez obtenir. Dans la démonstration, aucun document "
-    "n'est téléchargé."
+    "Les attestations que vous pouvez obtenir, en PDF : enregistrées dans votre dossier de "
+    "téléchargements, ou envoyées par e-mail sur un poste partagé."
 )
 LAST_CONNECTIONS_TITLE = N_("MES DERNIÈRES CONNEXIONS")
 UNKNOWN_CONNECTION_ADVICE = N_(
@@ -186,3 +189,5 @@ ACCOUNT_CREATED_TITLE = N_("Votre espace Mon Compte est créé")
 CONTACT_RESUME_NAME = N_("Vérification de mes coordonnées de contact")
 SAVE_CONTACT = N_("Enregistrer mes coordonnées")
 RECOVERY_RESUME_NAME = N_("Mot de passe oublié")
+#: Said while a request is on its way (at once on screen; in the line mode, once it is slow).
+SENDING = N_("Envoi en cours, veuillez patienter…")

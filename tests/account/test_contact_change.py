@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.widgets import Input
+
 from caf_stub import RunningStub
 from caf_stub.personas import PAUL
 from caf_tui.screens.change_contact import ChangeContactScreen
@@ -14,14 +16,18 @@ from tests.tui.drive import log_in, screen_text
 from tests.tui.migration import press, running, type_keys
 
 
+def sms_to(value: str) -> dict[str, str]:
+    return {"channel": "sms", "value": value, "current_password": PAUL.password or ""}
+
+
 def test_new_phone_is_saved_only_after_its_code(portal: Callable[[], Portal]) -> None:
     paul = portal()
     paul.login_as(PAUL)
-    bad = paul.post("/account/contact", {"channel": "sms", "value": "01 23 45"})
+    bad = paul.post("/account/contact", sms_to("01 23 45"))
     assert (error_of(bad)["code"], error_of(bad)["field"]) == ("invalid_phone", "phone")
-    same = paul.post("/account/contact", {"channel": "sms", "value": "06 15 00 00 03"})
+    same = paul.post("/account/contact", sms_to("06 15 00 00 03"))
     assert error_of(same)["field"] == "phone"
-    started = paul.ok("POST", "/account/contact", {"channel": "sms", "value": "07 81 23 45 67"})
+    started = paul.ok("POST", "/account/contact", sms_to("07 81 23 45 67"))
     assert started["destination"] == "07 81 23 45 67"
     assert paul.outbox()[0]["to"] == "+33781234567"  # the code goes to the NEW number
     assert paul.ok("GET", "/account/profile")["phone"] == "06 15 00 00 03"  # not yet
@@ -39,9 +45,17 @@ async def test_paul_changes_his_email_in_the_app(stub: RunningStub) -> None:
         await press(pilot, "#section-manage_account")
         await press(pilot, "#change-contact")
         assert isinstance(app.screen, ChangeContactScreen)
-        await press(pilot, "#save")
-        assert "Saisissez la nouvelle coordonnée" in screen_text(app)
         await type_keys(pilot, "#email", "paul.leroy@nouveau.fr")
+        await press(pilot, "#save")
+        # The password first: the new address typed stays while it is asked.
+        assert "Saisissez votre mot de passe actuel." in screen_text(app)
+        assert app.focused is app.screen.query_one("#current_password")
+        await type_keys(pilot, "#current_password", "Mauvais1")
+        await press(pilot, "#save")
+        assert "Mot de passe actuel incorrect" in screen_text(app)
+        assert app.screen.query_one("#email", Input).value == "paul.leroy@nouveau.fr"
+        app.screen.query_one("#current_password", Input).value = ""
+        await type_keys(pilot, "#current_password", "Leroy1978")
         await press(pilot, "#save")
         assert "envoyé par e-mail à paul.leroy@nouveau.fr" in screen_text(app)
         await type_keys(pilot, "#code", "123456")

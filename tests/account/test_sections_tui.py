@@ -43,9 +43,11 @@ async def test_zohra_unauthorised_sees_her_profile_not_payments(stub: RunningStu
     app, _ = make_app(stub)
     async with app.run_test(size=(100, 40)) as pilot:
         await log_in(pilot, ZOHRA_NIR, "Zohra2024")
-        board = app.screen
-        assert board.query_one("#section-rights_payments").disabled
-        assert "(non autorisé)" in screen_text(app)
+        assert "Mes droits et paiements (non autorisé)" in screen_text(app)
+        await press(pilot, "#section-rights_payments")  # open: the server says who may
+        assert "seul(e) le ou la responsable du dossier" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
         await press(pilot, "#section-attestations")
         text = screen_text(app)
         assert "Attestation de situation" in text

@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from caf_stub.benefits import BENEFITS
 from caf_stub.franceconnect.identities import PROVIDERS
 from caf_tui.api import Channel, Section
 from caf_tui.plain.doors.signup import TEXT_FIELDS
 from caf_tui.replay.flow import Choose, Fill, Flow, Press, Tick, load_flow
 from caf_tui.steps import SPECS
+from caf_tui.steps.sections import section_ids
 
 ROOT = Path(__file__).parents[2]
 FLOWS = sorted((ROOT / "flows").glob("*.yaml"))
@@ -59,6 +61,7 @@ def known_ids() -> frozenset[str]:
     ids |= {channel.value for channel in Channel}
     ids |= {name for name, _check in TEXT_FIELDS}
     ids |= {provider.id for provider in PROVIDERS}
+    ids |= section_ids(BENEFITS)
     return frozenset(ids)
 
 

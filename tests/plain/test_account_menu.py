@@ -87,6 +87,8 @@ def test_paul_changes_his_phone_with_the_code_sent_to_it(stub: RunningStub) -> N
         typist.type(answer, question)
     typist.choose("Gérer Mon Compte")
     typist.choose("Modifier mes coordonnées de contact")
+    # The current password first: a wrong one is refused on its field and asked again alone.
+    typist.type("Mauvais1", "Mot de passe actuel")
     typist.type("", "Téléphone portable")
     typist.type("", "Adresse e-mail")
     said = typist.wait("Saisir la nouvelle coordonnée")
@@ -101,6 +103,9 @@ def test_paul_changes_his_phone_with_the_code_sent_to_it(stub: RunningStub) -> N
     assert "Vous avez saisi : 01 23 45." in said
     typist.type("07 81 23 45 67", "Téléphone portable")
     typist.type("", "Adresse e-mail")
+    said = typist.wait("Mot de passe actuel")
+    assert "Erreur sur le champ « Mot de passe actuel » : Mot de passe actuel incorrect" in said
+    typist.type(PAUL_PASSWORD, "Mot de passe actuel")
     typist.type("000000", "Code de vérification")
     said = typist.wait("Code de vérification (ou")
     assert "Erreur sur le champ « Code de vérification » : Code incorrect" in said
@@ -144,7 +149,7 @@ def zohra_sees(stub: RunningStub) -> str:
 
 def test_karim_grants_then_withdraws_zohras_rights(stub: RunningStub) -> None:
     journey = [*karim_to_code(), CODE, "1", "3"]  # Continuer, then « Passer »
-    grant = [MANAGE, "1", "6", "1"]  # Autoriser; Retour; Se déconnecter
+    grant = [MANAGE, "1", "9", "1"]  # Autoriser; Retour; Se déconnecter
     out = finished(stub, [*journey, *grant])
     in_order(
         out,
@@ -165,7 +170,7 @@ def test_karim_grants_then_withdraws_zohras_rights(stub: RunningStub) -> None:
     assert "Autoriser" not in manage and "Retirer ces droits" not in manage
     assert "1. Modifier mes coordonnées de contact" in manage
 
-    withdraw = [*login_answers(KARIM_NIR, KARIM_NEW), MANAGE, "1", "6", "1"]
+    withdraw = [*login_answers(KARIM_NIR, KARIM_NEW), MANAGE, "1", "9", "1"]
     out = finished(stub, withdraw)
     in_order(
         out,
@@ -181,19 +186,21 @@ def test_karim_grants_then_withdraws_zohras_rights(stub: RunningStub) -> None:
     assert_plain(out, KARIM_NEW)
 
 
-def test_a_section_the_line_mode_does_not_read_is_said_to_be_on_caf_fr(
-    stub: RunningStub,
-) -> None:
-    out = finished(stub, [*login_answers(PAUL_NIR, PAUL_PASSWORD), "3", ATTESTATIONS, "1", "1"])
+def test_declare_change_and_attestations_open_in_the_line_mode(stub: RunningStub) -> None:
+    answers = [*login_answers(PAUL_NIR, PAUL_PASSWORD), "3", "3", ATTESTATIONS, "4", "1"]
+    out = finished(stub, answers)
 
     in_order(
         out,
-        "« Déclarer un changement » n'est pas encore disponible dans caf-tui : utilisez caf.fr.",
+        "DÉCLARER UN CHANGEMENT",
+        "1. Changement d'adresse\n2. Changement de situation familiale\n3. Retour",
         "MON COMPTE",
         "MES ATTESTATIONS",
-        "1. Retour",
+        "1. Télécharger « Attestation de situation »",
+        "4. Retour",
         "Déconnexion effectuée.",
     )
+    assert "n'est pas encore disponible" not in out
 
 
 def test_recent_connections_then_log_out_everywhere_asks_for_the_login(

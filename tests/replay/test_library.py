@@ -1,4 +1,5 @@
-"""The flow library replays green (once, two at a time), and the report says so."""
+"""The report ``caf-tui replay`` writes, on a few flows of the library (the library itself is
+replayed by its pytest items, once per front end: ``pytest flows/``)."""
 
 from __future__ import annotations
 
@@ -12,18 +13,21 @@ from caf_tui.cli import main
 from caf_tui.replay.flow import load_flow
 
 FLOWS = Path(__file__).resolve().parents[2] / "flows"
+#: Karim's migration (screenshots of a typed code and the dashboard), Paul's dashboard.
+SOME = [FLOWS / "karim-sms.yaml", FLOWS / "paul-dashboard.yaml"]
 
 
-def test_the_whole_library_replays_green_in_parallel(
+@pytest.mark.slow  # two journeys through Textual
+def test_the_report_says_how_long_each_flow_took_and_keeps_no_secret(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     report = tmp_path / "report"
-    status = main(["replay", str(FLOWS), "--jobs", "2", "--report", str(report)])
+    status = main(["replay", *map(str, SOME), "--report", str(report)])
     results = json.loads((report / "results.json").read_text(encoding="utf-8"))
     failed = {f["name"]: f["failure"] for f in results["flows"] if f["status"] != "passed"}
     assert status == 0, failed
     names = {f["name"] for f in results["flows"]}
-    assert names == {p.stem for p in FLOWS.glob("*.yaml")} and len(names) >= 20
+    assert names == {path.stem for path in SOME}
     seconds = {f["name"]: f["seconds"] for f in results["flows"]}
     assert all(took > 0 for took in seconds.values())
 
@@ -39,28 +43,25 @@ def test_the_whole_library_replays_green_in_parallel(
         assert f'<a href="#{name}">{name}</a></td><td>{took:.2f} s</td>' in page
         assert f"{name}  {took:.2f} s" in console
     assert (report / "karim-sms" / "dashboard.svg").read_text().startswith("<svg")
-    # Codes typed are masked in the screenshots; no password of any flow anywhere in the report
-    # (the short demo « 123 » of FranceConnect could match any number, so it is left out).
+    # Codes typed are masked in the screenshots; no password of the flows anywhere.
     passwords = {
         value
-        for path in FLOWS.glob("*.yaml")
+        for path in SOME
         for name, value in load_flow(path).variables.items()
-        if "PASSWORD" in name and value is not None and len(value) >= 6
+        if "PASSWORD" in name and value is not None
     }
-    assert {"83051234", "Karim2024", "Leroy1978", "Paul2027"} <= passwords
+    assert {"83051234", "Karim2024", "Leroy1978"} <= passwords
     for path in report.rglob("*"):
         if path.is_file():
             text = path.read_text(encoding="utf-8")
             assert not [value for value in passwords if value in text], path
 
 
-def test_the_whole_library_replays_green_through_the_line_mode(tmp_path: Path) -> None:
+def test_the_line_mode_report_keeps_what_was_said(tmp_path: Path) -> None:
     report = tmp_path / "report"
-    status = main(["replay", str(FLOWS), "--plain", "--jobs", "2", "--report", str(report)])
+    status = main(["replay", str(SOME[0]), "--plain", "--report", str(report)])
     results = json.loads((report / "results.json").read_text(encoding="utf-8"))
-    failed = {f["name"]: f["failure"] for f in results["flows"] if f["status"] != "passed"}
-    assert status == 0, failed
+    assert status == 0, results["flows"][0]["failure"]
     assert {f["mode"] for f in results["flows"]} == {"plain"}
-    assert len(results["flows"]) == len(list(FLOWS.glob("*.yaml")))
     dashboard = (report / "karim-sms" / "dashboard.txt").read_text(encoding="utf-8")
     assert "Bonjour Karim TADJ" in dashboard

@@ -56,6 +56,7 @@ async def karim_by_keyboard(pilot: Pilot[None], driver: TuiDriver) -> None:
     await press(pilot, driver, "#skip")
 
 
+@pytest.mark.slow  # Karim's whole journey, recorded then replayed
 async def test_a_recorded_journey_replays_identically(
     stub: RunningStub, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

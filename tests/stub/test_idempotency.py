@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
 from caf_stub.personas import KARIM, PAUL
+from caf_stub.security import token_digest
 
 from .helpers import API, Portal, error_of
 from .journeys import walk_to
@@ -128,3 +130,28 @@ def test_no_token_is_kept_at_rest(stub_factory, portal_on, tmp_path):
     raw = b"".join(p.read_bytes() for p in tmp_path.glob("s.sqlite3*"))
     assert b"idempotent_answers" in raw
     assert token.encode() not in raw
+
+
+def test_a_key_claimed_by_a_request_a_crash_cut_short_runs_after_the_restart(
+    stub_factory, portal_on, stub_engine, tmp_path
+):
+    db = {"db": str(tmp_path / "s.sqlite3")} if stub_engine == "sqlite" else {}
+    running = stub_factory(**db)
+    karim = portal_on(running)
+    walk_to(karim, KARIM, "confirm_contact")
+    key = str(uuid.uuid4())
+    assert karim.token
+    # What a request holds while it runs: the key claimed, no answer yet. Then the crash.
+    ident = (token_digest(karim.token), key, "POST /api/v1/journey/confirm_contact")
+    fingerprint = hashlib.sha256(b'{"channel":"sms"}').hexdigest()
+    now = running.clock.now()
+    assert running.context.store.claim_idempotent_answer(*ident, fingerprint, now, now) is None
+    running.stop()
+
+    again = portal_on(stub_factory(db=running.settings.db))
+    again.token = karim.token
+    retried = send_code(again, key)
+
+    assert retried.status_code == 200, retried.text
+    assert "idempotency-replayed" not in retried.headers
+    assert sms_count(again) == 1

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from caf_stub import migrations
+from caf_stub.database import Database
 from caf_stub.migrations import LATEST
 from caf_stub.personas import KARIM, PAUL
 from caf_stub.store import Store
@@ -127,8 +128,8 @@ def test_a_migrated_file_has_the_very_schema_of_a_new_one(tmp_path) -> None:
 def test_a_failing_migration_leaves_the_file_at_the_last_version_that_applied(
     tmp_path, monkeypatch
 ) -> None:
-    def half_done(conn: sqlite3.Connection) -> None:
-        conn.execute("CREATE TABLE half_done (id INTEGER PRIMARY KEY)")
+    def half_done(database: Database) -> None:
+        database.script("CREATE TABLE half_done (id INTEGER PRIMARY KEY)")
         raise RuntimeError("migration broken on purpose")
 
     monkeypatch.setattr(migrations, "MIGRATIONS", (*migrations.MIGRATIONS, half_done))
@@ -141,3 +142,24 @@ def test_a_failing_migration_leaves_the_file_at_the_last_version_that_applied(
 
     assert _version(db) == LATEST
     assert "half_done" not in _schema(db)
+
+
+def test_postgresql_is_migrated_once_and_a_newer_schema_is_refused_without_its_password(
+    postgres_server,
+) -> None:
+    url = postgres_server.new_database()  # a copy of the template, migrated to LATEST
+    store = Store(url)
+    assert store.shared
+    store.close()
+    with_password = url.replace("postgres@", "postgres:hunter2@")  # trust auth ignores it
+    database = Database(with_password)
+    with database.write_transaction():
+        assert database.schema_version() == LATEST
+        database.set_schema_version(LATEST + 1)
+    database.close()
+
+    with pytest.raises(migrations.SchemaTooNew) as refused:
+        Store(with_password)
+
+    assert f"schéma version {LATEST + 1}" in str(refused.value)
+    assert "hunter2" not in str(refused.value) and ":***@" in str(refused.value)

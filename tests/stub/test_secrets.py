@@ -6,7 +6,11 @@ import logging
 import sqlite3
 from pathlib import Path
 
+import httpx
+
 from caf_stub.personas import KARIM
+from tests.franceconnect.browser import Browser, callback_params, poll
+from tests.franceconnect.browser import start as start_franceconnect
 
 from .journeys import walk_to
 
@@ -63,3 +67,29 @@ def test_no_secret_at_rest(stub_factory, portal_on, tmp_path):
     assert PASSWORD.encode() not in raw
     assert (KARIM.password or "").encode() not in raw
     assert token.encode() not in raw
+
+
+def test_no_franceconnect_code_or_token_at_rest(stub_factory, tmp_path):
+    """The sign-ins under way are in the database (workers share them), their codes and
+    tokens by their digests only; the client secret and ID tokens never."""
+    db = tmp_path / "stub.sqlite3"
+    running = stub_factory(db=str(db))
+    browser = Browser(running)
+    with httpx.Client(base_url=running.url, timeout=10) as api:
+        flow = start_franceconnect(api)
+        redirect = browser.decide(browser.sign_in_to_consent(flow["authorize_url"]), "accept")
+        code = callback_params(redirect)["code"]
+        browser.open(redirect.headers["location"])
+        session = poll(api, flow["flow_id"]).json()["session"]["token"]
+    browser.close()
+    running.stop()
+
+    raw = b"".join(p.read_bytes() for p in Path(tmp_path).glob("stub.sqlite3*"))
+    with sqlite3.connect(db) as conn:
+        (kept,) = conn.execute("SELECT state FROM franceconnect_state").fetchone()
+    assert flow["flow_id"] not in kept and '"status":"delivered"' in kept  # the flow is there
+    fc_state = running.app.state.franceconnect
+    id_tokens = list(fc_state.id_tokens_by_session.values())
+    assert id_tokens
+    for secret in (code, flow["flow_id"], session, fc_state.client_secret, *id_tokens):
+        assert secret.encode() not in raw

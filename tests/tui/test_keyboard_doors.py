@@ -315,9 +315,10 @@ async def test_paul_reads_his_sections_and_changes_his_email(stub: RunningStub) 
         # A new e-mail: the code goes to it, and only then is it saved.
         assert isinstance(app.screen, ManageAccountScreen)
         await press_button(pilot, "#change-contact")
-        arrived_on(pilot, ChangeContactScreen, "#phone")
+        arrived_on(pilot, ChangeContactScreen, "#current_password")
         await tab_round(pilot)
-        await fill(pilot, {"#email": "paul.leroy@nouveau.fr"})  # the old one is selected
+        # The password first (a session left open moves no codes), the old e-mail selected.
+        await fill(pilot, {"#current_password": "Leroy1978", "#email": "paul.leroy@nouveau.fr"})
         await enter(pilot)
         assert "envoyé par e-mail à paul.leroy@nouveau.fr" in screen_text(app)
         assert focus_is_visible(pilot) is app.screen.query_one("#code")

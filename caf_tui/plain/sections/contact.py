@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from pydantic import SecretStr
+
 from caf_tui import rules
 from caf_tui.api import Channel
 from caf_tui.api.account import ContactChangeStarted, ProfileResponse
-from caf_tui.backend.errors import CodeRejected, InvalidInput
+from caf_tui.backend.errors import CodeRejected, InvalidCredentials, InvalidInput
 from caf_tui.i18n import _
 from caf_tui.labels import contact_lines
 from caf_tui.plain import help
 from caf_tui.plain.context import Context
-from caf_tui.plain.prompts import Choice, Field
+from caf_tui.plain.prompts import Choice, Field, as_is
 from caf_tui.plain.sections.contact_code import Resend, ask_code
+from caf_tui.plain.sections.password import current_field
 from caf_tui.plain.steps.contact import (
     CONTACT_FIELDS,
     email_field,
@@ -67,25 +70,31 @@ def ask_change(ctx: Context, profile: ProfileResponse) -> tuple[Channel, str] | 
 
 
 def start(ctx: Context, profile: ProfileResponse) -> Sender | None:
-    """Send the code to the new detail; a refusal names its field and asks again. Returns
-    what sends a code to it again, or None when the person goes back."""
-    while True:
-        change = ask_change(ctx, profile)
-        if change is None:
-            return None
-        send = sender(ctx, *change)
+    """The current password, then the new detail, then the code sent to it; a refusal names
+    its field and asks again only that. Returns what sends a code to it again, or None when
+    the person goes back."""
+    current = current_field(ctx.terminal.interactive)
+    password = SecretStr(ctx.prompter.ask(current, as_is))
+    change = ask_change(ctx, profile)
+    while change is not None:
+        send = sender(ctx, *change, password)
         try:
             return ctx.call(send), send
+        except InvalidCredentials as refusal:
+            ctx.prompter.error(current, refusal.message)
+            password = SecretStr(ctx.prompter.ask(current, as_is))
         except InvalidInput as refusal:
             refused = phone_field() if refusal.field == "phone" else email_field()
             ctx.prompter.error(refused, refusal.message)
+            change = ask_change(ctx, profile)
         except CodeRejected as refusal:  # too many codes sent: nothing more can be done now
             ctx.say(refusal.message)
             return None
+    return None
 
 
-def sender(ctx: Context, channel: Channel, value: str) -> Resend:
-    return lambda: ctx.backend.start_contact_change(channel, value)
+def sender(ctx: Context, channel: Channel, value: str, password: SecretStr) -> Resend:
+    return lambda: ctx.backend.start_contact_change(channel, value, password)
 
 
 def change_contact(ctx: Context, profile: ProfileResponse) -> None:

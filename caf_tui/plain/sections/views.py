@@ -3,13 +3,17 @@ connexions ». Each waits for « Retour », so that its lines are read before th
 
 from __future__ import annotations
 
+from functools import partial
+
 from caf_tui.account_words import connection_text
+from caf_tui.api.declarations import AttestationKind
+from caf_tui.attestations import deliver
 from caf_tui.i18n import _
 from caf_tui.labels import euros
 from caf_tui.plain import help
 from caf_tui.plain.context import Context
 from caf_tui.plain.prompts import Choice
-from caf_tui.steps import words
+from caf_tui.steps import sections, words
 
 
 def back(ctx: Context) -> None:
@@ -38,12 +42,33 @@ def payments(ctx: Context) -> None:
 
 
 def attestations(ctx: Context) -> None:
+    """Each attestation saved into the download folder (or e-mailed, kiosk), until « Retour »."""
     answer = ctx.call(ctx.backend.attestations)
     ctx.heading(_(words.ATTESTATIONS_TITLE))
     ctx.say(_(words.ATTESTATIONS_INTRO))
     for item in answer.attestations:
         ctx.say(f"{item.title} : {item.description}")
-    back(ctx)
+    way = sections.EMAIL_IT if ctx.kiosk else sections.DOWNLOAD
+    labels = [
+        Choice(f"download-{item.kind}", _(way).format(title=item.title))
+        for item in answer.attestations
+    ]
+    while True:
+        ctx.terminal.blank()
+        menu = [*labels, Choice("back", _(words.BACK))]
+        choice = ctx.prompter.choose(_(words.WHAT_NOW), menu, help.back_help())
+        if choice == len(labels):
+            return
+        kind = AttestationKind(answer.attestations[choice].kind)
+        try:
+            delivered = ctx.call(partial(deliver, ctx.backend, kind, kiosk=ctx.kiosk))
+        except OSError as problem:  # a full disk, a read-only folder: said, not a crash
+            ctx.say(_(sections.ATTESTATION_NOT_SAVED).format(reason=problem.strerror or problem))
+            continue
+        if delivered.path is not None:
+            ctx.say(_(sections.ATTESTATION_SAVED).format(path=delivered.path))
+        else:
+            ctx.say(_(sections.ATTESTATION_EMAILED).format(email=delivered.emailed_to))
 
 
 def connections(ctx: Context) -> None:

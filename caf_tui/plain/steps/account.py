@@ -17,7 +17,7 @@ from caf_tui.plain.context import Context, Finished
 from caf_tui.plain.prompts import Choice
 from caf_tui.plain.sections import dashboard_menu
 from caf_tui.plain.steps.registry import handles
-from caf_tui.steps import words
+from caf_tui.steps import sections, words
 from caf_tui.steps.account import DASHBOARD
 
 
@@ -41,7 +41,13 @@ def dashboard_lines(board: DashboardResponse) -> list[str]:
             f"{payment.paid_on:%d/%m/%Y}, {payment.label} : {euros(payment.amount_cents)}"
             for payment in board.payments
         ]
-    return lines
+    return lines + declarations_lines(board)
+
+
+def declarations_lines(board: DashboardResponse) -> list[str]:
+    if not board.declarations:
+        return []
+    return [_(sections.LAST_DECLARATIONS), *sections.declaration_lines(board.declarations)]
 
 
 def log_out(ctx: Context) -> None:
@@ -68,6 +74,8 @@ def dashboard(ctx: Context, step: DashboardStep) -> None:
         if ctx.journey.step.step != StepName.DASHBOARD:
             return
         ctx.heading(_(DASHBOARD.title), step.progress)
+        board = ctx.call(ctx.backend.dashboard)  # what the section changed, and who may now
+        ctx.say(*declarations_lines(board))
 
 
 def other_step(ctx: Context, step: OtherStep) -> None:

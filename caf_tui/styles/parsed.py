@@ -1,0 +1,68 @@
+"""A stylesheet whose rules are parsed once per process, not at every new screen.
+
+Textual re-parses every source of the app's stylesheet each time a screen brings a stylesheet
+of its own (``App._load_screen_css`` → ``Stylesheet.reparse``, into a fresh ``Stylesheet``
+with an empty cache), and each new app parses them all again. The rules of one source, with
+the same variables, are always the same: this keeps them for the process.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.css.model import RuleSet
+from textual.css.stylesheet import Stylesheet
+from textual.css.types import CSSLocation
+
+
+class ParsedOnce(Stylesheet):
+    _rules_of: ClassVar[dict[tuple[object, ...], list[RuleSet]]] = {}
+
+    def _parse_rules(
+        self,
+        css: str,
+        read_from: CSSLocation,
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> list[RuleSet]:
+        key = (
+            css,
+            read_from,
+            is_default_rules,
+            tie_breaker,
+            scope,
+            tuple(sorted(self._variables.items())),
+        )
+        rules = self._rules_of.get(key)
+        if rules is None:
+            rules = super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
+            if not any(rule.errors for rule in rules):
+                self._rules_of[key] = rules
+        return rules
+
+    def copy(self) -> Stylesheet:
+        stylesheet = ParsedOnce(variables=self._variables.copy())
+        stylesheet.source = self.source.copy()
+        return stylesheet
+
+    def reparse(self) -> None:
+        # As Stylesheet.reparse, into a ParsedOnce: its sources' rules come from the cache.
+        stylesheet = ParsedOnce(variables=self._variables)
+        for read_from, (css, is_defaults, tie_breaker, scope) in self.source.items():
+            stylesheet.add_source(
+                css,
+                read_from=read_from,
+                is_default_css=is_defaults,
+                tie_breaker=tie_breaker,
+                scope=scope,
+            )
+        try:
+            stylesheet.parse()
+        except Exception:
+            self._invalid_css.update(stylesheet._invalid_css)
+            raise
+        self._rules = stylesheet.rules
+        self._rules_map = None
+        self.source = stylesheet.source
+        self._require_parse = False
