@@ -13,7 +13,7 @@ from caf_tui.screens.change_contact import ChangeContactScreen
 from caf_tui.screens.manage_account import ManageAccountScreen
 from tests.stub.helpers import Portal, error_of
 from tests.tui.drive import log_in, screen_text
-from tests.tui.migration import make_app, press, type_keys
+from tests.tui.migration import press, running, type_keys
 
 
 def sms_to(value: str) -> dict[str, str]:
@@ -40,8 +40,7 @@ def test_new_phone_is_saved_only_after_its_code(portal: Callable[[], Portal]) ->
 
 
 async def test_paul_changes_his_email_in_the_app(stub: RunningStub) -> None:
-    app, _ = make_app(stub)
-    async with app.run_test(size=(100, 40)) as pilot:
+    async with running(stub, size=(100, 40)) as (app, _, pilot):
         await log_in(pilot, "1 78 02 99 999 015 71", "Leroy1978")
         await press(pilot, "#section-manage_account")
         await press(pilot, "#change-contact")

@@ -12,7 +12,7 @@ from caf_tui.app import CafApp
 from caf_tui.screens.dashboard import DashboardScreen
 from caf_tui.screens.login import LoginScreen
 from caf_tui.screens.registry import screen_class
-from tests.tui.drive import log_in, screen_text
+from tests.tui.drive import log_in, logged_in, screen_text
 
 HUGO = "1 90 03 99 999 017 79"
 
@@ -21,16 +21,14 @@ async def test_amina_logs_in_with_her_temporary_identifier(
     make_app: Callable[..., CafApp],
 ) -> None:
     app = make_app(remember=False)
-    async with app.run_test(size=(100, 40)) as pilot:
-        await log_in(pilot, "T00000042", "Diallo2024", temporary=True)
+    async with logged_in(app, "T00000042", "Diallo2024", temporary=True):
         assert isinstance(app.screen, DashboardScreen)
         assert "Bonjour Amina DIALLO" in screen_text(app)
 
 
 async def test_temporary_identifier_needs_the_box_ticked(make_app: Callable[..., CafApp]) -> None:
     app = make_app(remember=False)
-    async with app.run_test(size=(100, 40)) as pilot:
-        await log_in(pilot, "T00000042", "Diallo2024")
+    async with logged_in(app, "T00000042", "Diallo2024"):
         assert isinstance(app.screen, LoginScreen)
         assert "Erreur" in screen_text(app)
 
@@ -39,8 +37,7 @@ async def test_hugo_sees_the_time_left_then_logs_in_once_the_lock_ends(
     make_app: Callable[..., CafApp], stub: RunningStub
 ) -> None:
     app = make_app(remember=False)
-    async with app.run_test(size=(100, 40)) as pilot:
-        await log_in(pilot, HUGO, "90031111")
+    async with logged_in(app, HUGO, "90031111") as pilot:
         assert isinstance(app.screen, LoginScreen)
         text = screen_text(app)
         assert "Votre compte est bloqué" in text

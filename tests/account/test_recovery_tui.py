@@ -13,7 +13,7 @@ from caf_tui.screens.recovery_password import RecoveryPasswordScreen
 from caf_tui.screens.registry import screen_class
 from caf_tui.widgets.countdown import code_expired_text
 from tests.tui.drive import log_in, screen_text, settle, type_into
-from tests.tui.migration import make_app, press, type_keys
+from tests.tui.migration import make_app, press, running, type_keys
 
 CLAIRE = "2 92 01 99 999 014 96"
 UNKNOWN = "1 99 01 99 999 099 09"
@@ -33,8 +33,7 @@ async def _ask_code(pilot: object, identifier: str) -> str:
 
 
 async def test_claire_sets_a_new_password_and_logs_in(stub: RunningStub) -> None:
-    app, _ = make_app(stub)
-    async with app.run_test(size=(100, 40)) as pilot:
+    async with running(stub, size=(100, 40)) as (app, _, pilot):
         sent = await _ask_code(pilot, CLAIRE)
         assert "Si un compte correspond" in sent
         await type_keys(pilot, "#code", "000000")
@@ -76,8 +75,7 @@ async def test_unknown_identifier_sees_exactly_the_same(stub: RunningStub) -> No
 async def test_an_expired_code_shows_expired_not_time_left(stub: RunningStub) -> None:
     """The server's clock moved on (10 minutes) with no answer to tell the app: when the code
     is refused as expired, the countdown says so at once instead of counting on."""
-    app, _ = make_app(stub)
-    async with app.run_test(size=(100, 40)) as pilot:
+    async with running(stub, size=(100, 40)) as (app, _, pilot):
         await _ask_code(pilot, CLAIRE)
         countdown = app.screen.query_one("#code-countdown")
         assert "Code valable encore" in str(countdown.render())

@@ -13,7 +13,7 @@ from caf_tui.screens.create_account import CreateAccountScreen
 from caf_tui.screens.dashboard import DashboardScreen
 from caf_tui.screens.registry import screen_class
 from tests.tui.drive import log_in, screen_text
-from tests.tui.migration import NEW_PASSWORD, answer_on_screen, make_app, press, type_keys
+from tests.tui.migration import NEW_PASSWORD, answer_on_screen, press, running, type_keys
 
 LUCAS = {
     "numero_allocataire": "4821573",
@@ -47,8 +47,7 @@ async def contact_then_code(pilot: Pilot[None], email: str) -> None:
 async def test_lucas_creates_his_account_then_sees_only_what_a_member_may(
     stub: RunningStub,
 ) -> None:
-    app, _ = make_app(stub)
-    async with app.run_test(size=(100, 40)) as pilot:
+    async with running(stub, size=(100, 40)) as (app, _, pilot):
         await press(pilot, "#create-account")
         assert isinstance(app.screen, CreateAccountScreen)
         await fill(pilot, {**LUCAS, "nir": LUCAS_NIR})
@@ -73,8 +72,7 @@ async def test_lucas_creates_his_account_then_sees_only_what_a_member_may(
 async def test_no_nir_gets_a_temporary_identifier_and_logs_in_with_it(
     stub: RunningStub,
 ) -> None:
-    app, _ = make_app(stub)
-    async with app.run_test(size=(100, 40)) as pilot:
+    async with running(stub, size=(100, 40)) as (app, _, pilot):
         await press(pilot, "#create-account")
         await press(pilot, "#no-nir")
         assert not app.screen.query_one("#nir").display
@@ -108,8 +106,7 @@ async def test_no_nir_gets_a_temporary_identifier_and_logs_in_with_it(
 
 
 async def test_refusals_name_the_field_and_keep_what_was_typed(stub: RunningStub) -> None:
-    app, _ = make_app(stub)
-    async with app.run_test(size=(100, 40)) as pilot:
+    async with running(stub, size=(100, 40)) as (app, _, pilot):
         await press(pilot, "#create-account")
         await fill(pilot, {**LUCAS, "birth_date": "22/05/2012", "nir": LUCAS_NIR})
         await press(pilot, "#validate")

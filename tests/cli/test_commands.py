@@ -13,11 +13,16 @@ from caf_tui.kiosk.pin import verify_pin
 REPOSITORY_FLOWS = Path(__file__).resolve().parents[2] / "flows"
 
 
+def type_pins(monkeypatch: pytest.MonkeyPatch, *pins: str) -> None:
+    """Each prompt of getpass answered by the next of ``pins``, as typed at the keyboard."""
+    typed = iter(pins)
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(typed))
+
+
 def test_kiosk_pin_prints_the_hash_of_a_pin_typed_twice(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    typed = iter(["24682468", "24682468"])
-    monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(typed))
+    type_pins(monkeypatch, "24682468", "24682468")
     assert main(["kiosk-pin"]) == 0
     printed = capsys.readouterr().out.strip()
     assert printed.startswith("$argon2id$") and "24682468" not in printed
@@ -27,8 +32,7 @@ def test_kiosk_pin_prints_the_hash_of_a_pin_typed_twice(
 def test_kiosk_pin_refuses_two_different_pins(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    typed = iter(["24682468", "13571357"])
-    monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(typed))
+    type_pins(monkeypatch, "24682468", "13571357")
     assert main(["kiosk-pin"]) == 1
     assert capsys.readouterr().err.strip() == "Les deux codes diffèrent."
 

@@ -16,7 +16,7 @@ from caf_tui.screens.franceconnect_browser import FranceConnectBrowserScreen
 from caf_tui.screens.login import LoginScreen
 from caf_tui.widgets.qr_code import QrCode
 from tests.tui.drive import screen_text, settle
-from tests.tui.migration import ANSWERS, make_app, press
+from tests.tui.migration import ANSWERS, press, running
 
 from .browser import Browser
 
@@ -42,8 +42,7 @@ async def wait_for(pilot: Pilot[None], done: object, seconds: float = 6.0) -> No
 
 
 async def test_angela_through_a_browser_to_her_dashboard(stub: RunningStub) -> None:
-    app, _ = make_app(stub)
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(stub, size=SIZE) as (app, _, pilot):
         screen = await open_browser_screen(pilot)
         url = str(screen.query_one("#url", Static).render())
         assert url == screen.start.browser_url
@@ -70,8 +69,7 @@ async def test_angela_through_a_browser_to_her_dashboard(stub: RunningStub) -> N
 
 
 async def test_an_expired_sign_in_says_so_and_offers_to_start_again(stub: RunningStub) -> None:
-    app, backend = make_app(stub)
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(stub, size=SIZE) as (app, backend, pilot):
         screen = await open_browser_screen(pilot)
         first = screen.start.flow_id
         with httpx.Client(base_url=stub.url) as http:
@@ -85,8 +83,7 @@ async def test_an_expired_sign_in_says_so_and_offers_to_start_again(stub: Runnin
 
 
 async def test_cancel_goes_back_to_the_login(stub: RunningStub) -> None:
-    app, backend = make_app(stub)
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(stub, size=SIZE) as (app, backend, pilot):
         await open_browser_screen(pilot)
         await press(pilot, "#cancel")
         assert isinstance(app.screen, LoginScreen)

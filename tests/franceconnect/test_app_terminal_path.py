@@ -15,7 +15,7 @@ from caf_tui.screens.franceconnect_login import FranceConnectLoginScreen
 from caf_tui.screens.franceconnect_providers import FranceConnectProvidersScreen
 from caf_tui.screens.login import LoginScreen
 from tests.tui.drive import screen_text, settle
-from tests.tui.migration import answer_on_screen, make_app, press, type_keys
+from tests.tui.migration import ORDER, answer_on_screen, press, running, type_keys
 
 SIZE = (100, 40)
 DEMO = "Démonstration eIDAS faible"
@@ -44,8 +44,7 @@ async def sign_in(pilot: Pilot[None], password: str) -> None:
 
 
 async def test_angela_through_the_terminal_to_her_dashboard(stub: RunningStub) -> None:
-    app, _ = make_app(stub)
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(stub, size=SIZE) as (app, _, pilot):
         await to_provider_form(pilot)
         await sign_in(pilot, "12")  # wrong: the provider says so, the identifiant stays
         assert "Identifiant ou mot de passe incorrect" in screen_text(app)
@@ -56,14 +55,7 @@ async def test_angela_through_the_terminal_to_her_dashboard(stub: RunningStub) -
         assert "DUBOIS" in text and "Angela Claire Louise" in text
         await press(pilot, "#accept")
         assert app.journey.step.step == StepName.MIGRATION_INTRO
-        for step in (
-            StepName.MIGRATION_INTRO,
-            StepName.ACCEPT_TERMS,
-            StepName.CHOOSE_PASSWORD,
-            StepName.CONFIRM_CONTACT,
-            StepName.VERIFY_CODE,
-            StepName.ACCOUNT_CREATED,
-        ):
+        for step in ORDER[: ORDER.index(StepName.SPOUSE_AUTHORISATION)]:  # no spouse
             assert app.journey.step.step == step
             await answer_on_screen(pilot, step)
         assert isinstance(app.screen, DashboardScreen)
@@ -71,8 +63,7 @@ async def test_angela_through_the_terminal_to_her_dashboard(stub: RunningStub) -
 
 
 async def test_refusing_consent_opens_no_session(stub: RunningStub) -> None:
-    app, backend = make_app(stub)
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(stub, size=SIZE) as (app, backend, pilot):
         await to_provider_form(pilot)
         await sign_in(pilot, "123")
         await press(pilot, "#refuse")
@@ -83,8 +74,7 @@ async def test_refusing_consent_opens_no_session(stub: RunningStub) -> None:
 
 
 async def test_an_identity_with_no_account(stub: RunningStub) -> None:
-    app, backend = make_app(stub)
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(stub, size=SIZE) as (app, backend, pilot):
         await to_provider_form(pilot)
         await type_keys(pilot, "#login", "inconnu")
         await type_keys(pilot, "#password", "123")

@@ -4,6 +4,7 @@ portal (relying party) and FranceConnect (provider)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -26,6 +27,13 @@ def browser(stub: RunningStub) -> Iterator[Browser]:
     opened = Browser(stub)
     yield opened
     opened.close()
+
+
+def consented(api: httpx.Client, browser: Browser) -> tuple[dict[str, Any], httpx.Response]:
+    """A flow started and Angela's consent given: the flow, and the provider's redirect back
+    to the portal (not yet followed)."""
+    flow = start(api)
+    return flow, browser.decide(browser.sign_in_to_consent(flow["authorize_url"]), "accept")
 
 
 def test_angela_signs_in_through_the_browser(api: httpx.Client, browser: Browser) -> None:
@@ -85,8 +93,7 @@ def test_a_wrong_password_stays_on_the_provider_form(browser: Browser, api: http
 
 
 def test_a_tampered_state_opens_nothing(api: httpx.Client, browser: Browser) -> None:
-    flow = start(api)
-    redirect = browser.decide(browser.sign_in_to_consent(flow["authorize_url"]), "accept")
+    flow, redirect = consented(api, browser)
     params = callback_params(redirect)
     tampered = with_params(redirect.headers["location"], state=params["state"][:-2] + "xx")
     back = browser.open(tampered)
@@ -96,8 +103,7 @@ def test_a_tampered_state_opens_nothing(api: httpx.Client, browser: Browser) -> 
 
 
 def test_a_replayed_code_is_refused(api: httpx.Client, browser: Browser) -> None:
-    first = start(api)
-    redirect = browser.decide(browser.sign_in_to_consent(first["authorize_url"]), "accept")
+    first, redirect = consented(api, browser)
     browser.open(redirect.headers["location"])
     assert poll(api, first["flow_id"]).json()["status"] == "completed"
     # Same callback again: the state is spent.
@@ -116,8 +122,7 @@ def test_a_replayed_code_is_refused(api: httpx.Client, browser: Browser) -> None
 def test_the_provider_refuses_a_code_twice_and_after_30_seconds(
     api: httpx.Client, browser: Browser, stub: RunningStub
 ) -> None:
-    flow = start(api)
-    redirect = browser.decide(browser.sign_in_to_consent(flow["authorize_url"]), "accept")
+    flow, redirect = consented(api, browser)
     api.post("/_stub/clock", json={"advance_seconds": 31}).raise_for_status()
     browser.open(redirect.headers["location"])
     _refused(api, flow["flow_id"], "franceconnect_failed", "expirée")
@@ -135,8 +140,7 @@ def test_the_provider_refuses_a_code_twice_and_after_30_seconds(
 def test_an_id_token_that_fails_a_check(
     api: httpx.Client, browser: Browser, fault: str, words: str
 ) -> None:
-    flow = start(api)
-    redirect = browser.decide(browser.sign_in_to_consent(flow["authorize_url"]), "accept")
+    flow, redirect = consented(api, browser)
     api.put("/_stub/franceconnect/fault", json={"fault": fault}).raise_for_status()
     back = browser.open(redirect.headers["location"])
     assert back.status_code == 400
@@ -173,8 +177,7 @@ def test_authorize_checks_its_parameters(
 def test_logout_ends_the_provider_session(
     api: httpx.Client, browser: Browser, stub: RunningStub
 ) -> None:
-    flow = start(api)
-    redirect = browser.decide(browser.sign_in_to_consent(flow["authorize_url"]), "accept")
+    flow, redirect = consented(api, browser)
     browser.open(redirect.headers["location"])
     token = poll(api, flow["flow_id"]).json()["session"]["token"]
     fc = stub.app.state.franceconnect
@@ -201,8 +204,7 @@ def test_no_code_or_token_is_logged_or_audited(
     api: httpx.Client, browser: Browser, stub: RunningStub, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level("DEBUG")
-    flow = start(api)
-    redirect = browser.decide(browser.sign_in_to_consent(flow["authorize_url"]), "accept")
+    flow, redirect = consented(api, browser)
     code = callback_params(redirect)["code"]
     browser.open(redirect.headers["location"])
     session_token = poll(api, flow["flow_id"]).json()["session"]["token"]

@@ -3,7 +3,6 @@ and screen, and only the staff PIN closes the app."""
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ import pexpect
 from caf_stub import RunningStub
 from caf_tui.kiosk.wipe import CLEAR_SEQUENCE
 from tests.kiosk.conftest import STAFF_PIN
+from tests.plain.drive import recorded
 
 TIMEOUT = 60
 
@@ -66,9 +66,7 @@ def test_kiosk_pin_prints_a_hash_of_a_pin_typed_without_echo() -> None:
         timeout=TIMEOUT,
         encoding="utf-8",
     )
-    seen = io.StringIO()
-    child.logfile_read = seen
-    try:
+    with recorded(child) as seen:
         child.expect_exact("Code du personnel")
         child.sendline("735911")
         child.expect_exact("encore une fois")
@@ -76,8 +74,6 @@ def test_kiosk_pin_prints_a_hash_of_a_pin_typed_without_echo() -> None:
         child.expect(r"(\$argon2id\$\S+)")
         pin_hash = child.match.group(1)
         child.expect(pexpect.EOF)
-    finally:
-        child.close(force=True)
     assert child.exitstatus == 0
     assert "735911" not in seen.getvalue()  # typed without echo
     from caf_tui.kiosk.pin import verify_pin

@@ -38,6 +38,16 @@ async def paul_on_his_dashboard(pilot: Pilot[None]) -> str:
     return str(token)
 
 
+async def time_passes(pilot: Pilot[None], clock: ManualClock, seconds: float) -> None:
+    """``seconds`` go by on the kiosk's clock, then the kiosk checks its limits, as its timer
+    would, and the screen settles."""
+    app = pilot.app
+    assert isinstance(app, KioskApp)
+    clock.advance(seconds)
+    app.check_limits()
+    await settle(pilot)
+
+
 def everything_shown(app: KioskApp) -> str:
     """The text of every screen on the stack and the exported terminal picture."""
     parts = [app.export_screenshot()]
@@ -71,22 +81,16 @@ async def test_idle_limit_wipes_pauls_visit(
     async with app.run_test(size=(100, 40)) as pilot:
         token = await paul_on_his_dashboard(pilot)
 
-        clock.advance(99)  # 21 s before the limit: not yet
-        app.check_limits()
-        await settle(pilot)
+        await time_passes(pilot, clock, 99)  # 21 s before the limit: not yet
         assert isinstance(app.screen, DashboardScreen)
 
-        clock.advance(2)  # 19 s left: the warning
-        app.check_limits()
-        await settle(pilot)
+        await time_passes(pilot, clock, 2)  # 19 s left: the warning
         assert isinstance(app.screen, IdleWarningScreen)
         warning = screen_text(app)  # type: ignore[arg-type]
         assert "Êtes-vous toujours là ? Appuyez sur une touche pour continuer." in warning
         assert "Effacement dans 19 s" in warning
 
-        clock.advance(19)
-        app.check_limits()
-        await settle(pilot)
+        await time_passes(pilot, clock, 19)
         assert_wiped(app, token, stub.url)  # type: ignore[attr-defined]
     assert memory_keyring.calls == []
 
@@ -98,9 +102,7 @@ async def test_a_key_during_the_warning_keeps_the_visit(
     async with app.run_test(size=(100, 40)) as pilot:
         await paul_on_his_dashboard(pilot)
         dashboard = app.screen
-        clock.advance(110)
-        app.check_limits()
-        await settle(pilot)
+        await time_passes(pilot, clock, 110)
         assert isinstance(app.screen, IdleWarningScreen)
 
         await pilot.press("x")
@@ -108,9 +110,7 @@ async def test_a_key_during_the_warning_keeps_the_visit(
         assert app.screen is dashboard
         assert "LEROY" in screen_text(app)  # type: ignore[arg-type]
 
-        clock.advance(110)  # counted from the key, not from the login
-        app.check_limits()
-        await settle(pilot)
+        await time_passes(pilot, clock, 110)  # counted from the key, not from the login
         assert isinstance(app.screen, IdleWarningScreen)
         clock.advance(9)
         await pilot.press("space")
@@ -155,9 +155,7 @@ async def test_the_absolute_limit_cannot_be_extended(
         await pilot.press("x")
         await settle(pilot)
         assert isinstance(app.screen, IdleWarningScreen)
-        clock.advance(20)
-        app.check_limits()
-        await settle(pilot)
+        await time_passes(pilot, clock, 20)
         assert_wiped(app, token, stub.url)  # type: ignore[attr-defined]
 
 
@@ -166,9 +164,7 @@ async def test_the_welcome_screen_waits_forever(
 ) -> None:
     app = make_kiosk()
     async with app.run_test(size=(80, 24)) as pilot:
-        clock.advance(10_000)
-        app.check_limits()
-        await settle(pilot)
+        await time_passes(pilot, clock, 10_000)
         assert isinstance(app.screen, WelcomeScreen)
 
 
@@ -189,9 +185,7 @@ async def test_a_lost_session_offers_the_identifier_to_that_visitor_only(
         assert isinstance(app.screen, LoginScreen)
         assert app.screen.query_one("#identifier").value == PAUL  # type: ignore[attr-defined]
 
-        clock.advance(121)
-        app.check_limits()
-        await settle(pilot)
+        await time_passes(pilot, clock, 121)
         assert isinstance(app.screen, WelcomeScreen)
         await pilot.press("enter")
         await settle(pilot)

@@ -7,10 +7,12 @@ import queue
 import re
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 import httpx
+import pexpect
 
 from caf_stub import RunningStub
 from caf_tui.backend.http import HttpBackend
@@ -23,6 +25,28 @@ KARIM_NEW = "Karim2024"
 PAUL_NIR = "1 78 02 99 999 015 71"
 PAUL_PASSWORD = "Leroy1978"
 CODE = "123456"
+LUCAS_NIR = "1 10 05 99 999 013 58"
+LUCAS_PASSWORD = "Lucas2026"
+CREATE = "4"  # « Créer Mon Compte » on the login menu
+
+
+def after_signup(password: str, email: str, *, by_email: bool = False) -> list[str]:
+    """The answers once « Créer Mon Compte » has sent the form: the code, the terms, the
+    password twice, the contact details (none on file), the code again, then logged out."""
+    return [
+        CODE,  # the code the file holder received
+        "1",  # accept the terms
+        password,
+        password,
+        "1",  # Modifier mes coordonnées (none on file)
+        "06 15 00 00 09",
+        email,
+        "2" if by_email else "1",  # by e-mail or by SMS
+        CODE,
+        "1",  # Continuer
+        "1",  # Se déconnecter
+    ]
+
 
 #: Box drawing, block elements and the like: none of it is for a braille display.
 DRAWING = re.compile("[\u2500-\u259f\u25a0-\u25ff]")
@@ -40,6 +64,22 @@ def run(stub: RunningStub | str, answers: Sequence[str]) -> tuple[int, str]:
     stdout = io.StringIO()
     status = run_plain(settings(), stdin=stdin, stdout=stdout, backend=HttpBackend(url))
     return status, stdout.getvalue()
+
+
+def finished(stub: RunningStub | str, answers: Sequence[str]) -> str:
+    """``run``, which must end well (status 0, the transcript shown if not): the transcript."""
+    status, out = run(stub, answers)
+    assert status == 0, out
+    return out
+
+
+def in_order(out: str, *texts: str) -> None:
+    """Each of ``texts`` appears in ``out``, each after the one before."""
+    position = 0
+    for text in texts:
+        found = out.find(text, position)
+        assert found >= 0, f"{text!r} missing after position {position}:\n{out[position:]}"
+        position = found + len(text)
 
 
 def assert_plain(transcript: str, *secrets: str) -> None:
@@ -206,3 +246,15 @@ class Typist:
         said = self.wait(f". {option}\n")
         found = re.findall(rf"^(\d+)\. {re.escape(option)}$", said, re.MULTILINE)
         self.type(found[-1], f". {option}\n")
+
+
+@contextmanager
+def recorded(child: pexpect.spawn) -> Iterator[io.StringIO]:
+    """Everything ``child`` writes to its terminal, kept as it comes; the child is closed
+    however the block ends, so a failed expectation leaves no process behind."""
+    seen = io.StringIO()
+    child.logfile_read = seen
+    try:
+        yield seen
+    finally:
+        child.close(force=True)

@@ -15,6 +15,8 @@ from tests.plain.drive import (
     Session,
     Typist,
     assert_plain,
+    finished,
+    in_order,
     karim_to_code,
     login_answers,
     run,
@@ -24,14 +26,6 @@ PAUL_NEW = "Paul2027x"
 ZOHRA_NIR = "2 85 07 99 999 012 52"
 ZOHRA_PASSWORD = "Zohra2024"
 PAYMENTS, ATTESTATIONS, MANAGE = "2", "5", "6"  # a holder's menu: 1 is « Se déconnecter »
-
-
-def in_order(out: str, *texts: str) -> None:
-    position = 0
-    for text in texts:
-        found = out.find(text, position)
-        assert found >= 0, f"{text!r} missing after position {position}:\n{out[position:]}"
-        position = found + len(text)
 
 
 def test_paul_reads_a_section_then_changes_his_password(stub: RunningStub) -> None:
@@ -49,9 +43,8 @@ def test_paul_reads_a_section_then_changes_his_password(stub: RunningStub) -> No
         "5",  # Retour
         "1",  # Se déconnecter
     ]
-    status, out = run(stub, answers)
+    out = finished(stub, answers)
 
-    assert status == 0, out
     in_order(
         out,
         "1. Se déconnecter\n2. Mes droits et paiements\n",
@@ -157,8 +150,7 @@ def zohra_sees(stub: RunningStub) -> str:
 def test_karim_grants_then_withdraws_zohras_rights(stub: RunningStub) -> None:
     journey = [*karim_to_code(), CODE, "1", "3"]  # Continuer, then « Passer »
     grant = [MANAGE, "1", "9", "1"]  # Autoriser; Retour; Se déconnecter
-    status, out = run(stub, [*journey, *grant])
-    assert status == 0, out
+    out = finished(stub, [*journey, *grant])
     in_order(
         out,
         "MES AUTORISATIONS",
@@ -179,8 +171,7 @@ def test_karim_grants_then_withdraws_zohras_rights(stub: RunningStub) -> None:
     assert "1. Modifier mes coordonnées de contact" in manage
 
     withdraw = [*login_answers(KARIM_NIR, KARIM_NEW), MANAGE, "1", "9", "1"]
-    status, out = run(stub, withdraw)
-    assert status == 0, out
+    out = finished(stub, withdraw)
     in_order(
         out,
         "Zohra TADJ est autorisé(e) à :",
@@ -197,9 +188,8 @@ def test_karim_grants_then_withdraws_zohras_rights(stub: RunningStub) -> None:
 
 def test_declare_change_and_attestations_open_in_the_line_mode(stub: RunningStub) -> None:
     answers = [*login_answers(PAUL_NIR, PAUL_PASSWORD), "3", "3", ATTESTATIONS, "4", "1"]
-    status, out = run(stub, answers)
+    out = finished(stub, answers)
 
-    assert status == 0, out
     in_order(
         out,
         "DÉCLARER UN CHANGEMENT",
@@ -226,9 +216,8 @@ def test_recent_connections_then_log_out_everywhere_asks_for_the_login(
         PAUL_PASSWORD,
         "1",  # Se déconnecter
     ]
-    status, out = run(stub, answers)
+    out = finished(stub, answers)
 
-    assert status == 0, out
     in_order(
         out,
         "MES DERNIÈRES CONNEXIONS",

@@ -6,12 +6,23 @@ from __future__ import annotations
 import re
 
 from caf_stub import RunningStub
-from tests.plain.drive import CODE, PAUL_NIR, PAUL_PASSWORD, assert_plain, login_answers, run
+from tests.plain.drive import (
+    CODE,
+    CREATE,
+    LUCAS_NIR,
+    LUCAS_PASSWORD,
+    PAUL_NIR,
+    PAUL_PASSWORD,
+    after_signup,
+    assert_plain,
+    finished,
+    in_order,
+    login_answers,
+    run,
+)
 
-FORGOT, CREATE = "3", "4"
+FORGOT = "3"
 PAUL_NEW = "Paul2026x"
-LUCAS_NIR = "1 10 05 99 999 013 58"
-LUCAS_PASSWORD = "Lucas2026"
 
 
 def test_paul_forgets_his_password_chooses_a_new_one_then_logs_in(stub: RunningStub) -> None:
@@ -29,10 +40,9 @@ def test_paul_forgets_his_password_chooses_a_new_one_then_logs_in(stub: RunningS
         PAUL_NEW,
         "1",  # Se déconnecter
     ]
-    status, out = run(stub, answers)
+    out = finished(stub, answers)
 
-    assert status == 0, out
-    in_order = [
+    expected = [
         "3. Mot de passe oublié ?",
         "MOT DE PASSE OUBLIÉ",
         "Erreur sur le champ « Numéro de Sécurité sociale ou identifiant provisoire » : "
@@ -52,15 +62,11 @@ def test_paul_forgets_his_password_chooses_a_new_one_then_logs_in(stub: RunningS
         "Connexion réussie.",
         "Bonjour Paul LEROY",
     ]
-    position = 0
-    for text in in_order:
-        found = out.find(text, position)
-        assert found >= 0, f"{text!r} missing after position {position}:\n{out[position:]}"
-        position = found + len(text)
+    in_order(out, *expected)
     assert_plain(out, PAUL_NEW, "paul2026x", PAUL_PASSWORD)
 
     # The old password no longer opens the account.
-    status, again = run(stub, [*login_answers(PAUL_NIR, PAUL_PASSWORD), "q"])
+    _, again = run(stub, [*login_answers(PAUL_NIR, PAUL_PASSWORD), "q"])
     assert "Identifiant ou mot de passe incorrect." in again
 
 
@@ -68,22 +74,9 @@ def test_lucas_creates_his_account_refused_answers_are_asked_again(stub: Running
     form = ["4821573", "932", "93200", "Tadj", "Luc", "22/05/2010", "1", LUCAS_NIR]
     # Read back, sent (Entrée); the file knows no « Luc »: read back again, the 4th corrected.
     corrected = ["", "4", "Lucas", ""]
-    journey = [
-        CODE,  # the code the file holder received
-        "1",  # accept the terms
-        LUCAS_PASSWORD,
-        LUCAS_PASSWORD,
-        "1",  # Modifier mes coordonnées (none on file)
-        "06 15 00 00 09",
-        "lucas.tadj@example.com",
-        "1",  # by SMS
-        CODE,
-        "1",  # Continuer
-        "1",  # Se déconnecter
-    ]
-    status, out = run(stub, [CREATE, *form, *corrected, *journey])
+    journey = after_signup(LUCAS_PASSWORD, "lucas.tadj@example.com")
+    out = finished(stub, [CREATE, *form, *corrected, *journey])
 
-    assert status == 0, out
     assert (
         "Erreur sur le champ « Code postal » : Le code postal compte 5 chiffres (ex. : 93200)."
     ) in out
@@ -100,23 +93,10 @@ def test_lucas_creates_his_account_refused_answers_are_asked_again(stub: Running
 
 def test_ines_without_a_nir_is_told_her_temporary_identifier(stub: RunningStub) -> None:
     ines = ["3307462", "31000", "Leroy", "Inès", "15/01/2012", "2", "1"]  # no NIR; Madame
-    journey = [
-        CODE,  # the code the file holder received
-        "1",  # accept the terms
-        "Ines2026x",
-        "Ines2026x",
-        "1",  # Modifier mes coordonnées (none on file)
-        "06 15 00 00 09",
-        "ines.leroy@example.com",
-        "2",  # by e-mail
-        CODE,
-        "1",  # Continuer
-        "1",  # Se déconnecter
-    ]
     # Read back and sent (Entrée); the birth date refused, asked again, read back, sent.
-    status, out = run(stub, [CREATE, *ines, "", "02/09/2004", "", *journey])
+    journey = after_signup("Ines2026x", "ines.leroy@example.com", by_email=True)
+    out = finished(stub, [CREATE, *ines, "", "02/09/2004", "", *journey])
 
-    assert status == 0, out
     assert (
         "Erreur sur le champ « Date de naissance (JJ/MM/AAAA) » : Il faut avoir au moins 16 ans"
     ) in out
@@ -133,16 +113,15 @@ def test_ines_without_a_nir_is_told_her_temporary_identifier(stub: RunningStub) 
     assert "Bonjour Inès LEROY" in out
     assert_plain(out, "Ines2026x")
 
-    status, again = run(stub, ["2", identifier, "Ines2026x", "1"])
+    _, again = run(stub, ["2", identifier, "Ines2026x", "1"])
     assert "Bonjour Inès LEROY" in again
 
 
 def test_question_mark_at_a_door_field_gives_its_help_and_keeps_asking(
     stub: RunningStub,
 ) -> None:
-    status, out = run(stub, [FORGOT, "?", PAUL_NIR, "?", "q", "2"])
+    out = finished(stub, [FORGOT, "?", PAUL_NIR, "?", "q", "2"])
 
-    assert status == 0
     # « Mot de passe oublié ? »: the screen's help, then the question again (shorter).
     assert "Si un compte lui correspond, un code de vérification est envoyé" in out
     assert "\nNuméro de Sécurité sociale ou identifiant provisoire : \n" in out
@@ -150,7 +129,7 @@ def test_question_mark_at_a_door_field_gives_its_help_and_keeps_asking(
     assert "Votre demande de nouveau mot de passe sera abandonnée." in out
     assert out.rstrip().endswith("Au revoir.")
 
-    status, out = run(stub, [CREATE, "?", "4821573", "?", "q"])
+    _, out = run(stub, [CREATE, "?", "4821573", "?", "q"])
     # « Créer Mon Compte »: its help at the numéro allocataire, and at the code postal.
     assert out.count("Le numéro allocataire figure sur les courriers de la Caf.") == 2
     assert out.count("Numéro allocataire :") == 2

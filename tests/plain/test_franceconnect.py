@@ -7,7 +7,7 @@ import re
 
 from caf_stub import RunningStub
 from tests.franceconnect.browser import Browser
-from tests.plain.drive import Session, assert_plain, run
+from tests.plain.drive import Session, assert_plain, finished, in_order
 
 FRANCECONNECT = "5"
 HERE, IN_A_BROWSER = "1", "2"
@@ -29,10 +29,9 @@ def test_angela_signs_in_here_line_by_line(stub: RunningStub) -> None:
         "q",
         "2",
     ]
-    status, out = run(stub, answers)
+    out = finished(stub, answers)
 
-    assert status == 0, out
-    in_order = [
+    expected = [
         "5. S'identifier avec FranceConnect",
         "1. Dans ce terminal (démonstration)\n2. Dans un navigateur (lien à ouvrir)\n"
         "3. Retour à la connexion",
@@ -48,11 +47,7 @@ def test_angela_signs_in_here_line_by_line(stub: RunningStub) -> None:
         'VOTRE CONNEXION À "MON COMPTE" CHANGE !',
         "CONDITIONS GÉNÉRALES D'UTILISATION",
     ]
-    position = 0
-    for text in in_order:
-        found = out.find(text, position)
-        assert found >= 0, f"{text!r} missing after position {position}:\n{out[position:]}"
-        position = found + len(text)
+    in_order(out, *expected)
     assert_plain(out)
     # The passwords typed are never written back (the consent's values are not secrets).
     assert not re.search(r"\b(123|999)\b", out.split("VOS INFORMATIONS")[0])
@@ -60,9 +55,8 @@ def test_angela_signs_in_here_line_by_line(stub: RunningStub) -> None:
 
 def test_refusing_the_consent_goes_back_to_the_login(stub: RunningStub) -> None:
     answers = [FRANCECONNECT, HERE, "1", ANGELA_LOGIN, ANGELA_PASSWORD, "2", "q"]
-    status, out = run(stub, answers)
+    out = finished(stub, answers)
 
-    assert status == 0
     assert "Retour à l'écran de connexion." in out
     assert out.count("\nCONNEXION\n") == 2
     assert "Connexion réussie." not in out

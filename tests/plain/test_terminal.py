@@ -3,7 +3,6 @@ passwords typed are never echoed, and nothing but plain lines is written."""
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 
@@ -11,32 +10,42 @@ import pytest
 from argon2 import PasswordHasher
 
 from caf_stub import RunningStub
-from tests.plain.drive import CODE, DRAWING, KARIM_LEGACY, KARIM_NEW, KARIM_NIR, PAUL_NIR
+from tests.plain.drive import (
+    CODE,
+    DRAWING,
+    KARIM_LEGACY,
+    KARIM_NEW,
+    KARIM_NIR,
+    PAUL_NIR,
+    recorded,
+)
 
 pexpect = pytest.importorskip("pexpect")
 
 FAILING = "motdepasse2"
 
 
-def test_karim_at_a_terminal(stub: RunningStub) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CAF_TUI_")}
-    env.update({"TERM": "xterm-256color", "LANG": "C.UTF-8", "PYTHONUTF8": "1"})
-    child = pexpect.spawn(
+def spawn(stub: RunningStub, *args: str, env: dict[str, str] | None = None) -> pexpect.spawn:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("CAF_TUI_")}
+    clean.update({"TERM": "xterm-256color", "LANG": "C.UTF-8", "PYTHONUTF8": "1", **(env or {})})
+    return pexpect.spawn(
         sys.executable,
-        ["-m", "caf_tui", "--plain", "--backend", stub.url],
-        env=env,
+        ["-m", "caf_tui", "--plain", *args, "--backend", stub.url],
+        env=clean,
         encoding="utf-8",
         timeout=15,
         dimensions=(50, 200),
     )
-    seen = io.StringIO()
-    child.logfile_read = seen
+
+
+def test_karim_at_a_terminal(stub: RunningStub) -> None:
+    child = spawn(stub)
 
     def answer(prompt: str, text: str) -> None:
         child.expect_exact(prompt)
         child.sendline(text)
 
-    try:
+    with recorded(child) as seen:
         answer("Votre choix (1 à 5) :", "1")
         answer("(13 chiffres, ou 15 avec la clé) :", KARIM_NIR)
         answer("Mot de passe (rien ne s'affiche pendant la saisie) :", KARIM_LEGACY)
@@ -57,8 +66,6 @@ def test_karim_at_a_terminal(stub: RunningStub) -> None:
         answer("1. Se déconnecter", "1")
         child.expect_exact("Déconnexion effectuée. À bientôt sur caf.fr.")
         child.expect(pexpect.EOF)
-    finally:
-        child.close(force=True)
 
     assert child.exitstatus == 0
     transcript = seen.getvalue()
@@ -70,25 +77,10 @@ def test_karim_at_a_terminal(stub: RunningStub) -> None:
     assert not DRAWING.search(transcript)
 
 
-def spawn(stub: RunningStub, *args: str, env: dict[str, str] | None = None) -> pexpect.spawn:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("CAF_TUI_")}
-    clean.update({"TERM": "xterm-256color", "LANG": "C.UTF-8", "PYTHONUTF8": "1", **(env or {})})
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "caf_tui", "--plain", *args, "--backend", stub.url],
-        env=clean,
-        encoding="utf-8",
-        timeout=15,
-        dimensions=(50, 200),
-    )
-
-
 def test_a_forgotten_password_at_a_terminal(stub: RunningStub) -> None:
     child = spawn(stub)
-    seen = io.StringIO()
-    child.logfile_read = seen
     new = "Paul2026x"
-    try:
+    with recorded(child) as seen:
         child.expect_exact("Votre choix (1 à 5) :")
         child.sendline("3")
         child.expect_exact("T suivi de 8 chiffres) :")
@@ -107,8 +99,6 @@ def test_a_forgotten_password_at_a_terminal(stub: RunningStub) -> None:
         child.expect_exact("1. Se déconnecter")
         child.sendline("1")
         child.expect(pexpect.EOF)
-    finally:
-        child.close(force=True)
 
     assert child.exitstatus == 0
     transcript = seen.getvalue()
@@ -119,9 +109,7 @@ def test_a_forgotten_password_at_a_terminal(stub: RunningStub) -> None:
 def test_ctrl_c_at_a_kiosk_asks_for_the_staff_pin(stub: RunningStub) -> None:
     pin = "4826"
     child = spawn(stub, "--kiosk", env={"CAF_TUI_KIOSK_PIN_HASH": PasswordHasher().hash(pin)})
-    seen = io.StringIO()
-    child.logfile_read = seen
-    try:
+    with recorded(child) as seen:
         child.expect_exact("Appuyez sur Entrée pour commencer :")
         child.sendline("")
         child.expect_exact("Votre choix (1 à 5) :")
@@ -134,8 +122,6 @@ def test_ctrl_c_at_a_kiosk_asks_for_the_staff_pin(stub: RunningStub) -> None:
         child.expect_exact("Code du personnel (Entrée pour reprendre) :")
         child.sendline(pin)
         child.expect(pexpect.EOF)
-    finally:
-        child.close(force=True)
 
     assert child.exitstatus == 0
     transcript = seen.getvalue()

@@ -13,6 +13,8 @@ from tests.plain.drive import (
     PAUL_NIR,
     PAUL_PASSWORD,
     assert_plain,
+    finished,
+    in_order,
     karim_to_code,
     login_answers,
     run,
@@ -20,9 +22,8 @@ from tests.plain.drive import (
 
 
 def test_paul_reaches_the_dashboard_and_logs_out(stub: RunningStub) -> None:
-    status, out = run(stub, [*login_answers(PAUL_NIR, PAUL_PASSWORD), "1"])
+    out = finished(stub, [*login_answers(PAUL_NIR, PAUL_PASSWORD), "1"])
 
-    assert status == 0
     assert "Numéro de Sécurité sociale (13 chiffres, ou 15 avec la clé) :" in out
     assert "Bonjour Paul LEROY" in out
     assert re.search(r"Numéro allocataire : \d{7}", out)
@@ -35,9 +36,8 @@ def test_paul_reaches_the_dashboard_and_logs_out(stub: RunningStub) -> None:
 
 def test_a_refused_password_is_said_and_the_identifier_kept(stub: RunningStub) -> None:
     answers = [*login_answers(PAUL_NIR, "Mauvais1234"), "", PAUL_PASSWORD, "1"]
-    status, out = run(stub, answers)
+    out = finished(stub, answers)
 
-    assert status == 0
     assert out.count("Identifiant ou mot de passe incorrect.") == 1
     assert (
         "Numéro de Sécurité sociale (13 chiffres, ou 15 avec la clé). "
@@ -49,9 +49,8 @@ def test_a_refused_password_is_said_and_the_identifier_kept(stub: RunningStub) -
 
 def test_a_malformed_nir_is_refused_before_sending(stub: RunningStub) -> None:
     answers = ["1", "1 78 02", "", "1 78 02 99 999 015 99", PAUL_NIR, PAUL_PASSWORD, "1"]
-    status, out = run(stub, answers)
+    out = finished(stub, answers)
 
-    assert status == 0
     assert (
         "Erreur sur le champ « Numéro de Sécurité sociale » : Numéro trop court : il faut 13 "
         "chiffres (ou 15 avec la clé), vous en avez saisi 5."
@@ -75,9 +74,8 @@ def test_karim_whole_journey(stub: RunningStub) -> None:
         "1",  # Oui: Zohra is authorised
         "1",  # Se déconnecter
     ]
-    status, out = run(stub, answers)
+    out = finished(stub, answers)
 
-    assert status == 0, out
     expected_in_order = [
         'VOTRE CONNEXION À "MON COMPTE" CHANGE !',
         "1. Commencer\n2. Quitter",
@@ -113,34 +111,28 @@ def test_karim_whole_journey(stub: RunningStub) -> None:
         "Bonjour Karim TADJ",
         "Déconnexion effectuée.",
     ]
-    position = 0
-    for text in expected_in_order:
-        found = out.find(text, position)
-        assert found >= 0, f"{text!r} missing after position {position}:\n{out[position:]}"
-        position = found + len(text)
+    in_order(out, *expected_in_order)
     assert_plain(out, KARIM_LEGACY, KARIM_NEW, "karim2024")
 
 
 def test_quitting_asks_first_and_the_next_login_resumes_there(stub: RunningStub) -> None:
     to_password = [*login_answers(KARIM_NIR, KARIM_LEGACY), "1", "1"]
-    status, out = run(stub, [*to_password, "q", "1", "q", "2"])
+    out = finished(stub, [*to_password, "q", "1", "q", "2"])
 
-    assert status == 0
     assert out.count("Voulez-vous vraiment quitter ?") == 2
     assert "1. Rester\n2. Quitter" in out
     assert out.rstrip().endswith(
         "à votre prochaine connexion, vous reprendrez à l'étape « Choisir son mot de passe »."
     )
 
-    status, again = run(stub, [*login_answers(KARIM_NIR, KARIM_LEGACY), "q", "2"])
+    _, again = run(stub, [*login_answers(KARIM_NIR, KARIM_LEGACY), "q", "2"])
     assert "CHOISIR SON MOT DE PASSE" in again
     assert "CONDITIONS GÉNÉRALES" not in again
 
 
 def test_question_mark_gives_the_field_help_and_asks_again(stub: RunningStub) -> None:
-    status, out = run(stub, ["?", "1", "?", PAUL_NIR, "?", PAUL_PASSWORD, "?", "1"])
+    out = finished(stub, ["?", "1", "?", PAUL_NIR, "?", PAUL_PASSWORD, "?", "1"])
 
-    assert status == 0
     assert "Si vous n'avez pas de numéro de Sécurité sociale" in out  # the kind's help
     assert "Votre numéro de Sécurité sociale figure sur votre carte Vitale" in out
     assert "Saisissez votre mot de passe actuel." in out
@@ -149,9 +141,8 @@ def test_question_mark_gives_the_field_help_and_asks_again(stub: RunningStub) ->
 
 
 def test_a_temporary_identifier(stub: RunningStub) -> None:
-    status, out = run(stub, ["2", "t 0000 0042", "Diallo2024", "1"])
+    out = finished(stub, ["2", "t 0000 0042", "Diallo2024", "1"])
 
-    assert status == 0
     assert "Identifiant provisoire (T suivi de 8 chiffres) :" in out
     assert "Bonjour Amina DIALLO" in out
 
@@ -159,9 +150,8 @@ def test_a_temporary_identifier(stub: RunningStub) -> None:
 def test_contact_details_are_checked_then_saved(stub: RunningStub) -> None:
     claire = ["1", "2 92 01 99 999 014 96", "92014321", "1", "1", "Claire2024", "Claire2024"]
     answers = [*claire, "3", "01 23", "06 12 34 56 78", "", "3", "", "", "q", "2"]
-    status, out = run(stub, answers)
+    out = finished(stub, answers)
 
-    assert status == 0
     assert "Téléphone portable. Appuyez sur Entrée pour garder 06 15 00 00 01 :" in out
     assert "Erreur sur le champ « Téléphone portable » : Saisissez un numéro de portable" in out
     assert "Vos coordonnées de contact ont été enregistrées." in out
@@ -172,9 +162,8 @@ def test_contact_details_are_checked_then_saved(stub: RunningStub) -> None:
 
 def test_code_requests_and_the_demo_outbox(stub: RunningStub) -> None:
     answers = [*karim_to_code(), "3", "1", "12", "2", "2", "1", "q", "2"]
-    status, out = run(stub, answers)
+    out = finished(stub, answers)
 
-    assert status == 0
     assert "Messages reçus (démo — simulation : aucun SMS ni e-mail réel n'est envoyé)." in out
     assert "SMS à 06 15 00 00 00" in out
     assert f"Votre code de vérification Caf : {CODE}." in out

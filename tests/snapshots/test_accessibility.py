@@ -9,7 +9,6 @@ tell it.
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -18,22 +17,9 @@ from textual.pilot import Pilot
 from caf_stub import RunningStub
 from caf_tui.api import StepName
 from caf_tui.app import CafApp
-from caf_tui.backend.http import HttpBackend
-from caf_tui.config import Settings
-from caf_tui.journey import Journey
 from tests.conftest import reset_stub
 from tests.tui.drive import log_in, settle
-from tests.tui.migration import ORDER, Clocks, karim_to, type_keys
-
-Scene = Callable[[Pilot[None]], Awaitable[None]]
-
-
-def make(stub: RunningStub, **settings: Any) -> CafApp:
-    """The app on the test stub, its clock standing still with the stub's."""
-    backend = HttpBackend(stub.url)
-    app = CafApp(Settings(remember=False, cursor_blink=False, **settings), backend=backend)
-    app.journey = Journey(backend, clock=Clocks(stub).now)
-    return app
+from tests.tui.migration import ORDER, Scene, karim_to, still_app, type_keys
 
 
 async def login_refused(pilot: Pilot[None]) -> None:
@@ -66,14 +52,14 @@ SCENES: dict[str, Scene] = {
 def test_in_english(snap_compare: Any, stub: RunningStub, scene: str) -> None:
     """--lang en: every word of the app in English; the portal's own words (server messages,
     the terms) stay French."""
-    app = make(stub, lang="en")
+    app = still_app(stub, lang="en")
     assert snap_compare(app, terminal_size=(80, 24), run_before=SCENES[scene])
 
 
 @pytest.mark.parametrize("scene", SCENES)
 def test_in_the_contrast_theme(snap_compare: Any, stub: RunningStub, scene: str) -> None:
     """--theme contrast: white and yellow on black, no shades of grey to tell things apart."""
-    app = make(stub, theme="contrast")
+    app = still_app(stub, theme="contrast")
     assert snap_compare(app, terminal_size=(80, 24), run_before=SCENES[scene])
 
 
@@ -84,7 +70,7 @@ def test_under_no_color(
     """NO_COLOR=1: Textual draws in shades of grey; the error, the rules met and not met, and
     the focused field still read in words and signs."""
     monkeypatch.setenv("NO_COLOR", "1")
-    app = make(stub)
+    app = still_app(stub)
     assert snap_compare(app, terminal_size=(80, 24), run_before=SCENES[scene])
 
 
@@ -94,7 +80,7 @@ FULL_SCREENS = [StepName.LOGIN, *ORDER]
 @pytest.mark.parametrize("step", FULL_SCREENS, ids=[s.value for s in FULL_SCREENS])
 def test_each_screen_at_200x60(snap_compare: Any, stub: RunningStub, step: StepName) -> None:
     """A large terminal: the form keeps a readable width, nothing stretched or lost."""
-    app = make(stub)
+    app = still_app(stub)
 
     async def reach(pilot: Pilot[None]) -> None:
         if step is StepName.LOGIN:
@@ -132,7 +118,7 @@ async def test_no_color_means_no_colour_and_the_words_stay(
     stub: RunningStub, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
-    svg = await picture(make(stub), password_half_met)
+    svg = await picture(still_app(stub), password_half_met)
     assert colours(svg), "the picture has no colours at all: is the SVG format known?"
     assert all(is_grey(colour) for colour in colours(svg)), sorted(colours(svg))
     text = svg.replace("&#160;", " ")
@@ -140,7 +126,7 @@ async def test_no_color_means_no_colour_and_the_words_stay(
 
     monkeypatch.delenv("NO_COLOR")
     reset_stub(stub)  # Karim back before his journey
-    coloured = await picture(make(stub), password_half_met)
+    coloured = await picture(still_app(stub), password_half_met)
     assert not all(is_grey(colour) for colour in colours(coloured))
 
 
@@ -148,13 +134,13 @@ async def test_the_login_error_reads_in_words_under_no_color(
     stub: RunningStub, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
-    svg = await picture(make(stub, lang="en"), login_refused)
+    svg = await picture(still_app(stub, lang="en"), login_refused)
     assert "Error:" in svg.replace("&#160;", " ")
 
 
 async def test_the_english_login_after_a_wrong_password(stub: RunningStub) -> None:
     """The app's words in English, the portal's message in French, as the portal sent it."""
-    app = make(stub, lang="en")
+    app = still_app(stub, lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
         await log_in(pilot, "1 78 02 99 999 015 71", "Wrong1234")
         error = str(app.screen.query_one("#error-form").render())

@@ -9,7 +9,6 @@ tell it.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -17,29 +16,16 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Input
 
 from caf_stub import RunningStub
-from caf_tui.app import CafApp
-from caf_tui.backend.http import HttpBackend
-from caf_tui.config import Settings
-from caf_tui.journey import Journey
 from caf_tui.screens.create_account import CreateAccountScreen
 from caf_tui.screens.forgot_password import ForgotPasswordScreen
 from caf_tui.screens.franceconnect_consent import FranceConnectConsentScreen
 from caf_tui.screens.franceconnect_providers import FranceConnectProvidersScreen
 from caf_tui.screens.manage_account import ManageAccountScreen
 from tests.tui.drive import log_in, settle
-from tests.tui.migration import Clocks, press
+from tests.tui.migration import Scene, press, still_app
 
-Scene = Callable[[Pilot[None]], Awaitable[None]]
 SIZE = (80, 24)
 CLAIRE = "2 92 01 99 999 014 96"
-
-
-def make(stub: RunningStub, **settings: Any) -> CafApp:
-    """The app on the test stub, its clock standing still with the stub's."""
-    backend = HttpBackend(stub.url)
-    app = CafApp(Settings(remember=False, cursor_blink=False, **settings), backend=backend)
-    app.journey = Journey(backend, clock=Clocks(stub).now)
-    return app
 
 
 async def forgot_password(pilot: Pilot[None]) -> None:
@@ -105,7 +91,7 @@ SCENES: dict[str, Scene] = {
 @pytest.mark.parametrize("scene", SCENES)
 def test_in_french(snap_compare: Any, stub: RunningStub, scene: str) -> None:
     """The default: French, the CAF theme."""
-    app = make(stub, lang="fr")
+    app = still_app(stub, lang="fr")
     assert snap_compare(app, terminal_size=SIZE, run_before=SCENES[scene])
 
 
@@ -113,7 +99,7 @@ def test_in_french(snap_compare: Any, stub: RunningStub, scene: str) -> None:
 def test_in_english(snap_compare: Any, stub: RunningStub, scene: str) -> None:
     """--lang en: every word of the app in English; the portal's and FranceConnect's own words
     (provider names, consent labels, server messages) stay French."""
-    app = make(stub, lang="en")
+    app = still_app(stub, lang="en")
     assert snap_compare(app, terminal_size=SIZE, run_before=SCENES[scene])
 
 
@@ -121,7 +107,7 @@ def test_in_english(snap_compare: Any, stub: RunningStub, scene: str) -> None:
 def test_in_the_contrast_theme(snap_compare: Any, stub: RunningStub, scene: str) -> None:
     """--theme contrast: white and yellow on black, fields and buttons framed, the focused one
     with a heavier frame."""
-    app = make(stub, lang="fr", theme="contrast")
+    app = still_app(stub, lang="fr", theme="contrast")
     assert snap_compare(app, terminal_size=SIZE, run_before=SCENES[scene])
 
 
@@ -132,7 +118,7 @@ def test_under_no_color(
     """NO_COLOR=1: shades of grey only; the error, the unavailable providers and the focused
     control still read in words and signs."""
     monkeypatch.setenv("NO_COLOR", "1")
-    app = make(stub, lang="fr")
+    app = still_app(stub, lang="fr")
     assert snap_compare(app, terminal_size=SIZE, run_before=SCENES[scene])
 
 
@@ -140,5 +126,5 @@ def test_under_no_color(
 def test_at_200x60(snap_compare: Any, stub: RunningStub, scene: str) -> None:
     """A large terminal: the form keeps a readable width, nothing stretches across 200
     columns, the keys stay in the footer."""
-    app = make(stub, lang="fr")
+    app = still_app(stub, lang="fr")
     assert snap_compare(app, terminal_size=(200, 60), run_before=SCENES[scene])

@@ -5,7 +5,6 @@ cursor does not blink. The receipt is not pictured: its time is said in the loca
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -15,11 +14,9 @@ from textual.widgets import Input
 from caf_stub import RunningStub
 from caf_tui.api import StepName
 from caf_tui.screens.form_section import FormSectionScreen
-from tests.snapshots.test_doors import make
 from tests.tui.drive import log_in, settle
-from tests.tui.migration import karim_to, press
+from tests.tui.migration import Scene, karim_to, press, still_app
 
-Scene = Callable[[Pilot[None]], Awaitable[None]]
 PAUL = ("1 78 02 99 999 015 71", "Leroy1978")
 ZOHRA = ("2 85 07 99 999 012 52", "Zohra2024")
 
@@ -89,10 +86,10 @@ SCENES: dict[str, Scene] = {
 
 @pytest.mark.parametrize("scene", SCENES)
 def test_at_80x24(snap_compare: Any, stub: RunningStub, scene: str) -> None:
-    app = make(stub, lang="fr")
+    app = still_app(stub, lang="fr")
     assert snap_compare(app, terminal_size=(80, 24), run_before=SCENES[scene])
 
 
 def test_the_refused_address_at_60x20(snap_compare: Any, stub: RunningStub) -> None:
-    app = make(stub, lang="fr")
+    app = still_app(stub, lang="fr")
     assert snap_compare(app, terminal_size=(60, 20), run_before=address_refused)

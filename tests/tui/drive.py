@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from textual.pilot import Pilot
 from textual.widgets import Input
 from textual.worker import WorkerCancelled
@@ -41,6 +44,21 @@ async def log_in(
     await type_into(pilot, "#password", password)
     await pilot.press("enter")
     await settle(pilot)
+
+
+@asynccontextmanager
+async def logged_in(
+    app: CafApp,
+    identifier: str,
+    password: str,
+    *,
+    temporary: bool = False,
+    size: tuple[int, int] = (100, 40),
+) -> AsyncIterator[Pilot[None]]:
+    """``app`` running at ``size``, the login form filled and sent (as ``log_in``): the pilot."""
+    async with app.run_test(size=size) as pilot:
+        await log_in(pilot, identifier, password, temporary=temporary)
+        yield pilot
 
 
 def screen_text(app: CafApp) -> str:

@@ -4,7 +4,10 @@ sees the screen knows where they are."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -82,3 +85,23 @@ async def enter(pilot: Pilot[None]) -> None:
     await pilot.press("enter")
     await settle(pilot)
     await drawn(pilot)
+
+
+def arrived_on(pilot: Pilot[None], screen: type[Screen[Any]], focused: str) -> None:
+    """The app shows ``screen``, and its control ``focused`` holds the focus where it is seen
+    (what a person finds on arriving there)."""
+    assert isinstance(pilot.app.screen, screen), pilot.app.screen
+    assert focus_is_visible(pilot) is pilot.app.screen.query_one(focused)
+
+
+async def fill(pilot: Pilot[None], fields: dict[str, str]) -> None:
+    """Tab to each field in turn and type into it."""
+    for selector, text in fields.items():
+        await tab_to(pilot, selector)
+        await type_text(pilot, text)
+
+
+async def press_button(pilot: Pilot[None], selector: str, *, key: str = "tab") -> None:
+    """Tab (or Shift+Tab) to a button and press it with Enter."""
+    await tab_to(pilot, selector, key=key)
+    await enter(pilot)

@@ -3,7 +3,8 @@ stands still with the stub's, and a way to walk Karim to any step of his journey
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -29,6 +30,9 @@ from caf_tui.journey import Journey
 from caf_tui.rules import normalise_nir
 from caf_tui.screens.base import StepCall
 from tests.tui.drive import log_in, settle
+
+#: What a snapshot test does to the app before the picture is taken.
+Scene = Callable[[Pilot[None]], Awaitable[None]]
 
 KARIM_NIR = "1 83 05 99 999 011 72"
 KARIM_PASSWORD = "83051234"
@@ -66,6 +70,14 @@ class Clocks:
         self.local += timedelta(seconds=seconds)
         with httpx.Client(base_url=self.stub.url) as client:
             client.post("/_stub/clock", json={"advance_seconds": seconds}).raise_for_status()
+
+
+def still_app(stub: RunningStub, **settings: Any) -> CafApp:
+    """The app on the test stub, its clock standing still with the stub's (for snapshots)."""
+    backend = HttpBackend(stub.url)
+    app = CafApp(Settings(remember=False, cursor_blink=False, **settings), backend=backend)
+    app.journey = Journey(backend, clock=Clocks(stub).now)
+    return app
 
 
 def make_app(stub: RunningStub, clocks: Clocks | None = None) -> tuple[CafApp, SpyBackend]:
@@ -136,6 +148,32 @@ async def karim_to(pilot: Pilot[None], target: StepName, *, through_screens: boo
         await app.show_step(app.journey.step)
         await settle(pilot)
     assert app.journey.step.step == target
+
+
+@asynccontextmanager
+async def running(
+    stub: RunningStub, *, clocks: Clocks | None = None, size: tuple[int, int] = (80, 24)
+) -> AsyncIterator[tuple[CafApp, SpyBackend, Pilot[None]]]:
+    """The app of ``make_app`` running headless at ``size``: the app, its recording backend
+    and the pilot."""
+    app, backend = make_app(stub, clocks)
+    async with app.run_test(size=size) as pilot:
+        yield app, backend, pilot
+
+
+@asynccontextmanager
+async def karim_on(
+    stub: RunningStub,
+    target: StepName,
+    *,
+    clocks: Clocks | None = None,
+    size: tuple[int, int] = (80, 24),
+) -> AsyncIterator[tuple[CafApp, SpyBackend, Pilot[None]]]:
+    """The app running, Karim logged in and on the screen of ``target`` (answered fast, as
+    ``karim_to`` does): the app, its recording backend and the pilot."""
+    async with running(stub, clocks=clocks, size=size) as (app, backend, pilot):
+        await karim_to(pilot, target)
+        yield app, backend, pilot
 
 
 def _terms_version(step: NextStep) -> str:

@@ -15,9 +15,7 @@ from caf_tui.screens.verify_code import VerifyCodeScreen
 from caf_tui.widgets.countdown import Countdown
 from tests.conftest import STUB_START
 from tests.tui.drive import screen_text, settle
-from tests.tui.migration import CODE, Clocks, karim_to, make_app, press, text_of, type_keys
-
-SIZE = (80, 24)
+from tests.tui.migration import CODE, Clocks, karim_on, press, text_of, type_keys
 
 
 def countdowns(screen: VerifyCodeScreen) -> tuple[str, str]:
@@ -31,9 +29,7 @@ def countdowns(screen: VerifyCodeScreen) -> tuple[str, str]:
 
 
 async def test_an_invalid_phone_is_refused_here_and_kept(stub: RunningStub) -> None:
-    app, backend = make_app(stub)
-    async with app.run_test(size=SIZE) as pilot:
-        await karim_to(pilot, StepName.CONFIRM_CONTACT)
+    async with karim_on(stub, StepName.CONFIRM_CONTACT) as (app, backend, pilot):
         text = screen_text(app)
         assert "Téléphone portable : 06 15 00 00 00" in text
         assert "Pensez à vérifier vos coordonnées de contact" in text
@@ -56,9 +52,7 @@ async def test_an_invalid_phone_is_refused_here_and_kept(stub: RunningStub) -> N
 
 
 async def test_corrected_contact_details_are_saved(stub: RunningStub) -> None:
-    app, backend = make_app(stub)
-    async with app.run_test(size=SIZE) as pilot:
-        await karim_to(pilot, StepName.CONFIRM_CONTACT)
+    async with karim_on(stub, StepName.CONFIRM_CONTACT) as (app, backend, pilot):
         await press(pilot, "#edit")
         app.screen.query_one("#phone", Input).value = "07 81 23 45 67"
         await press(pilot, "#validate")  # not saved yet: said so, nothing sent
@@ -75,9 +69,7 @@ async def test_corrected_contact_details_are_saved(stub: RunningStub) -> None:
 
 async def test_by_email_the_code_is_valid_fifteen_minutes(stub: RunningStub) -> None:
     clocks = Clocks(stub)
-    app, _ = make_app(stub, clocks)
-    async with app.run_test(size=SIZE) as pilot:
-        await karim_to(pilot, StepName.CONFIRM_CONTACT)
+    async with karim_on(stub, StepName.CONFIRM_CONTACT, clocks=clocks) as (app, _, pilot):
         text = screen_text(app)
         assert "Par e-mail à karim.tadj@example.com (code valable 15 minutes)" in text
         app.screen.query_one("#channel").focus()
@@ -96,9 +88,7 @@ async def test_by_email_the_code_is_valid_fifteen_minutes(stub: RunningStub) -> 
 
 async def test_the_countdowns_follow_the_clock(stub: RunningStub) -> None:
     clocks = Clocks(stub)
-    app, _ = make_app(stub, clocks)
-    async with app.run_test(size=SIZE) as pilot:
-        await karim_to(pilot, StepName.VERIFY_CODE)
+    async with karim_on(stub, StepName.VERIFY_CODE, clocks=clocks) as (app, _, _pilot):
         screen = app.screen
         assert isinstance(screen, VerifyCodeScreen)
         assert "par SMS sur le numéro suivant 06 15 00 00 00. Merci de le saisir" in (
@@ -122,9 +112,7 @@ async def test_the_countdowns_follow_the_clock(stub: RunningStub) -> None:
 
 async def test_an_expired_code_points_to_demander(stub: RunningStub) -> None:
     clocks = Clocks(stub)
-    app, backend = make_app(stub, clocks)
-    async with app.run_test(size=SIZE) as pilot:
-        await karim_to(pilot, StepName.VERIFY_CODE)
+    async with karim_on(stub, StepName.VERIFY_CODE, clocks=clocks) as (app, backend, pilot):
         screen = app.screen
         assert isinstance(screen, VerifyCodeScreen)
         assert not screen.query_one("#expired-note").display
@@ -147,9 +135,7 @@ async def test_an_expired_code_points_to_demander(stub: RunningStub) -> None:
 
 
 async def test_code_errors_show_beside_their_field(stub: RunningStub) -> None:
-    app, backend = make_app(stub)
-    async with app.run_test(size=SIZE) as pilot:
-        await karim_to(pilot, StepName.VERIFY_CODE)
+    async with karim_on(stub, StepName.VERIFY_CODE) as (app, backend, pilot):
         code = app.screen.query_one("#code", Input)
         await type_keys(pilot, "#code", "12a3 4-5678")  # only digits get in, six at most
         assert code.value == "123456"
@@ -170,9 +156,7 @@ async def test_code_errors_show_beside_their_field(stub: RunningStub) -> None:
 
 
 async def test_modifier_goes_back_to_the_contact_details(stub: RunningStub) -> None:
-    app, backend = make_app(stub)
-    async with app.run_test(size=SIZE) as pilot:
-        await karim_to(pilot, StepName.VERIFY_CODE)
+    async with karim_on(stub, StepName.VERIFY_CODE) as (app, backend, pilot):
         await press(pilot, "#change-contact")
         assert backend.requests[-1] == "POST /journey/verify_code/change_contact"
         assert isinstance(app.screen, ConfirmContactScreen)
@@ -180,9 +164,7 @@ async def test_modifier_goes_back_to_the_contact_details(stub: RunningStub) -> N
 
 async def test_demo_messages_newest_first_and_labelled(stub: RunningStub) -> None:
     clocks = Clocks(stub)
-    app, _ = make_app(stub, clocks)
-    async with app.run_test(size=SIZE) as pilot:
-        await karim_to(pilot, StepName.VERIFY_CODE)
+    async with karim_on(stub, StepName.VERIFY_CODE, clocks=clocks) as (app, _, pilot):
         clocks.advance(61)
         await press(pilot, "#resend")
         await press(pilot, "#outbox")

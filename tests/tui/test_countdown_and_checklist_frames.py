@@ -21,7 +21,7 @@ from caf_tui.api import StepName
 from caf_tui.widgets.countdown import Countdown, next_change_in, split_numbers
 from caf_tui.widgets.password_field import PasswordInput
 from caf_tui.widgets.rule_checklist import RuleChecklist
-from tests.tui.migration import Clocks, karim_to, make_app
+from tests.tui.migration import Clocks, karim_on, karim_to, running
 
 _CONTROL = re.compile(r"\x1b\[(\d+);(\d+)H|\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\n")
 
@@ -147,9 +147,7 @@ async def test_the_code_screens_countdowns_repaint_their_numbers(
     stub: RunningStub, terminal: Terminal
 ) -> None:
     clocks = Clocks(stub)
-    app, _ = make_app(stub, clocks)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await karim_to(pilot, StepName.VERIFY_CODE)
+    async with karim_on(stub, StepName.VERIFY_CODE, clocks=clocks) as (app, _, pilot):
         countdowns = list(app.screen.query(Countdown).results(Countdown))
         assert "Code valable encore 10 min 00 s" in terminal.text()
         assert "Vous pourrez demander un nouveau code dans 1 min 00 s" in terminal.text()
@@ -202,8 +200,7 @@ async def to_choose_password(pilot: Pilot[None]) -> RuleChecklist:
 async def test_a_key_repaints_the_field_and_the_flipped_rule_in_one_frame(
     stub: RunningStub, terminal: Terminal
 ) -> None:
-    app, _ = make_app(stub)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(stub) as (app, _, pilot):
         await to_choose_password(pilot)
         await pilot.press("K")
         assert "✓ 1 lettre majuscule (respectée)" in terminal.text()
@@ -222,8 +219,7 @@ async def test_a_key_repaints_the_field_and_the_flipped_rule_in_one_frame(
 async def test_a_password_longer_than_the_field_scrolls_within_it(
     stub: RunningStub, terminal: Terminal
 ) -> None:
-    app, _ = make_app(stub)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(stub) as (app, _, pilot):
         await to_choose_password(pilot)
         field = app.screen.query_one("#password", PasswordInput)
         field.password = False  # as « Afficher » does, to read it
@@ -241,8 +237,7 @@ async def test_a_rule_that_wraps_grows_its_line_on_a_narrow_terminal(
     screen = Terminal(51, 40)
     monkeypatch.setattr(HeadlessDriver, "is_headless", property(lambda self: False))
     monkeypatch.setattr(HeadlessDriver, "write", lambda self, data: screen.feed(data))
-    app, _ = make_app(stub)
-    async with app.run_test(size=(51, 40)) as pilot:
+    async with running(stub, size=(51, 40)) as (_app, _, pilot):
         checklist = await to_choose_password(pilot)
         await pilot.press(*"Karim2024", "enter", *"Karim2024")
         assert checklist.all_met

@@ -10,7 +10,7 @@ from caf_tui.api import StepName
 from caf_tui.screens.dashboard import DashboardScreen
 from caf_tui.screens.registry import screen_class
 from tests.tui.drive import log_in, screen_text, settle
-from tests.tui.migration import answer_on_screen, karim_to, make_app, press, type_keys
+from tests.tui.migration import answer_on_screen, karim_on, press, running, type_keys
 
 CLAIRE_NIR = "2 92 01 99 999 014 96"
 ZOHRA_NIR = "2 85 07 99 999 012 52"
@@ -20,8 +20,7 @@ async def test_claire_migrates_by_email_and_is_never_asked_about_a_spouse(
     stub: RunningStub,
 ) -> None:
     httpx.put(stub.url + "/_stub/fixed-code", json={"code": None}).raise_for_status()
-    app, _ = make_app(stub)
-    async with app.run_test(size=(100, 40)) as pilot:
+    async with running(stub, size=(100, 40)) as (app, _, pilot):
         await log_in(pilot, CLAIRE_NIR, "92014321")
         for step in (StepName.MIGRATION_INTRO, StepName.ACCEPT_TERMS, StepName.CHOOSE_PASSWORD):
             assert app.journey.step.step == step
@@ -51,24 +50,20 @@ async def test_claire_migrates_by_email_and_is_never_asked_about_a_spouse(
 
 
 async def test_zohra_sees_the_payments_once_karim_authorises_her(stub: RunningStub) -> None:
-    zohra, _ = make_app(stub)
-    async with zohra.run_test(size=(100, 40)) as pilot:
+    async with running(stub, size=(100, 40)) as (zohra, _, pilot):
         await log_in(pilot, ZOHRA_NIR, "Zohra2024")
         assert isinstance(zohra.screen, DashboardScreen)
         before = screen_text(zohra)
         assert "Mes droits et paiements (non autorisé)" in before
         assert "MES DERNIERS PAIEMENTS" not in before
 
-    karim, _ = make_app(stub)
-    async with karim.run_test(size=(100, 40)) as pilot:
-        await karim_to(pilot, StepName.SPOUSE_AUTHORISATION)
+    async with karim_on(stub, StepName.SPOUSE_AUTHORISATION, size=(100, 40)) as (karim, _, pilot):
         karim.screen.query_one("#decision").focus()
         await pilot.press("enter")  # « Oui »
         await press(pilot, "#continue")
         assert isinstance(karim.screen, DashboardScreen)
 
-    again, _ = make_app(stub)
-    async with again.run_test(size=(100, 40)) as pilot:
+    async with running(stub, size=(100, 40)) as (again, _, pilot):
         await log_in(pilot, ZOHRA_NIR, "Zohra2024")
         after = screen_text(again)
         assert "(non autorisé)" not in after

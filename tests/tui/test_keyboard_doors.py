@@ -34,27 +34,23 @@ from caf_tui.screens.recovery_password import RecoveryPasswordScreen
 from caf_tui.screens.registry import screen_class
 from tests.stub.helpers import Portal
 from tests.tui.drive import screen_text, settle
-from tests.tui.keyboard import enter, focus_is_visible, tab_round, tab_to, type_text
-from tests.tui.migration import CODE, NEW_PASSWORD, ORDER, karim_to, make_app
+from tests.tui.keyboard import (
+    arrived_on,
+    enter,
+    fill,
+    focus_is_visible,
+    press_button,
+    tab_round,
+    tab_to,
+    type_text,
+)
+from tests.tui.migration import CODE, NEW_PASSWORD, ORDER, karim_on, running
 
 SIZE = (80, 24)
 CLAIRE = "2 92 01 99 999 014 96"
 PAUL = "1 78 02 99 999 015 71"
 LUCAS = "1 10 05 99 999 013 58"
 ZOHRA = "2 85 07 99 999 012 52"
-
-
-async def fill(pilot: Pilot[None], fields: dict[str, str]) -> None:
-    """Tab to each field in turn and type into it."""
-    for selector, text in fields.items():
-        await tab_to(pilot, selector)
-        await type_text(pilot, text)
-
-
-async def press_button(pilot: Pilot[None], selector: str, *, key: str = "tab") -> None:
-    """Tab (or Shift+Tab) to a button and press it with Enter."""
-    await tab_to(pilot, selector, key=key)
-    await enter(pilot)
 
 
 def body_marked(pilot: Pilot[None]) -> None:
@@ -135,21 +131,18 @@ async def answer_by_keyboard(pilot: Pilot[None], step: StepName) -> None:
 async def test_claire_forgets_her_password_and_logs_in_with_a_new_one(
     stub: RunningStub,
 ) -> None:
-    app, _ = make_app(stub)
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(stub, size=SIZE) as (app, _, pilot):
         await settle(pilot)
         await type_text(pilot, CLAIRE)
         await press_button(pilot, "#forgot")
 
-        assert isinstance(app.screen, ForgotPasswordScreen)
-        assert focus_is_visible(pilot) is app.screen.query_one("#identifier")
+        arrived_on(pilot, ForgotPasswordScreen, "#identifier")
         assert app.screen.query_one("#identifier", Input).value == CLAIRE
         await tab_round(pilot)
         await help_and_back(pilot, "carte Vitale")  # the focused field's help
         await press_button(pilot, "#validate")
 
-        assert isinstance(app.screen, RecoveryCodeScreen)
-        assert focus_is_visible(pilot) is app.screen.query_one("#code")
+        arrived_on(pilot, RecoveryCodeScreen, "#code")
         await tab_round(pilot)
         await outbox_and_back(pilot)
         await tab_to(pilot, "#code", key="shift+tab")
@@ -160,8 +153,7 @@ async def test_claire_forgets_her_password_and_logs_in_with_a_new_one(
         await type_text(pilot, CODE)  # the wrong code is selected: typing replaces it
         await enter(pilot)
 
-        assert isinstance(app.screen, RecoveryPasswordScreen)
-        assert focus_is_visible(pilot) is app.screen.query_one("#password")
+        arrived_on(pilot, RecoveryPasswordScreen, "#password")
         await tab_round(pilot)
         await tab_to(pilot, "#password")
         await type_text(pilot, "Claire2026")
@@ -182,13 +174,11 @@ async def test_claire_forgets_her_password_and_logs_in_with_a_new_one(
 
 
 async def test_lucas_creates_his_account(stub: RunningStub) -> None:
-    app, _ = make_app(stub)
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(stub, size=SIZE) as (app, _, pilot):
         await settle(pilot)
         await press_button(pilot, "#create-account")
 
-        assert isinstance(app.screen, CreateAccountScreen)
-        assert focus_is_visible(pilot) is app.screen.query_one("#numero_allocataire")
+        arrived_on(pilot, CreateAccountScreen, "#numero_allocataire")
         # « Je n'ai pas de numéro de Sécurité sociale » (Space) brings « Madame / Monsieur »:
         # toured that way, then chosen with the arrows and Space, then unticked again.
         await tab_to(pilot, "#no-nir")
@@ -246,8 +236,7 @@ async def test_lucas_creates_his_account(stub: RunningStub) -> None:
 
 
 async def test_angela_signs_in_with_franceconnect_to_her_dashboard(stub: RunningStub) -> None:
-    app, _ = make_app(stub)
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(stub, size=SIZE) as (app, _, pilot):
         await settle(pilot)
         await press_button(pilot, "#franceconnect")
 
@@ -265,8 +254,7 @@ async def test_angela_signs_in_with_franceconnect_to_her_dashboard(stub: Running
         # In a browser: the link, its QR code and the wait; Échap comes back.
         assert isinstance(app.screen, FranceConnectScreen)
         await press_button(pilot, "#browser")
-        assert isinstance(app.screen, FranceConnectBrowserScreen)
-        assert focus_is_visible(pilot) is app.screen.query_one("#cancel")
+        arrived_on(pilot, FranceConnectBrowserScreen, "#cancel")
         await tab_round(pilot)
         await pilot.press("escape")
         await settle(pilot)
@@ -278,8 +266,7 @@ async def test_angela_signs_in_with_franceconnect_to_her_dashboard(stub: Running
         await tab_to_label(pilot, "Démonstration eIDAS faible")
         await enter(pilot)
 
-        assert isinstance(app.screen, FranceConnectLoginScreen)
-        assert focus_is_visible(pilot) is app.screen.query_one("#login")
+        arrived_on(pilot, FranceConnectLoginScreen, "#login")
         await tab_round(pilot)
         await fill(pilot, {"#login": "test", "#password": "12"})
         await enter(pilot)
@@ -312,8 +299,7 @@ async def paul_to_manage_account(pilot: Pilot[None]) -> None:
 
 
 async def test_paul_reads_his_sections_and_changes_his_email(stub: RunningStub) -> None:
-    app, _ = make_app(stub)
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(stub, size=SIZE) as (app, _, pilot):
         await paul_to_manage_account(pilot)
         body_marked(pilot)  # first, to read the profile with the arrows
         await tab_round(pilot)
@@ -329,8 +315,7 @@ async def test_paul_reads_his_sections_and_changes_his_email(stub: RunningStub) 
         # A new e-mail: the code goes to it, and only then is it saved.
         assert isinstance(app.screen, ManageAccountScreen)
         await press_button(pilot, "#change-contact")
-        assert isinstance(app.screen, ChangeContactScreen)
-        assert focus_is_visible(pilot) is app.screen.query_one("#current_password")
+        arrived_on(pilot, ChangeContactScreen, "#current_password")
         await tab_round(pilot)
         # The password first (a session left open moves no codes), the old e-mail selected.
         await fill(pilot, {"#current_password": "Leroy1978", "#email": "paul.leroy@nouveau.fr"})
@@ -355,12 +340,10 @@ async def test_paul_reads_his_sections_and_changes_his_email(stub: RunningStub) 
 
 
 async def test_paul_changes_his_password(stub: RunningStub) -> None:
-    app, _ = make_app(stub)
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(stub, size=SIZE) as (app, _, pilot):
         await paul_to_manage_account(pilot)
         await press_button(pilot, "#change-password")
-        assert isinstance(app.screen, ChangePasswordScreen)
-        assert focus_is_visible(pilot) is app.screen.query_one("#current_password")
+        arrived_on(pilot, ChangePasswordScreen, "#current_password")
         await tab_round(pilot)
         # Enter goes from field to field, then sends; a wrong current password is refused in
         # words, the new one typed stays.
@@ -385,9 +368,8 @@ async def test_paul_changes_his_password(stub: RunningStub) -> None:
 
 
 async def test_karim_authorises_then_withdraws_his_spouse(stub: RunningStub) -> None:
-    app, _ = make_app(stub)
-    async with app.run_test(size=SIZE) as pilot:
-        await karim_to(pilot, StepName.DASHBOARD)  # the journey itself: test_keyboard_only.py
+    # The journey itself, by keyboard: test_keyboard_only.py
+    async with karim_on(stub, StepName.DASHBOARD, size=SIZE) as (app, _, pilot):
         await press_button(pilot, "#section-manage_account")
         assert "Zohra TADJ n'est pas autorisé(e)" in screen_text(app)
         await press_button(pilot, "#grant")

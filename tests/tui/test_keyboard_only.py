@@ -16,7 +16,7 @@ from caf_tui.screens.help import HelpScreen
 from caf_tui.screens.login import LoginScreen
 from caf_tui.widgets.toggles import TickBox
 from tests.tui.drive import screen_text, settle
-from tests.tui.keyboard import enter, focus_is_visible, tab_to, type_text
+from tests.tui.keyboard import arrived_on, enter, focus_is_visible, press_button, tab_to, type_text
 from tests.tui.keyboard import tab_round as tour
 from tests.tui.migration import (
     CODE,
@@ -25,7 +25,7 @@ from tests.tui.migration import (
     NEW_PASSWORD,
     ORDER,
     Clocks,
-    make_app,
+    running,
 )
 
 
@@ -38,8 +38,7 @@ async def test_karim_from_login_to_logout_by_keyboard(
     stub: RunningStub, size: tuple[int, int], every_control: bool
 ) -> None:
     """At 80x24 each screen is also toured with Tab and Shift+Tab (the slow part)."""
-    app, _ = make_app(stub, Clocks(stub))
-    async with app.run_test(size=size) as pilot:
+    async with running(stub, clocks=Clocks(stub), size=size) as (app, _, pilot):
         await settle(pilot)
 
         async def tab_round(pilot: Pilot[None]) -> None:
@@ -48,9 +47,14 @@ async def test_karim_from_login_to_logout_by_keyboard(
 
         steps: list[str] = []
 
+        async def arrive(step: StepName) -> None:
+            """The journey is on ``step``: noted, checked, and its screen toured."""
+            steps.append(app.journey.step.step)
+            assert app.journey.step.step == step
+            await tab_round(pilot)
+
         # CONNEXION: the identifier has the focus; Tab to the password, Enter sends.
-        assert isinstance(app.screen, LoginScreen)
-        assert focus_is_visible(pilot) is app.screen.query_one("#identifier")
+        arrived_on(pilot, LoginScreen, "#identifier")
         await tab_round(pilot)
         await tab_to(pilot, "#identifier")
         await type_text(pilot, KARIM_NIR)
@@ -58,11 +62,8 @@ async def test_karim_from_login_to_logout_by_keyboard(
         await type_text(pilot, KARIM_PASSWORD)
         await enter(pilot)
 
-        steps.append(app.journey.step.step)
-        assert app.journey.step.step == StepName.MIGRATION_INTRO
-        await tab_round(pilot)
-        await tab_to(pilot, "#start")
-        await enter(pilot)
+        await arrive(StepName.MIGRATION_INTRO)
+        await press_button(pilot, "#start")
 
         # The terms scroll with the arrows and Page Down; Space ticks; Enter continues.
         steps.append(app.journey.step.step)
@@ -78,23 +79,17 @@ async def test_karim_from_login_to_logout_by_keyboard(
         await pilot.press("space")
         await pilot.pause()
         assert app.screen.query_one("#accept", TickBox).value
-        await tab_to(pilot, "#continue")
-        await enter(pilot)
+        await press_button(pilot, "#continue")
 
-        steps.append(app.journey.step.step)
-        assert app.journey.step.step == StepName.CHOOSE_PASSWORD
-        await tab_round(pilot)
+        await arrive(StepName.CHOOSE_PASSWORD)
         await tab_to(pilot, "#password")
         await type_text(pilot, NEW_PASSWORD)
         await tab_to(pilot, "#confirmation")
         await type_text(pilot, NEW_PASSWORD)
-        await tab_to(pilot, "#validate")
-        await enter(pilot)
+        await press_button(pilot, "#validate")
 
         # The channel: arrows move among the choices, Space chooses (SMS again).
-        steps.append(app.journey.step.step)
-        assert app.journey.step.step == StepName.CONFIRM_CONTACT
-        await tab_round(pilot)
+        await arrive(StepName.CONFIRM_CONTACT)
         await tab_to(pilot, "#channel")
         await pilot.press("down", "space")
         await pilot.pause()
@@ -104,43 +99,31 @@ async def test_karim_from_login_to_logout_by_keyboard(
         await pilot.press("up", "space")
         await pilot.pause()
         assert channel.pressed_button.id == "channel-sms"
-        await tab_to(pilot, "#validate")
-        await enter(pilot)
+        await press_button(pilot, "#validate")
 
-        steps.append(app.journey.step.step)
-        assert app.journey.step.step == StepName.VERIFY_CODE
-        await tab_round(pilot)
+        await arrive(StepName.VERIFY_CODE)
         await tab_to(pilot, "#code")
         await type_text(pilot, CODE)
         await enter(pilot)
 
-        steps.append(app.journey.step.step)
-        assert app.journey.step.step == StepName.ACCOUNT_CREATED
-        await tab_round(pilot)
-        await tab_to(pilot, "#continue")
-        await enter(pilot)
+        await arrive(StepName.ACCOUNT_CREATED)
+        await press_button(pilot, "#continue")
 
-        steps.append(app.journey.step.step)
-        assert app.journey.step.step == StepName.SPOUSE_AUTHORISATION
-        await tab_round(pilot)
+        await arrive(StepName.SPOUSE_AUTHORISATION)
         await tab_to(pilot, "#decision")
         await pilot.press("space")  # « Oui », the first choice
-        await tab_to(pilot, "#continue")
-        await enter(pilot)
+        await press_button(pilot, "#continue")
 
         # MON COMPTE: every section is reached; Enter opens one, « Retour » comes back.
         assert isinstance(app.screen, DashboardScreen)
         await settle(pilot)
         await tab_round(pilot)
-        await tab_to(pilot, "#section-rights_payments")
-        await enter(pilot)
+        await press_button(pilot, "#section-rights_payments")
         assert "MES DROITS ET PAIEMENTS" in screen_text(app)
         await tab_round(pilot)
-        await tab_to(pilot, "#back")
-        await enter(pilot)
+        await press_button(pilot, "#back")
         assert isinstance(app.screen, DashboardScreen)
-        await tab_to(pilot, "#logout")
-        await enter(pilot)
+        await press_button(pilot, "#logout")
         assert isinstance(app.screen, LoginScreen)
 
     assert steps == ORDER[:-1]
@@ -149,8 +132,7 @@ async def test_karim_from_login_to_logout_by_keyboard(
 async def test_question_mark_is_typed_in_a_field_and_opens_help_elsewhere(
     stub: RunningStub,
 ) -> None:
-    app, _ = make_app(stub)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(stub) as (app, _, pilot):
         await settle(pilot)
         field = app.screen.query_one("#identifier", Input)
         assert app.focused is field

@@ -12,7 +12,7 @@ from caf_tui.config import Settings
 from caf_tui.screens.dashboard import DashboardScreen
 from caf_tui.screens.login import LoginScreen
 from tests.keyrings import MemoryKeyring
-from tests.tui.drive import log_in, screen_text, settle, type_into
+from tests.tui.drive import log_in, logged_in, screen_text, settle, type_into
 
 PAUL = "1 78 02 99 999 015 71"
 KARIM = "1 83 05 99 999 011 72"
@@ -20,8 +20,7 @@ KARIM = "1 83 05 99 999 011 72"
 
 async def test_paul_sees_his_dashboard_and_logs_out(make_app: Callable[..., CafApp]) -> None:
     app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await log_in(pilot, PAUL, "Leroy1978")
+    async with logged_in(app, PAUL, "Leroy1978") as pilot:
         assert isinstance(app.screen, DashboardScreen)
         text = screen_text(app)
         assert "Bonjour Paul LEROY" in text
@@ -36,15 +35,13 @@ async def test_paul_sees_his_dashboard_and_logs_out(make_app: Callable[..., CafA
 
 async def test_thirteen_digits_alone_are_enough(make_app: Callable[..., CafApp]) -> None:
     app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await log_in(pilot, "1780299999015", "Leroy1978")
+    async with logged_in(app, "1780299999015", "Leroy1978"):
         assert isinstance(app.screen, DashboardScreen)
 
 
 async def test_wrong_password_and_unknown_nir_say_the_same(make_app: Callable[..., CafApp]) -> None:
     app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await log_in(pilot, PAUL, "WrongPass1")
+    async with logged_in(app, PAUL, "WrongPass1") as pilot:
         wrong_password = screen_text(app)
         assert "Identifiant ou mot de passe incorrect" in wrong_password
         assert app.screen.query_one("#identifier", Input).value == PAUL
@@ -62,8 +59,7 @@ async def test_malformed_nir_is_caught_before_sending(
     make_app: Callable[..., CafApp], stub: object
 ) -> None:
     app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await log_in(pilot, "1 83 05 99 999 011 73", "83051234")
+    async with logged_in(app, "1 83 05 99 999 011 73", "83051234") as pilot:
         text = screen_text(app)
         assert "La clé" in text
         assert isinstance(app.screen, LoginScreen)
@@ -78,8 +74,7 @@ async def test_unreachable_backend_keeps_everything_and_offers_retry(
 ) -> None:
     backend = HttpBackend("http://127.0.0.1:9")
     app = CafApp(Settings(cursor_blink=False, remember=False), backend=backend)
-    async with app.run_test(size=(100, 40)) as pilot:
-        await log_in(pilot, PAUL, "Leroy1978")
+    async with logged_in(app, PAUL, "Leroy1978") as pilot:
         assert "injoignable" in screen_text(app)
         assert app.screen.query_one("#identifier", Input).value == PAUL
         assert app.screen.query_one("#password", Input).value == "Leroy1978"
@@ -93,8 +88,7 @@ async def test_unreachable_backend_keeps_everything_and_offers_retry(
 
 async def test_karim_is_shown_the_step_the_server_asks_for(make_app: Callable[..., CafApp]) -> None:
     app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await log_in(pilot, KARIM, "83051234")
+    async with logged_in(app, KARIM, "83051234"):
         assert app.journey.step.step == "migration_intro"
         assert not isinstance(app.screen, LoginScreen | DashboardScreen)
 

@@ -22,20 +22,15 @@ from tests.tui.migration import (
     KARIM_NIR,
     KARIM_PASSWORD,
     NEW_PASSWORD,
-    karim_to,
-    make_app,
+    karim_on,
     press,
     text_of,
     type_keys,
 )
 
-SIZE = (80, 24)
-
 
 async def test_intro_says_how_long_from_the_step(stub: RunningStub) -> None:
-    app, _ = make_app(stub)
-    async with app.run_test(size=SIZE) as pilot:
-        await karim_to(pilot, StepName.MIGRATION_INTRO)
+    async with karim_on(stub, StepName.MIGRATION_INTRO) as (app, _, pilot):
         text = screen_text(app)
         assert 'VOTRE CONNEXION À "MON COMPTE" CHANGE !' in text
         assert "Pour faire ce changement, 3 étapes. 5 à 10 minutes sont nécessaires." in text
@@ -46,9 +41,7 @@ async def test_intro_says_how_long_from_the_step(stub: RunningStub) -> None:
 
 
 async def test_continuer_waits_for_the_box(stub: RunningStub) -> None:
-    app, backend = make_app(stub)
-    async with app.run_test(size=SIZE) as pilot:
-        await karim_to(pilot, StepName.ACCEPT_TERMS)
+    async with karim_on(stub, StepName.ACCEPT_TERMS) as (app, backend, pilot):
         screen = app.screen
         assert isinstance(screen, screen_class(StepName.ACCEPT_TERMS))
         continuer = screen.query_one("#continue", Button)
@@ -76,9 +69,7 @@ async def test_continuer_waits_for_the_box(stub: RunningStub) -> None:
 
 
 async def test_checklist_follows_each_keystroke(stub: RunningStub) -> None:
-    app, _ = make_app(stub)
-    async with app.run_test(size=SIZE) as pilot:
-        await karim_to(pilot, StepName.CHOOSE_PASSWORD)
+    async with karim_on(stub, StepName.CHOOSE_PASSWORD) as (app, _, pilot):
         checklist = app.screen.query_one(RuleChecklist)
 
         def failing() -> list[str]:
@@ -101,9 +92,7 @@ async def test_checklist_follows_each_keystroke(stub: RunningStub) -> None:
 
 
 async def test_failing_rules_are_named_and_nothing_is_sent(stub: RunningStub) -> None:
-    app, backend = make_app(stub)
-    async with app.run_test(size=SIZE) as pilot:
-        await karim_to(pilot, StepName.CHOOSE_PASSWORD)
+    async with karim_on(stub, StepName.CHOOSE_PASSWORD) as (app, backend, pilot):
         await type_keys(pilot, "#password", "karim")
         await type_keys(pilot, "#confirmation", "karim")
         await press(pilot, "#validate")
@@ -124,9 +113,7 @@ async def test_failing_rules_are_named_and_nothing_is_sent(stub: RunningStub) ->
 
 
 async def test_show_hide_and_inputs_forgotten_after_success(stub: RunningStub) -> None:
-    app, _ = make_app(stub)
-    async with app.run_test(size=SIZE) as pilot:
-        await karim_to(pilot, StepName.CHOOSE_PASSWORD)
+    async with karim_on(stub, StepName.CHOOSE_PASSWORD) as (app, _, pilot):
         fields = [app.screen.query_one(f"#{name}", Input) for name in ("password", "confirmation")]
         assert all(field.password for field in fields)
         await press(pilot, "#toggle-password")
@@ -141,9 +128,7 @@ async def test_show_hide_and_inputs_forgotten_after_success(stub: RunningStub) -
 
 
 async def test_the_servers_refusal_shows_beside_the_field(stub: RunningStub) -> None:
-    app, _ = make_app(stub)
-    async with app.run_test(size=SIZE) as pilot:
-        await karim_to(pilot, StepName.CHOOSE_PASSWORD)
+    async with karim_on(stub, StepName.CHOOSE_PASSWORD) as (app, _, pilot):
         # A client with looser rules than the server: the server has the last word.
         loose = PasswordPolicy(min_length=1, require_digit=False, require_upper=False)
         await app.show_step(ChoosePasswordStep(policy=loose))
@@ -159,9 +144,7 @@ async def test_the_servers_refusal_shows_beside_the_field(stub: RunningStub) -> 
 
 async def test_the_policy_is_the_servers(stub_factory: object) -> None:
     stub = stub_factory(password_min_length=10, password_max_length=20)  # type: ignore[operator]
-    app, _ = make_app(stub)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await karim_to(pilot, StepName.CHOOSE_PASSWORD)
+    async with karim_on(stub, StepName.CHOOSE_PASSWORD, size=(120, 40)) as (app, _, _pilot):
         text = screen_text(app)
         assert "une longueur comprise entre 10 et 20 caractères" in text
         assert "✗ 10 à 20 caractères (non respectée)" in text_of(
@@ -172,9 +155,7 @@ async def test_the_policy_is_the_servers(stub_factory: object) -> None:
 
 
 async def test_quitter_asks_then_logs_out_and_the_step_resumes(stub: RunningStub) -> None:
-    app, _ = make_app(stub)
-    async with app.run_test(size=SIZE) as pilot:
-        await karim_to(pilot, StepName.CHOOSE_PASSWORD)
+    async with karim_on(stub, StepName.CHOOSE_PASSWORD) as (app, _, pilot):
         await press(pilot, "#quit")
         assert "Voulez-vous vraiment quitter ?" in screen_text(app)
         await press(pilot, "#quit")
@@ -187,9 +168,7 @@ async def test_quitter_asks_then_logs_out_and_the_step_resumes(stub: RunningStub
 
 
 async def test_account_created_names_the_identifier_to_use(stub: RunningStub) -> None:
-    app, _ = make_app(stub)
-    async with app.run_test(size=SIZE) as pilot:
-        await karim_to(pilot, StepName.ACCOUNT_CREATED)
+    async with karim_on(stub, StepName.ACCOUNT_CREATED) as (app, _, pilot):
         text = screen_text(app)
         assert "Votre espace Mon Compte est créé" in text
         assert "Pour y accéder, utilisez votre numéro de Sécurité sociale." in text
@@ -201,9 +180,7 @@ async def test_account_created_names_the_identifier_to_use(stub: RunningStub) ->
 
 
 async def test_spouse_choice_needs_oui_or_non_and_passer_skips(stub: RunningStub) -> None:
-    app, backend = make_app(stub)
-    async with app.run_test(size=SIZE) as pilot:
-        await karim_to(pilot, StepName.SPOUSE_AUTHORISATION)
+    async with karim_on(stub, StepName.SPOUSE_AUTHORISATION) as (app, backend, pilot):
         text = screen_text(app)
         assert "J'autorise Zohra TADJ à consulter les données du dossier" in text
         for right in ("consulter les droits et paiements", "déclarer des changements"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -14,6 +15,13 @@ from caf_tui.rules import PasswordRule, RuleError
 
 POLICY = PasswordPolicy()
 KARIM = "183059999901172"
+
+
+def refusal(rule: Callable[[str], object], typed: str) -> RuleError:
+    """The RuleError that ``rule`` raises on ``typed`` (the test fails if it accepts it)."""
+    with pytest.raises(RuleError) as caught:
+        rule(typed)
+    return caught.value
 
 
 class TestNir:
@@ -43,10 +51,9 @@ class TestNir:
         ],
     )
     def test_what_is_wrong_is_said(self, typed: str, code: str) -> None:
-        with pytest.raises(RuleError) as caught:
-            rules.normalise_nir(typed)
-        assert caught.value.code == code
-        assert caught.value.message
+        error = refusal(rules.normalise_nir, typed)
+        assert error.code == code
+        assert error.message
 
     def test_too_short_says_how_many_were_typed(self) -> None:
         with pytest.raises(RuleError, match="vous en avez saisi 5"):
@@ -169,9 +176,7 @@ class TestCode:
         ],
     )
     def test_refusals(self, typed: str, code: str) -> None:
-        with pytest.raises(RuleError) as caught:
-            rules.normalise_code(typed)
-        assert caught.value.code == code
+        assert refusal(rules.normalise_code, typed).code == code
 
 
 class TestContact:
@@ -200,9 +205,7 @@ class TestContact:
         ],
     )
     def test_phone_refusals(self, typed: str, code: str) -> None:
-        with pytest.raises(RuleError) as caught:
-            rules.normalise_phone(typed)
-        assert caught.value.code == code
+        assert refusal(rules.normalise_phone, typed).code == code
 
     def test_phone_shown_the_french_way(self) -> None:
         assert rules.format_phone("+33615000000") == "06 15 00 00 00"
