@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from caf_tui.api import ErrorCode
 from caf_tui.i18n import N_, _
-from caf_tui.steps import sections, spec_for, words
+from caf_tui.steps import spec_for, words
 
 if TYPE_CHECKING:
     from caf_tui.api import Progress
@@ -28,6 +28,9 @@ def note_for(step: str) -> str:
     spec = spec_for(step)
     if spec is not None:
         return _(spec.note)
+    # The sections' forms bring the declarations' models: not before the login is painted.
+    from caf_tui.steps import sections
+
     return _(sections.form_note(step) or FALLBACK_NOTE)
 
 
