@@ -95,6 +95,9 @@ def through_angelas_journey(counter: Page, stub_url: str) -> None:
     wait_for(counter, "Votre espace Mon Compte est créé")
 
 
+# Known race (issue 15's note): a key typed while the served screen is still being laid out
+# is lost now and then, even on an idle machine; rerun until caf_tui/serve waits for the frame.
+@pytest.mark.flaky(reruns=2)
 def test_franceconnect_in_chromium_leads_the_counter_to_angela(
     browser_context: Any, served: Served
 ) -> None:
