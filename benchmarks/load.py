@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import itertools
 import os
 import shutil
@@ -253,11 +254,9 @@ def running_stub(db: str, *extra: str, log: Path) -> Iterator[Stub]:
         while True:
             if process.poll() is not None:
                 raise RuntimeError(f"caf-stub ended ({process.returncode}): {log.read_text()}")
-            try:
+            with contextlib.suppress(httpx.TransportError):  # not listening yet: ask again
                 if httpx.get(url + "/_stub/health", timeout=2).is_success:
                     break
-            except httpx.TransportError:
-                pass
             if time.monotonic() > deadline:
                 raise RuntimeError("caf-stub did not answer in 60 s")
             time.sleep(0.2)
