@@ -18,7 +18,7 @@ from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, 
 from stdnum.fr import nir as stdnum_nir
 
 from caf_tui.api import IdentifierKind
-from caf_tui.i18n import _
+from caf_tui.i18n import N_, _
 
 if TYPE_CHECKING:
     import phonenumbers
@@ -147,35 +147,37 @@ _ALLOWED = frozenset(string.ascii_letters + string.digits)
 LEGACY_PASSWORD = re.compile(r"^\d{8}$")
 
 
+#: Each rule's checklist line, as the portal words it ("8 à 24 caractères"), and what to do to
+#: satisfy it when it fails (for messages and the plain mode's sentence).
+_RULE_WORDS: dict[PasswordRule, tuple[str, str]] = {
+    PasswordRule.LENGTH: (N_("{min} à {max} caractères"), N_("utilisez {min} à {max} caractères")),
+    PasswordRule.DIGIT: (N_("1 chiffre"), N_("ajoutez un chiffre")),
+    PasswordRule.LOWER: (N_("1 lettre minuscule"), N_("ajoutez une minuscule")),
+    PasswordRule.UPPER: (N_("1 lettre majuscule"), N_("ajoutez une majuscule")),
+    # The advice is also said when nothing is typed: « retirez… » would not fit an empty entry.
+    PasswordRule.CHARSET: (
+        N_("chiffres et lettres uniquement"),
+        N_("n'utilisez que des lettres sans accent et des chiffres"),
+    ),
+    PasswordRule.MATCH: (
+        N_("les deux saisies sont identiques"),
+        N_("saisissez deux fois le même mot de passe"),
+    ),
+}
+
+
+def _rule_words(msgid: str, policy: PasswordPolicy) -> str:
+    return _(msgid).format(min=policy.min_length, max=policy.max_length)
+
+
 def rule_label(rule: PasswordRule, policy: PasswordPolicy) -> str:
     """The checklist line, as the portal words it ("8 à 24 caractères")."""
-    labels = {
-        PasswordRule.LENGTH: _("{min} à {max} caractères").format(
-            min=policy.min_length, max=policy.max_length
-        ),
-        PasswordRule.DIGIT: _("1 chiffre"),
-        PasswordRule.LOWER: _("1 lettre minuscule"),
-        PasswordRule.UPPER: _("1 lettre majuscule"),
-        PasswordRule.CHARSET: _("chiffres et lettres uniquement"),
-        PasswordRule.MATCH: _("les deux saisies sont identiques"),
-    }
-    return labels[rule]
+    return _rule_words(_RULE_WORDS[rule][0], policy)
 
 
 def rule_advice(rule: PasswordRule, policy: PasswordPolicy) -> str:
     """What to do to satisfy a failing rule, for messages and the plain mode's sentence."""
-    advice = {
-        PasswordRule.LENGTH: _("utilisez {min} à {max} caractères").format(
-            min=policy.min_length, max=policy.max_length
-        ),
-        PasswordRule.DIGIT: _("ajoutez un chiffre"),
-        PasswordRule.LOWER: _("ajoutez une minuscule"),
-        PasswordRule.UPPER: _("ajoutez une majuscule"),
-        # Also said when nothing is typed: « retirez… » would not fit an empty entry.
-        PasswordRule.CHARSET: _("n'utilisez que des lettres sans accent et des chiffres"),
-        PasswordRule.MATCH: _("saisissez deux fois le même mot de passe"),
-    }
-    return advice[rule]
+    return _rule_words(_RULE_WORDS[rule][1], policy)
 
 
 def check_password(
