@@ -24,7 +24,6 @@ NOT_YET_ONCE = {
     "Numéro de Sécurité sociale",
     "Valider",
     "et",
-    "Le service a envoyé une réponse incompréhensible. Réessayez.",
 }
 #: The same, for sentences too long to name here whole: how they begin.
 NOT_YET_ONCE_BEGINNING = (
