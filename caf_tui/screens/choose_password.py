@@ -14,7 +14,7 @@ from caf_tui.labels import policy_lines
 from caf_tui.screens.new_password import NewPasswordStepScreen
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import step_buttons
-from caf_tui.steps import words
+from caf_tui.steps import migration, words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.bullets import Bullet
 from caf_tui.widgets.footer import KeysFooter
@@ -38,7 +38,7 @@ class ChoosePasswordScreen(NewPasswordStepScreen[ChoosePasswordStep]):
         help_text = _(words.RULES_SENTENCE).format(rules=" ; ".join(policy_lines(policy)))
         yield StepHeader(self.step_title(), self.step.progress)
         with VerticalScroll(classes="body"):
-            yield Static(_(words.FIRST_LOGIN_PASSWORD))
+            yield Static(_(migration.FIRST_LOGIN_PASSWORD))
             yield Static(
                 _(words.RULES_INTRO),
                 id="policy-intro",

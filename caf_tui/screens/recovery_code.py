@@ -14,7 +14,7 @@ from caf_tui.i18n import _
 from caf_tui.screens.code_entry import checked_code
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
-from caf_tui.steps import words
+from caf_tui.steps import recovery, words
 from caf_tui.widgets.countdown import Countdown
 from caf_tui.widgets.fields import HelpedInput
 from caf_tui.widgets.footer import KeysFooter
@@ -31,7 +31,7 @@ class RecoveryCodeScreen(JourneyStepScreen[RecoveryCodeStep]):
         yield StepHeader(self.step_title())
         with VerticalScroll(classes="body"):
             yield Static(
-                _(words.RECOVERY_CODE_SENT),
+                _(recovery.CODE_SENT),
                 id="sent-to",
             )
             yield Label(_(words.CODE))

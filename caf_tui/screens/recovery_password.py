@@ -15,7 +15,7 @@ from caf_tui.screens.base import StepCall
 from caf_tui.screens.new_password import NewPasswordStepScreen
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import step_buttons
-from caf_tui.steps import words
+from caf_tui.steps import recovery, words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
@@ -35,7 +35,7 @@ class RecoveryPasswordScreen(NewPasswordStepScreen[RecoveryPasswordStep]):
         rules_text = _(words.RULES_SENTENCE).format(rules=" ; ".join(policy_lines(policy)))
         yield StepHeader(self.step_title())
         with VerticalScroll(classes="body"):
-            yield Static(_(words.I_CHOOSE_NEW_PASSWORD))
+            yield Static(_(recovery.CHOOSE_NEW_PASSWORD))
             yield FieldError(id="error-form")
             with Vertical(id="password-area"):
                 yield Label(_(words.NEW_PASSWORD))
@@ -50,7 +50,7 @@ class RecoveryPasswordScreen(NewPasswordStepScreen[RecoveryPasswordStep]):
                     _(words.LEGACY_PASSWORD_OFFER),
                     classes="section-title",
                 )
-                yield Button(_(words.RESEND_LEGACY_PASSWORD), id="legacy")
+                yield Button(_(recovery.RECOVERY_PASSWORD.action("legacy").label), id="legacy")
             yield StatusLine()
         yield step_buttons(
             Button(_(words.VALIDATE), id="validate", variant="primary", classes="submit")

@@ -15,7 +15,7 @@ from caf_tui.plain.passwords import ask_new_password, password_fields, refused_f
 from caf_tui.plain.prompts import Choice
 from caf_tui.plain.steps.code import OUTBOX_ID, ask_code
 from caf_tui.plain.steps.registry import handles
-from caf_tui.steps import words
+from caf_tui.steps import recovery, words
 
 NEW_REQUEST, OUTBOX = "1", "2"
 #: The keys of the code's shortcuts, by the ids of the screen's buttons.
@@ -48,7 +48,7 @@ def send_password(ctx: Context, password: SecretStr, confirmation: SecretStr) ->
 @handles(StepName.RECOVERY_CODE)
 def recovery_code(ctx: Context, step: RecoveryCodeStep) -> None:
     ctx.heading(_(words.RECOVERY_TITLE), step.progress)
-    ctx.say(_(words.RECOVERY_CODE_SENT))
+    ctx.say(_(recovery.CODE_SENT))
 
     def act(answer: str) -> bool:
         try:
@@ -86,7 +86,7 @@ def resend_legacy(ctx: Context) -> bool:
 @handles(StepName.RECOVERY_PASSWORD)
 def recovery_password(ctx: Context, step: RecoveryPasswordStep) -> None:
     ctx.heading(_(words.RECOVERY_TITLE), step.progress)
-    ctx.say(_(words.I_CHOOSE_NEW_PASSWORD))
+    ctx.say(_(recovery.CHOOSE_NEW_PASSWORD))
     ctx.say(_(words.RULES_INTRO))
     ctx.say(*policy_lines(step.policy))
     if step.legacy_resend_offered:
@@ -99,7 +99,7 @@ def recovery_password(ctx: Context, step: RecoveryPasswordStep) -> None:
                     _("Choisir un nouveau mot de passe"),
                     asks=frozenset({"password", "confirmation"}),
                 ),
-                Choice("legacy", _(words.RESEND_LEGACY_PASSWORD)),
+                Choice("legacy", _(recovery.RECOVERY_PASSWORD.action("legacy").label)),
             ],
             help.legacy_resend_help(),
         )
