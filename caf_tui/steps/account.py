@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from caf_tui.api import SpouseDecision, SpouseRight, StepName
 from caf_tui.i18n import N_
 from caf_tui.steps import spec, words
+from caf_tui.steps.parts import continue_action
 
 if TYPE_CHECKING:
     from caf_tui.api import SpouseAuthorisationStep
@@ -56,11 +57,7 @@ ACCOUNT_CREATED = spec.StepSpec(
     ),
     question=N_("Pour continuer :"),
     actions=(
-        spec.ActionSpec(
-            "continue",
-            words.CONTINUE,
-            call=lambda backend, step, answers: backend.acknowledge_account_created(),
-        ),
+        continue_action(lambda backend, step, answers: backend.acknowledge_account_created()),
     ),
     specials=frozenset({spec.Special.ACCESS}),
 )
@@ -143,10 +140,8 @@ SPOUSE_AUTHORISATION = spec.StepSpec(
         ),
     ),
     actions=(
-        spec.ActionSpec(
-            "continue",
-            words.CONTINUE,
-            call=lambda backend, step, answers: backend.decide_spouse_authorisation(
+        continue_action(
+            lambda backend, step, answers: backend.decide_spouse_authorisation(
                 SpouseDecision(answers["decision"])
             ),
         ),

@@ -8,7 +8,7 @@ from caf_tui import rules
 from caf_tui.api import StepName
 from caf_tui.i18n import N_
 from caf_tui.steps import helps, spec, words
-from caf_tui.steps.parts import CODE_FIELD, OUTBOX_ACTION, QUIT_ACTION
+from caf_tui.steps.parts import CODE_FIELD, OUTBOX_ACTION, QUIT_ACTION, validate_action
 
 #: Said above the phone and e-mail on file (the live editor's screen says it too).
 CHECK_CONTACT_ADVICE = N_(
@@ -50,11 +50,7 @@ CONFIRM_CONTACT = _CONTACT_PAGE(
         spec.FieldSpec("email", words.EMAIL_ADDRESS, rule=rules.normalise_email),
     ),
     actions=(
-        spec.ActionSpec(
-            "validate",
-            words.VALIDATE,
-            call=lambda backend, step, answers: backend.confirm_contact(answers["channel"]),
-        ),
+        validate_action(lambda backend, step, answers: backend.confirm_contact(answers["channel"])),
         spec.ActionSpec("edit", words.EDIT_CONTACT, spec.ActionRole.LOCAL),
         spec.ActionSpec(
             "save",
@@ -80,11 +76,7 @@ VERIFY_CODE = _CONTACT_PAGE(
     intro=lambda step: (spec.Line(words.ALL_REQUIRED),),
     fields=(CODE_FIELD,),
     actions=(
-        spec.ActionSpec(
-            "validate",
-            words.VALIDATE,
-            call=lambda backend, step, answers: backend.verify_code(answers["code"]),
-        ),
+        validate_action(lambda backend, step, answers: backend.verify_code(answers["code"])),
         spec.ActionSpec(
             "resend",
             words.RESEND,

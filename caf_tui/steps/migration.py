@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from caf_tui.api import StepName
 from caf_tui.i18n import N_
 from caf_tui.steps import spec, words
-from caf_tui.steps.parts import NEW_PASSWORD_FIELDS, QUIT_ACTION
+from caf_tui.steps.parts import NEW_PASSWORD_FIELDS, QUIT_ACTION, continue_action, validate_action
 
 if TYPE_CHECKING:
     from caf_tui.api import MigrationIntroStep
@@ -100,11 +100,7 @@ ACCEPT_TERMS = spec.StepSpec(
     ),
     ready_hint=N_("Cochez la case ci-dessus pour pouvoir continuer."),
     actions=(
-        spec.ActionSpec(
-            "continue",
-            words.CONTINUE,
-            call=lambda backend, step, answers: backend.accept_terms(step.version),
-        ),
+        continue_action(lambda backend, step, answers: backend.accept_terms(step.version)),
         QUIT_ACTION,
     ),
     specials=frozenset({spec.Special.TERMS_TEXT}),
@@ -132,10 +128,8 @@ CHOOSE_PASSWORD = spec.StepSpec(
     ),
     fields=NEW_PASSWORD_FIELDS,
     actions=(
-        spec.ActionSpec(
-            "validate",
-            words.VALIDATE,
-            call=lambda backend, step, answers: backend.choose_password(
+        validate_action(
+            lambda backend, step, answers: backend.choose_password(
                 answers["password"], answers["confirmation"]
             ),
         ),

@@ -7,7 +7,13 @@ from functools import partial
 from caf_tui.api import StepName
 from caf_tui.i18n import N_
 from caf_tui.steps import helps, spec, words
-from caf_tui.steps.parts import CODE_FIELD, NEW_PASSWORD_FIELDS, OUTBOX_ACTION, QUIT_ACTION
+from caf_tui.steps.parts import (
+    CODE_FIELD,
+    NEW_PASSWORD_FIELDS,
+    OUTBOX_ACTION,
+    QUIT_ACTION,
+    validate_action,
+)
 
 #: The code step's first line (its special screen and line-mode handler say it too).
 CODE_SENT = N_(
@@ -39,10 +45,8 @@ RECOVERY_CODE = _RECOVERY_PAGE(
     intro=lambda step: (spec.Line(CODE_SENT, id="sent-to"),),
     fields=(CODE_FIELD,),
     actions=(
-        spec.ActionSpec(
-            "validate",
-            words.VALIDATE,
-            call=lambda backend, step, answers: backend.recovery_verify_code(answers["code"]),
+        validate_action(
+            lambda backend, step, answers: backend.recovery_verify_code(answers["code"])
         ),
         spec.ActionSpec("resend", words.RESEND, spec.ActionRole.ALWAYS),
         OUTBOX_ACTION,
@@ -62,10 +66,8 @@ RECOVERY_PASSWORD = _RECOVERY_PAGE(
     intro=lambda step: (spec.Line(CHOOSE_NEW_PASSWORD),),
     fields=NEW_PASSWORD_FIELDS,
     actions=(
-        spec.ActionSpec(
-            "validate",
-            words.VALIDATE,
-            call=lambda backend, step, answers: backend.recovery_set_password(
+        validate_action(
+            lambda backend, step, answers: backend.recovery_set_password(
                 answers["password"], answers["confirmation"]
             ),
         ),
