@@ -198,7 +198,7 @@ class StepScreen(CafScreen, Generic[S]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *CafScreen.BINDINGS,
-        Binding("escape", "quit_journey", words.QUIT, show=True, key_display=words.ESCAPE_KEY),
+        Binding("escape", "quit_journey", words.QUIT, show=True),
         Binding("f2", "handover", N_("Remise de l'écran"), show=True),
     ]
 

@@ -35,7 +35,7 @@ class FranceConnectScreenBase(CafScreen):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         *CafScreen.BINDINGS,
-        Binding("escape", "back", words.BACK, show=True, key_display=words.ESCAPE_KEY),
+        Binding("escape", "back", words.BACK, show=True),
     ]
 
     def screen_help(self) -> str:

@@ -25,7 +25,7 @@ class SectionScreen(CafScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *CafScreen.BINDINGS,
-        Binding("escape", "back", words.BACK, show=True, key_display=words.ESCAPE_KEY),
+        Binding("escape", "back", words.BACK, show=True),
     ]
     HEADING: ClassVar[str] = ""
 

@@ -146,8 +146,6 @@ PASSWORD_RESET_DONE = N_(
     "Votre mot de passe a été modifié. Connectez-vous avec votre nouveau mot de passe."
 )
 HELP = N_("Aide")
-ESCAPE_KEY = N_("Échap")
-ENTER_KEY = N_("Entrée")
 CLOSE = N_("Fermer")
 LOADING_MESSAGES = N_("Chargement des messages…")
 ERROR_SENTENCE = N_("Erreur : {message}")
