@@ -370,22 +370,26 @@ def same_name(a: str, b: str) -> bool:
     """Names compared without case, accents or extra spaces (« Inès » is « INES »)."""
 
     def fold(text: str) -> str:
-        plain = unicodedata.normalize("NFKD", text)
-        return " ".join(
-            "".join(c for c in plain if not unicodedata.combining(c)).casefold().split()
-        )
+        return " ".join(_plain_letters(text).casefold().split())
 
     return fold(a) == fold(b)
 
 
-def parse_birth_date(text: str) -> date:
-    """``JJ/MM/AAAA`` (or ISO) to a date, or raise ``RuleError``."""
+def _read_date(text: str) -> date | None:
+    """``JJ/MM/AAAA`` (or ISO ``AAAA-MM-JJ``) as a date; None when it is neither."""
     cleaned = text.strip()
     for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
         try:
             return datetime.strptime(cleaned, pattern).date()
         except ValueError:
             continue
+    return None
+
+
+def parse_birth_date(text: str) -> date:
+    """``JJ/MM/AAAA`` (or ISO) to a date, or raise ``RuleError``."""
+    if (day := _read_date(text)) is not None:
+        return day
     raise RuleError(
         "birth_date_format", _("Saisissez votre date de naissance au format JJ/MM/AAAA.")
     )
@@ -480,12 +484,8 @@ def _plain_letters(text: str) -> str:
 
 def parse_date(text: str, field_label: str) -> date:
     """``JJ/MM/AAAA`` (or ISO ``AAAA-MM-JJ``) to a date, or ``RuleError`` naming the field."""
-    cleaned = text.strip()
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(cleaned, pattern).date()
-        except ValueError:
-            continue
+    if (day := _read_date(text)) is not None:
+        return day
     raise RuleError(
         "date_format",
         _("Saisissez {field} au format JJ/MM/AAAA (ex. : 01/11/2026).").format(field=field_label),
