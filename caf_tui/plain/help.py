@@ -7,7 +7,7 @@ screens' F1 texts, worded for answers typed by number instead of buttons.
 from __future__ import annotations
 
 from caf_tui.i18n import _
-from caf_tui.steps import words
+from caf_tui.steps import helps, words
 
 
 def keys_help() -> str:
@@ -18,7 +18,7 @@ def keys_help() -> str:
 
 
 def new_password_help(rules_text: str) -> str:
-    return _(words.NEW_PASSWORD_HELP) + " " + _(words.RULES_SENTENCE).format(rules=rules_text)
+    return _(helps.NEW_PASSWORD) + " " + _(words.RULES_SENTENCE).format(rules=rules_text)
 
 
 def phone_help() -> str:

@@ -10,7 +10,7 @@ from caf_tui import help_texts, rules
 from caf_tui.api import IdentifierKind
 from caf_tui.i18n import _
 from caf_tui.screens.section_base import SectionScreen
-from caf_tui.steps import words
+from caf_tui.steps import helps, words
 from caf_tui.widgets.fields import HelpedInput
 from caf_tui.widgets.messages import FieldError
 from caf_tui.widgets.toggles import TickBox
@@ -21,7 +21,7 @@ class ForgotPasswordScreen(SectionScreen):
 
     HEADING = words.RECOVERY_TITLE
     AUTO_FOCUS = "#identifier"
-    HELP = words.FORGOT_PASSWORD_HELP
+    HELP = helps.FORGOT_PASSWORD
 
     def __init__(self, kind: IdentifierKind, identifier: str = "") -> None:
         super().__init__()

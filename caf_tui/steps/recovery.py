@@ -58,7 +58,7 @@ RECOVERY_CODE = _RECOVERY_PAGE(
 
 RECOVERY_PASSWORD = _RECOVERY_PAGE(
     name=StepName.RECOVERY_PASSWORD,
-    help=words.NEW_PASSWORD_HELP,
+    help=helps.NEW_PASSWORD,
     note=N_(
         "Nouveau mot de passe : les règles habituelles (8 à 24 caractères, chiffre, "
         "minuscule, majuscule). F2 masque l'écran pendant la saisie."

@@ -47,11 +47,6 @@ SHARED_TERMINAL = N_(
 )
 RETRY = N_("Réessayer")
 RESTART = N_("Recommencer")
-NEW_PASSWORD_HELP = N_(
-    "Choisissez un mot de passe personnel qui respecte toutes les règles, puis "
-    "saisissez-le une seconde fois pour le confirmer. Rien ne s'affiche pendant la "
-    "saisie."
-)
 RULES_SENTENCE = N_("Règles : {rules}.")
 NOTHING_SHOWN_WHILE_TYPING = N_("(rien ne s'affiche pendant la saisie)")
 STAY = N_("Rester")
@@ -149,11 +144,6 @@ HELP = N_("Aide")
 CLOSE = N_("Fermer")
 LOADING_MESSAGES = N_("Chargement des messages…")
 ERROR_SENTENCE = N_("Erreur : {message}")
-FORGOT_PASSWORD_HELP = N_(
-    "Saisissez l'identifiant avec lequel vous vous connectez. Si un compte lui "
-    "correspond, un code de vérification est envoyé au téléphone portable ou à l'adresse "
-    "e-mail enregistrés, puis vous choisissez un nouveau mot de passe."
-)
 HAVE_TEMPORARY_ID = N_("J'ai un identifiant provisoire")
 WHAT_IS_FRANCECONNECT = N_("Qu'est-ce que FranceConnect ?")
 NIR_PLACEHOLDER = N_("13 chiffres, ex. 1 83 05 99 999 011")
