@@ -44,9 +44,6 @@ class ChangePasswordScreen(SectionScreen):
         with Horizontal(classes="buttons"):
             yield Button(_(words.VALIDATE), id="validate", variant="primary", classes="submit")
 
-    def on_mount(self) -> None:
-        self.query_one("#retry").display = False
-
     @on(Input.Submitted, "#current_password")
     def to_new_password(self) -> None:
         self.query_one("#password", Input).focus()
