@@ -96,15 +96,15 @@ class ConfirmContactScreen(JourneyStepScreen[ConfirmContactStep]):
         self.query_one("#edit").display = not visible
         self.query_one("#phone" if visible else "#channel").focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        match event.button.id:
-            case "edit" | "cancel-edit":
-                self.show_editor(event.button.id == "edit")
-            case "save":
-                self.save_contact()
-            case "validate":
-                self.validate()
+    @on(Button.Pressed, "#edit")
+    def open_editor(self) -> None:
+        self.show_editor(True)
 
+    @on(Button.Pressed, "#cancel-edit")
+    def close_editor(self) -> None:
+        self.show_editor(False)
+
+    @on(Button.Pressed, "#validate")
     def validate(self) -> None:
         channel = self.chosen_channel()
         if self.editor.changed:
@@ -116,6 +116,7 @@ class ConfirmContactScreen(JourneyStepScreen[ConfirmContactStep]):
             self.submit(lambda backend: backend.confirm_contact(channel))
 
     @on(Input.Submitted, "#phone, #email")
+    @on(Button.Pressed, "#save")
     def save_contact(self) -> None:
         """Checked here first; refused, what was typed stays, with the error beside it."""
         self.clear_errors()

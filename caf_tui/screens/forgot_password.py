@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Button, Input, Label, Static
@@ -37,7 +39,6 @@ class ForgotPasswordScreen(SectionScreen):
         yield Button(_(words.VALIDATE), id="validate", variant="primary", classes="submit")
 
     def on_mount(self) -> None:
-        self.query_one("#retry").display = False
         self.query_one("#temporary", TickBox).value = self.start_kind is IdentifierKind.TEMPORARY
         self.query_one("#identifier", Input).value = self.start_identifier
 
@@ -58,22 +59,12 @@ class ForgotPasswordScreen(SectionScreen):
             field.help_text = help_texts.nir_help()
 
     @on(Input.Submitted, "#identifier")
-    def submitted(self) -> None:
-        self.send()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "validate":
-            self.send()
-
+    @on(Button.Pressed, "#validate")
     def send(self) -> None:
         self.clear_errors()
-        field = self.query_one("#identifier", Input)
         kind = self.kind
-        try:
-            identifier = rules.normalise_identifier(kind, field.value)
-        except rules.RuleError as error:
-            self.query_one("#error-identifier", FieldError).show(error.message)
-            field.focus()
+        identifier = self.checked_input("identifier", partial(rules.normalise_identifier, kind))
+        if identifier is None:
             return
 
         async def call() -> None:

@@ -6,12 +6,12 @@ from __future__ import annotations
 from pydantic import SecretStr
 
 from caf_tui.api import LoginStep, RecoveryCodeStep, RecoveryPasswordStep, StepName
-from caf_tui.backend.errors import FlowExpired, Forbidden, InvalidInput
+from caf_tui.backend.errors import FlowExpired, Forbidden
 from caf_tui.i18n import _
 from caf_tui.labels import policy_lines
 from caf_tui.plain import help
 from caf_tui.plain.context import Context
-from caf_tui.plain.passwords import ask_new_password, password_fields, refused_field
+from caf_tui.plain.passwords import send_new_password
 from caf_tui.plain.prompts import Choice
 from caf_tui.plain.steps.code import OUTBOX_ID, ask_code
 from caf_tui.plain.steps.registry import handles
@@ -101,23 +101,16 @@ def recovery_password(ctx: Context, step: RecoveryPasswordStep) -> None:
                 ),
                 Choice("legacy", _(recovery.RECOVERY_PASSWORD.action("legacy").label)),
             ],
-            help.legacy_resend_help(),
+            _(help.LEGACY_RESEND),
         )
         if choice == 1 and resend_legacy(ctx):
             return
-    first, second = password_fields(step.policy, ctx.terminal.interactive)
-    while True:
-        password, confirmation = ask_new_password(ctx, step.policy, first, second)
-        try:
-            send_password(ctx, password, confirmation)
-        except InvalidInput as refusal:
-            ctx.prompter.error(refused_field(refusal.field, first, second), refusal.message)
-            continue
-        except FlowExpired as expired:
-            back_to_login(ctx, expired)
-            return
-        done(
-            ctx,
-            _(words.PASSWORD_RESET_DONE),
-        )
+    try:
+        send_new_password(ctx, step.policy, send_password)
+    except FlowExpired as expired:
+        back_to_login(ctx, expired)
         return
+    done(
+        ctx,
+        _(words.PASSWORD_RESET_DONE),
+    )
