@@ -22,9 +22,22 @@ STARTED = time.perf_counter()
 SIZE = (80, 24)
 #: Leave at the first frame without tearing down (a profiler sets it False to see its report).
 EXIT_AT_ONCE = os.environ.get("FIRST_FRAME_TEARDOWN", "") != "1"
+#: ``FIRST_FRAME_PROFILE=out.prof``: cProfile from here to the first frame, nothing after it
+#: (``python -m pstats out.prof``).
+PROFILE_TO = os.environ.get("FIRST_FRAME_PROFILE", "")
+if PROFILE_TO:
+    import cProfile
+
+    PROFILER: cProfile.Profile | None = cProfile.Profile()
+    PROFILER.enable()
+else:
+    PROFILER = None
 
 
 def _report(screen: str) -> None:
+    if PROFILER is not None:
+        PROFILER.disable()
+        PROFILER.dump_stats(PROFILE_TO)
     # Where ``-X importtime``'s lines (on stderr) stop being the first frame's.
     print("first frame", file=sys.stderr, flush=True)
     print(

@@ -11,9 +11,9 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
-from caf_tui.api import LoginStep
+from caf_tui.api import StepName
 from caf_tui.i18n import N_, set_language
-from caf_tui.journey import Journey
+from caf_tui.journey import LOGIN_START, Journey
 from caf_tui.styles import stylesheet
 from caf_tui.styles.parsed import ParsedOnce
 from caf_tui.textual_words import AppInOurWords
@@ -106,9 +106,10 @@ class CafApp(AppInOurWords[None]):
 
     def first_screen(self) -> Screen[None]:
         """The screen shown at start (the kiosk shows a welcome screen instead)."""
-        from caf_tui.screens.registry import screen_for
+        from caf_tui.screens.registry import screen_class
 
-        return screen_for(LoginStep())
+        # Not the journey's step: its LoginStep would bring pydantic before the first frame.
+        return screen_class(StepName.LOGIN)(LOGIN_START)
 
     class StepChanged(Message):
         """The journey is at a new step: its screen replaces the current one."""

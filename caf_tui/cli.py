@@ -74,13 +74,26 @@ def package_version() -> str:
     return version("caf-tui")
 
 
-def add_version(parser: argparse.ArgumentParser, prog: str) -> None:
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"{prog} {package_version()}",
-        help=_("affiche la version et quitte"),
-    )
+class VersionAction(argparse.Action):
+    """``--version``, its number read when asked for: importlib.metadata and the installed
+    files it reads cost a tenth of a bare Textual app's first paint, at every start."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        print(f"{parser.prog} {package_version()}")
+        parser.exit()
+
+
+def add_version(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--version", action=VersionAction, help=_("affiche la version et quitte"))
 
 
 def _help(name: str) -> str:
@@ -166,7 +179,7 @@ def build_parser(commands: Collection[str] | None = None) -> argparse.ArgumentPa
             "$XDG_CONFIG_HOME/caf-tui/config.toml (voir caf-tui config)."
         ),
     )
-    add_version(parser, PROG)
+    add_version(parser)
     config = parser.add_argument(
         "--config",
         metavar=_(cli_words.FILE),
@@ -262,10 +275,10 @@ def early_language(argv: Sequence[str]) -> str:
 def _language_in_file() -> object:
     """The config file's ``lang``, read with tomllib alone: building the settings here would
     read every source twice per start (a wrong file is said later, in full)."""
-    import tomllib
-
     try:
         with config_file().open("rb") as config:
+            import tomllib  # only for a file there: most starts have none
+
             return tomllib.load(config).get("lang")
     except (OSError, ValueError):  # absent, unreadable, not TOML, not UTF-8
         return None

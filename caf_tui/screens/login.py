@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Union
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from caf_tui import help_texts, rules
-from caf_tui.api import IdentifierKind, LoginStep, StepName
+from caf_tui.api import IdentifierKind, StepName
 from caf_tui.backend.errors import AccountLocked, BackendError, InvalidCredentials
 from caf_tui.i18n import _
+from caf_tui.journey import LoginStart
 from caf_tui.screens.base import StepScreen
 from caf_tui.screens.registry import step_screen
 from caf_tui.steps import words
@@ -23,9 +26,15 @@ from caf_tui.widgets.remember_me import RememberMe
 from caf_tui.widgets.step_header import StepHeader
 from caf_tui.widgets.toggles import TickBox
 
+if TYPE_CHECKING:
+    from caf_tui.api import LoginStep
+
+#: The server's login step, or the journey's start (the first frame: no pydantic model yet).
+ShownLogin = Union["LoginStep", LoginStart]  # a string: imported for mypy only
+
 
 @step_screen(StepName.LOGIN)
-class LoginScreen(StepScreen[LoginStep]):
+class LoginScreen(StepScreen[ShownLogin]):
     CSS_PATH = stylesheet("login")
     # Textual annotates it as an instance variable: a ClassVar here would not type-check.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
