@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Union
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
@@ -40,6 +40,7 @@ class LoginScreen(StepScreen[ShownLogin]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     CAN_QUIT = False
     AUTO_FOCUS = "#identifier"
+    _resumed_once = False
 
     def screen_help(self) -> str:
         return help_texts.before_login_help()
@@ -94,6 +95,13 @@ class LoginScreen(StepScreen[ShownLogin]):
             yield Button(_(words.LOG_IN), id="login", variant="primary", classes="submit")
             yield Button(_(words.RETRY), id="retry")
         yield Button(_(words.FORGOT_PASSWORD), id="forgot", classes="link")
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Screen's own handler: its restyle of every widget, just styled at mount,
+        # was a sixth of the first frame (a focus or class change restyles its widget itself).
+        if not self._resumed_once:
+            self._resumed_once = True
+            event.refresh_styles = False
 
     def on_mount(self) -> None:
         self.query_one("#retry").display = False
