@@ -14,7 +14,7 @@ from textual.screen import Screen
 from caf_tui.api import StepName
 from caf_tui.i18n import N_, set_language
 from caf_tui.journey import LOGIN_START, Journey
-from caf_tui.styles import stylesheet
+from caf_tui.styles import kept, stylesheet
 from caf_tui.styles.parsed import ParsedOnce
 from caf_tui.textual_words import AppInOurWords
 from caf_tui.themes import CUSTOM_THEMES, THEME_NAMES
@@ -71,6 +71,7 @@ class CafApp(AppInOurWords[None]):
         self._validated_later = validated_later
         set_language(self.settings.lang)
         super().__init__()
+        kept.read_kept()
         self.stylesheet = ParsedOnce(variables=self.get_css_variables())
         if backend is None:
             # Painted from cached settings, the login comes before the client and the models.
@@ -93,6 +94,7 @@ class CafApp(AppInOurWords[None]):
         self.call_after_refresh(self._after_the_first_frame)
 
     def _after_the_first_frame(self) -> None:
+        kept.keep()
         self.backend.warm_up()
         if self._validated_later is not None:
             self.run_worker(self._validate_settings, thread=True, exclusive=True)

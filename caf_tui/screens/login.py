@@ -41,6 +41,7 @@ class LoginScreen(StepScreen[ShownLogin]):
     CAN_QUIT = False
     AUTO_FOCUS = "#identifier"
     _resumed_once = False
+    _resized_once = False
 
     def screen_help(self) -> str:
         return help_texts.before_login_help()
@@ -102,6 +103,14 @@ class LoginScreen(StepScreen[ShownLogin]):
         if not self._resumed_once:
             self._resumed_once = True
             event.refresh_styles = False
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The terminal's size, sent once the driver has started: the resume has just laid the
+        # login out at that size, and Screen's own handler would lay every widget out again.
+        if not self._resized_once:
+            self._resized_once = True
+            if event.size == self.outer_size:
+                event.prevent_default()
 
     def on_mount(self) -> None:
         self.query_one("#retry").display = False

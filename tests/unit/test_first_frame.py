@@ -5,13 +5,14 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from benchmarks.first_frame import person_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -72,16 +73,8 @@ def _probe(env: dict[str, str]) -> dict[str, Any]:
 def starts(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], dict[str, Any]]:
     """A first start (its settings validated, then cached) and a second one, as every start
     after the first is: the same settings, painted from the cache."""
-    home = tmp_path_factory.mktemp("first-frame")
-    env = {name: value for name, value in os.environ.items() if not name.startswith("CAF_TUI_")}
-    env.update(
-        CAF_TUI_CONFIG=str(home / "absent.toml"),
-        CAF_TUI_STUB_DB=str(home / "stub.sqlite3"),
-        XDG_CACHE_HOME=str(home / "cache"),
-        XDG_STATE_HOME=str(home / "state"),
-        XDG_DATA_HOME=str(home / "data"),
-        LANG="fr_FR.UTF-8",
-    )
+    env = person_environment(tmp_path_factory.mktemp("first-frame"))
+    env.update(LANG="fr_FR.UTF-8")
     return _probe(env), _probe(env)
 
 
