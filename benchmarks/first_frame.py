@@ -10,6 +10,7 @@ the yardstick. Shared by ``benchmarks/startup.py`` and ``tests/unit/test_first_f
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -68,6 +69,7 @@ def _report(screen: str) -> None:
                 "at": time.time(),  # the wall clock, for a parent that timed the spawn
                 "cpu": time.process_time(),  # less blurred by the machine's load than the wall
                 "screen": screen,
+                "collecting": gc.isenabled(),
                 "modules": sorted(sys.modules),
             }
         ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, cast
@@ -94,6 +95,10 @@ class CafApp(AppInOurWords[None]):
         self.call_after_refresh(self._after_the_first_frame)
 
     def _after_the_first_frame(self) -> None:
+        if not gc.isenabled():  # held by the start (cli.collector_held_until_painted)
+            # What the start made lives as long as the app: no collection need walk it again.
+            gc.freeze()
+            gc.enable()
         kept.keep()
         self.backend.warm_up()
         if self._validated_later is not None:

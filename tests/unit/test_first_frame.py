@@ -87,6 +87,10 @@ def test_the_first_frame_is_the_login(first_frame: dict[str, Any]) -> None:
     assert first_frame["screen"] == "LoginScreen"
 
 
+def test_no_garbage_is_collected_before_the_first_frame(first_frame: dict[str, Any]) -> None:
+    assert first_frame["collecting"] is False
+
+
 @pytest.mark.parametrize("package", AFTER_THE_FRAME)
 def test_the_first_frame_does_without(first_frame: dict[str, Any], package: str) -> None:
     assert package not in _top_level(first_frame["modules"])
