@@ -48,12 +48,15 @@ class BackendOnFirstUse:
         return getattr(self._backend, name)
 
 
+def quit_key(description: str, *, show: bool) -> list[BindingType]:
+    """Ctrl+Q, before any widget's own keys: leaving always works."""
+    return [Binding("ctrl+q", "quit", description, show=show, priority=True)]
+
+
 class CafApp(AppInOurWords[None]):
     TITLE = "Caf · Mon Compte"
     CSS_PATH = stylesheet("app")
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", N_("Fermer l'application"), show=True, priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = quit_key(N_("Fermer l'application"), show=True)
 
     def __init__(
         self,
