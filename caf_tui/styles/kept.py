@@ -14,6 +14,7 @@ anyway (their shell's start-up files are beside it).
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import pickle
 import sys
@@ -21,6 +22,8 @@ from pathlib import Path
 
 from caf_tui.styles.parsed import ParsedOnce
 from caf_tui.user_cache import user_cache_dir, write_whole
+
+log = logging.getLogger(__name__)
 
 
 class _ThisProcess:
@@ -67,5 +70,9 @@ def keep() -> None:
     if _ThisProcess.written or len(ParsedOnce._rules_of) <= (_ThisProcess.read or 0):
         return
     _ThisProcess.written = True
-    data = pickle.dumps(ParsedOnce._rules_of, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        data = pickle.dumps(ParsedOnce._rules_of, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # a rule some Textual version cannot pickle: parsed at each start
+        log.warning("the parsed styles could not be kept", exc_info=True)
+        return
     write_whole(kept_file(), data)

@@ -94,3 +94,13 @@ def test_a_start_that_parsed_nothing_new_writes_nothing(
     parsed()
     kept.keep()
     assert kept.kept_file().stat().st_mtime_ns == written
+
+
+def test_rules_that_cannot_be_pickled_are_parsed_at_each_start(
+    fresh_process: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept.read_kept()
+    parsed()
+    ParsedOnce._rules_of[("unpicklable",)] = [lambda: None]  # type: ignore[list-item]
+    kept.keep()  # the app goes on
+    assert not kept.kept_file().exists()
