@@ -14,9 +14,6 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
-from stdnum.fr import nir as stdnum_nir
-
 from caf_tui.api import IdentifierKind
 from caf_tui.i18n import N_, _
 
@@ -71,12 +68,15 @@ def normalise_nir(text: str) -> str:
                 "Le numéro doit compter 13 chiffres (ou 15 avec la clé) ; vous en avez saisi {n}."
             ).format(n=len(compact)),
         )
+    # Imported when first needed: stdnum brings pydoc, a tenth of a bare Textual app's paint.
+    from stdnum.fr import nir as stdnum_nir
+
     body = compact[:NIR_BODY_LENGTH]
     try:
         key = stdnum_nir.calc_check_digits(body)
         full = body + key
         stdnum_nir.validate(full)
-    except (InvalidFormat, InvalidComponent, InvalidLength, ValueError) as exc:
+    except ValueError as exc:  # stdnum's InvalidFormat, InvalidComponent, InvalidLength too
         raise RuleError(
             "nir_format", _("Ce numéro de Sécurité sociale n'est pas valide : vérifiez-le.")
         ) from exc
@@ -90,6 +90,9 @@ def normalise_nir(text: str) -> str:
 
 def check_nir_key(full: str) -> None:
     """Raise ``RuleError`` when a 15-digit NIR's key is wrong (for callers holding 15 digits)."""
+    from stdnum.exceptions import InvalidChecksum
+    from stdnum.fr import nir as stdnum_nir
+
     try:
         stdnum_nir.validate(full)
     except InvalidChecksum as exc:
