@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from caf_stub import account, account_security, throttle
-from caf_stub.codes import check_code
-from caf_stub.context import StubContext
+from caf_stub.codes import check_code, typed_code
+from caf_stub.context import Client, Context, StubContext
 from caf_stub.errors import ApiError
 from caf_stub.journey import (
     CHANNEL_VALIDITY,
@@ -18,11 +18,16 @@ from caf_stub.journey import (
 )
 from caf_stub.messages import code_email, code_sms, contact_changed_notice
 from caf_stub.security import hash_secret, new_code
-from caf_stub.sessions import Caller
+from caf_stub.sessions import Authed
 from caf_stub.store import Account
 from caf_tui import rules
 from caf_tui.api import Channel, ErrorCode, StepName
-from caf_tui.api.account import ContactChangeRequest, ContactChangeStarted, ProfileResponse
+from caf_tui.api.account import (
+    ContactChangeRequest,
+    ContactChangeStarted,
+    ContactCodeRequest,
+    ProfileResponse,
+)
 
 CONTACT_CHANGE = "contact_change"
 
@@ -40,7 +45,7 @@ def _normalised(request: ContactChangeRequest) -> str:
 
 
 def start(
-    context: StubContext, caller: Caller, request: ContactChangeRequest, client: str = ""
+    context: Context, caller: Authed, request: ContactChangeRequest, client: Client
 ) -> ContactChangeStarted:
     now = context.clock.now()
     value = _normalised(request)
@@ -122,12 +127,9 @@ def _notify_previous(
     )
 
 
-def verify(context: StubContext, caller: Caller, candidate: str) -> ProfileResponse:
+def verify(context: Context, caller: Authed, request: ContactCodeRequest) -> ProfileResponse:
     now = context.clock.now()
-    try:
-        candidate = rules.normalise_code(candidate)
-    except rules.RuleError as exc:
-        raise ApiError(ErrorCode.VALIDATION_ERROR, exc.message, field="code") from exc
+    candidate = typed_code(request.code.get_secret_value())
     store = context.store
     with store.transaction():
         person = load_account(context, caller)

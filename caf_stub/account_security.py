@@ -5,11 +5,11 @@ from __future__ import annotations
 import logging
 
 from caf_stub import auth, throttle
-from caf_stub.context import StubContext
+from caf_stub.context import Client, Context, StubContext
 from caf_stub.errors import ApiError
 from caf_stub.journey import load_account, require_step
 from caf_stub.security import hash_secret
-from caf_stub.sessions import Caller
+from caf_stub.sessions import Authed, Caller
 from caf_stub.store import Account
 from caf_tui import rules
 from caf_tui.api import ErrorCode, StepName
@@ -89,7 +89,7 @@ def check_current_password(
 
 
 def change_password(
-    context: StubContext, caller: Caller, request: ChangePasswordRequest, client: str = ""
+    context: Context, caller: Authed, request: ChangePasswordRequest, client: Client
 ) -> LogoutEverywhereResponse:
     """Check the current password (``check_current_password``), set the new one, and end
     every other session."""
@@ -113,7 +113,7 @@ def change_password(
     return LogoutEverywhereResponse(ended=ended)
 
 
-def connections(context: StubContext, caller: Caller) -> ConnectionsResponse:
+def connections(context: Context, caller: Authed) -> ConnectionsResponse:
     store = context.store
     with store.transaction():
         account = load_account(context, caller)
@@ -131,7 +131,7 @@ def connections(context: StubContext, caller: Caller) -> ConnectionsResponse:
         )
 
 
-def logout_everywhere(context: StubContext, caller: Caller) -> LogoutEverywhereResponse:
+def logout_everywhere(context: Context, caller: Authed) -> LogoutEverywhereResponse:
     now = context.clock.now()
     store = context.store
     with store.transaction():

@@ -20,7 +20,7 @@ from datetime import datetime
 from enum import Enum, auto
 
 from caf_stub import throttle
-from caf_stub.context import StubContext
+from caf_stub.context import Client, Context, StubContext
 from caf_stub.errors import ApiError
 from caf_stub.journey import build_step
 from caf_stub.security import hash_secret, needs_rehash, verify_secret
@@ -171,7 +171,7 @@ def _as_long_as_a_check(context: StubContext, password: str) -> None:
         store.count_failed_login(NO_ACCOUNT)
 
 
-def login(context: StubContext, request: LoginRequest, client: str = "") -> AuthResponse:
+def login(context: Context, request: LoginRequest, client: Client) -> AuthResponse:
     """Check the password, throttled per client and per account (see ``throttle.py``)."""
     try:
         identifier = rules.normalise_identifier(request.identifier_kind, request.identifier)

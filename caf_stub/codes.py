@@ -16,9 +16,18 @@ from caf_stub.journey import (
 from caf_stub.messages import code_email, code_sms
 from caf_stub.security import hash_secret, new_code, verify_secret
 from caf_stub.store import Account, Code
+from caf_tui import rules
 from caf_tui.api import Channel, ErrorCode
 
 log = logging.getLogger("caf_stub")
+
+
+def typed_code(text: str) -> str:
+    """The verification code as typed, normalised; else 422 with the rule's French words."""
+    try:
+        return rules.normalise_code(text)
+    except rules.RuleError as exc:
+        raise ApiError(ErrorCode.VALIDATION_ERROR, exc.message, field="code") from exc
 
 
 def send_code(context: StubContext, account: Account, channel: Channel, now: datetime) -> None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from caf_stub import benefits, declarations
-from caf_stub.context import StubContext
+from caf_stub.context import Context
 from caf_stub.filings import BENEFIT_REQUEST, DECLARATION, RECENT
 from caf_stub.journey import load_account, require_step
 from caf_stub.rights import SECTION_RIGHT, rights_of
-from caf_stub.sessions import Caller
+from caf_stub.sessions import Authed
 from caf_stub.store import Account, Store
 from caf_tui.api import DashboardResponse, Person, Section, SectionAccess, StepName
 
@@ -24,7 +24,7 @@ def allowed_sections(store: Store, account: Account) -> dict[Section, bool]:
     }
 
 
-def dashboard(context: StubContext, caller: Caller) -> DashboardResponse:
+def dashboard(context: Context, caller: Authed) -> DashboardResponse:
     store = context.store
     with store.transaction():
         account = load_account(context, caller)

@@ -11,11 +11,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
-from caf_stub.context import StubContext
+from caf_stub.context import Context, StubContext
 from caf_stub.errors import ApiError
 from caf_stub.filings import DECLARATION, lines_of, record
 from caf_stub.rights import require_right
-from caf_stub.sessions import Caller
+from caf_stub.sessions import Authed
 from caf_stub.store import Filing
 from caf_tui import rules
 from caf_tui.api import ErrorCode
@@ -72,7 +72,7 @@ def _address(context: StubContext, request: AddressChangeRequest) -> tuple[str, 
 
 
 def address_summary(
-    context: StubContext, caller: Caller, request: AddressChangeRequest
+    context: Context, caller: Authed, request: AddressChangeRequest
 ) -> DeclarationSummary:
     with context.store.transaction():
         require_right(context, caller, SpouseRight.DECLARE_CHANGES)
@@ -90,7 +90,7 @@ def _address_lines(address: str, moved_on: date) -> list[SummaryLine]:
 
 
 def declare_address(
-    context: StubContext, caller: Caller, request: AddressChangeRequest
+    context: Context, caller: Authed, request: AddressChangeRequest
 ) -> DeclarationReceipt:
     store = context.store
     with store.transaction():
@@ -128,7 +128,7 @@ def _situation(context: StubContext, request: FamilySituationRequest) -> list[Su
 
 
 def situation_summary(
-    context: StubContext, caller: Caller, request: FamilySituationRequest
+    context: Context, caller: Authed, request: FamilySituationRequest
 ) -> DeclarationSummary:
     with context.store.transaction():
         require_right(context, caller, SpouseRight.DECLARE_CHANGES)
@@ -140,7 +140,7 @@ def situation_summary(
 
 
 def declare_situation(
-    context: StubContext, caller: Caller, request: FamilySituationRequest
+    context: Context, caller: Authed, request: FamilySituationRequest
 ) -> DeclarationReceipt:
     store = context.store
     with store.transaction():
@@ -184,7 +184,7 @@ def receipt(filing: Filing) -> DeclarationReceipt:
     )
 
 
-def declarations(context: StubContext, caller: Caller) -> DeclarationsResponse:
+def declarations(context: Context, caller: Authed) -> DeclarationsResponse:
     store = context.store
     with store.transaction():
         account = require_right(context, caller, SpouseRight.DECLARE_CHANGES)

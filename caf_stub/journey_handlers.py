@@ -9,14 +9,15 @@ step owed next. A handler only says what its step changes.
 from __future__ import annotations
 
 import functools
+import inspect
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Concatenate, ParamSpec
 
-from caf_stub.codes import check_code, send_code
-from caf_stub.context import StubContext
+from caf_stub.codes import check_code, send_code, typed_code
+from caf_stub.context import Context, StubContext
 from caf_stub.errors import ApiError
 from caf_stub.journey import (
     MIGRATION,
@@ -29,7 +30,7 @@ from caf_stub.journey import (
 )
 from caf_stub.messages import acknowledgment_email
 from caf_stub.security import hash_secret, new_reference
-from caf_stub.sessions import Caller
+from caf_stub.sessions import Authed, Caller
 from caf_stub.store import Account, Code
 from caf_stub.terms import TERMS_VERSION
 from caf_tui import rules
@@ -78,7 +79,14 @@ Handler = Callable[Concatenate[Submission, P], ApiError | None]
 """What a handler does at its step. It returns a refusal to raise once its writes are saved
 (a wrong code's try must count), or None to answer with the step owed next."""
 
-Endpoint = Callable[Concatenate[StubContext, Caller, P], JourneyResponse]
+Endpoint = Callable[..., JourneyResponse]
+"""A handler made an endpoint ``(context, caller, *request)``, which FastAPI calls by keyword
+with the parameters of its ``__signature__``."""
+
+_SESSION_PARAMETERS = (
+    inspect.Parameter("context", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Context),
+    inspect.Parameter("caller", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Authed),
+)
 
 
 def respond(context: StubContext, account_id: int) -> JourneyResponse:
@@ -89,15 +97,15 @@ def respond(context: StubContext, account_id: int) -> JourneyResponse:
 
 def journey_step(
     *steps: StepName, allowed: Callable[[StubContext, Account], None] | None = None
-) -> Callable[[Handler[P]], Endpoint[P]]:
+) -> Callable[[Handler[P]], Endpoint]:
     """Make ``handler`` an endpoint ``(context, caller, *request)``: clock, transaction,
     account, ``allowed`` (a refusal checked before the step), the step check (none when no
-    step is given), the handler, and the answer."""
+    step is given), the handler, and the answer. FastAPI serves the endpoint as it is: its
+    signature is the session's and the handler's request (the body model)."""
 
-    def decorate(handler: Handler[P]) -> Endpoint[P]:
-        @functools.wraps(handler)
+    def decorate(handler: Handler[P]) -> Endpoint:
         def endpoint(
-            context: StubContext, caller: Caller, /, *args: P.args, **kwargs: P.kwargs
+            context: StubContext, caller: Caller, *args: P.args, **kwargs: P.kwargs
         ) -> JourneyResponse:
             now = context.clock.now()
             with context.store.transaction():
@@ -113,6 +121,11 @@ def journey_step(
             assert answer is not None
             return answer
 
+        functools.update_wrapper(endpoint, handler)
+        _, *request = inspect.signature(handler, eval_str=True).parameters.values()
+        endpoint.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+            [*_SESSION_PARAMETERS, *request], return_annotation=JourneyResponse
+        )
         return endpoint
 
     return decorate
@@ -210,10 +223,7 @@ def confirm_contact(submission: Submission, request: ConfirmContactRequest) -> N
 
 @journey_step(StepName.VERIFY_CODE)
 def verify_code(submission: Submission, request: VerifyCodeRequest) -> ApiError | None:
-    try:
-        candidate = rules.normalise_code(request.code.get_secret_value())
-    except rules.RuleError as exc:
-        raise ApiError(ErrorCode.VALIDATION_ERROR, exc.message, field="code") from exc
+    candidate = typed_code(request.code.get_secret_value())
     context, now = submission.context, submission.now
     pending = submission.pending_code()
     refusal = check_code(context, pending, candidate, now)

@@ -19,7 +19,8 @@ from datetime import datetime, timedelta
 
 from caf_stub import auth, throttle
 from caf_stub.account_security import check_new_password
-from caf_stub.context import StubContext
+from caf_stub.codes import typed_code
+from caf_stub.context import Client, Context, StubContext
 from caf_stub.errors import ApiError
 from caf_stub.messages import code_email, code_sms
 from caf_stub.security import hash_secret, new_code, new_token, token_digest, verify_secret
@@ -33,7 +34,13 @@ from caf_tui.api import (
     RecoveryCodeStep,
     RecoveryPasswordStep,
 )
-from caf_tui.api.recovery import RecoveryResponse, RecoveryStartRequest
+from caf_tui.api.recovery import (
+    RecoveryCodeRequest,
+    RecoveryFlowRequest,
+    RecoveryPasswordRequest,
+    RecoveryResponse,
+    RecoveryStartRequest,
+)
 
 log = logging.getLogger("caf_stub")
 
@@ -121,9 +128,7 @@ def _take_start_slots(context: StubContext, subject: str, client: str, now: date
             raise _refused_start(exc.retry_after, by_client=False) from None
 
 
-def start(
-    context: StubContext, request: RecoveryStartRequest, client: str = ""
-) -> RecoveryResponse:
+def start(context: Context, request: RecoveryStartRequest, client: Client) -> RecoveryResponse:
     try:
         identifier = rules.normalise_identifier(request.identifier_kind, request.identifier)
     except rules.RuleError as exc:
@@ -199,14 +204,10 @@ def _password_step(context: StubContext, flow: RecoveryFlow) -> RecoveryPassword
     )
 
 
-def verify_code(
-    context: StubContext, token: str, candidate: str, client: str = ""
-) -> RecoveryResponse:
+def verify_code(context: Context, request: RecoveryCodeRequest, client: Client) -> RecoveryResponse:
     now = context.clock.now()
-    try:
-        candidate = rules.normalise_code(candidate)
-    except rules.RuleError as exc:
-        raise ApiError(ErrorCode.VALIDATION_ERROR, exc.message, field="code") from exc
+    token = request.flow_token.get_secret_value()
+    candidate = typed_code(request.code.get_secret_value())
     store = context.store
     with store.transaction():
         flow = _flow(context, token, now)
@@ -282,11 +283,12 @@ def _before_check(context: StubContext, flow: RecoveryFlow, now: datetime) -> Ap
     return None
 
 
-def set_password(
-    context: StubContext, token: str, password: str, confirmation: str
-) -> RecoveryResponse:
+def set_password(context: Context, request: RecoveryPasswordRequest) -> RecoveryResponse:
     """The new password; every session of the account ends. Next: the login."""
     now = context.clock.now()
+    token = request.flow_token.get_secret_value()
+    password = request.password.get_secret_value()
+    confirmation = request.confirmation.get_secret_value()
     check_new_password(context, password, confirmation)
     new_hash = hash_secret(password)
     store = context.store
@@ -308,9 +310,10 @@ def set_password(
     return _answer(context, token, LoginStep())
 
 
-def resend_legacy(context: StubContext, token: str) -> RecoveryResponse:
+def resend_legacy(context: Context, request: RecoveryFlowRequest) -> RecoveryResponse:
     """« Le renvoi de votre mot de passe à 8 chiffres »: a new one, to the contact on file."""
     now = context.clock.now()
+    token = request.flow_token.get_secret_value()
     legacy = f"{secrets.randbelow(10**8):08d}"
     legacy_hash = hash_secret(legacy)
     store = context.store

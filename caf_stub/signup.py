@@ -25,7 +25,8 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from caf_stub import auth, throttle
-from caf_stub.context import StubContext
+from caf_stub.codes import typed_code
+from caf_stub.context import Client, Context, StubContext
 from caf_stub.errors import ApiError
 from caf_stub.journey import build_step, responsable_of
 from caf_stub.messages import code_email, code_sms, holder_code_email, holder_code_sms
@@ -42,7 +43,7 @@ from caf_tui.api import (
     Role,
     VerifyCodeStep,
 )
-from caf_tui.api.signup import SignupRequest, SignupResponse
+from caf_tui.api.signup import SignupCodeRequest, SignupFlowRequest, SignupRequest, SignupResponse
 
 log = logging.getLogger("caf_stub")
 
@@ -227,7 +228,7 @@ def _step(
     )
 
 
-def signup(context: StubContext, request: SignupRequest, client: str = "") -> SignupResponse:
+def signup(context: Context, request: SignupRequest, client: Client) -> SignupResponse:
     """Check the identity, then send the proof code to a contact on file. No session yet."""
     numero, postal, nir = _checked(context, request)
     now: datetime = context.clock.now()
@@ -307,13 +308,11 @@ def _before_check(context: StubContext, flow: SignupFlow, now: datetime) -> None
         )
 
 
-def verify_code(context: StubContext, token: str, candidate: str, client: str = "") -> AuthResponse:
+def verify_code(context: Context, request: SignupCodeRequest, client: Client) -> AuthResponse:
     """The code sent to the contact on file: the account is linked and a session opens."""
     now = context.clock.now()
-    try:
-        candidate = rules.normalise_code(candidate)
-    except rules.RuleError as exc:
-        raise ApiError(ErrorCode.VALIDATION_ERROR, exc.message, field="code") from exc
+    token = request.flow_token.get_secret_value()
+    candidate = typed_code(request.code.get_secret_value())
     store = context.store
     window = throttle.Window(context.settings.max_code_attempts, throttle.HOUR)
     with store.transaction():
@@ -392,11 +391,12 @@ def _link(context: StubContext, flow: SignupFlow, now: datetime) -> AuthResponse
     return AuthResponse(next=build_step(context, fresh), server_time=now, session=session)
 
 
-def cancel(context: StubContext, token: str) -> JourneyResponse:
+def cancel(context: Context, request: SignupFlowRequest) -> JourneyResponse:
     """« Modifier mes coordonnées » at the sign-up's code: there is no contact to change before
     the proof; the request ends and the person is back at the login (from where « Créer Mon
     Compte » starts again)."""
     now = context.clock.now()
+    token = request.flow_token.get_secret_value()
     store = context.store
     with store.transaction():
         flow = store.signup_flow(token_digest(token))
@@ -405,9 +405,10 @@ def cancel(context: StubContext, token: str) -> JourneyResponse:
     return JourneyResponse(next=LoginStep(), server_time=now)
 
 
-def resend_code(context: StubContext, token: str) -> SignupResponse:
+def resend_code(context: Context, request: SignupFlowRequest) -> SignupResponse:
     """« Demander »: a new code to the same contact on file (the previous one stops working)."""
     now = context.clock.now()
+    token = request.flow_token.get_secret_value()
     store = context.store
     settings = context.settings
     with store.transaction():
