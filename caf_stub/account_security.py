@@ -24,7 +24,8 @@ log = logging.getLogger("caf_stub")
 
 
 def check_new_password(context: StubContext, password: str, confirmation: str) -> None:
-    """Raise password_policy / password_mismatch as the journey does (same rules.py checks)."""
+    """Raise password_policy / password_mismatch (the ``rules.py`` checks): the same words
+    wherever a new password is chosen (the journey, « Mon Compte », a recovery)."""
     policy = context.policy
     checks = rules.check_password(password, confirmation, policy)
     failed = rules.failed_rules(checks)
@@ -32,10 +33,15 @@ def check_new_password(context: StubContext, password: str, confirmation: str) -
     if broken:
         policy_checks = [c for c in checks if c.rule is not rules.PasswordRule.MATCH]
         labels = ", ".join(c.label for c in broken)
+        message = (
+            f"Le mot de passe ne respecte pas ces règles : {labels}. "
+            + rules.checklist_sentence(policy_checks, policy)
+        )
+        if rules.PasswordRule.MATCH in failed:
+            message += " La confirmation diffère aussi du mot de passe."
         raise ApiError(
             ErrorCode.PASSWORD_POLICY,
-            f"Le mot de passe ne respecte pas ces règles : {labels}. "
-            + rules.checklist_sentence(policy_checks, policy),
+            message,
             field="password",
             failed_rules=[rule.value for rule in failed],
         )

@@ -68,21 +68,35 @@ def blocked_error() -> ApiError:
     )
 
 
-def too_many(words: str, retry_after: int) -> ApiError:
+def too_many(words: str, retry_after: int, advice: str = "") -> ApiError:
+    """429 too_many_attempts: ``words``, when to try again, then ``advice`` if any."""
+    message = f"{words}. Réessayez dans {throttle.minutes_text(retry_after)}."
     return ApiError(
         ErrorCode.TOO_MANY_ATTEMPTS,
-        f"{words}. Réessayez dans {throttle.minutes_text(retry_after)}.",
+        f"{message} {advice}" if advice else message,
         retry_after=retry_after,
     )
+
+
+def take_slot(
+    context: StubContext,
+    bucket: str,
+    window: throttle.Window,
+    now: datetime,
+    words: str,
+    advice: str = "",
+) -> int:
+    """A slot of ``bucket``'s window, taken now; else 429 (``too_many``)."""
+    try:
+        return throttle.take(context.store, bucket, window, now)
+    except throttle.Throttled as exc:
+        raise too_many(words, exc.retry_after, advice) from None
 
 
 def client_slot(context: StubContext, client: str, now: datetime, words: str) -> int:
     """A slot of the client's window of failed secrets, taken now; else 429 (``words``)."""
     window = throttle.client_window(context.settings)
-    try:
-        return throttle.take(context.store, throttle.client_bucket(client), window, now)
-    except throttle.Throttled as exc:
-        raise too_many(words, exc.retry_after) from None
+    return take_slot(context, throttle.client_bucket(client), window, now, words)
 
 
 def lock_state(account: Account, now: datetime) -> datetime | None:

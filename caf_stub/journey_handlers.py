@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Concatenate, ParamSpec
 
+from caf_stub.account_security import check_new_password
 from caf_stub.codes import check_code, send_code, typed_code
 from caf_stub.context import Context, StubContext
 from caf_stub.errors import ApiError
@@ -164,35 +165,8 @@ def accept_terms(submission: Submission, request: AcceptTermsRequest) -> None:
 
 @journey_step(StepName.CHOOSE_PASSWORD)
 def choose_password(submission: Submission, request: ChoosePasswordRequest) -> None:
-    policy = submission.context.policy
     password = request.password.get_secret_value()
-    confirmation = request.confirmation.get_secret_value()
-    checks = rules.check_password(password, confirmation, policy)
-    failed = rules.failed_rules(checks)
-    broken = [c for c in checks if not c.ok and c.rule is not rules.PasswordRule.MATCH]
-    if broken:
-        policy_checks = [c for c in checks if c.rule is not rules.PasswordRule.MATCH]
-        labels = ", ".join(c.label for c in broken)
-        message = (
-            f"Le mot de passe ne respecte pas ces règles : {labels}. "
-            + rules.checklist_sentence(policy_checks, policy)
-        )
-        if rules.PasswordRule.MATCH in failed:
-            message += " La confirmation diffère aussi du mot de passe."
-        raise ApiError(
-            ErrorCode.PASSWORD_POLICY,
-            message,
-            field="password",
-            failed_rules=[rule.value for rule in failed],
-        )
-    if failed:
-        raise ApiError(
-            ErrorCode.PASSWORD_MISMATCH,
-            "La confirmation ne correspond pas au nouveau mot de passe : saisissez deux fois "
-            "le même mot de passe.",
-            field="confirmation",
-            failed_rules=[rule.value for rule in failed],
-        )
+    check_new_password(submission.context, password, request.confirmation.get_secret_value())
     submission.update(password_hash=hash_secret(password), password_is_legacy=False)
     submission.audit("password_chosen")
     log.info("new password chosen by account %d", submission.account.id)

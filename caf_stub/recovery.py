@@ -21,6 +21,7 @@ from caf_stub import auth, throttle
 from caf_stub.account_security import check_new_password
 from caf_stub.codes import typed_code
 from caf_stub.context import Client, Context, StubContext
+from caf_stub.doors import live_flow
 from caf_stub.errors import ApiError
 from caf_stub.messages import code_email, code_sms
 from caf_stub.security import hash_secret, new_code, new_token, token_digest, verify_secret
@@ -101,15 +102,8 @@ def _deliver(
     )
 
 
-def _refused_start(retry_after: int, by_client: bool) -> ApiError:
-    who = "depuis cet appareil" if by_client else "pour cet identifiant"
-    return ApiError(
-        ErrorCode.TOO_MANY_ATTEMPTS,
-        f"Trop de demandes de nouveau mot de passe {who} : réessayez dans "
-        f"{throttle.minutes_text(retry_after)}. Si un code vous a déjà été envoyé, "
-        "saisissez-le.",
-        retry_after=retry_after,
-    )
+START_WORDS = "Trop de demandes de nouveau mot de passe"
+START_ADVICE = "Si un code vous a déjà été envoyé, saisissez-le."
 
 
 def _take_start_slots(context: StubContext, subject: str, client: str, now: datetime) -> None:
@@ -117,15 +111,13 @@ def _take_start_slots(context: StubContext, subject: str, client: str, now: date
     store = context.store
     per_subject = throttle.Window(context.settings.max_sends_per_hour, throttle.HOUR)
     per_client = throttle.Window(STARTS_PER_CLIENT_PER_HOUR, throttle.HOUR)
+    by_client = f"{START_WORDS} depuis cet appareil"
+    by_subject = f"{START_WORDS} pour cet identifiant"
     with store.transaction():
-        try:
-            throttle.take(store, f"recovery_start:client:{client}", per_client, now)
-        except throttle.Throttled as exc:
-            raise _refused_start(exc.retry_after, by_client=True) from None
-        try:
-            throttle.take(store, f"recovery_start:{subject}", per_subject, now)
-        except throttle.Throttled as exc:
-            raise _refused_start(exc.retry_after, by_client=False) from None
+        bucket = f"recovery_start:client:{client}"
+        auth.take_slot(context, bucket, per_client, now, by_client, START_ADVICE)
+        bucket = f"recovery_start:{subject}"
+        auth.take_slot(context, bucket, per_subject, now, by_subject, START_ADVICE)
 
 
 def start(context: Context, request: RecoveryStartRequest, client: Client) -> RecoveryResponse:
@@ -154,7 +146,7 @@ def start(context: Context, request: RecoveryStartRequest, client: Client) -> Re
         if store.recovery_subject_flows_since(subject, now - timedelta(hours=1)) >= (
             context.settings.max_sends_per_hour
         ):
-            raise _refused_start(throttle.HOUR, by_client=False)
+            raise auth.too_many(f"{START_WORDS} pour cet identifiant", throttle.HOUR, START_ADVICE)
         store.insert_recovery_flow(
             token_hash=token_digest(token),
             account_id=account.id if account is not None else None,
@@ -186,13 +178,7 @@ def _attempts_left(context: StubContext, subject: str, now: datetime) -> int:
 
 def _flow(context: StubContext, token: str, now: datetime) -> RecoveryFlow:
     flow = context.store.recovery_flow(token_digest(token))
-    if flow is None or flow.finished_at is not None or now >= flow.expires_at:
-        raise ApiError(
-            ErrorCode.FLOW_EXPIRED,
-            "Cette demande de nouveau mot de passe a expiré ou est terminée : "
-            "recommencez depuis « Mot de passe oublié ? ».",
-        )
-    return flow
+    return live_flow(flow, now, "de nouveau mot de passe", "Mot de passe oublié ?")
 
 
 def _password_step(context: StubContext, flow: RecoveryFlow) -> RecoveryPasswordStep:

@@ -27,6 +27,7 @@ from datetime import datetime, timedelta
 from caf_stub import auth, throttle
 from caf_stub.codes import typed_code
 from caf_stub.context import Client, Context, StubContext
+from caf_stub.doors import live_flow
 from caf_stub.errors import ApiError
 from caf_stub.journey import build_step, responsable_of
 from caf_stub.messages import code_email, code_sms, holder_code_email, holder_code_sms
@@ -134,31 +135,16 @@ def mask_email(address: str) -> str:
     return f"{local[:1]}•••@{domain}"
 
 
-def _refused(words: str, retry_after: int) -> ApiError:
-    return ApiError(
-        ErrorCode.TOO_MANY_ATTEMPTS,
-        f"{words} : réessayez dans {throttle.minutes_text(retry_after)}.",
-        retry_after=retry_after,
-    )
-
-
 def _take_start_slots(context: StubContext, numero: str, client: str, now: datetime) -> None:
     per_client = throttle.Window(STARTS_PER_CLIENT_PER_HOUR, throttle.HOUR)
     per_file = throttle.Window(context.settings.max_sends_per_hour, throttle.HOUR)
     store = context.store
+    words = "Trop de demandes de création de compte"
     with store.transaction():
-        try:
-            throttle.take(store, f"signup:client:{client}", per_client, now)
-        except throttle.Throttled as exc:
-            raise _refused(
-                "Trop de demandes de création de compte depuis cet appareil", exc.retry_after
-            ) from None
-        try:
-            throttle.take(store, f"signup:file:{numero}", per_file, now)
-        except throttle.Throttled as exc:
-            raise _refused(
-                "Trop de demandes de création de compte pour ce dossier", exc.retry_after
-            ) from None
+        auth.take_slot(
+            context, f"signup:client:{client}", per_client, now, f"{words} depuis cet appareil"
+        )
+        auth.take_slot(context, f"signup:file:{numero}", per_file, now, f"{words} pour ce dossier")
 
 
 def _proof_contact(store: Store, household: Household, member: Account | None) -> Account:
@@ -280,13 +266,7 @@ def signup(context: Context, request: SignupRequest, client: Client) -> SignupRe
 
 def _flow(context: StubContext, token: str, now: datetime) -> SignupFlow:
     flow = context.store.signup_flow(token_digest(token))
-    if flow is None or flow.finished_at is not None or now >= flow.expires_at:
-        raise ApiError(
-            ErrorCode.FLOW_EXPIRED,
-            "Cette demande de création de compte a expiré ou est terminée : recommencez depuis "
-            "« Créer Mon Compte ».",
-        )
-    return flow
+    return live_flow(flow, now, "de création de compte", "Créer Mon Compte")
 
 
 def _before_check(context: StubContext, flow: SignupFlow, now: datetime) -> None:
