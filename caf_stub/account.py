@@ -9,12 +9,12 @@ from __future__ import annotations
 from caf_stub.context import Context, StubContext
 from caf_stub.dashboard import allowed_sections
 from caf_stub.errors import ApiError
-from caf_stub.journey import display_identifier, load_account, require_step, spouse_of
-from caf_stub.rights import granted_by
+from caf_stub.journey import display_identifier, spouse_of
+from caf_stub.rights import granted_by, open_to
 from caf_stub.sessions import Authed, Caller
 from caf_stub.store import Account
 from caf_tui import rules
-from caf_tui.api import ErrorCode, Person, Role, Section, SpouseDecision, StepName
+from caf_tui.api import ErrorCode, Person, Role, Section, SpouseDecision
 from caf_tui.api.account import (
     Attestation,
     AttestationsResponse,
@@ -56,8 +56,7 @@ def open_section(context: StubContext, caller: Caller, section: Section) -> Acco
 
     The caller holds a store transaction. Raises step_mismatch, forbidden.
     """
-    account = load_account(context, caller)
-    require_step(context, account, StepName.DASHBOARD)
+    account = open_to(context, caller)
     if not allowed_sections(context.store, account)[section]:
         context.store.audit("forbidden", account.id, context.clock.now(), section.value)
         raise ApiError(ErrorCode.FORBIDDEN, FORBIDDEN_MESSAGES[section])
@@ -67,8 +66,7 @@ def open_section(context: StubContext, caller: Caller, section: Section) -> Acco
 def profile(context: Context, caller: Authed) -> ProfileResponse:
     store = context.store
     with store.transaction():
-        account = load_account(context, caller)
-        require_step(context, account, StepName.DASHBOARD)
+        account = open_to(context, caller)
         household = store.household(account.household_id)
         kind, identifier = display_identifier(account)
         return ProfileResponse(

@@ -12,16 +12,15 @@ from caf_stub.errors import ApiError
 from caf_stub.journey import (
     CHANNEL_VALIDITY,
     display_destination,
-    load_account,
-    require_step,
     seconds_until,
 )
 from caf_stub.messages import code_email, code_sms, contact_changed_notice
+from caf_stub.rights import open_to
 from caf_stub.security import hash_secret, new_code
 from caf_stub.sessions import Authed
 from caf_stub.store import Account
 from caf_tui import rules
-from caf_tui.api import Channel, ErrorCode, StepName
+from caf_tui.api import Channel, ErrorCode
 from caf_tui.api.account import (
     ContactChangeRequest,
     ContactChangeStarted,
@@ -53,8 +52,7 @@ def start(
     store = context.store
     settings = context.settings
     with store.transaction():
-        person = load_account(context, caller)
-        require_step(context, person, StepName.DASHBOARD)
+        person = open_to(context, caller)
     if value == (person.phone if request.channel is Channel.SMS else person.email):
         raise ApiError(
             ErrorCode.VALIDATION_ERROR,
@@ -132,8 +130,7 @@ def verify(context: Context, caller: Authed, request: ContactCodeRequest) -> Pro
     candidate = typed_code(request.code.get_secret_value())
     store = context.store
     with store.transaction():
-        person = load_account(context, caller)
-        require_step(context, person, StepName.DASHBOARD)
+        person = open_to(context, caller)
         pending = store.pending_code(person.id, CONTACT_CHANGE)
         if pending is None:
             raise ApiError(

@@ -7,12 +7,13 @@ import logging
 from caf_stub import auth, throttle
 from caf_stub.context import Client, Context, StubContext
 from caf_stub.errors import ApiError
-from caf_stub.journey import load_account, require_step
+from caf_stub.journey import load_account
+from caf_stub.rights import open_to
 from caf_stub.security import hash_secret
 from caf_stub.sessions import Authed, Caller
 from caf_stub.store import Account
 from caf_tui import rules
-from caf_tui.api import ErrorCode, StepName
+from caf_tui.api import ErrorCode
 from caf_tui.api.account import (
     ChangePasswordRequest,
     Connection,
@@ -102,8 +103,7 @@ def change_password(
     now = context.clock.now()
     store = context.store
     with store.transaction():
-        account = load_account(context, caller)
-        require_step(context, account, StepName.DASHBOARD)
+        account = open_to(context, caller)
     password = request.password.get_secret_value()
     check_new_password(context, password, request.confirmation.get_secret_value())
     slot = check_current_password(

@@ -185,12 +185,17 @@ def _as_long_as_a_check(context: StubContext, password: str) -> None:
         store.count_failed_login(NO_ACCOUNT)
 
 
-def login(context: Context, request: LoginRequest, client: Client) -> AuthResponse:
-    """Check the password, throttled per client and per account (see ``throttle.py``)."""
+def typed_identifier(kind: IdentifierKind, text: str) -> str:
+    """The identifier as typed, normalised; else 422 invalid_identifier in the rule's words."""
     try:
-        identifier = rules.normalise_identifier(request.identifier_kind, request.identifier)
+        return rules.normalise_identifier(kind, text)
     except rules.RuleError as exc:
         raise ApiError(ErrorCode.INVALID_IDENTIFIER, exc.message, field="identifier") from exc
+
+
+def login(context: Context, request: LoginRequest, client: Client) -> AuthResponse:
+    """Check the password, throttled per client and per account (see ``throttle.py``)."""
+    identifier = typed_identifier(request.identifier_kind, request.identifier)
     now = context.clock.now()
     slot = client_slot(context, client, now, LOGIN_WORDS)
     password = request.password.get_secret_value()

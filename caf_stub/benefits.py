@@ -7,7 +7,7 @@ from __future__ import annotations
 from caf_stub.context import Context
 from caf_stub.declarations import checked
 from caf_stub.errors import ApiError
-from caf_stub.filings import BENEFIT_REQUEST, lines_of, record
+from caf_stub.filings import BENEFIT_REQUEST, receipt_fields, record
 from caf_stub.rights import require_right
 from caf_stub.sessions import Authed
 from caf_stub.store import Filing
@@ -192,11 +192,4 @@ def send(
 
 
 def receipt(filing: Filing) -> BenefitReceipt:
-    return BenefitReceipt(
-        reference=filing.reference,
-        received_at=filing.received_at,
-        title=filing.title,
-        lines=lines_of(filing),
-        emailed_to=filing.emailed_to,
-        benefit=filing.subject,
-    )
+    return BenefitReceipt(**receipt_fields(filing), benefit=filing.subject)

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from caf_stub.context import Context, StubContext
 from caf_stub.errors import ApiError
-from caf_stub.filings import DECLARATION, lines_of, record
+from caf_stub.filings import DECLARATION, receipt_fields, record
 from caf_stub.rights import require_right
 from caf_stub.sessions import Authed
 from caf_stub.store import Filing
@@ -174,14 +174,7 @@ def declare_situation(
 
 
 def receipt(filing: Filing) -> DeclarationReceipt:
-    return DeclarationReceipt(
-        reference=filing.reference,
-        received_at=filing.received_at,
-        title=filing.title,
-        lines=lines_of(filing),
-        emailed_to=filing.emailed_to,
-        kind=DeclarationKind(filing.subject),
-    )
+    return DeclarationReceipt(**receipt_fields(filing), kind=DeclarationKind(filing.subject))
 
 
 def declarations(context: Context, caller: Authed) -> DeclarationsResponse:

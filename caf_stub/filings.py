@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from caf_stub.context import StubContext
@@ -76,3 +77,14 @@ def record(
 
 def lines_of(filing: Filing) -> list[SummaryLine]:
     return [SummaryLine.model_validate(item) for item in json.loads(filing.lines)]
+
+
+def receipt_fields(filing: Filing) -> dict[str, Any]:
+    """What every « accusé de réception » of ``filing`` says, whatever its kind adds."""
+    return {
+        "reference": filing.reference,
+        "received_at": filing.received_at,
+        "title": filing.title,
+        "lines": lines_of(filing),
+        "emailed_to": filing.emailed_to,
+    }

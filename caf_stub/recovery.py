@@ -26,7 +26,6 @@ from caf_stub.errors import ApiError
 from caf_stub.messages import code_email, code_sms
 from caf_stub.security import hash_secret, new_code, new_token, token_digest, verify_secret
 from caf_stub.store import Account, RecoveryFlow
-from caf_tui import rules
 from caf_tui.api import (
     Channel,
     ErrorCode,
@@ -121,10 +120,7 @@ def _take_start_slots(context: StubContext, subject: str, client: str, now: date
 
 
 def start(context: Context, request: RecoveryStartRequest, client: Client) -> RecoveryResponse:
-    try:
-        identifier = rules.normalise_identifier(request.identifier_kind, request.identifier)
-    except rules.RuleError as exc:
-        raise ApiError(ErrorCode.INVALID_IDENTIFIER, exc.message, field="identifier") from exc
+    identifier = auth.typed_identifier(request.identifier_kind, request.identifier)
     now = context.clock.now()
     store = context.store
     subject = throttle.subject(request.identifier_kind.value, identifier)

@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import secrets
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -31,6 +30,7 @@ from caf_stub.doors import live_flow
 from caf_stub.errors import ApiError
 from caf_stub.journey import build_step, responsable_of
 from caf_stub.messages import code_email, code_sms, holder_code_email, holder_code_sms
+from caf_stub.personas import new_temporary_id
 from caf_stub.security import hash_secret, new_code, new_token, token_digest, verify_secret
 from caf_stub.sessions import open_session
 from caf_stub.store import Account, Household, SignupFlow, Store
@@ -112,13 +112,6 @@ def _find(
         if member.nir is None and _same_person(member, request):
             return member
     return None
-
-
-def _new_temporary_id(store: Store) -> str:
-    while True:
-        candidate = f"T{secrets.randbelow(10**8):08d}"
-        if store.account_by_temporary_id(candidate) is None:
-            return candidate
 
 
 def mask_phone(e164: str) -> str:
@@ -339,7 +332,7 @@ def _link(context: StubContext, flow: SignupFlow, now: datetime) -> AuthResponse
     if flow.account_id is None:
         person = json.loads(flow.person)
         account_id = store.insert_account(
-            temporary_id=_new_temporary_id(store),
+            temporary_id=new_temporary_id(store),
             family_name=person["family_name"],
             given_names=person["given_names"],
             birth_date=person["birth_date"],

@@ -14,7 +14,7 @@ from caf_stub.franceconnect.state import ACR, ALGORITHM
 
 if TYPE_CHECKING:
     from joserfc.jwk import KeySet
-    from joserfc.jwt import JWTClaimsRegistry
+    from joserfc.jwt import ClaimsOption
 
 
 class Untrusted(Exception):
@@ -31,46 +31,61 @@ def _decode(token: str, keys: KeySet) -> dict[str, Any]:
         raise Untrusted(f"signature: {type(exc).__name__}") from exc
 
 
-def _validate(registry: JWTClaimsRegistry, claims: dict[str, Any], what: str) -> None:
+def _checked_claims(
+    token: str,
+    keys: KeySet,
+    what: str,
+    *,
+    issuer: str,
+    client_id: str,
+    now: Callable[[], int],
+    **expected: ClaimsOption,
+) -> dict[str, Any]:
+    """The claims of ``token`` once its signature, issuer, audience and ``expected`` claims
+    hold; else Untrusted, naming ``what`` was checked."""
     from joserfc.errors import JoseError
+    from joserfc.jwt import JWTClaimsRegistry
 
+    claims = _decode(token, keys)
+    expected |= {
+        "iss": {"essential": True, "value": issuer},
+        "aud": {"essential": True, "value": client_id},
+    }
+    registry = JWTClaimsRegistry(now, 0, **expected)
     try:
         registry.validate(claims)
     except JoseError as exc:
         raise Untrusted(f"{what}: {type(exc).__name__}") from exc
+    return claims
 
 
 def id_token_claims(
     token: str, keys: KeySet, *, issuer: str, client_id: str, nonce: str, now: Callable[[], int]
 ) -> dict[str, Any]:
-    from joserfc.jwt import JWTClaimsRegistry
-
-    claims = _decode(token, keys)
-    registry = JWTClaimsRegistry(
+    return _checked_claims(
+        token,
+        keys,
+        "id_token",
+        issuer=issuer,
+        client_id=client_id,
         now=now,
-        iss={"essential": True, "value": issuer},
-        aud={"essential": True, "value": client_id},
         sub={"essential": True},
         exp={"essential": True},
         iat={"essential": True},
         nonce={"essential": True, "value": nonce},
         acr={"essential": True, "value": ACR},
     )
-    _validate(registry, claims, "id_token")
-    return claims
 
 
 def userinfo_claims(
     token: str, keys: KeySet, *, issuer: str, client_id: str, subject: str, now: Callable[[], int]
 ) -> dict[str, Any]:
-    from joserfc.jwt import JWTClaimsRegistry
-
-    claims = _decode(token, keys)
-    registry = JWTClaimsRegistry(
+    return _checked_claims(
+        token,
+        keys,
+        "userinfo",
+        issuer=issuer,
+        client_id=client_id,
         now=now,
-        iss={"essential": True, "value": issuer},
-        aud={"essential": True, "value": client_id},
         sub={"essential": True, "value": subject},
     )
-    _validate(registry, claims, "userinfo")
-    return claims
