@@ -223,14 +223,7 @@ _payment = _reader(Payment)
 
 
 def _message(row: RowMapping) -> OutboxMessage:
-    return OutboxMessage(
-        id=row["id"],
-        channel=row["channel"],
-        to=row["recipient"],
-        subject=row["subject"],
-        body=row["body"],
-        sent_at=_required(row["sent_at"]),
-    )
+    return OutboxMessage.model_validate({**row, "to": row["recipient"]})
 
 
 class Store:
@@ -317,6 +310,9 @@ class Store:
         params: dict[str, object] = {name: _sql_value(v) for name, v in fields.items()}
         params["_id"] = row_id
         self._run(f"UPDATE {table} SET {assignments} WHERE id = :_id", params)
+
+    def _by_token(self, table: str, token_hash: str) -> RowMapping | None:
+        return self._one(f"SELECT * FROM {table} WHERE token_hash = ?", (token_hash,))
 
     def _count(self, table: str, where: str, params: tuple[object, ...] = ()) -> int:
         """How many rows of ``table`` match ``where``."""
@@ -422,7 +418,7 @@ class Store:
         )
 
     def session_by_token_hash(self, token_hash: str) -> Session | None:
-        row = self._one("SELECT * FROM sessions WHERE token_hash = ?", (token_hash,))
+        row = self._by_token("sessions", token_hash)
         return None if row is None else _session(row)
 
     def touch_session(self, session_id: int, now: datetime) -> None:
@@ -517,7 +513,7 @@ class Store:
         return self._insert("recovery_flows", fields)
 
     def recovery_flow(self, token_hash: str) -> RecoveryFlow | None:
-        row = self._one("SELECT * FROM recovery_flows WHERE token_hash = ?", (token_hash,))
+        row = self._by_token("recovery_flows", token_hash)
         if row is None:
             return None
         return _recovery_flow({**row, "subject": row["subject"] or f"flow:{row['id']}"})
@@ -539,10 +535,8 @@ class Store:
         return self._insert("signup_flows", fields)
 
     def signup_flow(self, token_hash: str) -> SignupFlow | None:
-        row = self._one("SELECT * FROM signup_flows WHERE token_hash = ?", (token_hash,))
-        if row is None:
-            return None
-        return _signup_flow(row)
+        row = self._by_token("signup_flows", token_hash)
+        return None if row is None else _signup_flow(row)
 
     def update_signup_flow(self, flow_id: int, **fields: object) -> None:
         self._update("signup_flows", flow_id, fields, SignupFlow)

@@ -44,7 +44,7 @@ from caf_stub.franceconnect.state import (
     prune,
     state_of,
 )
-from caf_stub.franceconnect.verify import Untrusted, id_token_claims, userinfo_claims
+from caf_stub.franceconnect.verify import ProviderCheck, Untrusted
 from caf_stub.journey import build_step
 from caf_stub.route_table import Operation, add_operations
 from caf_stub.security import token_digest
@@ -238,26 +238,13 @@ def _exchange(
             raise Untrusted("token answer is not an object")
         id_token = str(tokens.get("id_token", ""))
         keys = KeySet.import_key_set(http.get(provider.jwks_uri).json())
-        claims = id_token_claims(
-            id_token,
-            keys,
-            issuer=provider.issuer,
-            client_id=fc.client_id,
-            nonce=flow.nonce,
-            now=now,
-        )
+        check = ProviderCheck(keys, provider.issuer, fc.client_id, now)
+        claims = check.id_token_claims(id_token, flow.nonce)
         info = http.get(
             provider.userinfo_endpoint,
             headers={"Authorization": f"Bearer {tokens.get('access_token', '')}"},
         )
-        identity = userinfo_claims(
-            info.text,
-            keys,
-            issuer=provider.issuer,
-            client_id=fc.client_id,
-            subject=str(claims["sub"]),
-            now=now,
-        )
+        identity = check.userinfo_claims(info.text, str(claims["sub"]))
     return provider, id_token, identity
 
 

@@ -8,6 +8,7 @@ stub starts: the embedded demo stub lives in the app's process and most visits n
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from caf_stub.franceconnect.state import ACR, ALGORITHM
@@ -31,61 +32,44 @@ def _decode(token: str, keys: KeySet) -> dict[str, Any]:
         raise Untrusted(f"signature: {type(exc).__name__}") from exc
 
 
-def _checked_claims(
-    token: str,
-    keys: KeySet,
-    what: str,
-    *,
-    issuer: str,
-    client_id: str,
-    now: Callable[[], int],
-    **expected: ClaimsOption,
-) -> dict[str, Any]:
-    """The claims of ``token`` once its signature, issuer, audience and ``expected`` claims
-    hold; else Untrusted, naming ``what`` was checked."""
-    from joserfc.errors import JoseError
-    from joserfc.jwt import JWTClaimsRegistry
+@dataclass(frozen=True)
+class ProviderCheck:
+    """What the answers of one provider are checked against: its keys (JWKS), its issuer, our
+    client_id as their audience, and the stub's clock."""
 
-    claims = _decode(token, keys)
-    expected |= {
-        "iss": {"essential": True, "value": issuer},
-        "aud": {"essential": True, "value": client_id},
-    }
-    registry = JWTClaimsRegistry(now, 0, **expected)
-    try:
-        registry.validate(claims)
-    except JoseError as exc:
-        raise Untrusted(f"{what}: {type(exc).__name__}") from exc
-    return claims
+    keys: KeySet
+    issuer: str
+    client_id: str
+    now: Callable[[], int]
 
+    def id_token_claims(self, token: str, nonce: str) -> dict[str, Any]:
+        return self._claims(
+            token,
+            "id_token",
+            sub={"essential": True},
+            exp={"essential": True},
+            iat={"essential": True},
+            nonce={"essential": True, "value": nonce},
+            acr={"essential": True, "value": ACR},
+        )
 
-def id_token_claims(
-    token: str, keys: KeySet, *, issuer: str, client_id: str, nonce: str, now: Callable[[], int]
-) -> dict[str, Any]:
-    return _checked_claims(
-        token,
-        keys,
-        "id_token",
-        issuer=issuer,
-        client_id=client_id,
-        now=now,
-        sub={"essential": True},
-        exp={"essential": True},
-        iat={"essential": True},
-        nonce={"essential": True, "value": nonce},
-        acr={"essential": True, "value": ACR},
-    )
+    def userinfo_claims(self, token: str, subject: str) -> dict[str, Any]:
+        """The signed userinfo, about the same ``subject`` as the ID token."""
+        return self._claims(token, "userinfo", sub={"essential": True, "value": subject})
 
+    def _claims(self, token: str, what: str, **expected: ClaimsOption) -> dict[str, Any]:
+        """The claims of ``token`` once its signature, issuer, audience and ``expected``
+        claims hold; else Untrusted, naming ``what`` was checked."""
+        from joserfc.errors import JoseError
+        from joserfc.jwt import JWTClaimsRegistry
 
-def userinfo_claims(
-    token: str, keys: KeySet, *, issuer: str, client_id: str, subject: str, now: Callable[[], int]
-) -> dict[str, Any]:
-    return _checked_claims(
-        token,
-        keys,
-        "userinfo",
-        issuer=issuer,
-        client_id=client_id,
-        now=now,
-        sub={"essential": True, "value": subject},
-    )
+        claims = _decode(token, self.keys)
+        expected |= {
+            "iss": {"essential": True, "value": self.issuer},
+            "aud": {"essential": True, "value": self.client_id},
+        }
+        try:
+            JWTClaimsRegistry(self.now, 0, **expected).validate(claims)
+        except JoseError as exc:
+            raise Untrusted(f"{what}: {type(exc).__name__}") from exc
+        return claims
