@@ -89,14 +89,7 @@ def start(
             subject, body = None, code_sms(code, validity)
         else:
             subject, body = code_email(code, validity)
-        store.add_message(
-            channel=request.channel.value,
-            to=value,
-            subject=subject,
-            body=body,
-            sent_at=now,
-            account_id=person.id,
-        )
+        store.add_message(person.id, request.channel, value, subject, body, now)
         store.audit("contact_change_code_sent", person.id, now, request.channel.value)
         return ContactChangeStarted(
             channel=request.channel,
@@ -116,12 +109,7 @@ def _notify_previous(
         return
     subject, body = contact_changed_notice(channel is Channel.SMS)
     context.store.add_message(
-        channel=channel.value,
-        to=previous,
-        subject=None if channel is Channel.SMS else subject,
-        body=body,
-        sent_at=now,
-        account_id=person.id,
+        person.id, channel, previous, None if channel is Channel.SMS else subject, body, now
     )
 
 

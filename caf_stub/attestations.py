@@ -20,7 +20,7 @@ from caf_stub.messages import PHISHING_WARNING, SIGNATURE
 from caf_stub.rights import open_to, refusal, rights_of
 from caf_stub.sessions import Authed, Caller
 from caf_stub.store import Account, Household, Store
-from caf_tui.api import ErrorCode, Role
+from caf_tui.api import Channel, ErrorCode, Role
 from caf_tui.api.declarations import AttestationKind, AttestationSent
 from caf_tui.api.steps import SpouseRight
 
@@ -170,12 +170,7 @@ def send(context: Context, caller: Authed, kind: AttestationKind) -> Attestation
             ]
         )
         store.add_message(
-            channel="email",
-            to=account.email,
-            subject=f"Votre {TITLES[kind].lower()}",
-            body=body,
-            sent_at=now,
-            account_id=account.id,
+            account.id, Channel.EMAIL, account.email, f"Votre {TITLES[kind].lower()}", body, now
         )
         store.audit("attestation_sent", account.id, now, kind.value)
         return AttestationSent(kind=kind, filename=name, emailed_to=account.email, sent_at=now)

@@ -77,14 +77,7 @@ def send_code(context: StubContext, account: Account, channel: Channel, now: dat
         subject, body = None, code_sms(code, validity)
     else:
         subject, body = code_email(code, validity)
-    store.add_message(
-        channel=channel.value,
-        to=destination,
-        subject=subject,
-        body=body,
-        sent_at=now,
-        account_id=account.id,
-    )
+    store.add_message(account.id, channel, destination, subject, body, now)
     store.audit("code_sent", account.id, now, channel.value)
     log.info("verification code sent to account %d by %s", account.id, channel.value)
 

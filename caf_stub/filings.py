@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from caf_stub.context import StubContext
 from caf_stub.messages import PHISHING_WARNING, SIGNATURE
 from caf_stub.store import Account, Filing
+from caf_tui.api import Channel
 from caf_tui.api.declarations import SummaryLine
 
 DECLARATION = "declaration"
@@ -62,12 +63,7 @@ def record(
             ]
         )
         store.add_message(
-            channel="email",
-            to=account.email,
-            subject=f"Accusé de réception : {title}",
-            body=body,
-            sent_at=now,
-            account_id=account.id,
+            account.id, Channel.EMAIL, account.email, f"Accusé de réception : {title}", body, now
         )
     store.audit(kind, account.id, now, f"{subject} {reference}")
     recorded = store.filings(account.household_id, kind, limit=1)[0]

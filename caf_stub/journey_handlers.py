@@ -37,6 +37,7 @@ from caf_stub.terms import TERMS_VERSION
 from caf_tui import rules
 from caf_tui.api import (
     AcceptTermsRequest,
+    Channel,
     ChoosePasswordRequest,
     ConfirmContactRequest,
     ErrorCode,
@@ -216,14 +217,7 @@ def _acknowledge(context: StubContext, account: Account, now: datetime) -> None:
         return
     kind, identifier = display_identifier(account)
     subject, body = acknowledgment_email(kind, identifier, new_reference(), now)
-    context.store.add_message(
-        channel="email",
-        to=account.email,
-        subject=subject,
-        body=body,
-        sent_at=now,
-        account_id=account.id,
-    )
+    context.store.add_message(account.id, Channel.EMAIL, account.email, subject, body, now)
 
 
 @journey_step(StepName.VERIFY_CODE)

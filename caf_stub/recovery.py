@@ -66,7 +66,7 @@ def _send(context: StubContext, account: Account, code: str, now: datetime) -> N
         assert account.email is not None
         subject, body = code_email(code, seconds)
         channel, to = Channel.EMAIL, account.email
-    _deliver(context, account, channel, to, subject, body, now)
+    context.store.add_message(account.id, channel, to, subject, body, now)
 
 
 def _send_legacy(context: StubContext, account: Account, legacy: str, now: datetime) -> None:
@@ -75,30 +75,11 @@ def _send_legacy(context: StubContext, account: Account, legacy: str, now: datet
         "de Sécurité sociale et ce mot de passe, puis choisissez votre nouveau mot de passe."
     )
     if account.phone:
-        _deliver(context, account, Channel.SMS, account.phone, None, body, now)
+        context.store.add_message(account.id, Channel.SMS, account.phone, None, body, now)
     else:
         assert account.email is not None
         subject = "Votre mot de passe Caf"
-        _deliver(context, account, Channel.EMAIL, account.email, subject, body, now)
-
-
-def _deliver(
-    context: StubContext,
-    account: Account,
-    channel: Channel,
-    to: str,
-    subject: str | None,
-    body: str,
-    now: datetime,
-) -> None:
-    context.store.add_message(
-        channel=channel.value,
-        to=to,
-        subject=subject,
-        body=body,
-        sent_at=now,
-        account_id=account.id,
-    )
+        context.store.add_message(account.id, Channel.EMAIL, account.email, subject, body, now)
 
 
 START_WORDS = "Trop de demandes de nouveau mot de passe"

@@ -180,9 +180,7 @@ def _deliver(
         subject, body = (
             code_email(code, seconds) if own else holder_code_email(newcomer, code, seconds)
         )
-    context.store.add_message(
-        channel=channel.value, to=address, subject=subject, body=body, sent_at=now, account_id=to.id
-    )
+    context.store.add_message(to.id, channel, address, subject, body, now)
     return channel, shown
 
 

@@ -578,14 +578,14 @@ class Store:
 
     def add_message(
         self,
-        *,
-        channel: str,
+        account_id: int | None,
+        channel: Channel,
         to: str,
         subject: str | None,
         body: str,
         sent_at: datetime,
-        account_id: int | None,
     ) -> int:
+        """A message "sent" by ``channel`` to ``to``, about ``account_id``: into the outbox."""
         return self._insert(
             "outbox",
             {
