@@ -82,6 +82,32 @@ def send_code(context: StubContext, account: Account, channel: Channel, now: dat
     log.info("verification code sent to account %d by %s", account.id, channel.value)
 
 
+def spent_or_expired(
+    attempts: int,
+    expires_at: datetime,
+    now: datetime,
+    tries: int,
+    *,
+    spent_advice: str,
+    expired_advice: str,
+) -> ApiError | None:
+    """The refusal of a code that needs no hash: tried ``tries`` times already, or expired;
+    each says what to do next (``spent_advice``, ``expired_advice``). None if neither."""
+    if attempts >= tries:
+        return ApiError(
+            ErrorCode.OTP_ATTEMPTS_EXCEEDED,
+            f"Ce code a été saisi {tries} fois sans succès et ne peut plus servir : "
+            f"{spent_advice}.",
+            field="code",
+            attempts_left=0,
+        )
+    if now >= expires_at:
+        return ApiError(
+            ErrorCode.OTP_EXPIRED, f"Ce code a expiré : {expired_advice}.", field="code"
+        )
+    return None
+
+
 def check_code(
     context: StubContext, pending: Code, candidate: str, now: datetime
 ) -> ApiError | None:
@@ -91,20 +117,16 @@ def check_code(
     the try is counted.
     """
     settings = context.settings
-    if pending.attempts >= settings.max_code_attempts:
-        return ApiError(
-            ErrorCode.OTP_ATTEMPTS_EXCEEDED,
-            f"Ce code a été saisi {settings.max_code_attempts} fois sans succès et ne peut "
-            "plus servir : demandez l'envoi d'un nouveau code.",
-            field="code",
-            attempts_left=0,
-        )
-    if now >= pending.expires_at:
-        return ApiError(
-            ErrorCode.OTP_EXPIRED,
-            "Ce code a expiré : demandez l'envoi d'un nouveau code en choisissant « Demander ».",
-            field="code",
-        )
+    refusal = spent_or_expired(
+        pending.attempts,
+        pending.expires_at,
+        now,
+        settings.max_code_attempts,
+        spent_advice="demandez l'envoi d'un nouveau code",
+        expired_advice="demandez l'envoi d'un nouveau code en choisissant « Demander »",
+    )
+    if refusal is not None:
+        return refusal
     if verify_secret(pending.code_hash, candidate):
         return None
     attempts = pending.attempts + 1

@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 
 from caf_stub import auth, throttle
 from caf_stub.account_security import check_new_password
-from caf_stub.codes import typed_code
+from caf_stub.codes import spent_or_expired, typed_code
 from caf_stub.context import Client, Context, StubContext
 from caf_stub.doors import live_flow
 from caf_stub.errors import ApiError
@@ -228,22 +228,12 @@ def _before_check(context: StubContext, flow: RecoveryFlow, now: datetime) -> Ap
 
     The same rules and words as the journey's codes (``codes.check_code``), on the flow row.
     """
+    again = "recommencez depuis « Mot de passe oublié ? »"
+    expires_at = flow.created_at + CODE_VALIDITY
     tries = context.settings.max_code_attempts
-    if flow.attempts >= tries:
-        return ApiError(
-            ErrorCode.OTP_ATTEMPTS_EXCEEDED,
-            f"Ce code a été saisi {tries} fois sans succès et ne peut plus servir : "
-            "recommencez depuis « Mot de passe oublié ? ».",
-            field="code",
-            attempts_left=0,
-        )
-    if now >= flow.created_at + CODE_VALIDITY:
-        return ApiError(
-            ErrorCode.OTP_EXPIRED,
-            "Ce code a expiré : recommencez depuis « Mot de passe oublié ? ».",
-            field="code",
-        )
-    return None
+    return spent_or_expired(
+        flow.attempts, expires_at, now, tries, spent_advice=again, expired_advice=again
+    )
 
 
 def set_password(context: Context, request: RecoveryPasswordRequest) -> RecoveryResponse:

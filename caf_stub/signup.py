@@ -24,7 +24,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from caf_stub import auth, throttle
-from caf_stub.codes import typed_code
+from caf_stub.codes import spent_or_expired, typed_code
 from caf_stub.context import Client, Context, StubContext
 from caf_stub.doors import live_flow
 from caf_stub.errors import ApiError
@@ -261,22 +261,17 @@ def _flow(context: StubContext, token: str, now: datetime) -> SignupFlow:
 
 
 def _before_check(context: StubContext, flow: SignupFlow, now: datetime) -> None:
-    tries = context.settings.max_code_attempts
-    if flow.attempts >= tries:
-        raise ApiError(
-            ErrorCode.OTP_ATTEMPTS_EXCEEDED,
-            f"Ce code a été saisi {tries} fois sans succès et ne peut plus servir : "
-            "demandez-en un nouveau en choisissant « Demander », ou recommencez depuis "
-            "« Créer Mon Compte ».",
-            field="code",
-            attempts_left=0,
-        )
-    if now >= flow.created_at + CODE_VALIDITY:
-        raise ApiError(
-            ErrorCode.OTP_EXPIRED,
-            "Ce code a expiré : demandez-en un nouveau en choisissant « Demander ».",
-            field="code",
-        )
+    ask = "demandez-en un nouveau en choisissant « Demander »"
+    refusal = spent_or_expired(
+        flow.attempts,
+        flow.created_at + CODE_VALIDITY,
+        now,
+        context.settings.max_code_attempts,
+        spent_advice=f"{ask}, ou recommencez depuis « Créer Mon Compte »",
+        expired_advice=ask,
+    )
+    if refusal is not None:
+        raise refusal
 
 
 def verify_code(context: Context, request: SignupCodeRequest, client: Client) -> AuthResponse:
