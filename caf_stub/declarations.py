@@ -16,7 +16,7 @@ from caf_stub.errors import ApiError
 from caf_stub.filings import DECLARATION, receipt_fields, record
 from caf_stub.rights import require_right
 from caf_stub.sessions import Authed
-from caf_stub.store import Filing
+from caf_stub.store import Account, Filing
 from caf_tui import rules
 from caf_tui.api import ErrorCode
 from caf_tui.api.declarations import (
@@ -105,15 +105,8 @@ def declare_address(
                 field="street",
             )
         store.update_household(account.household_id, address=address)
-        filing = record(
-            context,
-            account,
-            kind=DECLARATION,
-            subject=DeclarationKind.ADDRESS.value,
-            title=ADDRESS_TITLE,
-            lines=_address_lines(address, moved_on),
-        )
-        return receipt(filing)
+        lines = _address_lines(address, moved_on)
+        return _declared(context, account, DeclarationKind.ADDRESS, ADDRESS_TITLE, lines)
 
 
 def _situation(context: StubContext, request: FamilySituationRequest) -> list[SummaryLine]:
@@ -162,15 +155,22 @@ def declare_situation(
         store.update_household(
             account.household_id, situation=HOUSEHOLD_SITUATION[request.situation]
         )
-        filing = record(
-            context,
-            account,
-            kind=DECLARATION,
-            subject=DeclarationKind.FAMILY_SITUATION.value,
-            title=SITUATION_TITLE,
-            lines=lines,
-        )
-        return receipt(filing)
+        kind = DeclarationKind.FAMILY_SITUATION
+        return _declared(context, account, kind, SITUATION_TITLE, lines)
+
+
+def _declared(
+    context: StubContext,
+    account: Account,
+    kind: DeclarationKind,
+    title: str,
+    lines: list[SummaryLine],
+) -> DeclarationReceipt:
+    """The declaration recorded in the household's file; its « accusé de réception »."""
+    filing = record(
+        context, account, kind=DECLARATION, subject=kind.value, title=title, lines=lines
+    )
+    return receipt(filing)
 
 
 def receipt(filing: Filing) -> DeclarationReceipt:
