@@ -21,6 +21,7 @@ import yaml
 from pydantic import ValidationError
 
 from caf_tui.api import Channel
+from caf_tui.replay.collector import collections_held_back
 from caf_tui.replay.control import ControlUnavailable, StubControl
 from caf_tui.replay.driver import Driver
 from caf_tui.replay.failures import StepFailed
@@ -304,7 +305,7 @@ def replay_flow(
     started = time.perf_counter()
     shots = options.report_dir / flow.name
     try:
-        with server_for(flow, options, local) as url:
+        with server_for(flow, options, local) as url, collections_held_back():
             result = asyncio.run(_replay(flow, url, shots, options, observer))
     except Exception as error:  # the flow failed to run at all: say so, go on with the others
         result = FlowResult(
