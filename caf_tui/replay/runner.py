@@ -234,15 +234,7 @@ async def _replay(
                     )
                 except (StepFailed, MissingVariable, ControlUnavailable, TimeoutError) as error:
                     message = str(error) or f"délai de {options.step_timeout:g} s dépassé"
-                    results.append(
-                        StepResult(
-                            number=number,
-                            label=step.label(),
-                            status="failed",
-                            seconds=round(time.perf_counter() - step_started, 3),
-                            message=message,
-                        )
-                    )
+                    results.append(_done(number, step, step_started, message=message))
                     picture = await driver.failure_picture()
                     failure = Failure(
                         step=number,
@@ -253,13 +245,7 @@ async def _replay(
                     )
                     break
                 results.append(
-                    StepResult(
-                        number=number,
-                        label=step.label(),
-                        status="passed",
-                        seconds=round(time.perf_counter() - step_started, 3),
-                        screenshot=f"{shots.name}/{shot}" if shot else None,
-                    )
+                    _done(number, step, step_started, f"{shots.name}/{shot}" if shot else None)
                 )
             for number, step in enumerate(flow.steps[len(results) :], start=len(results) + 1):
                 results.append(StepResult(number=number, label=step.label(), status="skipped"))
@@ -274,6 +260,24 @@ async def _replay(
         seconds=round(time.perf_counter() - started, 3),
         steps=results,
         failure=failure,
+    )
+
+
+def _done(
+    number: int,
+    step: _Step,
+    started: float,
+    screenshot: str | None = None,
+    message: str | None = None,
+) -> StepResult:
+    """The step's result: failed when it has a message, else passed."""
+    return StepResult(
+        number=number,
+        label=step.label(),
+        status="failed" if message is not None else "passed",
+        seconds=round(time.perf_counter() - started, 3),
+        screenshot=screenshot,
+        message=message,
     )
 
 
