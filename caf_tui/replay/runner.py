@@ -244,9 +244,9 @@ async def _replay(
                         requests=await asyncio.to_thread(_requests_seen, control, driver.backend),
                     )
                     break
-                results.append(
-                    _done(number, step, step_started, f"{shots.name}/{shot}" if shot else None)
-                )
+                done = _done(number, step, step_started)
+                done.screenshot = f"{shots.name}/{shot}" if shot else None
+                results.append(done)
             for number, step in enumerate(flow.steps[len(results) :], start=len(results) + 1):
                 results.append(StepResult(number=number, label=step.label(), status="skipped"))
     finally:
@@ -263,20 +263,13 @@ async def _replay(
     )
 
 
-def _done(
-    number: int,
-    step: _Step,
-    started: float,
-    screenshot: str | None = None,
-    message: str | None = None,
-) -> StepResult:
+def _done(number: int, step: _Step, started: float, message: str | None = None) -> StepResult:
     """The step's result: failed when it has a message, else passed."""
     return StepResult(
         number=number,
         label=step.label(),
         status="failed" if message is not None else "passed",
         seconds=round(time.perf_counter() - started, 3),
-        screenshot=screenshot,
         message=message,
     )
 
