@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import asyncio
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 from textual import events
+from textual._queue import Queue
 from textual.drivers.headless_driver import HeadlessDriver
 from textual.geometry import Size
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, RadioButton
@@ -42,11 +46,38 @@ from caf_tui.replay.flow import (
 )
 from caf_tui.replay.observed import ObservedBackend
 from caf_tui.replay.screen import screen_text, secrets_masked, shown
+from caf_tui.replay.stub_steps import perform_on_stub
 from caf_tui.replay.text import norm as _norm
 from caf_tui.replay.variables import Variables
 from caf_tui.screens.base import StepScreen
 
 SIZE = (100, 40)
+
+
+def _waiting(node: MessagePump) -> bool:
+    """Parked in its loop on an empty queue (not composing, not in a handler), or closed."""
+    if node._closed or node._closing:
+        return True
+    queue: Queue[Message | None] = node._message_queue
+    waiters: Iterable[asyncio.Future[bool]] = queue.ready_event._waiters
+    parked = any(not waiter.done() for waiter in waiters)
+    return parked and queue.empty() and not node._next_callbacks
+
+
+def _once_each_handled(nodes: list[MessagePump]) -> asyncio.Event | None:
+    """An event set once each node has handled what is queued to it now (a callback sent
+    to each); None when there is nothing to wait for."""
+    handled = asyncio.Event()
+    left = 0
+
+    def one_handled() -> None:
+        nonlocal left
+        left -= 1
+        if not left:
+            handled.set()
+
+    left = sum(node.call_later(one_handled) for node in nodes)
+    return handled if left else None
 
 
 def _named(widget: Widget, name: str) -> bool:
@@ -93,7 +124,7 @@ class TuiDriver:
                 await self._handled()
             screen = self.app.screen
             screen._on_timer_update()  # lays out and paints what the action changed, now
-            await self.pilot._wait_for_screen()
+            await self._drained()
             if self.app.screen is screen and self._queues_empty() and not self._running():
                 return
 
@@ -123,7 +154,7 @@ class TuiDriver:
         """Every message handled and every worker done, until nothing new is queued."""
         while True:
             screen = self.app.screen
-            await self.pilot._wait_for_screen()
+            await self._drained()
             running = self._running()
             if running:
                 try:
@@ -138,9 +169,31 @@ class TuiDriver:
             if self.app.screen is screen and self._queues_empty():
                 return
 
+    def _nodes(self) -> list[MessagePump]:
+        return [self.app, *self.app.screen.walk_children(with_self=True)]
+
     def _queues_empty(self) -> bool:
-        nodes = [self.app, *self.app.screen.walk_children(with_self=True)]
-        return all(node._message_queue.empty() for node in nodes)
+        return all(node._message_queue.empty() for node in self._nodes())
+
+    async def _drained(self) -> None:
+        """Every node of the app and its screen waiting for its next message, with nothing
+        queued: as ``Pilot._wait_for_screen``, which sends every node a callback and waits
+        for each, but only to the nodes still at work (a screen's 40 widgets are mostly idle,
+        and each callback is two messages to handle)."""
+        while True:
+            busy = [node for node in self._nodes() if not _waiting(node)]
+            handled = _once_each_handled(busy)
+            if handled is None:
+                return
+            waits = [asyncio.ensure_future(handled.wait())]
+            waits.append(asyncio.ensure_future(self.app._exception_event.wait()))
+            try:
+                await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                for wait in waits:
+                    wait.cancel()
+            if self.app._exception_event.is_set():
+                return
 
     async def _send_key(self, key: str) -> None:
         """The key as ``Pilot.press`` sends it, without its waits for the CPU to go idle."""
@@ -203,32 +256,18 @@ class TuiDriver:
             case Key():
                 self._act()
                 await self._send_key(step.key)
-            case ReadCode():
-                control = self._control("read_code")
-                code = await asyncio.to_thread(control.next_code, step.read_code, step.timeout)
-                self.variables.set(step.into, code)
+            case ReadCode() | AdvanceClock() | Fault():
+                await asyncio.to_thread(perform_on_stub, step, self.control, self.variables)
             case ReadText():
                 found = step.find(self.text())
                 if found is None:
                     raise StepFailed(f"l'écran ne montre rien qui réponde à « {step.read_text} »")
                 self.variables.set(step.into, found)
-            case AdvanceClock():
-                control = self._control("advance_clock")
-                await asyncio.to_thread(control.advance_clock, step.advance_clock)
-            case Fault():
-                control = self._control("fault")
-                rule = step.fault.model_dump(mode="json", exclude_none=True)
-                await asyncio.to_thread(control.add_fault, rule)
             case Screenshot():
                 return await self.screenshot(step.screenshot)
             case _:
                 raise StepFailed(f"étape non prise en charge : {step.label()}")
         return None
-
-    def _control(self, what: str) -> StubControl:
-        if self.control is None:
-            raise StepFailed(f"« {what} » demande l'API de contrôle /_stub du bouchon")
-        return self.control
 
     def _act(self) -> None:
         """An action starts: errors from now on are its own."""
