@@ -48,6 +48,12 @@ LATER_VIEWS = (
     "caf_tui.screens.dashboard",
     "caf_tui.screens.verify_code",
     "caf_tui.screens.choose_password",
+    # The later steps' descriptions: imported when their step is first looked up.
+    "caf_tui.steps.migration",
+    "caf_tui.steps.contact",
+    "caf_tui.steps.account",
+    "caf_tui.steps.recovery",
+    "caf_tui.steps.sections",
 )
 
 
