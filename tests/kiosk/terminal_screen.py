@@ -66,9 +66,7 @@ class TerminalScreen:
                 return False
             ink = self.screen.buffer[row][self.screen.display[row].index(label)].fg
             below = range(row + 1, min(row + within + 1, self.screen.lines))
-            return any(
-                cell.bg == ink for y in below for cell in self.screen.buffer[y].values()
-            )
+            return any(cell.bg == ink for y in below for cell in self.screen.buffer[y].values())
 
         self.wait_until(focused, f"focused field under « {label} »")
 

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pexpect
-import pytest
 
 from caf_stub import RunningStub
 from caf_tui.kiosk.wipe import CLEAR_SEQUENCE
