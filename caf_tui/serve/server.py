@@ -84,6 +84,8 @@ class CounterServer(Server):
         self.access = Access(secret)
         #: pid of each running app process, for the tests and the log.
         self.app_pids: set[int] = set()
+        #: How each open visit ends: resolved by the shutdown, so no handler outlives it.
+        self._endings: set[asyncio.Future[tuple[int, bytes]]] = set()
 
     # --- the web application ------------------------------------------------------------------
 
@@ -102,6 +104,7 @@ class CounterServer(Server):
             ]
         )
         app.on_startup.append(self.on_startup)
+        app.on_shutdown.append(self.on_shutdown)
         return app
 
     def serve(self, debug: bool = False) -> None:
@@ -130,6 +133,13 @@ class CounterServer(Server):
             f"({'max ' + str(limit) if limit else 'no limit of'} sessions"
             f"{', secret required' if self.access.needs_secret else ', loopback only'})"
         )
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Every open visit ends now: aiohttp would otherwise wait for each browser to close
+        its websocket (a minute) before the app processes are stopped."""
+        for ending in list(self._endings):
+            if not ending.done():
+                ending.set_result((WSCloseCode.GOING_AWAY, b"server shutdown"))
 
     # --- who may come in ----------------------------------------------------------------------
 
@@ -291,6 +301,7 @@ class CounterServer(Server):
         # the connection before the close frame went out (the page then said « connexion
         # perdue » after the staff PIN ended the kiosk).
         ending: asyncio.Future[tuple[int, bytes]] = asyncio.get_running_loop().create_future()
+        self._endings.add(ending)
 
         async def close() -> None:
             if not ending.done():
@@ -344,6 +355,7 @@ class CounterServer(Server):
                 await stopping  # the slot is given back only once the process is gone
                 raise
             finally:
+                self._endings.discard(ending)
                 if pid is not None:
                     self.app_pids.discard(pid)
                 self.slots.give_back()

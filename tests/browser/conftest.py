@@ -1,7 +1,7 @@
-"""A real ``caf-tui serve`` on loopback (its own stub, a staff PIN, the shortest idle limit,
-``--max-sessions 2``) and one headless Debian Chromium driven by Playwright, shared by the
-``browser`` tests. What they read is what a person at the counter sees: the page's DOM,
-xterm.js's rows and its accessibility tree, never the app's memory."""
+"""A real ``caf-tui serve`` on loopback (its own stub, a staff PIN, ``--max-sessions 2``) and
+one headless Debian Chromium driven by Playwright, shared by the ``browser`` tests. What they
+read is what a person at the counter sees: the page's DOM, xterm.js's rows and its
+accessibility tree, never the app's memory."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,8 @@ CHROMIUM_FLAGS = [
 ]
 STAFF_PIN = "482916"
 MAX_SESSIONS = 2
-IDLE_SECONDS = 30  # the kiosk's minimum
+#: The shortest idle limit the kiosk allows, for the test of its wipe (test_counter_page.py).
+IDLE_SECONDS = 30
 WARNING_SECONDS = 20  # the kiosk's minimum (WCAG 2.2.1)
 
 
@@ -75,18 +77,20 @@ class Served:
             time.sleep(0.05)
 
 
-@pytest.fixture(scope="session")
-def served() -> Iterator[Served]:
+@contextmanager
+def serving(idle_seconds: int | None = None) -> Iterator[Served]:
+    """A ``caf-tui serve`` on a free loopback port, until the block ends. ``idle_seconds``: the
+    kiosk's idle limit, else its default (long enough for a slow machine's journey)."""
     workdir = Path(tempfile.mkdtemp(prefix="caf-serve-"))
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     env = dict(os.environ)
-    env.update(
-        CAF_TUI_LANG="fr",
-        CAF_TUI_KIOSK_IDLE_SECONDS=str(IDLE_SECONDS),
-        CAF_TUI_KIOSK_WARNING_SECONDS=str(WARNING_SECONDS),
-        CAF_TUI_KIOSK_PIN_HASH=hash_pin(STAFF_PIN),
-    )
+    env.update(CAF_TUI_LANG="fr", CAF_TUI_KIOSK_PIN_HASH=hash_pin(STAFF_PIN))
+    if idle_seconds is not None:
+        env.update(
+            CAF_TUI_KIOSK_IDLE_SECONDS=str(idle_seconds),
+            CAF_TUI_KIOSK_WARNING_SECONDS=str(WARNING_SECONDS),
+        )
     log = workdir / "serve.log"
     command = [sys.executable, "-m", "caf_tui", "serve", "--port", str(port)]
     command += ["--stub-db", str(workdir / "stub.sqlite3"), "--max-sessions", str(MAX_SESSIONS)]
@@ -110,6 +114,14 @@ def served() -> Iterator[Served]:
         except subprocess.TimeoutExpired:
             process.kill()
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def served() -> Iterator[Served]:
+    """The counter most tests share, with the kiosk's default idle limit: a journey that
+    waits on a loaded machine (FranceConnect in another tab) is not wiped on its way."""
+    with serving() as counter:
+        yield counter
 
 
 @pytest.fixture(scope="session")

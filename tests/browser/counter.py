@@ -72,6 +72,50 @@ def tab_on_row(page: Page, text: str) -> None:
     _wait_for_row_change(page, text, before, below=0)
 
 
+#: Whether the field under a label, or a button, is drawn focused, read from xterm.js's drawn
+#: rows (its DOM renderer draws a row as spans of cells of one style, a character a cell).
+_FOCUS_SCRIPT = """([label, kind]) => {
+  const rows = [...document.querySelectorAll('.xterm-rows > div')];
+  // A button's label sits under its top border (▔), a field's under its label's row.
+  const at = rows.findIndex((row, index) => {
+    const column = row.textContent.indexOf(label);
+    return column >= 0 && (kind !== 'button' ||
+      (index > 0 && rows[index - 1].textContent[column] === '▔'));
+  });
+  if (at < 1) return false;
+  const cell = (row, column) => {
+    let start = 0;
+    for (const span of row.children) {
+      start += span.textContent.length;
+      if (column < start) return getComputedStyle(span);
+    }
+    return null;
+  };
+  const column = rows[at].textContent.indexOf(label);
+  const own = cell(rows[at], column);
+  if (kind === 'button') {
+    // Reverse video swaps a focused button's colours on its label's row only: its border
+    // row above keeps the button's background.
+    const above = cell(rows[at - 1], column);
+    return own !== null && above !== null && own.backgroundColor !== above.backgroundColor;
+  }
+  // A focused field draws its cursor as a block in the text's colour, the label's ink.
+  return rows.slice(at + 1, at + 4).some(row =>
+    [...row.children].some(span => getComputedStyle(span).backgroundColor === own.color));
+}"""
+
+
+def wait_for_focused_field(page: Page, label: str, timeout: float = APP_TIMEOUT_MS) -> None:
+    """Until the field under ``label`` shows its cursor: it has the focus, the next key goes
+    there. (A screen is drawn before its field takes the focus: a key typed then is lost.)"""
+    page.wait_for_function(_FOCUS_SCRIPT, arg=[label, "field"], timeout=timeout)
+
+
+def wait_for_focused_button(page: Page, label: str, timeout: float = APP_TIMEOUT_MS) -> None:
+    """Until the button ``label`` is drawn focused (in reverse video): Entrée presses it."""
+    page.wait_for_function(_FOCUS_SCRIPT, arg=[label, "button"], timeout=timeout)
+
+
 def open_counter(context: Any, served: Served) -> Page:
     """A new tab on the counter, once its kiosk welcome is on the screen."""
     page: Page = context.new_page()
@@ -86,7 +130,7 @@ def log_in_paul(page: Page) -> None:
     Entrée (the kiosk offers no « Se souvenir de moi »)."""
     if WELCOME in screen(page).inner_text():
         page.keyboard.press("Enter")
-    wait_for(page, "Numéro de Sécurité sociale")
+    wait_for_focused_field(page, "Numéro de Sécurité sociale")
     page.keyboard.type(PAUL_NIR)
     unfocused = row_below(page, PASSWORD_HINT).inner_html()
     page.keyboard.press("Tab")  # « J'ai un identifiant provisoire »

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.conftest import IDLE_SECONDS, Served
+from tests.browser.conftest import IDLE_SECONDS, Served, serving
 from tests.browser.counter import (
     WELCOME,
     log_in_paul,
@@ -26,6 +26,13 @@ from tests.browser.counter import (
 )
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def served() -> Iterator[Served]:
+    """This module's own counter, with the shortest idle limit, for the wipe."""
+    with serving(idle_seconds=IDLE_SECONDS) as counter:
+        yield counter
 
 
 @pytest.fixture(scope="module")

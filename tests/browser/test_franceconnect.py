@@ -22,6 +22,8 @@ from tests.browser.counter import (
     tab_on_row,
     wait_for,
     wait_for_focus_below,
+    wait_for_focused_button,
+    wait_for_focused_field,
 )
 
 pytestmark = pytest.mark.browser
@@ -59,8 +61,9 @@ def code_sent_to_angela(stub_url: str) -> str:
 
 def through_angelas_journey(counter: Page, stub_url: str) -> None:
     """From « votre connexion change » to « votre espace est créé », keys only, waiting each
-    time for the screen (or the focus) a person would wait for before the next key."""
-    counter.keyboard.press("Enter")  # « Commencer » has the focus
+    time for the focus a person would wait for before the next key."""
+    wait_for_focused_button(counter, "Commencer")
+    counter.keyboard.press("Enter")
     wait_for(counter, "Étape 1/3 · CONDITIONS GÉNÉRALES D'UTILISATION")
     counter.keyboard.press("Tab")  # from the text to the box: the text's frame loses the focus
     wait_for(counter, "╭─ Conditions générales")
@@ -72,6 +75,7 @@ def through_angelas_journey(counter: Page, stub_url: str) -> None:
     counter.keyboard.press("Enter")
 
     wait_for(counter, "Étape 2/3 · CHOISIR SON MOT DE PASSE")
+    wait_for_focused_field(counter, "Nouveau mot de passe")
     counter.keyboard.type(NEW_PASSWORD)
     wait_for(counter, "✓ 1 lettre majuscule (respectée)")
     unfocused = row_below(counter, "Confirmation mot de passe").inner_html()
@@ -87,7 +91,7 @@ def through_angelas_journey(counter: Page, stub_url: str) -> None:
     tab_on_row(counter, "Valider")
     counter.keyboard.press("Enter")
 
-    wait_for(counter, "Code de vérification reçu par SMS")
+    wait_for_focused_field(counter, "Code de vérification reçu par SMS")
     code = code_sent_to_angela(stub_url)
     counter.keyboard.type(code)
     wait_for(counter, code)
@@ -95,9 +99,6 @@ def through_angelas_journey(counter: Page, stub_url: str) -> None:
     wait_for(counter, "Votre espace Mon Compte est créé")
 
 
-# Known race (issue 15's note): a key typed while the served screen is still being laid out
-# is lost now and then, even on an idle machine; rerun until caf_tui/serve waits for the frame.
-@pytest.mark.flaky(reruns=2)
 def test_franceconnect_in_chromium_leads_the_counter_to_angela(
     browser_context: Any, served: Served
 ) -> None:
@@ -124,13 +125,17 @@ def test_franceconnect_in_chromium_leads_the_counter_to_angela(
             "button", name="Continuer sur le portail des Allocations Familiales"
         ).click()
 
+        # Back at the counter, as a person clicks into its window again.
+        counter.bring_to_front()
+        counter.locator(".xterm-helper-textarea").focus()
         # The counter, polling the portal, goes on to the journey her account is given.
         wait_for(counter, 'VOTRE CONNEXION À "MON COMPTE" CHANGE', timeout=40_000)
         assert "Ouvrez ce lien" not in screen(counter).inner_text()
 
         link_to = urlsplit(link.group(0))
         through_angelas_journey(counter, f"{link_to.scheme}://{link_to.netloc}")
-        counter.keyboard.press("Enter")  # « Continuer »
+        wait_for_focused_button(counter, "Continuer")
+        counter.keyboard.press("Enter")
         # Her dashboard, as the page shows it to a screen reader.
         wait_for(counter, "Bonjour Angela Claire Louise DUBOIS")
         # French typography puts a no-break space before « : » and « € ».

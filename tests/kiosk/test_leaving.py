@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from caf_tui.kiosk.app import KioskApp
@@ -49,13 +51,20 @@ async def test_wrong_pin_stays_right_pin_exits(make_kiosk: Callable[..., KioskAp
         assert not app.is_running
 
 
+@asynccontextmanager
+async def staff_asking_to_leave(app: KioskApp) -> AsyncIterator[Pilot[None]]:
+    """The kiosk running, once Ctrl+Q (the staff's way out) has opened its PIN dialog."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        yield pilot
+
+
 async def test_too_many_wrong_pins_lock_the_dialog(
     make_kiosk: Callable[..., KioskApp], clock: ManualClock
 ) -> None:
     app = make_kiosk()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+q")
-        await settle(pilot)
+    async with staff_asking_to_leave(app) as pilot:
         for _ in range(MAX_FAILURES):
             await type_pin(pilot, "1111")
         await type_pin(pilot, STAFF_PIN)  # even the right one, while locked
@@ -68,9 +77,7 @@ async def test_too_many_wrong_pins_lock_the_dialog(
 
 async def test_no_pin_configured_means_no_exit(make_kiosk: Callable[..., KioskApp]) -> None:
     app = make_kiosk(kiosk_pin_hash=None)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+q")
-        await settle(pilot)
+    async with staff_asking_to_leave(app):
         assert "ne peut pas être fermée ici" in screen_text(app)  # type: ignore[arg-type]
         assert not app.screen.query("#pin")
         assert app.is_running

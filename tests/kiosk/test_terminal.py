@@ -8,19 +8,16 @@ import sys
 from pathlib import Path
 
 import pexpect
-import pytest
 
 from caf_stub import RunningStub
 from caf_tui.kiosk.wipe import CLEAR_SEQUENCE
 from tests.kiosk.conftest import STAFF_PIN
+from tests.kiosk.terminal_screen import TerminalScreen
 from tests.plain.drive import recorded
 
 TIMEOUT = 60
 
 
-# Known race: under two workers a key can arrive before the kiosk's screen takes it (it
-# passes alone); rerun until the test waits for the focused field instead of the words.
-@pytest.mark.flaky(reruns=2)
 def test_a_visit_in_a_terminal_ends_wiped(stub: RunningStub, pin_hash: str) -> None:
     env = {
         **os.environ,
@@ -37,24 +34,32 @@ def test_a_visit_in_a_terminal_ends_wiped(stub: RunningStub, pin_hash: str) -> N
         encoding="utf-8",
         codec_errors="replace",
     )
+    # Each key waits for the focus it goes to, not for the words: a screen is drawn before
+    # its field takes the focus, and a key typed in between is lost.
+    terminal = TerminalScreen(child, TIMEOUT)
     try:
-        child.expect_exact("Entrée pour commencer")
+        terminal.wait_for_focused_button("Commencer")
         child.send("\r")
-        child.expect_exact("CONNEXION")
+        terminal.wait_for_field_below("Numéro de Sécurité sociale")
         child.send("1780299999015\r")  # Entrée in the identifier: the password is asked for
-        child.expect_exact("Saisissez votre mot de passe")
+        terminal.wait_for("Saisissez votre mot de passe")
+        terminal.wait_for_field_below("Mot de passe")
         child.send("Leroy1978\r")
-        child.expect_exact("LEROY")
+        terminal.wait_for("LEROY")
         child.send("\x1b")  # Échap: « Quitter ? »
-        child.expect_exact("QUITTER")
-        child.send("\t\r")  # « Rester » has the focus; Tab to « Quitter »
-        child.expect_exact(CLEAR_SEQUENCE)
-        child.expect_exact("Entrée pour commencer")
+        terminal.wait_for("QUITTER")
+        terminal.wait_for_focused_button("Rester")
+        child.send("\t")
+        terminal.wait_for_focused_button("Quitter")
+        child.send("\r")
+        terminal.wait_for_written(CLEAR_SEQUENCE)
+        terminal.wait_for_focused_button("Commencer")
 
         child.send("\x03")  # Ctrl+C: the PIN dialog, not an exit
-        child.expect_exact("SORTIE RÉSERVÉE AU PERSONNEL")
+        terminal.wait_for("SORTIE RÉSERVÉE AU PERSONNEL")
+        terminal.wait_for_field_below("Code du personnel")
         child.send("0000\r")
-        child.expect_exact("Code incorrect")
+        terminal.wait_for("Code incorrect")
         assert child.isalive()
         child.send(STAFF_PIN + "\r")
         child.expect(pexpect.EOF)
