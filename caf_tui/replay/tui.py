@@ -7,20 +7,18 @@ until the backend calls it started have finished and the screen is redrawn.
 from __future__ import annotations
 
 import asyncio
-import unicodedata
 from pathlib import Path
 
 from textual import events
 from textual.drivers.headless_driver import HeadlessDriver
 from textual.geometry import Size
-from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, RadioButton
-from textual.worker import Worker, WorkerCancelled
 
 from caf_tui.app import CafApp
 from caf_tui.config import Settings
+from caf_tui.replay import settle
 from caf_tui.replay.control import StubControl
 from caf_tui.replay.failures import StepFailed
 from caf_tui.replay.flow import (
@@ -83,19 +81,8 @@ class TuiDriver:
         return app
 
     async def settle(self) -> None:
-        """Until what the last action set going is over: every message queued to the app and
-        to the screen's widgets handled (a new screen mounted and composed), no backend call
-        running, then the screen laid out and painted once, and what that caused handled too.
-        Waits on those events only, never for the CPU to go idle; paints once per action, not
-        at every frame of the way."""
-        while True:
-            with self.app.batch_update():
-                await self._handled()
-            screen = self.app.screen
-            screen._on_timer_update()  # lays out and paints what the action changed, now
-            await self.pilot._wait_for_screen()
-            if self.app.screen is screen and self._queues_empty() and not self._running():
-                return
+        """Until what the last action set going is over (``settle.settle``)."""
+        await settle.settle(self.pilot)
 
     async def resize(self, width: int, height: int) -> None:
         """The terminal resized, as ``Pilot.resize_terminal`` does it, then settled."""
@@ -116,48 +103,9 @@ class TuiDriver:
             screen._compositor_refresh()
         self.app.screen._on_timer_update()
 
-    def _running(self) -> list[Worker[object]]:
-        return [worker for worker in self.app.workers if not worker.is_finished]
-
-    async def _handled(self) -> None:
-        """Every message handled and every worker done, until nothing new is queued."""
-        while True:
-            screen = self.app.screen
-            await self.pilot._wait_for_screen()
-            running = self._running()
-            if running:
-                try:
-                    await self.app.workers.wait_for_complete(running)
-                except WorkerCancelled:
-                    # Our step timeout, or the app (a screen left, an exclusive worker
-                    # replaced): the first ends the wait, the second is the app's to decide.
-                    task = asyncio.current_task()
-                    if task is not None and task.cancelling():
-                        raise asyncio.CancelledError from None
-                continue
-            if self.app.screen is screen and self._queues_empty():
-                return
-
-    def _queues_empty(self) -> bool:
-        nodes = [self.app, *self.app.screen.walk_children(with_self=True)]
-        return all(node._message_queue.empty() for node in nodes)
-
     async def _send_key(self, key: str) -> None:
         """The key as ``Pilot.press`` sends it, without its waits for the CPU to go idle."""
-        if len(key) == 1 and not key.isalnum():
-            key = _character_to_key(key)
-        try:
-            char: str | None = unicodedata.lookup(
-                _get_unicode_name_from_key(REPLACED_KEYS.get(key, key))
-            )
-        except KeyError:
-            char = key if len(key) == 1 else None
-        event = events.Key(key, char)
-        event.set_sender(self.app)
-        driver = self.app._driver
-        assert driver is not None
-        driver.send_message(event)
-        await self.settle()
+        await settle.press(self.pilot, key)
 
     def text(self) -> str:
         return screen_text(self.app)

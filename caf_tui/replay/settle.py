@@ -1,0 +1,105 @@
+"""Waiting for a Textual app on the events an action sets going, never for the CPU to go idle.
+
+``Pilot.press`` and ``Pilot.pause`` wait for the process to be idle (twice per key, 40 ms at
+least, far longer while a stub in the same process hashes a password). Here an action is
+followed by one wait: until every message queued to the app and the screen's widgets is
+handled, no worker is running, and the screen is laid out and painted once. The replay's
+Textual driver and the Pilot tests share these functions.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import unicodedata
+from typing import Any
+
+from textual import events
+from textual.app import App
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+from textual.pilot import Pilot
+from textual.worker import Worker, WorkerCancelled
+
+
+def running(app: App[Any]) -> list[Worker[object]]:
+    """The app's workers not finished yet."""
+    return [worker for worker in app.workers if not worker.is_finished]
+
+
+def queues_empty(app: App[Any]) -> bool:
+    """No message waits in the queue of the app, its screen or any widget on it."""
+    nodes = [app, *app.screen.walk_children(with_self=True)]
+    return all(node._message_queue.empty() for node in nodes)
+
+
+async def handled(pilot: Pilot[Any]) -> None:
+    """Every message handled and every worker done, until nothing new is queued."""
+    app = pilot.app
+    while True:
+        screen = app.screen
+        await pilot._wait_for_screen()
+        busy = running(app)
+        if busy:
+            try:
+                await app.workers.wait_for_complete(busy)
+            except WorkerCancelled:
+                # The caller's own timeout, or the app (a screen left, an exclusive worker
+                # replaced): the first ends the wait, the second is the app's to decide.
+                task = asyncio.current_task()
+                if task is not None and task.cancelling():
+                    raise asyncio.CancelledError from None
+            continue
+        if app.screen is screen and queues_empty(app):
+            return
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Until what the last action set going is over: every message handled (a new screen
+    mounted and composed), no backend call running, then the screen laid out and painted
+    once, and what that caused handled too. Paints once per action, not at every frame."""
+    app = pilot.app
+    while True:
+        with app.batch_update():
+            await handled(pilot)
+        screen = app.screen
+        screen._on_timer_update()  # lays out and paints what the action changed, now
+        await pilot._wait_for_screen()
+        if app.screen is screen and queues_empty(app) and not running(app):
+            return
+
+
+def key_event(key: str) -> events.Key:
+    """The key event ``Pilot.press`` would send for ``key`` ("enter", "shift+tab", "é")."""
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    try:
+        char: str | None = unicodedata.lookup(
+            _get_unicode_name_from_key(REPLACED_KEYS.get(key, key))
+        )
+    except KeyError:
+        char = key if len(key) == 1 else None
+    return events.Key(key, char)
+
+
+def post_keys(app: App[Any], *keys: str) -> None:
+    """The keys queued to the app, in order, as the terminal driver delivers them."""
+    driver = app._driver
+    assert driver is not None, "the app is not running"
+    for key in keys:
+        event = key_event(key)
+        event.set_sender(app)
+        driver.send_message(event)
+
+
+async def press(pilot: Pilot[Any], *keys: str) -> None:
+    """Each key pressed then settled: for keys whose effect the next one depends on (Tab,
+    Enter), one settle per key, no idle wait."""
+    for key in keys:
+        post_keys(pilot.app, key)
+        await settle(pilot)
+
+
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    """``text`` typed into the focused widget key by key, then one settle: the keys are
+    handled in order by the widget, as a person's fast typing is."""
+    post_keys(pilot.app, *text)
+    await settle(pilot)
