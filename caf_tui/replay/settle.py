@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import unicodedata
+from contextlib import nullcontext
 from typing import Any
 
 from textual import events
@@ -52,13 +53,17 @@ async def handled(pilot: Pilot[Any]) -> None:
             return
 
 
-async def settle(pilot: Pilot[Any]) -> None:
+async def settle(pilot: Pilot[Any], *, batched: bool = True) -> None:
     """Until what the last action set going is over: every message handled (a new screen
     mounted and composed), no backend call running, then the screen laid out and painted
-    once, and what that caused handled too. Paints once per action, not at every frame."""
+    once, and what that caused handled too. Paints once per action, not at every frame.
+
+    ``batched=False`` lets the app refresh on its own on the way: Textual runs the callbacks
+    a widget asks for "after the refresh" during a batch before any layout, so one that reads
+    where a widget now is (the terminal cursor in a field scrolled into view) needs it."""
     app = pilot.app
     while True:
-        with app.batch_update():
+        with app.batch_update() if batched else nullcontext():
             await handled(pilot)
         screen = app.screen
         screen._on_timer_update()  # lays out and paints what the action changed, now
@@ -90,12 +95,12 @@ def post_keys(app: App[Any], *keys: str) -> None:
         driver.send_message(event)
 
 
-async def press(pilot: Pilot[Any], *keys: str) -> None:
+async def press(pilot: Pilot[Any], *keys: str, batched: bool = True) -> None:
     """Each key pressed then settled: for keys whose effect the next one depends on (Tab,
     Enter), one settle per key, no idle wait."""
     for key in keys:
         post_keys(pilot.app, key)
-        await settle(pilot)
+        await settle(pilot, batched=batched)
 
 
 async def type_text(pilot: Pilot[Any], text: str) -> None:
@@ -103,3 +108,10 @@ async def type_text(pilot: Pilot[Any], text: str) -> None:
     handled in order by the widget, as a person's fast typing is."""
     post_keys(pilot.app, *text)
     await settle(pilot)
+
+
+async def animated(pilot: Pilot[Any], *, batched: bool = True) -> None:
+    """Every running and scheduled animation over (a scroll into view), then settled."""
+    await pilot._wait_for_screen()
+    await pilot.app.animator.wait_until_complete()
+    await settle(pilot, batched=batched)
