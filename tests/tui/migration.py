@@ -27,6 +27,7 @@ from caf_tui.app import CafApp
 from caf_tui.backend.http import HttpBackend
 from caf_tui.config import Settings
 from caf_tui.journey import Journey
+from caf_tui.replay import settle as settling
 from caf_tui.rules import normalise_nir
 from caf_tui.screens.base import StepCall
 from tests.tui.drive import log_in, settle
@@ -92,20 +93,18 @@ async def press(pilot: Pilot[None], selector: str) -> None:
     """Reach a widget with the keyboard (focus scrolls it into view) and press Enter."""
     widget = pilot.app.screen.query_one(selector)
     widget.focus()
-    await pilot.pause()
-    assert pilot.app.focused is widget, f"{selector} cannot take the focus"
-    await pilot.wait_for_scheduled_animations()  # as a person would, once it has scrolled
-    await pilot.press("enter")
     await settle(pilot)
+    assert pilot.app.focused is widget, f"{selector} cannot take the focus"
+    await settling.animated(pilot)  # as a person would, once it has scrolled
+    await settling.press(pilot, "enter")
 
 
 async def type_keys(pilot: Pilot[None], selector: str, text: str) -> None:
-    """Type ``text`` key by key (about 0.1 s a key under Pilot)."""
+    """Type ``text`` key by key into the field, then wait once."""
     field = pilot.app.screen.query_one(selector, Input)
     field.focus()
-    await pilot.pause()
-    await pilot.press(*text)
-    await pilot.pause()
+    await settle(pilot)
+    await settling.type_text(pilot, text)
 
 
 def text_of(widget: Widget) -> str:
@@ -203,7 +202,7 @@ async def answer_on_screen(pilot: Pilot[None], step: StepName) -> None:
             await press(pilot, "#start")
         case StepName.ACCEPT_TERMS:
             pilot.app.screen.query_one("#accept").focus()
-            await pilot.press("space")
+            await settling.press(pilot, "space")
             await press(pilot, "#continue")
         case StepName.CHOOSE_PASSWORD:
             await type_keys(pilot, "#password", NEW_PASSWORD)

@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, RadioSet
 from caf_stub import RunningStub
 from caf_tui.api import StepName
 from caf_tui.app import CafApp
+from caf_tui.replay import settle as settling
 from caf_tui.screens.change_contact import ChangeContactScreen
 from caf_tui.screens.change_password import ChangePasswordScreen
 from caf_tui.screens.connections import ConnectionsScreen
@@ -72,7 +73,7 @@ async def outbox_and_back(pilot: Pilot[None]) -> None:
     assert focus_is_visible(pilot) is app.screen.query_one("#outbox-list")
     assert "1 message(s), du plus récent au plus ancien." in screen_text(app)
     await tab_round(pilot)
-    await pilot.press("escape")
+    await settling.press(pilot, "escape")
     await settle(pilot)
     assert pilot.app.screen is screen
 
@@ -80,7 +81,7 @@ async def outbox_and_back(pilot: Pilot[None]) -> None:
 async def help_and_back(pilot: Pilot[None], words: str) -> None:
     """F1: the help dialog, toured, closed with its button (Enter)."""
     screen = pilot.app.screen
-    await pilot.press("f1")
+    await settling.press(pilot, "f1")
     await settle(pilot)
     assert isinstance(pilot.app.screen, HelpScreen)
     assert words in pilot.app.screen.text
@@ -96,8 +97,7 @@ async def tab_to_label(pilot: Pilot[None], label: str) -> None:
         focused = pilot.app.focused
         if isinstance(focused, Button) and str(focused.label) == label:
             return
-        await pilot.press("tab")
-        await pilot.pause()
+        await settling.press(pilot, "tab")
         focus_is_visible(pilot)
     raise AssertionError(f"no button « {label} » reached with Tab")
 
@@ -113,7 +113,7 @@ async def answer_by_keyboard(pilot: Pilot[None], step: StepName) -> None:
             await press_button(pilot, "#start")
         case StepName.ACCEPT_TERMS:
             await tab_to(pilot, "#accept")
-            await pilot.press("space")
+            await settling.press(pilot, "space")
             await press_button(pilot, "#continue")
         case StepName.CHOOSE_PASSWORD:
             await fill(pilot, {"#password": NEW_PASSWORD, "#confirmation": NEW_PASSWORD})
@@ -182,18 +182,15 @@ async def test_lucas_creates_his_account(stub: RunningStub) -> None:
         # « Je n'ai pas de numéro de Sécurité sociale » (Space) brings « Madame / Monsieur »:
         # toured that way, then chosen with the arrows and Space, then unticked again.
         await tab_to(pilot, "#no-nir")
-        await pilot.press("space")
-        await pilot.pause()
+        await settling.press(pilot, "space")
         await tab_round(pilot)
         await tab_to(pilot, "#gender")
         gender = app.screen.query_one("#gender", RadioSet)
-        await pilot.press("down", "space")
-        await pilot.pause()
+        await settling.press(pilot, "down", "space")
         assert gender.pressed_button is not None
         assert gender.pressed_button.id == "gender-M", gender.pressed_button
         await tab_to(pilot, "#no-nir", key="shift+tab")
-        await pilot.press("space")
-        await pilot.pause()
+        await settling.press(pilot, "space")
         assert not gender.display and app.screen.query_one("#nir").display
         await fill(
             pilot,
@@ -248,7 +245,7 @@ async def test_angela_signs_in_with_franceconnect_to_her_dashboard(stub: Running
         assert isinstance(app.screen, HelpScreen)
         assert "FranceConnect" in app.screen.text
         await tab_round(pilot)
-        await pilot.press("escape")
+        await settling.press(pilot, "escape")
         await settle(pilot)
 
         # In a browser: the link, its QR code and the wait; Échap comes back.
@@ -256,7 +253,7 @@ async def test_angela_signs_in_with_franceconnect_to_her_dashboard(stub: Running
         await press_button(pilot, "#browser")
         arrived_on(pilot, FranceConnectBrowserScreen, "#cancel")
         await tab_round(pilot)
-        await pilot.press("escape")
+        await settling.press(pilot, "escape")
         await settle(pilot)
 
         assert isinstance(app.screen, FranceConnectScreen)
@@ -329,7 +326,7 @@ async def test_paul_reads_his_sections_and_changes_his_email(stub: RunningStub) 
         assert isinstance(app.screen, ManageAccountScreen)
         assert "Adresse e-mail : paul.leroy@nouveau.fr" in screen_text(app)
 
-        await pilot.press("escape")
+        await settling.press(pilot, "escape")
         await settle(pilot)
         await press_button(pilot, "#section-attestations")
         assert "Attestation de paiement" in screen_text(app)
@@ -358,7 +355,7 @@ async def test_paul_changes_his_password(stub: RunningStub) -> None:
         await press_button(pilot, "#validate")
         assert isinstance(app.screen, ManageAccountScreen)
 
-        await pilot.press("escape")
+        await settling.press(pilot, "escape")
         await settle(pilot)
         await press_button(pilot, "#logout")
         assert isinstance(app.screen, LoginScreen)
