@@ -72,6 +72,7 @@ async def test_karim_from_login_to_logout_by_keyboard(
         terms = app.screen.query_one("#terms-text", VerticalScroll)
         assert focus_is_visible(pilot) is terms
         await settling.press(pilot, "down", "pagedown")
+        await settling.animated(pilot)
         assert terms.scroll_y > 0 or terms.max_scroll_y == 0
         await settling.press(pilot, "end")
         await tab_round(pilot)
