@@ -7,28 +7,21 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from caf_stub import RunningStub
+from caf_tui.replay import settle as settling
 from caf_tui.screens.login import LoginScreen
 from caf_tui.screens.verify_code import VerifyCodeScreen
+from tests.account.lucas import LUCAS, LUCAS_NIR
 from tests.tui.drive import screen_text
 from tests.tui.migration import make_app, press
-
-LUCAS = {
-    "numero_allocataire": "4821573",
-    "postal_code": "93200",
-    "family_name": "TADJ",
-    "given_names": "Lucas",
-    "birth_date": "22/05/2010",
-    "nir": "1 10 05 99 999 013 58",
-}
 
 
 async def test_the_sign_up_code_goes_to_the_holder_and_can_be_left(stub: RunningStub) -> None:
     app, _ = make_app(stub)
     async with app.run_test(size=(100, 40)) as pilot:
         await press(pilot, "#create-account")
-        for field_id, text in LUCAS.items():
+        for field_id, text in {**LUCAS, "nir": LUCAS_NIR}.items():
             app.screen.query_one(f"#{field_id}", Input).value = text
-        await pilot.pause()
+        await settling.settle(pilot)
         await press(pilot, "#validate")
         assert isinstance(app.screen, VerifyCodeScreen)
         text = screen_text(app)
