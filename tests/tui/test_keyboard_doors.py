@@ -74,7 +74,6 @@ async def outbox_and_back(pilot: Pilot[None]) -> None:
     assert "1 message(s), du plus récent au plus ancien." in screen_text(app)
     await tab_round(pilot)
     await settling.press(pilot, "escape")
-    await settle(pilot)
     assert pilot.app.screen is screen
 
 
@@ -82,7 +81,6 @@ async def help_and_back(pilot: Pilot[None], words: str) -> None:
     """F1: the help dialog, toured, closed with its button (Enter)."""
     screen = pilot.app.screen
     await settling.press(pilot, "f1")
-    await settle(pilot)
     assert isinstance(pilot.app.screen, HelpScreen)
     assert words in pilot.app.screen.text
     body_marked(pilot)  # the text first, to scroll it with the arrows
@@ -246,7 +244,6 @@ async def test_angela_signs_in_with_franceconnect_to_her_dashboard(stub: Running
         assert "FranceConnect" in app.screen.text
         await tab_round(pilot)
         await settling.press(pilot, "escape")
-        await settle(pilot)
 
         # In a browser: the link, its QR code and the wait; Échap comes back.
         assert isinstance(app.screen, FranceConnectScreen)
@@ -254,7 +251,6 @@ async def test_angela_signs_in_with_franceconnect_to_her_dashboard(stub: Running
         arrived_on(pilot, FranceConnectBrowserScreen, "#cancel")
         await tab_round(pilot)
         await settling.press(pilot, "escape")
-        await settle(pilot)
 
         assert isinstance(app.screen, FranceConnectScreen)
         await press_button(pilot, "#terminal")
@@ -327,7 +323,6 @@ async def test_paul_reads_his_sections_and_changes_his_email(stub: RunningStub) 
         assert "Adresse e-mail : paul.leroy@nouveau.fr" in screen_text(app)
 
         await settling.press(pilot, "escape")
-        await settle(pilot)
         await press_button(pilot, "#section-attestations")
         assert "Attestation de paiement" in screen_text(app)
         await tab_round(pilot)
@@ -356,7 +351,6 @@ async def test_paul_changes_his_password(stub: RunningStub) -> None:
         assert isinstance(app.screen, ManageAccountScreen)
 
         await settling.press(pilot, "escape")
-        await settle(pilot)
         await press_button(pilot, "#logout")
         assert isinstance(app.screen, LoginScreen)
     portal = Portal(stub)
