@@ -131,16 +131,30 @@ async def karim_to(pilot: Pilot[None], target: StepName, *, through_screens: boo
         await app.journey.login(
             IdentifierKind.NIR, normalise_nir(KARIM_NIR), SecretStr(KARIM_PASSWORD)
         )
-    for step in ORDER[: ORDER.index(target)]:
-        assert app.journey.step.step == step
-        if through_screens:
+    steps = ORDER[: ORDER.index(target)]
+    if through_screens:
+        for step in steps:
+            assert app.journey.step.step == step
             await answer_on_screen(pilot, step)
-        else:
-            await app.journey.submit(ANSWERS[step](app.journey.step))
-    if not through_screens:
-        await app.show_step(app.journey.step)
-        await settle(pilot)
+    else:
+        await answered_fast(pilot, steps)
     assert app.journey.step.step == target
+
+
+async def answered_fast(
+    pilot: Pilot[None],
+    steps: list[StepName],
+    answers: dict[StepName, Callable[[NextStep], StepCall]] | None = None,
+) -> None:
+    """``steps`` answered straight through the app's journey (``ANSWERS`` unless told), then
+    the screen of the step the server sends next shown and settled."""
+    app = pilot.app
+    assert isinstance(app, CafApp)
+    for step in steps:
+        assert app.journey.step.step == step
+        await app.journey.submit((answers or ANSWERS)[step](app.journey.step))
+    await app.show_step(app.journey.step)
+    await settle(pilot)
 
 
 @asynccontextmanager
