@@ -18,6 +18,8 @@ from textual import events
 from textual.app import App
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Button
 from textual.worker import Worker, WorkerCancelled
 
 
@@ -115,3 +117,12 @@ async def animated(pilot: Pilot[Any], *, batched: bool = True) -> None:
     await pilot._wait_for_screen()
     await pilot.app.animator.wait_until_complete()
     await settle(pilot, batched=batched)
+
+
+def ready_to_press(widget: Widget | None) -> None:
+    """A button's next press taken at once: Textual ignores a press while the last one's
+    0.2 s "active" look lasts (a guard against a person's double press); a test's or a
+    flow's presses are each meant, so none waits for a look to fade."""
+    if isinstance(widget, Button):
+        widget.active_effect_duration = 0
+        widget.remove_class("-active")

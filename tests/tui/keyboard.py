@@ -74,6 +74,7 @@ async def type_text(pilot: Pilot[None], text: str) -> None:
 
 
 async def enter(pilot: Pilot[None]) -> None:
+    settling.ready_to_press(pilot.app.focused)
     await moved(pilot, "enter")
 
 

@@ -96,6 +96,7 @@ async def press(pilot: Pilot[None], selector: str) -> None:
     await settle(pilot)
     assert pilot.app.focused is widget, f"{selector} cannot take the focus"
     await settling.animated(pilot)  # as a person would, once it has scrolled
+    settling.ready_to_press(widget)
     await settling.press(pilot, "enter")
 
 
