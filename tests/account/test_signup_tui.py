@@ -13,9 +13,17 @@ from caf_tui.screens.confirm_contact import ConfirmContactScreen
 from caf_tui.screens.create_account import CreateAccountScreen
 from caf_tui.screens.dashboard import DashboardScreen
 from caf_tui.screens.registry import screen_class
-from tests.account.lucas import LUCAS, LUCAS_NIR
 from tests.tui.drive import log_in, screen_text
 from tests.tui.migration import NEW_PASSWORD, answer_on_screen, press, running, type_keys
+
+LUCAS = {
+    "numero_allocataire": "4821573",
+    "postal_code": "93200",
+    "family_name": "TADJ",
+    "given_names": "Lucas",
+    "birth_date": "22/05/2010",
+}
+LUCAS_NIR = "1 10 05 99 999 013 58"
 
 
 async def fill(pilot: Pilot[None], values: dict[str, str]) -> None:

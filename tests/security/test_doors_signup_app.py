@@ -4,13 +4,10 @@ before the proof)."""
 
 from __future__ import annotations
 
-from textual.widgets import Input
-
 from caf_stub import RunningStub
-from caf_tui.replay import settle as settling
 from caf_tui.screens.login import LoginScreen
 from caf_tui.screens.verify_code import VerifyCodeScreen
-from tests.account.lucas import LUCAS, LUCAS_NIR
+from tests.account.test_signup_tui import LUCAS, LUCAS_NIR, fill
 from tests.tui.drive import screen_text
 from tests.tui.migration import make_app, press
 
@@ -19,9 +16,7 @@ async def test_the_sign_up_code_goes_to_the_holder_and_can_be_left(stub: Running
     app, _ = make_app(stub)
     async with app.run_test(size=(100, 40)) as pilot:
         await press(pilot, "#create-account")
-        for field_id, text in {**LUCAS, "nir": LUCAS_NIR}.items():
-            app.screen.query_one(f"#{field_id}", Input).value = text
-        await settling.settle(pilot)
+        await fill(pilot, {**LUCAS, "nir": LUCAS_NIR})
         await press(pilot, "#validate")
         assert isinstance(app.screen, VerifyCodeScreen)
         text = screen_text(app)
