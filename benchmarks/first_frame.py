@@ -10,21 +10,56 @@ the yardstick. Shared by ``benchmarks/startup.py`` and ``tests/unit/test_first_f
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 #: The process's start, as near as Python lets us see it (the interpreter's own start is before).
 STARTED = time.perf_counter()
 
 SIZE = (80, 24)
-#: Leave at the first frame without tearing down (a profiler sets it False to see its report).
+#: Leave at the first frame without tearing down; ``FIRST_FRAME_TEARDOWN=1``: run what comes
+#: after the frame, then tear down (a profiler's report, a first start's caches).
 EXIT_AT_ONCE = os.environ.get("FIRST_FRAME_TEARDOWN", "") != "1"
+#: ``FIRST_FRAME_PROFILE=out.prof``: cProfile from here to the first frame, nothing after it
+#: (``python -m pstats out.prof``).
+PROFILE_TO = os.environ.get("FIRST_FRAME_PROFILE", "") if __name__ == "__main__" else ""
+if PROFILE_TO:
+    import cProfile
+
+    PROFILER: cProfile.Profile | None = cProfile.Profile()
+    PROFILER.enable()
+else:
+    PROFILER = None
+
+
+def person_environment(home: Path) -> dict[str, str]:
+    """This process's environment for a person whose home is ``home``: no config file, caf-tui's
+    stub database and cache of its own, and the bytecode written as an installed package has it
+    (a session's PYTHONDONTWRITEBYTECODE had every start compile caf-tui's modules anew)."""
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith("CAF_TUI_") and name != "PYTHONDONTWRITEBYTECODE"
+    }
+    env.update(
+        CAF_TUI_CONFIG=str(home / "absent.toml"),
+        CAF_TUI_STUB_DB=str(home / "stub.sqlite3"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        XDG_STATE_HOME=str(home / "state"),
+        XDG_DATA_HOME=str(home / "data"),
+    )
+    return env
 
 
 def _report(screen: str) -> None:
+    if PROFILER is not None:
+        PROFILER.disable()
+        PROFILER.dump_stats(PROFILE_TO)
     # Where ``-X importtime``'s lines (on stderr) stop being the first frame's.
     print("first frame", file=sys.stderr, flush=True)
     print(
@@ -34,6 +69,7 @@ def _report(screen: str) -> None:
                 "at": time.time(),  # the wall clock, for a parent that timed the spawn
                 "cpu": time.process_time(),  # less blurred by the machine's load than the wall
                 "screen": screen,
+                "collecting": gc.isenabled(),
                 "modules": sorted(sys.modules),
             }
         ),
@@ -54,7 +90,9 @@ def _headless_with_hook() -> None:
             _report(type(app.screen).__name__)
             if EXIT_AT_ONCE:
                 os._exit(0)  # what comes after the frame is not measured: no teardown
-            app.exit()
+            # Once the app's own work after its first frame is done (it is called after the
+            # next refresh too): a first start keeps what later starts read back.
+            app.call_after_refresh(app.call_after_refresh, app.exit)
 
     run = App.run
 

@@ -68,21 +68,37 @@ def karim_over_http() -> float:
         stub.stop()
 
 
+def _karim_replayed() -> float | None:
+    """The flow's seconds, its stub started before (as the journey over HTTP gets one); None
+    when it failed."""
+    from caf_tui.replay.runner import seconds_to_replay
+
+    try:
+        return seconds_to_replay(KARIM)
+    except RuntimeError:
+        return None
+
+
 def karim(runs: int = RUNS) -> Result:
-    karim_over_http(), _replay([KARIM], 1)  # imports, bytecode: not the journey's cost
+    karim_over_http(), _karim_replayed()  # imports, bytecode: not the journey's cost
     over_http: list[float] = []
     replayed: list[float] = []
     failed = 0
     for _ in range(runs):
         over_http.append(karim_over_http())
-        seconds, passed = _replay([KARIM], 1)
-        replayed.append(seconds)
-        failed += 1 - passed
+        seconds = _karim_replayed()
+        if seconds is None:
+            failed += 1
+        else:
+            replayed.append(seconds)
+    if not replayed:
+        return Result("Karim's headless replay", "every replay FAILED", "passes", False)
     replay_s, http_s = statistics.median(replayed), statistics.median(over_http)
     ratio = replay_s / http_s
     return Result(
         "Karim's headless replay (caf-tui replay karim-sms.yaml) vs the same journey over HTTP",
-        f"{replay_s:.2f} s, {ratio:.1f}x ({http_s * 1000:.0f} ms over HTTP, medians of {runs})"
+        f"{replay_s:.2f} s, {ratio:.1f}x ({http_s * 1000:.0f} ms over HTTP, medians of {runs}; "
+        "each stub started before the clock runs)"
         + (f" ({failed} replays FAILED)" if failed else ""),
         f"≤ {TARGET_SECONDS} s and ≤ {TARGET_RATIO}x",
         not failed and replay_s <= TARGET_SECONDS and ratio <= TARGET_RATIO,

@@ -13,7 +13,6 @@ alternating, medians compared:
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import statistics
 import subprocess
@@ -26,6 +25,7 @@ from contextlib import contextmanager
 from itertools import count
 from pathlib import Path
 
+from benchmarks import first_frame
 from benchmarks.common import Result
 
 TARGET_RATIO = 1.25
@@ -54,20 +54,11 @@ BARE = textwrap.dedent(
 
 @contextmanager
 def person_environment() -> Iterator[dict[str, str]]:
-    """The person's environment but a fresh home for caf-tui: no config file, its own stub
-    database and cache (the first start compiles the catalog and caches its validated settings;
-    the warm-up run does it: the timed starts are a person's every later start)."""
+    """A person's environment in a fresh home (``first_frame.person_environment``). The warm-up
+    start is their first: it compiles the catalog, caches its validated settings and, after its
+    first frame, the parsed styles; the timed starts are a person's every later start."""
     with tempfile.TemporaryDirectory() as tmp:
-        home = Path(tmp)
-        env = {k: v for k, v in os.environ.items() if not k.startswith("CAF_TUI_")}
-        env.update(
-            CAF_TUI_CONFIG=str(home / "absent.toml"),
-            CAF_TUI_STUB_DB=str(home / "stub.sqlite3"),
-            XDG_CACHE_HOME=str(home / "cache"),
-            XDG_STATE_HOME=str(home / "state"),
-            XDG_DATA_HOME=str(home / "data"),
-        )
-        yield env
+        yield first_frame.person_environment(Path(tmp))
 
 
 #: Seconds to the first frame, and the CPU seconds the app spent on it when known.
@@ -82,6 +73,13 @@ def headless_start(bare: bool, env: dict[str, str]) -> Start:
     if not bare:
         assert report["screen"] == "LoginScreen", report["screen"]
     return float(report["at"]) - started, float(report["cpu"])
+
+
+def first_start(env: dict[str, str]) -> None:
+    """A person's first start, lived past its first frame (what it keeps for the next ones)."""
+    command = [sys.executable, "-m", "benchmarks.first_frame"]
+    teardown = {**env, "FIRST_FRAME_TEARDOWN": "1"}
+    subprocess.run(command, cwd=ROOT, capture_output=True, env=teardown, check=True)
 
 
 def tmux_start(bare: bool, env: dict[str, str]) -> Start:
@@ -119,7 +117,7 @@ def tmux_start(bare: bool, env: dict[str, str]) -> Start:
 def _ratio(
     name: str, start: Callable[[bool, dict[str, str]], Start], runs: int, env: dict[str, str]
 ) -> Result:
-    start(True, env), start(False, env)  # warm the file cache, the bytecode, the catalog
+    start(True, env), start(False, env)  # warm the file cache, the bytecode
     bare: list[Start] = []
     caf: list[Start] = []
     for _ in range(runs):
@@ -145,6 +143,7 @@ def _ratio(
 
 def measure(runs: int = RUNS) -> list[Result]:
     with person_environment() as env:
+        first_start(env)
         results = [
             _ratio("First painted login vs a bare Textual app, headless", headless_start, runs, env)
         ]

@@ -6,15 +6,15 @@ takes effect on the spouse's very next request.
 
 from __future__ import annotations
 
-from caf_stub.context import StubContext
+from caf_stub.context import Context, StubContext
 from caf_stub.dashboard import allowed_sections
 from caf_stub.errors import ApiError
-from caf_stub.journey import display_identifier, load_account, require_step, spouse_of
-from caf_stub.rights import granted_by
-from caf_stub.sessions import Caller
+from caf_stub.journey import display_identifier, spouse_of
+from caf_stub.rights import granted_by, open_to
+from caf_stub.sessions import Authed, Caller
 from caf_stub.store import Account
 from caf_tui import rules
-from caf_tui.api import ErrorCode, Person, Role, Section, SpouseDecision, StepName
+from caf_tui.api import ErrorCode, Person, Role, Section, SpouseDecision
 from caf_tui.api.account import (
     Attestation,
     AttestationsResponse,
@@ -22,6 +22,7 @@ from caf_tui.api.account import (
     PaymentsResponse,
     ProfileResponse,
     SpouseAuthorisationState,
+    UpdateAuthorisationsRequest,
 )
 from caf_tui.api.steps import SpouseRight
 
@@ -55,19 +56,17 @@ def open_section(context: StubContext, caller: Caller, section: Section) -> Acco
 
     The caller holds a store transaction. Raises step_mismatch, forbidden.
     """
-    account = load_account(context, caller)
-    require_step(context, account, StepName.DASHBOARD)
+    account = open_to(context, caller)
     if not allowed_sections(context.store, account)[section]:
         context.store.audit("forbidden", account.id, context.clock.now(), section.value)
         raise ApiError(ErrorCode.FORBIDDEN, FORBIDDEN_MESSAGES[section])
     return account
 
 
-def profile(context: StubContext, caller: Caller) -> ProfileResponse:
+def profile(context: Context, caller: Authed) -> ProfileResponse:
     store = context.store
     with store.transaction():
-        account = load_account(context, caller)
-        require_step(context, account, StepName.DASHBOARD)
+        account = open_to(context, caller)
         household = store.household(account.household_id)
         kind, identifier = display_identifier(account)
         return ProfileResponse(
@@ -83,7 +82,7 @@ def profile(context: StubContext, caller: Caller) -> ProfileResponse:
         )
 
 
-def payments(context: StubContext, caller: Caller) -> PaymentsResponse:
+def payments(context: Context, caller: Authed) -> PaymentsResponse:
     store = context.store
     with store.transaction():
         account = open_section(context, caller, Section.RIGHTS_PAYMENTS)
@@ -95,7 +94,7 @@ def payments(context: StubContext, caller: Caller) -> PaymentsResponse:
         )
 
 
-def attestations(context: StubContext, caller: Caller) -> AttestationsResponse:
+def attestations(context: Context, caller: Authed) -> AttestationsResponse:
     store = context.store
     with store.transaction():
         account = open_section(context, caller, Section.ATTESTATIONS)
@@ -151,18 +150,16 @@ def _authorisations_of(context: StubContext, account: Account) -> Authorisations
     )
 
 
-def authorisations(context: StubContext, caller: Caller) -> AuthorisationsResponse:
+def authorisations(context: Context, caller: Authed) -> AuthorisationsResponse:
     with context.store.transaction():
         return _authorisations_of(context, _only_file_holder(context, caller))
 
 
 def update_authorisations(
-    context: StubContext,
-    caller: Caller,
-    authorised: bool,
-    rights: list[SpouseRight] | None = None,
+    context: Context, caller: Authed, request: UpdateAuthorisationsRequest
 ) -> AuthorisationsResponse:
     now = context.clock.now()
+    authorised, rights = request.spouse_authorised, request.rights
     store = context.store
     with store.transaction():
         account = _only_file_holder(context, caller)

@@ -6,23 +6,27 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from caf_stub import account, account_security, throttle
-from caf_stub.codes import check_code
-from caf_stub.context import StubContext
+from caf_stub.codes import check_code, typed_code
+from caf_stub.context import Client, Context, StubContext
 from caf_stub.errors import ApiError
 from caf_stub.journey import (
     CHANNEL_VALIDITY,
     display_destination,
-    load_account,
-    require_step,
     seconds_until,
 )
 from caf_stub.messages import code_email, code_sms, contact_changed_notice
+from caf_stub.rights import open_to
 from caf_stub.security import hash_secret, new_code
-from caf_stub.sessions import Caller
+from caf_stub.sessions import Authed
 from caf_stub.store import Account
 from caf_tui import rules
-from caf_tui.api import Channel, ErrorCode, StepName
-from caf_tui.api.account import ContactChangeRequest, ContactChangeStarted, ProfileResponse
+from caf_tui.api import Channel, ErrorCode
+from caf_tui.api.account import (
+    ContactChangeRequest,
+    ContactChangeStarted,
+    ContactCodeRequest,
+    ProfileResponse,
+)
 
 CONTACT_CHANGE = "contact_change"
 
@@ -40,7 +44,7 @@ def _normalised(request: ContactChangeRequest) -> str:
 
 
 def start(
-    context: StubContext, caller: Caller, request: ContactChangeRequest, client: str = ""
+    context: Context, caller: Authed, request: ContactChangeRequest, client: Client
 ) -> ContactChangeStarted:
     now = context.clock.now()
     value = _normalised(request)
@@ -48,8 +52,7 @@ def start(
     store = context.store
     settings = context.settings
     with store.transaction():
-        person = load_account(context, caller)
-        require_step(context, person, StepName.DASHBOARD)
+        person = open_to(context, caller)
     if value == (person.phone if request.channel is Channel.SMS else person.email):
         raise ApiError(
             ErrorCode.VALIDATION_ERROR,
@@ -86,14 +89,7 @@ def start(
             subject, body = None, code_sms(code, validity)
         else:
             subject, body = code_email(code, validity)
-        store.add_message(
-            channel=request.channel.value,
-            to=value,
-            subject=subject,
-            body=body,
-            sent_at=now,
-            account_id=person.id,
-        )
+        store.add_message(person.id, request.channel, value, subject, body, now)
         store.audit("contact_change_code_sent", person.id, now, request.channel.value)
         return ContactChangeStarted(
             channel=request.channel,
@@ -113,25 +109,16 @@ def _notify_previous(
         return
     subject, body = contact_changed_notice(channel is Channel.SMS)
     context.store.add_message(
-        channel=channel.value,
-        to=previous,
-        subject=None if channel is Channel.SMS else subject,
-        body=body,
-        sent_at=now,
-        account_id=person.id,
+        person.id, channel, previous, None if channel is Channel.SMS else subject, body, now
     )
 
 
-def verify(context: StubContext, caller: Caller, candidate: str) -> ProfileResponse:
+def verify(context: Context, caller: Authed, request: ContactCodeRequest) -> ProfileResponse:
     now = context.clock.now()
-    try:
-        candidate = rules.normalise_code(candidate)
-    except rules.RuleError as exc:
-        raise ApiError(ErrorCode.VALIDATION_ERROR, exc.message, field="code") from exc
+    candidate = typed_code(request.code.get_secret_value())
     store = context.store
     with store.transaction():
-        person = load_account(context, caller)
-        require_step(context, person, StepName.DASHBOARD)
+        person = open_to(context, caller)
         pending = store.pending_code(person.id, CONTACT_CHANGE)
         if pending is None:
             raise ApiError(

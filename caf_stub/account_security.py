@@ -5,14 +5,15 @@ from __future__ import annotations
 import logging
 
 from caf_stub import auth, throttle
-from caf_stub.context import StubContext
+from caf_stub.context import Client, Context, StubContext
 from caf_stub.errors import ApiError
-from caf_stub.journey import load_account, require_step
+from caf_stub.journey import load_account
+from caf_stub.rights import open_to
 from caf_stub.security import hash_secret
-from caf_stub.sessions import Caller
+from caf_stub.sessions import Authed, Caller
 from caf_stub.store import Account
 from caf_tui import rules
-from caf_tui.api import ErrorCode, StepName
+from caf_tui.api import ErrorCode
 from caf_tui.api.account import (
     ChangePasswordRequest,
     Connection,
@@ -24,7 +25,8 @@ log = logging.getLogger("caf_stub")
 
 
 def check_new_password(context: StubContext, password: str, confirmation: str) -> None:
-    """Raise password_policy / password_mismatch as the journey does (same rules.py checks)."""
+    """Raise password_policy / password_mismatch (the ``rules.py`` checks): the same words
+    wherever a new password is chosen (the journey, « Mon Compte », a recovery)."""
     policy = context.policy
     checks = rules.check_password(password, confirmation, policy)
     failed = rules.failed_rules(checks)
@@ -32,10 +34,15 @@ def check_new_password(context: StubContext, password: str, confirmation: str) -
     if broken:
         policy_checks = [c for c in checks if c.rule is not rules.PasswordRule.MATCH]
         labels = ", ".join(c.label for c in broken)
+        message = (
+            f"Le mot de passe ne respecte pas ces règles : {labels}. "
+            + rules.checklist_sentence(policy_checks, policy)
+        )
+        if rules.PasswordRule.MATCH in failed:
+            message += " La confirmation diffère aussi du mot de passe."
         raise ApiError(
             ErrorCode.PASSWORD_POLICY,
-            f"Le mot de passe ne respecte pas ces règles : {labels}. "
-            + rules.checklist_sentence(policy_checks, policy),
+            message,
             field="password",
             failed_rules=[rule.value for rule in failed],
         )
@@ -89,15 +96,14 @@ def check_current_password(
 
 
 def change_password(
-    context: StubContext, caller: Caller, request: ChangePasswordRequest, client: str = ""
+    context: Context, caller: Authed, request: ChangePasswordRequest, client: Client
 ) -> LogoutEverywhereResponse:
     """Check the current password (``check_current_password``), set the new one, and end
     every other session."""
     now = context.clock.now()
     store = context.store
     with store.transaction():
-        account = load_account(context, caller)
-        require_step(context, account, StepName.DASHBOARD)
+        account = open_to(context, caller)
     password = request.password.get_secret_value()
     check_new_password(context, password, request.confirmation.get_secret_value())
     slot = check_current_password(
@@ -113,7 +119,7 @@ def change_password(
     return LogoutEverywhereResponse(ended=ended)
 
 
-def connections(context: StubContext, caller: Caller) -> ConnectionsResponse:
+def connections(context: Context, caller: Authed) -> ConnectionsResponse:
     store = context.store
     with store.transaction():
         account = load_account(context, caller)
@@ -131,7 +137,7 @@ def connections(context: StubContext, caller: Caller) -> ConnectionsResponse:
         )
 
 
-def logout_everywhere(context: StubContext, caller: Caller) -> LogoutEverywhereResponse:
+def logout_everywhere(context: Context, caller: Authed) -> LogoutEverywhereResponse:
     now = context.clock.now()
     store = context.store
     with store.transaction():

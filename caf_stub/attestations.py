@@ -9,17 +9,18 @@ from __future__ import annotations
 
 from datetime import date
 
+from fastapi import Response
 from fpdf import FPDF
 
-from caf_stub.context import StubContext
+from caf_stub.context import Context, StubContext
 from caf_stub.errors import ApiError
 from caf_stub.filings import paris
 from caf_stub.journey import responsable_of
 from caf_stub.messages import PHISHING_WARNING, SIGNATURE
 from caf_stub.rights import open_to, refusal, rights_of
-from caf_stub.sessions import Caller
+from caf_stub.sessions import Authed, Caller
 from caf_stub.store import Account, Household, Store
-from caf_tui.api import ErrorCode, Role
+from caf_tui.api import Channel, ErrorCode, Role
 from caf_tui.api.declarations import AttestationKind, AttestationSent
 from caf_tui.api.steps import SpouseRight
 
@@ -126,18 +127,23 @@ def _allowed(context: StubContext, caller: Caller, kind: AttestationKind) -> Acc
     return account
 
 
-def pdf(context: StubContext, caller: Caller, kind: AttestationKind) -> tuple[str, bytes]:
-    """(file name, PDF bytes) of the attestation ``kind`` for the caller."""
+def pdf(context: Context, caller: Authed, kind: AttestationKind) -> Response:
+    """The attestation ``kind`` for the caller, as a PDF file to download."""
     store = context.store
     today = paris(context.clock.now()).date()
     with store.transaction():
         account = _allowed(context, caller, kind)
         household = store.household(account.household_id)
         assert household is not None
-        return filename(kind, household, today), render(store, kind, account, today)
+        name, content = filename(kind, household, today), render(store, kind, account, today)
+    return Response(
+        content,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
-def send(context: StubContext, caller: Caller, kind: AttestationKind) -> AttestationSent:
+def send(context: Context, caller: Authed, kind: AttestationKind) -> AttestationSent:
     """The attestation to the caller's e-mail (the outbox): nothing is written on the kiosk."""
     store, now = context.store, context.clock.now()
     today = paris(now).date()
@@ -164,12 +170,7 @@ def send(context: StubContext, caller: Caller, kind: AttestationKind) -> Attesta
             ]
         )
         store.add_message(
-            channel="email",
-            to=account.email,
-            subject=f"Votre {TITLES[kind].lower()}",
-            body=body,
-            sent_at=now,
-            account_id=account.id,
+            account.id, Channel.EMAIL, account.email, f"Votre {TITLES[kind].lower()}", body, now
         )
         store.audit("attestation_sent", account.id, now, kind.value)
         return AttestationSent(kind=kind, filename=name, emailed_to=account.email, sent_at=now)

@@ -20,7 +20,7 @@ from datetime import datetime
 from enum import Enum, auto
 
 from caf_stub import throttle
-from caf_stub.context import StubContext
+from caf_stub.context import Client, Context, StubContext
 from caf_stub.errors import ApiError
 from caf_stub.journey import build_step
 from caf_stub.security import hash_secret, needs_rehash, verify_secret
@@ -68,21 +68,35 @@ def blocked_error() -> ApiError:
     )
 
 
-def too_many(words: str, retry_after: int) -> ApiError:
+def too_many(words: str, retry_after: int, advice: str = "") -> ApiError:
+    """429 too_many_attempts: ``words``, when to try again, then ``advice`` if any."""
+    message = f"{words}. Réessayez dans {throttle.minutes_text(retry_after)}."
     return ApiError(
         ErrorCode.TOO_MANY_ATTEMPTS,
-        f"{words}. Réessayez dans {throttle.minutes_text(retry_after)}.",
+        f"{message} {advice}" if advice else message,
         retry_after=retry_after,
     )
+
+
+def take_slot(
+    context: StubContext,
+    bucket: str,
+    window: throttle.Window,
+    now: datetime,
+    words: str,
+    advice: str = "",
+) -> int:
+    """A slot of ``bucket``'s window, taken now; else 429 (``too_many``)."""
+    try:
+        return throttle.take(context.store, bucket, window, now)
+    except throttle.Throttled as exc:
+        raise too_many(words, exc.retry_after, advice) from None
 
 
 def client_slot(context: StubContext, client: str, now: datetime, words: str) -> int:
     """A slot of the client's window of failed secrets, taken now; else 429 (``words``)."""
     window = throttle.client_window(context.settings)
-    try:
-        return throttle.take(context.store, throttle.client_bucket(client), window, now)
-    except throttle.Throttled as exc:
-        raise too_many(words, exc.retry_after) from None
+    return take_slot(context, throttle.client_bucket(client), window, now, words)
 
 
 def lock_state(account: Account, now: datetime) -> datetime | None:
@@ -171,12 +185,17 @@ def _as_long_as_a_check(context: StubContext, password: str) -> None:
         store.count_failed_login(NO_ACCOUNT)
 
 
-def login(context: StubContext, request: LoginRequest, client: str = "") -> AuthResponse:
-    """Check the password, throttled per client and per account (see ``throttle.py``)."""
+def typed_identifier(kind: IdentifierKind, text: str) -> str:
+    """The identifier as typed, normalised; else 422 invalid_identifier in the rule's words."""
     try:
-        identifier = rules.normalise_identifier(request.identifier_kind, request.identifier)
+        return rules.normalise_identifier(kind, text)
     except rules.RuleError as exc:
         raise ApiError(ErrorCode.INVALID_IDENTIFIER, exc.message, field="identifier") from exc
+
+
+def login(context: Context, request: LoginRequest, client: Client) -> AuthResponse:
+    """Check the password, throttled per client and per account (see ``throttle.py``)."""
+    identifier = typed_identifier(request.identifier_kind, request.identifier)
     now = context.clock.now()
     slot = client_slot(context, client, now, LOGIN_WORDS)
     password = request.password.get_secret_value()

@@ -4,12 +4,12 @@ rules named, the request recorded once, and refused while one is pending for the
 
 from __future__ import annotations
 
-from caf_stub.context import StubContext
+from caf_stub.context import Context
 from caf_stub.declarations import checked
 from caf_stub.errors import ApiError
-from caf_stub.filings import BENEFIT_REQUEST, lines_of, record
+from caf_stub.filings import BENEFIT_REQUEST, receipt_fields, record
 from caf_stub.rights import require_right
-from caf_stub.sessions import Caller
+from caf_stub.sessions import Authed
 from caf_stub.store import Filing
 from caf_tui import rules
 from caf_tui.api import ErrorCode
@@ -142,14 +142,14 @@ def _lines(benefit: Benefit, request: BenefitAnswers) -> list[SummaryLine]:
     return lines
 
 
-def benefits(context: StubContext, caller: Caller) -> BenefitsResponse:
+def benefits(context: Context, caller: Authed) -> BenefitsResponse:
     with context.store.transaction():
         require_right(context, caller, SpouseRight.REQUEST_BENEFIT)
     return BenefitsResponse(benefits=list(BENEFITS))
 
 
 def summary(
-    context: StubContext, caller: Caller, benefit_id: str, request: BenefitAnswers
+    context: Context, caller: Authed, benefit_id: str, request: BenefitAnswers
 ) -> BenefitSummary:
     with context.store.transaction():
         require_right(context, caller, SpouseRight.REQUEST_BENEFIT)
@@ -158,7 +158,7 @@ def summary(
 
 
 def send(
-    context: StubContext, caller: Caller, benefit_id: str, request: BenefitAnswers
+    context: Context, caller: Authed, benefit_id: str, request: BenefitAnswers
 ) -> BenefitReceipt:
     store = context.store
     with store.transaction():
@@ -192,11 +192,4 @@ def send(
 
 
 def receipt(filing: Filing) -> BenefitReceipt:
-    return BenefitReceipt(
-        reference=filing.reference,
-        received_at=filing.received_at,
-        title=filing.title,
-        lines=lines_of(filing),
-        emailed_to=filing.emailed_to,
-        benefit=filing.subject,
-    )
+    return BenefitReceipt(**receipt_fields(filing), benefit=filing.subject)

@@ -16,9 +16,18 @@ from caf_stub.journey import (
 from caf_stub.messages import code_email, code_sms
 from caf_stub.security import hash_secret, new_code, verify_secret
 from caf_stub.store import Account, Code
+from caf_tui import rules
 from caf_tui.api import Channel, ErrorCode
 
 log = logging.getLogger("caf_stub")
+
+
+def typed_code(text: str) -> str:
+    """The verification code as typed, normalised; else 422 with the rule's French words."""
+    try:
+        return rules.normalise_code(text)
+    except rules.RuleError as exc:
+        raise ApiError(ErrorCode.VALIDATION_ERROR, exc.message, field="code") from exc
 
 
 def send_code(context: StubContext, account: Account, channel: Channel, now: datetime) -> None:
@@ -68,16 +77,35 @@ def send_code(context: StubContext, account: Account, channel: Channel, now: dat
         subject, body = None, code_sms(code, validity)
     else:
         subject, body = code_email(code, validity)
-    store.add_message(
-        channel=channel.value,
-        to=destination,
-        subject=subject,
-        body=body,
-        sent_at=now,
-        account_id=account.id,
-    )
+    store.add_message(account.id, channel, destination, subject, body, now)
     store.audit("code_sent", account.id, now, channel.value)
     log.info("verification code sent to account %d by %s", account.id, channel.value)
+
+
+def spent_or_expired(
+    attempts: int,
+    expires_at: datetime,
+    now: datetime,
+    tries: int,
+    *,
+    spent_advice: str,
+    expired_advice: str,
+) -> ApiError | None:
+    """The refusal of a code that needs no hash: tried ``tries`` times already, or expired;
+    each says what to do next (``spent_advice``, ``expired_advice``). None if neither."""
+    if attempts >= tries:
+        return ApiError(
+            ErrorCode.OTP_ATTEMPTS_EXCEEDED,
+            f"Ce code a été saisi {tries} fois sans succès et ne peut plus servir : "
+            f"{spent_advice}.",
+            field="code",
+            attempts_left=0,
+        )
+    if now >= expires_at:
+        return ApiError(
+            ErrorCode.OTP_EXPIRED, f"Ce code a expiré : {expired_advice}.", field="code"
+        )
+    return None
 
 
 def check_code(
@@ -89,20 +117,16 @@ def check_code(
     the try is counted.
     """
     settings = context.settings
-    if pending.attempts >= settings.max_code_attempts:
-        return ApiError(
-            ErrorCode.OTP_ATTEMPTS_EXCEEDED,
-            f"Ce code a été saisi {settings.max_code_attempts} fois sans succès et ne peut "
-            "plus servir : demandez l'envoi d'un nouveau code.",
-            field="code",
-            attempts_left=0,
-        )
-    if now >= pending.expires_at:
-        return ApiError(
-            ErrorCode.OTP_EXPIRED,
-            "Ce code a expiré : demandez l'envoi d'un nouveau code en choisissant « Demander ».",
-            field="code",
-        )
+    refusal = spent_or_expired(
+        pending.attempts,
+        pending.expires_at,
+        now,
+        settings.max_code_attempts,
+        spent_advice="demandez l'envoi d'un nouveau code",
+        expired_advice="demandez l'envoi d'un nouveau code en choisissant « Demander »",
+    )
+    if refusal is not None:
+        return refusal
     if verify_secret(pending.code_hash, candidate):
         return None
     attempts = pending.attempts + 1

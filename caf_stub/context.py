@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Annotated
 
-from fastapi import Request
+from fastapi import Depends, Request
 
 from caf_stub.clock import Clock
 from caf_stub.personas import seed
@@ -49,3 +50,14 @@ def get_context(request: Request) -> StubContext:
     context = request.app.state.stub
     assert isinstance(context, StubContext)
     return context
+
+
+def client_address(request: Request) -> str:
+    """The TCP peer's address (what uvicorn saw), never what a header claims."""
+    return request.client.host if request.client else ""
+
+
+Context = Annotated[StubContext, Depends(get_context)]
+"""A handler's parameter: the stub it serves."""
+Client = Annotated[str, Depends(client_address)]
+"""A handler's parameter: who is asking, for the throttles."""

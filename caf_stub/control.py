@@ -10,17 +10,17 @@ import logging
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Request, Response, Security
+from fastapi import Request, Response, Security
 from fastapi.security import HTTPAuthorizationCredentials
 from pydantic import BaseModel, Field
 
 from caf_stub.clock import ClockOutOfRange, in_range
-from caf_stub.context import StubContext, get_context
+from caf_stub.codes import typed_code
+from caf_stub.context import Context, StubContext
 from caf_stub.control_qa import reset_qa_state
 from caf_stub.errors import ApiError, errors_doc
-from caf_stub.qa_guard import QA_ONLY
+from caf_stub.qa_guard import qa_router
 from caf_stub.sessions import bearer, resolve
-from caf_tui import rules
 from caf_tui.api import ErrorCode, OutboxMessage
 
 log = logging.getLogger("caf_stub")
@@ -54,15 +54,7 @@ class FixedCode(BaseModel):
     code: str | None = Field(default=None, max_length=16, description="6 digits, or null.")
 
 
-Context = Annotated[StubContext, Depends(get_context)]
-
-router = APIRouter(
-    prefix="/_stub",
-    tags=["stub control"],
-    dependencies=[QA_ONLY],
-    include_in_schema=False,
-    responses=errors_doc(ErrorCode.NOT_FOUND, ErrorCode.VALIDATION_ERROR),
-)
+router = qa_router()
 
 
 def _clock_state(context: StubContext) -> ClockState:
@@ -145,8 +137,5 @@ def set_fixed_code(body: FixedCode, context: Context) -> FixedCode:
     if body.code is None:
         context.fixed_code = None
     else:
-        try:
-            context.fixed_code = rules.normalise_code(body.code)
-        except rules.RuleError as exc:
-            raise ApiError(ErrorCode.VALIDATION_ERROR, exc.message, field="code") from exc
+        context.fixed_code = typed_code(body.code)
     return FixedCode(code=context.fixed_code)

@@ -10,30 +10,22 @@ import re
 import time
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
+from fastapi import FastAPI, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from caf_stub.context import StubContext, get_context
-from caf_stub.errors import ApiError, errors_doc
+from caf_stub.context import Context, StubContext
+from caf_stub.errors import ApiError
 from caf_stub.faults import ActiveFault, FaultRule, Faults
 from caf_stub.journal import Journal, JournalEntry
 from caf_stub.personas import PERSONAS, copy_household, household_of
-from caf_stub.qa_guard import QA_ONLY
+from caf_stub.qa_guard import qa_router
 from caf_tui import rules
 from caf_tui.api import Channel, ErrorCode, OutboxMessage
 
 CODE_IN_BODY = re.compile(r"(?<!\d)(\d{6})(?!\d)")
 POLL_SECONDS = 0.02
 
-router = APIRouter(
-    prefix="/_stub",
-    tags=["stub control"],
-    dependencies=[QA_ONLY],
-    include_in_schema=False,
-    responses=errors_doc(ErrorCode.NOT_FOUND, ErrorCode.VALIDATION_ERROR),
-)
-
-Context = Annotated[StubContext, Depends(get_context)]
+router = qa_router()
 
 
 class OutboxCursor:

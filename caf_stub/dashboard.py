@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from caf_stub import benefits, declarations
-from caf_stub.context import StubContext
+from caf_stub.context import Context
 from caf_stub.filings import BENEFIT_REQUEST, DECLARATION, RECENT
-from caf_stub.journey import load_account, require_step
-from caf_stub.rights import SECTION_RIGHT, rights_of
-from caf_stub.sessions import Caller
+from caf_stub.rights import SECTION_RIGHT, open_to, rights_of
+from caf_stub.sessions import Authed
 from caf_stub.store import Account, Store
-from caf_tui.api import DashboardResponse, Person, Section, SectionAccess, StepName
+from caf_tui.api import DashboardResponse, Person, Section, SectionAccess
 
 FILE_SECTIONS = (Section.RIGHTS_PAYMENTS, Section.DECLARE_CHANGE, Section.REQUEST_BENEFIT)
 """Open to the responsable, and to the spouse once the responsable authorised them."""
@@ -24,11 +23,10 @@ def allowed_sections(store: Store, account: Account) -> dict[Section, bool]:
     }
 
 
-def dashboard(context: StubContext, caller: Caller) -> DashboardResponse:
+def dashboard(context: Context, caller: Authed) -> DashboardResponse:
     store = context.store
     with store.transaction():
-        account = load_account(context, caller)
-        require_step(context, account, StepName.DASHBOARD)
+        account = open_to(context, caller)
         household = store.household(account.household_id)
         access = allowed_sections(store, account)
         payments = store.payments(account.household_id) if access[Section.RIGHTS_PAYMENTS] else []

@@ -11,12 +11,12 @@ from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
-from caf_stub.context import StubContext
+from caf_stub.context import Context, StubContext
 from caf_stub.errors import ApiError
-from caf_stub.filings import DECLARATION, lines_of, record
+from caf_stub.filings import DECLARATION, receipt_fields, record
 from caf_stub.rights import require_right
-from caf_stub.sessions import Caller
-from caf_stub.store import Filing
+from caf_stub.sessions import Authed
+from caf_stub.store import Account, Filing
 from caf_tui import rules
 from caf_tui.api import ErrorCode
 from caf_tui.api.declarations import (
@@ -72,7 +72,7 @@ def _address(context: StubContext, request: AddressChangeRequest) -> tuple[str, 
 
 
 def address_summary(
-    context: StubContext, caller: Caller, request: AddressChangeRequest
+    context: Context, caller: Authed, request: AddressChangeRequest
 ) -> DeclarationSummary:
     with context.store.transaction():
         require_right(context, caller, SpouseRight.DECLARE_CHANGES)
@@ -90,7 +90,7 @@ def _address_lines(address: str, moved_on: date) -> list[SummaryLine]:
 
 
 def declare_address(
-    context: StubContext, caller: Caller, request: AddressChangeRequest
+    context: Context, caller: Authed, request: AddressChangeRequest
 ) -> DeclarationReceipt:
     store = context.store
     with store.transaction():
@@ -105,15 +105,8 @@ def declare_address(
                 field="street",
             )
         store.update_household(account.household_id, address=address)
-        filing = record(
-            context,
-            account,
-            kind=DECLARATION,
-            subject=DeclarationKind.ADDRESS.value,
-            title=ADDRESS_TITLE,
-            lines=_address_lines(address, moved_on),
-        )
-        return receipt(filing)
+        lines = _address_lines(address, moved_on)
+        return _declared(context, account, DeclarationKind.ADDRESS, ADDRESS_TITLE, lines)
 
 
 def _situation(context: StubContext, request: FamilySituationRequest) -> list[SummaryLine]:
@@ -128,7 +121,7 @@ def _situation(context: StubContext, request: FamilySituationRequest) -> list[Su
 
 
 def situation_summary(
-    context: StubContext, caller: Caller, request: FamilySituationRequest
+    context: Context, caller: Authed, request: FamilySituationRequest
 ) -> DeclarationSummary:
     with context.store.transaction():
         require_right(context, caller, SpouseRight.DECLARE_CHANGES)
@@ -140,7 +133,7 @@ def situation_summary(
 
 
 def declare_situation(
-    context: StubContext, caller: Caller, request: FamilySituationRequest
+    context: Context, caller: Authed, request: FamilySituationRequest
 ) -> DeclarationReceipt:
     store = context.store
     with store.transaction():
@@ -162,29 +155,29 @@ def declare_situation(
         store.update_household(
             account.household_id, situation=HOUSEHOLD_SITUATION[request.situation]
         )
-        filing = record(
-            context,
-            account,
-            kind=DECLARATION,
-            subject=DeclarationKind.FAMILY_SITUATION.value,
-            title=SITUATION_TITLE,
-            lines=lines,
-        )
-        return receipt(filing)
+        kind = DeclarationKind.FAMILY_SITUATION
+        return _declared(context, account, kind, SITUATION_TITLE, lines)
+
+
+def _declared(
+    context: StubContext,
+    account: Account,
+    kind: DeclarationKind,
+    title: str,
+    lines: list[SummaryLine],
+) -> DeclarationReceipt:
+    """The declaration recorded in the household's file; its « accusé de réception »."""
+    filing = record(
+        context, account, kind=DECLARATION, subject=kind.value, title=title, lines=lines
+    )
+    return receipt(filing)
 
 
 def receipt(filing: Filing) -> DeclarationReceipt:
-    return DeclarationReceipt(
-        reference=filing.reference,
-        received_at=filing.received_at,
-        title=filing.title,
-        lines=lines_of(filing),
-        emailed_to=filing.emailed_to,
-        kind=DeclarationKind(filing.subject),
-    )
+    return DeclarationReceipt(**receipt_fields(filing), kind=DeclarationKind(filing.subject))
 
 
-def declarations(context: StubContext, caller: Caller) -> DeclarationsResponse:
+def declarations(context: Context, caller: Authed) -> DeclarationsResponse:
     store = context.store
     with store.transaction():
         account = require_right(context, caller, SpouseRight.DECLARE_CHANGES)

@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field, model_validator
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from caf_stub.errors import error_response
-from caf_stub.journal import CONTROL_PREFIX, FAULT_KEY
+from caf_stub.journal import FAULT_KEY, PortalMiddleware
 from caf_stub.slow_link import SlowLink, through_slow_link
 from caf_tui.api import HTTP_STATUS, ErrorCode, ErrorDetail
 
@@ -157,18 +157,14 @@ def _code_for(status: int) -> ErrorCode:
     return ErrorCode.INTERNAL_ERROR if status >= 500 else ErrorCode.VALIDATION_ERROR
 
 
-class FaultMiddleware:
+class FaultMiddleware(PortalMiddleware):
     """Applies the matching rule of ``faults`` to each request outside ``/_stub``."""
 
     def __init__(self, app: ASGIApp, faults: Faults) -> None:
-        self.app = app
+        super().__init__(app)
         self.faults = faults
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        path = str(scope.get("path", ""))
-        if scope["type"] != "http" or path.startswith(CONTROL_PREFIX):
-            await self.app(scope, receive, send)
-            return
+    async def portal_request(self, scope: Scope, path: str, receive: Receive, send: Send) -> None:
         rule = await to_thread.run_sync(self.faults.take, str(scope.get("method", "")), path)
         if rule is None:
             await self.app(scope, receive, send)

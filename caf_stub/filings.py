@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from caf_stub.context import StubContext
 from caf_stub.messages import PHISHING_WARNING, SIGNATURE
 from caf_stub.store import Account, Filing
+from caf_tui.api import Channel
 from caf_tui.api.declarations import SummaryLine
 
 DECLARATION = "declaration"
@@ -61,12 +63,7 @@ def record(
             ]
         )
         store.add_message(
-            channel="email",
-            to=account.email,
-            subject=f"Accusé de réception : {title}",
-            body=body,
-            sent_at=now,
-            account_id=account.id,
+            account.id, Channel.EMAIL, account.email, f"Accusé de réception : {title}", body, now
         )
     store.audit(kind, account.id, now, f"{subject} {reference}")
     recorded = store.filings(account.household_id, kind, limit=1)[0]
@@ -76,3 +73,14 @@ def record(
 
 def lines_of(filing: Filing) -> list[SummaryLine]:
     return [SummaryLine.model_validate(item) for item in json.loads(filing.lines)]
+
+
+def receipt_fields(filing: Filing) -> dict[str, Any]:
+    """What every « accusé de réception » of ``filing`` says, whatever its kind adds."""
+    return {
+        "reference": filing.reference,
+        "received_at": filing.received_at,
+        "title": filing.title,
+        "lines": lines_of(filing),
+        "emailed_to": filing.emailed_to,
+    }

@@ -75,19 +75,33 @@ class Journal:
         self._store.clear_journal()
 
 
-class JournalMiddleware:
-    """Notes every request outside ``/_stub`` in ``journal``: body redacted, status, time."""
+class PortalMiddleware:
+    """An ASGI middleware for the portal's requests: any other (``/_stub``, the lifespan)
+    passes by untouched."""
 
-    def __init__(self, app: ASGIApp, journal: Journal, redactor: Redactor) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self.journal = journal
-        self.redactor = redactor
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = str(scope.get("path", ""))
         if scope["type"] != "http" or path.startswith(CONTROL_PREFIX):
             await self.app(scope, receive, send)
-            return
+        else:
+            await self.portal_request(scope, path, receive, send)
+
+    async def portal_request(self, scope: Scope, path: str, receive: Receive, send: Send) -> None:
+        raise NotImplementedError
+
+
+class JournalMiddleware(PortalMiddleware):
+    """Notes every request outside ``/_stub`` in ``journal``: body redacted, status, time."""
+
+    def __init__(self, app: ASGIApp, journal: Journal, redactor: Redactor) -> None:
+        super().__init__(app)
+        self.journal = journal
+        self.redactor = redactor
+
+    async def portal_request(self, scope: Scope, path: str, receive: Receive, send: Send) -> None:
         started_at, started = datetime.now(UTC), time.perf_counter()
         body = bytearray()
         status: list[int] = []

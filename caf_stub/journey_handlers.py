@@ -9,14 +9,16 @@ step owed next. A handler only says what its step changes.
 from __future__ import annotations
 
 import functools
+import inspect
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Concatenate, ParamSpec
 
-from caf_stub.codes import check_code, send_code
-from caf_stub.context import StubContext
+from caf_stub.account_security import check_new_password
+from caf_stub.codes import check_code, send_code, typed_code
+from caf_stub.context import Context, StubContext
 from caf_stub.errors import ApiError
 from caf_stub.journey import (
     MIGRATION,
@@ -29,12 +31,13 @@ from caf_stub.journey import (
 )
 from caf_stub.messages import acknowledgment_email
 from caf_stub.security import hash_secret, new_reference
-from caf_stub.sessions import Caller
+from caf_stub.sessions import Authed, Caller
 from caf_stub.store import Account, Code
 from caf_stub.terms import TERMS_VERSION
 from caf_tui import rules
 from caf_tui.api import (
     AcceptTermsRequest,
+    Channel,
     ChoosePasswordRequest,
     ConfirmContactRequest,
     ErrorCode,
@@ -78,7 +81,14 @@ Handler = Callable[Concatenate[Submission, P], ApiError | None]
 """What a handler does at its step. It returns a refusal to raise once its writes are saved
 (a wrong code's try must count), or None to answer with the step owed next."""
 
-Endpoint = Callable[Concatenate[StubContext, Caller, P], JourneyResponse]
+Endpoint = Callable[..., JourneyResponse]
+"""A handler made an endpoint ``(context, caller, *request)``, which FastAPI calls by keyword
+with the parameters of its ``__signature__``."""
+
+_SESSION_PARAMETERS = (
+    inspect.Parameter("context", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Context),
+    inspect.Parameter("caller", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Authed),
+)
 
 
 def respond(context: StubContext, account_id: int) -> JourneyResponse:
@@ -89,15 +99,15 @@ def respond(context: StubContext, account_id: int) -> JourneyResponse:
 
 def journey_step(
     *steps: StepName, allowed: Callable[[StubContext, Account], None] | None = None
-) -> Callable[[Handler[P]], Endpoint[P]]:
+) -> Callable[[Handler[P]], Endpoint]:
     """Make ``handler`` an endpoint ``(context, caller, *request)``: clock, transaction,
     account, ``allowed`` (a refusal checked before the step), the step check (none when no
-    step is given), the handler, and the answer."""
+    step is given), the handler, and the answer. FastAPI serves the endpoint as it is: its
+    signature is the session's and the handler's request (the body model)."""
 
-    def decorate(handler: Handler[P]) -> Endpoint[P]:
-        @functools.wraps(handler)
+    def decorate(handler: Handler[P]) -> Endpoint:
         def endpoint(
-            context: StubContext, caller: Caller, /, *args: P.args, **kwargs: P.kwargs
+            context: StubContext, caller: Caller, *args: P.args, **kwargs: P.kwargs
         ) -> JourneyResponse:
             now = context.clock.now()
             with context.store.transaction():
@@ -113,6 +123,11 @@ def journey_step(
             assert answer is not None
             return answer
 
+        functools.update_wrapper(endpoint, handler)
+        _, *request = inspect.signature(handler, eval_str=True).parameters.values()
+        endpoint.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+            [*_SESSION_PARAMETERS, *request], return_annotation=JourneyResponse
+        )
         return endpoint
 
     return decorate
@@ -151,35 +166,8 @@ def accept_terms(submission: Submission, request: AcceptTermsRequest) -> None:
 
 @journey_step(StepName.CHOOSE_PASSWORD)
 def choose_password(submission: Submission, request: ChoosePasswordRequest) -> None:
-    policy = submission.context.policy
     password = request.password.get_secret_value()
-    confirmation = request.confirmation.get_secret_value()
-    checks = rules.check_password(password, confirmation, policy)
-    failed = rules.failed_rules(checks)
-    broken = [c for c in checks if not c.ok and c.rule is not rules.PasswordRule.MATCH]
-    if broken:
-        policy_checks = [c for c in checks if c.rule is not rules.PasswordRule.MATCH]
-        labels = ", ".join(c.label for c in broken)
-        message = (
-            f"Le mot de passe ne respecte pas ces règles : {labels}. "
-            + rules.checklist_sentence(policy_checks, policy)
-        )
-        if rules.PasswordRule.MATCH in failed:
-            message += " La confirmation diffère aussi du mot de passe."
-        raise ApiError(
-            ErrorCode.PASSWORD_POLICY,
-            message,
-            field="password",
-            failed_rules=[rule.value for rule in failed],
-        )
-    if failed:
-        raise ApiError(
-            ErrorCode.PASSWORD_MISMATCH,
-            "La confirmation ne correspond pas au nouveau mot de passe : saisissez deux fois "
-            "le même mot de passe.",
-            field="confirmation",
-            failed_rules=[rule.value for rule in failed],
-        )
+    check_new_password(submission.context, password, request.confirmation.get_secret_value())
     submission.update(password_hash=hash_secret(password), password_is_legacy=False)
     submission.audit("password_chosen")
     log.info("new password chosen by account %d", submission.account.id)
@@ -210,10 +198,7 @@ def confirm_contact(submission: Submission, request: ConfirmContactRequest) -> N
 
 @journey_step(StepName.VERIFY_CODE)
 def verify_code(submission: Submission, request: VerifyCodeRequest) -> ApiError | None:
-    try:
-        candidate = rules.normalise_code(request.code.get_secret_value())
-    except rules.RuleError as exc:
-        raise ApiError(ErrorCode.VALIDATION_ERROR, exc.message, field="code") from exc
+    candidate = typed_code(request.code.get_secret_value())
     context, now = submission.context, submission.now
     pending = submission.pending_code()
     refusal = check_code(context, pending, candidate, now)
@@ -232,14 +217,7 @@ def _acknowledge(context: StubContext, account: Account, now: datetime) -> None:
         return
     kind, identifier = display_identifier(account)
     subject, body = acknowledgment_email(kind, identifier, new_reference(), now)
-    context.store.add_message(
-        channel="email",
-        to=account.email,
-        subject=subject,
-        body=body,
-        sent_at=now,
-        account_id=account.id,
-    )
+    context.store.add_message(account.id, Channel.EMAIL, account.email, subject, body, now)
 
 
 @journey_step(StepName.VERIFY_CODE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import secrets
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from importlib import resources
@@ -190,7 +191,7 @@ def _copy(store: Store, member: Persona, household_id: int) -> Persona:
     return replace(
         member,
         nir=None if member.nir is None else _new_nir(store, member.nir),
-        temporary_id=None if member.temporary_id is None else _new_temporary_id(store),
+        temporary_id=None if member.temporary_id is None else new_temporary_id(store),
         password=None if member.password is None else _new_password(member.legacy_password),
         phone=None if member.phone is None else f"+3366{household_id:07d}",
         email=None if member.email is None else f"{local}+copie{household_id}@example.com",
@@ -208,18 +209,21 @@ def _new_nir(store: Store, original: str) -> str:
     raise RuntimeError(f"no free NIR left after {prefix}")
 
 
-def _new_temporary_id(store: Store) -> str:
+def _unused(draw: Callable[[], str], holder: Callable[[str], object | None]) -> str:
+    """A value ``draw`` makes that no row holds yet (``holder`` finds none)."""
     while True:
-        candidate = f"T{secrets.randbelow(10**8):08d}"
-        if store.account_by_temporary_id(candidate) is None:
+        candidate = draw()
+        if holder(candidate) is None:
             return candidate
+
+
+def new_temporary_id(store: Store) -> str:
+    """« T » and 8 digits, that no account has."""
+    return _unused(lambda: f"T{secrets.randbelow(10**8):08d}", store.account_by_temporary_id)
 
 
 def _new_numero_allocataire(store: Store) -> str:
-    while True:
-        candidate = f"{secrets.randbelow(9 * 10**6) + 10**6}"
-        if store.household_by_numero(candidate) is None:
-            return candidate
+    return _unused(lambda: f"{secrets.randbelow(9 * 10**6) + 10**6}", store.household_by_numero)
 
 
 def _new_password(legacy: bool) -> str:

@@ -19,12 +19,13 @@ from datetime import datetime, timedelta
 
 from caf_stub import auth, throttle
 from caf_stub.account_security import check_new_password
-from caf_stub.context import StubContext
+from caf_stub.codes import spent_or_expired, typed_code
+from caf_stub.context import Client, Context, StubContext
+from caf_stub.doors import live_flow
 from caf_stub.errors import ApiError
 from caf_stub.messages import code_email, code_sms
 from caf_stub.security import hash_secret, new_code, new_token, token_digest, verify_secret
 from caf_stub.store import Account, RecoveryFlow
-from caf_tui import rules
 from caf_tui.api import (
     Channel,
     ErrorCode,
@@ -33,7 +34,13 @@ from caf_tui.api import (
     RecoveryCodeStep,
     RecoveryPasswordStep,
 )
-from caf_tui.api.recovery import RecoveryResponse, RecoveryStartRequest
+from caf_tui.api.recovery import (
+    RecoveryCodeRequest,
+    RecoveryFlowRequest,
+    RecoveryPasswordRequest,
+    RecoveryResponse,
+    RecoveryStartRequest,
+)
 
 log = logging.getLogger("caf_stub")
 
@@ -59,7 +66,7 @@ def _send(context: StubContext, account: Account, code: str, now: datetime) -> N
         assert account.email is not None
         subject, body = code_email(code, seconds)
         channel, to = Channel.EMAIL, account.email
-    _deliver(context, account, channel, to, subject, body, now)
+    context.store.add_message(account.id, channel, to, subject, body, now)
 
 
 def _send_legacy(context: StubContext, account: Account, legacy: str, now: datetime) -> None:
@@ -68,41 +75,15 @@ def _send_legacy(context: StubContext, account: Account, legacy: str, now: datet
         "de Sécurité sociale et ce mot de passe, puis choisissez votre nouveau mot de passe."
     )
     if account.phone:
-        _deliver(context, account, Channel.SMS, account.phone, None, body, now)
+        context.store.add_message(account.id, Channel.SMS, account.phone, None, body, now)
     else:
         assert account.email is not None
         subject = "Votre mot de passe Caf"
-        _deliver(context, account, Channel.EMAIL, account.email, subject, body, now)
+        context.store.add_message(account.id, Channel.EMAIL, account.email, subject, body, now)
 
 
-def _deliver(
-    context: StubContext,
-    account: Account,
-    channel: Channel,
-    to: str,
-    subject: str | None,
-    body: str,
-    now: datetime,
-) -> None:
-    context.store.add_message(
-        channel=channel.value,
-        to=to,
-        subject=subject,
-        body=body,
-        sent_at=now,
-        account_id=account.id,
-    )
-
-
-def _refused_start(retry_after: int, by_client: bool) -> ApiError:
-    who = "depuis cet appareil" if by_client else "pour cet identifiant"
-    return ApiError(
-        ErrorCode.TOO_MANY_ATTEMPTS,
-        f"Trop de demandes de nouveau mot de passe {who} : réessayez dans "
-        f"{throttle.minutes_text(retry_after)}. Si un code vous a déjà été envoyé, "
-        "saisissez-le.",
-        retry_after=retry_after,
-    )
+START_WORDS = "Trop de demandes de nouveau mot de passe"
+START_ADVICE = "Si un code vous a déjà été envoyé, saisissez-le."
 
 
 def _take_start_slots(context: StubContext, subject: str, client: str, now: datetime) -> None:
@@ -110,24 +91,17 @@ def _take_start_slots(context: StubContext, subject: str, client: str, now: date
     store = context.store
     per_subject = throttle.Window(context.settings.max_sends_per_hour, throttle.HOUR)
     per_client = throttle.Window(STARTS_PER_CLIENT_PER_HOUR, throttle.HOUR)
+    by_client = f"{START_WORDS} depuis cet appareil"
+    by_subject = f"{START_WORDS} pour cet identifiant"
     with store.transaction():
-        try:
-            throttle.take(store, f"recovery_start:client:{client}", per_client, now)
-        except throttle.Throttled as exc:
-            raise _refused_start(exc.retry_after, by_client=True) from None
-        try:
-            throttle.take(store, f"recovery_start:{subject}", per_subject, now)
-        except throttle.Throttled as exc:
-            raise _refused_start(exc.retry_after, by_client=False) from None
+        bucket = f"recovery_start:client:{client}"
+        auth.take_slot(context, bucket, per_client, now, by_client, START_ADVICE)
+        bucket = f"recovery_start:{subject}"
+        auth.take_slot(context, bucket, per_subject, now, by_subject, START_ADVICE)
 
 
-def start(
-    context: StubContext, request: RecoveryStartRequest, client: str = ""
-) -> RecoveryResponse:
-    try:
-        identifier = rules.normalise_identifier(request.identifier_kind, request.identifier)
-    except rules.RuleError as exc:
-        raise ApiError(ErrorCode.INVALID_IDENTIFIER, exc.message, field="identifier") from exc
+def start(context: Context, request: RecoveryStartRequest, client: Client) -> RecoveryResponse:
+    identifier = auth.typed_identifier(request.identifier_kind, request.identifier)
     now = context.clock.now()
     store = context.store
     subject = throttle.subject(request.identifier_kind.value, identifier)
@@ -149,7 +123,7 @@ def start(
         if store.recovery_subject_flows_since(subject, now - timedelta(hours=1)) >= (
             context.settings.max_sends_per_hour
         ):
-            raise _refused_start(throttle.HOUR, by_client=False)
+            raise auth.too_many(f"{START_WORDS} pour cet identifiant", throttle.HOUR, START_ADVICE)
         store.insert_recovery_flow(
             token_hash=token_digest(token),
             account_id=account.id if account is not None else None,
@@ -181,13 +155,7 @@ def _attempts_left(context: StubContext, subject: str, now: datetime) -> int:
 
 def _flow(context: StubContext, token: str, now: datetime) -> RecoveryFlow:
     flow = context.store.recovery_flow(token_digest(token))
-    if flow is None or flow.finished_at is not None or now >= flow.expires_at:
-        raise ApiError(
-            ErrorCode.FLOW_EXPIRED,
-            "Cette demande de nouveau mot de passe a expiré ou est terminée : "
-            "recommencez depuis « Mot de passe oublié ? ».",
-        )
-    return flow
+    return live_flow(flow, now, "de nouveau mot de passe", "Mot de passe oublié ?")
 
 
 def _password_step(context: StubContext, flow: RecoveryFlow) -> RecoveryPasswordStep:
@@ -199,14 +167,10 @@ def _password_step(context: StubContext, flow: RecoveryFlow) -> RecoveryPassword
     )
 
 
-def verify_code(
-    context: StubContext, token: str, candidate: str, client: str = ""
-) -> RecoveryResponse:
+def verify_code(context: Context, request: RecoveryCodeRequest, client: Client) -> RecoveryResponse:
     now = context.clock.now()
-    try:
-        candidate = rules.normalise_code(candidate)
-    except rules.RuleError as exc:
-        raise ApiError(ErrorCode.VALIDATION_ERROR, exc.message, field="code") from exc
+    token = request.flow_token.get_secret_value()
+    candidate = typed_code(request.code.get_secret_value())
     store = context.store
     with store.transaction():
         flow = _flow(context, token, now)
@@ -264,29 +228,20 @@ def _before_check(context: StubContext, flow: RecoveryFlow, now: datetime) -> Ap
 
     The same rules and words as the journey's codes (``codes.check_code``), on the flow row.
     """
+    again = "recommencez depuis « Mot de passe oublié ? »"
+    expires_at = flow.created_at + CODE_VALIDITY
     tries = context.settings.max_code_attempts
-    if flow.attempts >= tries:
-        return ApiError(
-            ErrorCode.OTP_ATTEMPTS_EXCEEDED,
-            f"Ce code a été saisi {tries} fois sans succès et ne peut plus servir : "
-            "recommencez depuis « Mot de passe oublié ? ».",
-            field="code",
-            attempts_left=0,
-        )
-    if now >= flow.created_at + CODE_VALIDITY:
-        return ApiError(
-            ErrorCode.OTP_EXPIRED,
-            "Ce code a expiré : recommencez depuis « Mot de passe oublié ? ».",
-            field="code",
-        )
-    return None
+    return spent_or_expired(
+        flow.attempts, expires_at, now, tries, spent_advice=again, expired_advice=again
+    )
 
 
-def set_password(
-    context: StubContext, token: str, password: str, confirmation: str
-) -> RecoveryResponse:
+def set_password(context: Context, request: RecoveryPasswordRequest) -> RecoveryResponse:
     """The new password; every session of the account ends. Next: the login."""
     now = context.clock.now()
+    token = request.flow_token.get_secret_value()
+    password = request.password.get_secret_value()
+    confirmation = request.confirmation.get_secret_value()
     check_new_password(context, password, confirmation)
     new_hash = hash_secret(password)
     store = context.store
@@ -308,9 +263,10 @@ def set_password(
     return _answer(context, token, LoginStep())
 
 
-def resend_legacy(context: StubContext, token: str) -> RecoveryResponse:
+def resend_legacy(context: Context, request: RecoveryFlowRequest) -> RecoveryResponse:
     """« Le renvoi de votre mot de passe à 8 chiffres »: a new one, to the contact on file."""
     now = context.clock.now()
+    token = request.flow_token.get_secret_value()
     legacy = f"{secrets.randbelow(10**8):08d}"
     legacy_hash = hash_secret(legacy)
     store = context.store

@@ -90,8 +90,7 @@ def require_right(context: StubContext, caller: Caller, right: SpouseRight) -> A
 
     The caller holds a store transaction. Raises unauthenticated, step_mismatch, forbidden.
     """
-    account = load_account(context, caller)
-    require_step(context, account, StepName.DASHBOARD)
+    account = open_to(context, caller)
     if right not in rights_of(context.store, account):
         context.store.audit("forbidden", account.id, context.clock.now(), right.value)
         raise refusal(context.store, account, right)

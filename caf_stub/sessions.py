@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import Depends, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from caf_stub.context import StubContext, get_context
+from caf_stub.context import Context, StubContext
 from caf_stub.errors import ApiError
 from caf_stub.security import new_token, same_digest, token_digest
 from caf_stub.store import Store
@@ -85,11 +85,15 @@ def resolve(context: StubContext, token: str | None, *, touch: bool = True) -> C
 
 
 def require_caller(
-    context: Annotated[StubContext, Depends(get_context)],
+    context: Context,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)],
 ) -> Caller:
     """FastAPI dependency: the caller of the request's bearer token."""
     return resolve(context, credentials.credentials if credentials else None)
+
+
+Authed = Annotated[Caller, Depends(require_caller)]
+"""A handler's parameter: the caller of a valid session (else 401)."""
 
 
 def end(context: StubContext, caller: Caller) -> None:

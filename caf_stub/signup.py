@@ -20,15 +20,17 @@ from __future__ import annotations
 import json
 import logging
 import re
-import secrets
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from caf_stub import auth, throttle
-from caf_stub.context import StubContext
+from caf_stub.codes import spent_or_expired, typed_code
+from caf_stub.context import Client, Context, StubContext
+from caf_stub.doors import live_flow
 from caf_stub.errors import ApiError
 from caf_stub.journey import build_step, responsable_of
 from caf_stub.messages import code_email, code_sms, holder_code_email, holder_code_sms
+from caf_stub.personas import new_temporary_id
 from caf_stub.security import hash_secret, new_code, new_token, token_digest, verify_secret
 from caf_stub.sessions import open_session
 from caf_stub.store import Account, Household, SignupFlow, Store
@@ -42,7 +44,7 @@ from caf_tui.api import (
     Role,
     VerifyCodeStep,
 )
-from caf_tui.api.signup import SignupRequest, SignupResponse
+from caf_tui.api.signup import SignupCodeRequest, SignupFlowRequest, SignupRequest, SignupResponse
 
 log = logging.getLogger("caf_stub")
 
@@ -112,13 +114,6 @@ def _find(
     return None
 
 
-def _new_temporary_id(store: Store) -> str:
-    while True:
-        candidate = f"T{secrets.randbelow(10**8):08d}"
-        if store.account_by_temporary_id(candidate) is None:
-            return candidate
-
-
 def mask_phone(e164: str) -> str:
     """« 06 •• •• •• 00 »: enough for the person to know whose phone, nothing to copy."""
     shown = rules.format_phone(e164).split(" ")
@@ -133,31 +128,16 @@ def mask_email(address: str) -> str:
     return f"{local[:1]}•••@{domain}"
 
 
-def _refused(words: str, retry_after: int) -> ApiError:
-    return ApiError(
-        ErrorCode.TOO_MANY_ATTEMPTS,
-        f"{words} : réessayez dans {throttle.minutes_text(retry_after)}.",
-        retry_after=retry_after,
-    )
-
-
 def _take_start_slots(context: StubContext, numero: str, client: str, now: datetime) -> None:
     per_client = throttle.Window(STARTS_PER_CLIENT_PER_HOUR, throttle.HOUR)
     per_file = throttle.Window(context.settings.max_sends_per_hour, throttle.HOUR)
     store = context.store
+    words = "Trop de demandes de création de compte"
     with store.transaction():
-        try:
-            throttle.take(store, f"signup:client:{client}", per_client, now)
-        except throttle.Throttled as exc:
-            raise _refused(
-                "Trop de demandes de création de compte depuis cet appareil", exc.retry_after
-            ) from None
-        try:
-            throttle.take(store, f"signup:file:{numero}", per_file, now)
-        except throttle.Throttled as exc:
-            raise _refused(
-                "Trop de demandes de création de compte pour ce dossier", exc.retry_after
-            ) from None
+        auth.take_slot(
+            context, f"signup:client:{client}", per_client, now, f"{words} depuis cet appareil"
+        )
+        auth.take_slot(context, f"signup:file:{numero}", per_file, now, f"{words} pour ce dossier")
 
 
 def _proof_contact(store: Store, household: Household, member: Account | None) -> Account:
@@ -200,9 +180,7 @@ def _deliver(
         subject, body = (
             code_email(code, seconds) if own else holder_code_email(newcomer, code, seconds)
         )
-    context.store.add_message(
-        channel=channel.value, to=address, subject=subject, body=body, sent_at=now, account_id=to.id
-    )
+    context.store.add_message(to.id, channel, address, subject, body, now)
     return channel, shown
 
 
@@ -227,7 +205,7 @@ def _step(
     )
 
 
-def signup(context: StubContext, request: SignupRequest, client: str = "") -> SignupResponse:
+def signup(context: Context, request: SignupRequest, client: Client) -> SignupResponse:
     """Check the identity, then send the proof code to a contact on file. No session yet."""
     numero, postal, nir = _checked(context, request)
     now: datetime = context.clock.now()
@@ -279,41 +257,28 @@ def signup(context: StubContext, request: SignupRequest, client: str = "") -> Si
 
 def _flow(context: StubContext, token: str, now: datetime) -> SignupFlow:
     flow = context.store.signup_flow(token_digest(token))
-    if flow is None or flow.finished_at is not None or now >= flow.expires_at:
-        raise ApiError(
-            ErrorCode.FLOW_EXPIRED,
-            "Cette demande de création de compte a expiré ou est terminée : recommencez depuis "
-            "« Créer Mon Compte ».",
-        )
-    return flow
+    return live_flow(flow, now, "de création de compte", "Créer Mon Compte")
 
 
 def _before_check(context: StubContext, flow: SignupFlow, now: datetime) -> None:
-    tries = context.settings.max_code_attempts
-    if flow.attempts >= tries:
-        raise ApiError(
-            ErrorCode.OTP_ATTEMPTS_EXCEEDED,
-            f"Ce code a été saisi {tries} fois sans succès et ne peut plus servir : "
-            "demandez-en un nouveau en choisissant « Demander », ou recommencez depuis "
-            "« Créer Mon Compte ».",
-            field="code",
-            attempts_left=0,
-        )
-    if now >= flow.created_at + CODE_VALIDITY:
-        raise ApiError(
-            ErrorCode.OTP_EXPIRED,
-            "Ce code a expiré : demandez-en un nouveau en choisissant « Demander ».",
-            field="code",
-        )
+    ask = "demandez-en un nouveau en choisissant « Demander »"
+    refusal = spent_or_expired(
+        flow.attempts,
+        flow.created_at + CODE_VALIDITY,
+        now,
+        context.settings.max_code_attempts,
+        spent_advice=f"{ask}, ou recommencez depuis « Créer Mon Compte »",
+        expired_advice=ask,
+    )
+    if refusal is not None:
+        raise refusal
 
 
-def verify_code(context: StubContext, token: str, candidate: str, client: str = "") -> AuthResponse:
+def verify_code(context: Context, request: SignupCodeRequest, client: Client) -> AuthResponse:
     """The code sent to the contact on file: the account is linked and a session opens."""
     now = context.clock.now()
-    try:
-        candidate = rules.normalise_code(candidate)
-    except rules.RuleError as exc:
-        raise ApiError(ErrorCode.VALIDATION_ERROR, exc.message, field="code") from exc
+    token = request.flow_token.get_secret_value()
+    candidate = typed_code(request.code.get_secret_value())
     store = context.store
     window = throttle.Window(context.settings.max_code_attempts, throttle.HOUR)
     with store.transaction():
@@ -360,7 +325,7 @@ def _link(context: StubContext, flow: SignupFlow, now: datetime) -> AuthResponse
     if flow.account_id is None:
         person = json.loads(flow.person)
         account_id = store.insert_account(
-            temporary_id=_new_temporary_id(store),
+            temporary_id=new_temporary_id(store),
             family_name=person["family_name"],
             given_names=person["given_names"],
             birth_date=person["birth_date"],
@@ -392,11 +357,12 @@ def _link(context: StubContext, flow: SignupFlow, now: datetime) -> AuthResponse
     return AuthResponse(next=build_step(context, fresh), server_time=now, session=session)
 
 
-def cancel(context: StubContext, token: str) -> JourneyResponse:
+def cancel(context: Context, request: SignupFlowRequest) -> JourneyResponse:
     """« Modifier mes coordonnées » at the sign-up's code: there is no contact to change before
     the proof; the request ends and the person is back at the login (from where « Créer Mon
     Compte » starts again)."""
     now = context.clock.now()
+    token = request.flow_token.get_secret_value()
     store = context.store
     with store.transaction():
         flow = store.signup_flow(token_digest(token))
@@ -405,9 +371,10 @@ def cancel(context: StubContext, token: str) -> JourneyResponse:
     return JourneyResponse(next=LoginStep(), server_time=now)
 
 
-def resend_code(context: StubContext, token: str) -> SignupResponse:
+def resend_code(context: Context, request: SignupFlowRequest) -> SignupResponse:
     """« Demander »: a new code to the same contact on file (the previous one stops working)."""
     now = context.clock.now()
+    token = request.flow_token.get_secret_value()
     store = context.store
     settings = context.settings
     with store.transaction():

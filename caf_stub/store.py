@@ -13,20 +13,24 @@ stored as ISO 8601 UTC text of a fixed width, so that they also compare as text.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
+from pydantic import TypeAdapter
 from sqlalchemy import CursorResult, RowMapping
 
 from caf_stub.database import Database
 from caf_stub.migrations import migrate
 from caf_stub.settings import MEMORY
 from caf_tui.api import Channel, OutboxMessage, Payment, Role, SpouseDecision
+
+T = TypeVar("T")
 
 _TABLES = (
     "journal",
@@ -60,6 +64,15 @@ def from_text(text: str | None) -> datetime | None:
 
 def _required(text: str) -> datetime:
     return datetime.fromisoformat(text)
+
+
+def _check_columns(table: str, fields: Mapping[str, object], kind: type) -> None:
+    """Refuse a column that is not a field of ``kind`` (its ``id`` neither): the names are
+    written into the SQL."""
+    known = {field.name for field in dataclasses.fields(kind)} - {"id"}
+    unknown = set(fields) - known
+    if unknown:
+        raise ValueError(f"unknown {table} columns: {sorted(unknown)}")
 
 
 def _sql_value(value: object) -> object:
@@ -109,9 +122,6 @@ class Account:
     locked_until: datetime | None
 
 
-ACCOUNT_COLUMNS = frozenset(Account.__dataclass_fields__) - {"id"}
-
-
 @dataclass(frozen=True)
 class Session:
     id: int
@@ -135,9 +145,6 @@ class Code:
     attempts: int
     used_at: datetime | None
     cancelled_at: datetime | None
-
-
-CODE_COLUMNS = frozenset(Code.__dataclass_fields__) - {"id"}
 
 
 @dataclass(frozen=True)
@@ -178,71 +185,45 @@ class SignupFlow:
     finished_at: datetime | None
 
 
-def _account(row: RowMapping) -> Account:
-    decision = row["spouse_decision"]
-    return Account(
-        id=row["id"],
-        nir=row["nir"],
-        temporary_id=row["temporary_id"],
-        family_name=row["family_name"],
-        given_names=row["given_names"],
-        birth_date=date.fromisoformat(row["birth_date"]),
-        gender=row["gender"],
-        role=Role(row["role"]),
-        household_id=row["household_id"],
-        phone=row["phone"],
-        email=row["email"],
-        password_hash=row["password_hash"],
-        password_is_legacy=bool(row["password_is_legacy"]),
-        migration_started_at=from_text(row["migration_started_at"]),
-        terms_version=row["terms_version"],
-        terms_accepted_at=from_text(row["terms_accepted_at"]),
-        contact_verified_at=from_text(row["contact_verified_at"]),
-        migrated_at=from_text(row["migrated_at"]),
-        created_ack_at=from_text(row["created_ack_at"]),
-        spouse_decision=None if decision is None else SpouseDecision(decision),
-        spouse_decided_at=from_text(row["spouse_decided_at"]),
-        failed_logins=row["failed_logins"],
-        locked_until=from_text(row["locked_until"]),
-    )
+@dataclass(frozen=True)
+class Filing:
+    """A declaration or a benefit request recorded in the household's file."""
+
+    id: int
+    reference: str
+    account_id: int
+    kind: str
+    subject: str
+    title: str
+    lines: str
+    received_at: datetime
+    emailed_to: str | None
+    status: str
 
 
-def _session(row: RowMapping) -> Session:
-    return Session(
-        id=row["id"],
-        token_hash=row["token_hash"],
-        account_id=row["account_id"],
-        created_at=_required(row["created_at"]),
-        last_seen_at=_required(row["last_seen_at"]),
-        ended_at=from_text(row["ended_at"]),
-    )
+def _reader(kind: type[T]) -> Callable[[Mapping[Any, Any]], T]:
+    """How a row of ``kind``'s table becomes a ``kind``: pydantic reads the ISO 8601 times,
+    the dates, the enums and the 0/1 flags as the fields' types say; a column the type has no
+    field for is left out."""
+    adapter = TypeAdapter(kind)
+
+    def read(row: Mapping[Any, Any]) -> T:
+        return adapter.validate_python(dict(row))
+
+    return read
 
 
-def _code(row: RowMapping) -> Code:
-    return Code(
-        id=row["id"],
-        account_id=row["account_id"],
-        purpose=row["purpose"],
-        channel=Channel(row["channel"]),
-        destination=row["destination"],
-        code_hash=row["code_hash"],
-        created_at=_required(row["created_at"]),
-        expires_at=_required(row["expires_at"]),
-        attempts=row["attempts"],
-        used_at=from_text(row["used_at"]),
-        cancelled_at=from_text(row["cancelled_at"]),
-    )
+_account = _reader(Account)
+_session = _reader(Session)
+_code = _reader(Code)
+_recovery_flow = _reader(RecoveryFlow)
+_signup_flow = _reader(SignupFlow)
+_filing = _reader(Filing)
+_payment = _reader(Payment)
 
 
 def _message(row: RowMapping) -> OutboxMessage:
-    return OutboxMessage(
-        id=row["id"],
-        channel=row["channel"],
-        to=row["recipient"],
-        subject=row["subject"],
-        body=row["body"],
-        sent_at=_required(row["sent_at"]),
-    )
+    return OutboxMessage.model_validate({**row, "to": row["recipient"]})
 
 
 class Store:
@@ -320,11 +301,28 @@ class Store:
         with self._lock:
             return int(self._db.run(sql + " RETURNING id", params).scalar_one())
 
+    def _update(self, table: str, row_id: int, fields: Mapping[str, object], kind: type) -> None:
+        """Set ``fields`` of the row ``row_id`` of ``table``, fields of ``kind``."""
+        _check_columns(table, fields, kind)
+        if not fields:
+            return
+        assignments = ", ".join(f"{name} = :{name}" for name in fields)
+        params: dict[str, object] = {name: _sql_value(v) for name, v in fields.items()}
+        params["_id"] = row_id
+        self._run(f"UPDATE {table} SET {assignments} WHERE id = :_id", params)
+
+    def _by_token(self, table: str, token_hash: str) -> RowMapping | None:
+        return self._one(f"SELECT * FROM {table} WHERE token_hash = ?", (token_hash,))
+
+    def _count(self, table: str, where: str, params: tuple[object, ...] = ()) -> int:
+        """How many rows of ``table`` match ``where``."""
+        row = self._one(f"SELECT count(*) AS n FROM {table} WHERE {where}", params)
+        return 0 if row is None else int(row["n"])
+
     # --- whole database --------------------------------------------------------------------
 
     def is_empty(self) -> bool:
-        row = self._one("SELECT count(*) AS n FROM accounts")
-        return row is None or row["n"] == 0
+        return self._count("accounts", "TRUE") == 0
 
     def wipe(self) -> None:
         """Delete every row of every table (the schema stays)."""
@@ -352,9 +350,7 @@ class Store:
         return None if row is None else self.household(row["id"])
 
     def insert_account(self, **fields: object) -> int:
-        unknown = set(fields) - ACCOUNT_COLUMNS
-        if unknown:
-            raise ValueError(f"unknown account columns: {sorted(unknown)}")
+        _check_columns("accounts", fields, Account)
         return self._insert("accounts", fields)
 
     def account(self, account_id: int) -> Account | None:
@@ -376,15 +372,7 @@ class Store:
         return [_account(row) for row in rows]
 
     def update_account(self, account_id: int, **fields: object) -> None:
-        unknown = set(fields) - ACCOUNT_COLUMNS
-        if unknown:
-            raise ValueError(f"unknown account columns: {sorted(unknown)}")
-        if not fields:
-            return
-        assignments = ", ".join(f"{name} = :{name}" for name in fields)
-        params: dict[str, object] = {name: _sql_value(v) for name, v in fields.items()}
-        params["_id"] = account_id
-        self._run(f"UPDATE accounts SET {assignments} WHERE id = :_id", params)
+        self._update("accounts", account_id, fields, Account)
 
     def count_failed_login(self, account_id: int) -> int:
         """Add one to the account's consecutive failures and return the new count."""
@@ -414,14 +402,7 @@ class Store:
             " ORDER BY paid_on DESC, id DESC",
             (household_id,),
         )
-        return [
-            Payment(
-                paid_on=date.fromisoformat(row["paid_on"]),
-                label=row["label"],
-                amount_cents=row["amount_cents"],
-            )
-            for row in rows
-        ]
+        return [_payment(row) for row in rows]
 
     # --- sessions ---------------------------------------------------------------------------
 
@@ -437,7 +418,7 @@ class Store:
         )
 
     def session_by_token_hash(self, token_hash: str) -> Session | None:
-        row = self._one("SELECT * FROM sessions WHERE token_hash = ?", (token_hash,))
+        row = self._by_token("sessions", token_hash)
         return None if row is None else _session(row)
 
     def touch_session(self, session_id: int, now: datetime) -> None:
@@ -508,15 +489,7 @@ class Store:
         return None if row is None else _code(row)
 
     def update_code(self, code_id: int, **fields: object) -> None:
-        unknown = set(fields) - CODE_COLUMNS
-        if unknown:
-            raise ValueError(f"unknown code columns: {sorted(unknown)}")
-        if not fields:
-            return
-        assignments = ", ".join(f"{name} = :{name}" for name in fields)
-        params: dict[str, object] = {name: _sql_value(v) for name, v in fields.items()}
-        params["_id"] = code_id
-        self._run(f"UPDATE codes SET {assignments} WHERE id = :_id", params)
+        self._update("codes", code_id, fields, Code)
 
     def cancel_codes(self, account_id: int, purpose: str, now: datetime) -> None:
         self._run(
@@ -540,40 +513,21 @@ class Store:
         return self._insert("recovery_flows", fields)
 
     def recovery_flow(self, token_hash: str) -> RecoveryFlow | None:
-        row = self._one("SELECT * FROM recovery_flows WHERE token_hash = ?", (token_hash,))
+        row = self._by_token("recovery_flows", token_hash)
         if row is None:
             return None
-        return RecoveryFlow(
-            id=row["id"],
-            account_id=row["account_id"],
-            code_hash=row["code_hash"],
-            created_at=_required(row["created_at"]),
-            expires_at=_required(row["expires_at"]),
-            attempts=row["attempts"],
-            verified_at=from_text(row["verified_at"]),
-            finished_at=from_text(row["finished_at"]),
-            subject=row["subject"] or f"flow:{row['id']}",
-        )
+        return _recovery_flow({**row, "subject": row["subject"] or f"flow:{row['id']}"})
 
     def update_recovery_flow(self, flow_id: int, **fields: object) -> None:
-        assignments = ", ".join(f"{name} = :{name}" for name in fields)
-        params: dict[str, object] = {name: _sql_value(v) for name, v in fields.items()}
-        params["_id"] = flow_id
-        self._run(f"UPDATE recovery_flows SET {assignments} WHERE id = :_id", params)
+        self._update("recovery_flows", flow_id, fields, RecoveryFlow)
 
     def recovery_flows_since(self, account_id: int, since: datetime) -> int:
-        row = self._one(
-            "SELECT count(*) AS n FROM recovery_flows WHERE account_id = ? AND created_at > ?",
-            (account_id, to_text(since)),
-        )
-        return 0 if row is None else int(row["n"])
+        where = "account_id = ? AND created_at > ?"
+        return self._count("recovery_flows", where, (account_id, to_text(since)))
 
     def recovery_subject_flows_since(self, subject: str, since: datetime) -> int:
-        row = self._one(
-            "SELECT count(*) AS n FROM recovery_flows WHERE subject = ? AND created_at > ?",
-            (subject, to_text(since)),
-        )
-        return 0 if row is None else int(row["n"])
+        where = "subject = ? AND created_at > ?"
+        return self._count("recovery_flows", where, (subject, to_text(since)))
 
     # --- « Créer Mon Compte » flows ------------------------------------------------------------
 
@@ -581,35 +535,15 @@ class Store:
         return self._insert("signup_flows", fields)
 
     def signup_flow(self, token_hash: str) -> SignupFlow | None:
-        row = self._one("SELECT * FROM signup_flows WHERE token_hash = ?", (token_hash,))
-        if row is None:
-            return None
-        return SignupFlow(
-            id=row["id"],
-            household_id=row["household_id"],
-            account_id=row["account_id"],
-            person=row["person"],
-            code_hash=row["code_hash"],
-            channel=Channel(row["channel"]),
-            destination=row["destination"],
-            created_at=_required(row["created_at"]),
-            expires_at=_required(row["expires_at"]),
-            attempts=row["attempts"],
-            finished_at=from_text(row["finished_at"]),
-        )
+        row = self._by_token("signup_flows", token_hash)
+        return None if row is None else _signup_flow(row)
 
     def update_signup_flow(self, flow_id: int, **fields: object) -> None:
-        assignments = ", ".join(f"{name} = :{name}" for name in fields)
-        params: dict[str, object] = {name: _sql_value(v) for name, v in fields.items()}
-        params["_id"] = flow_id
-        self._run(f"UPDATE signup_flows SET {assignments} WHERE id = :_id", params)
+        self._update("signup_flows", flow_id, fields, SignupFlow)
 
     def signup_flows_since(self, household_id: int, since: datetime) -> int:
-        row = self._one(
-            "SELECT count(*) AS n FROM signup_flows WHERE household_id = ? AND created_at > ?",
-            (household_id, to_text(since)),
-        )
-        return 0 if row is None else int(row["n"])
+        where = "household_id = ? AND created_at > ?"
+        return self._count("signup_flows", where, (household_id, to_text(since)))
 
     # --- throttle windows (see throttle.py) ------------------------------------------------------
 
@@ -635,11 +569,7 @@ class Store:
         self._run("DELETE FROM throttle_slots WHERE id = ?", (slot_id,))
 
     def count_slots(self, bucket: str, since: datetime) -> int:
-        row = self._one(
-            "SELECT count(*) AS n FROM throttle_slots WHERE bucket = ? AND at > ?",
-            (bucket, to_text(since)),
-        )
-        return 0 if row is None else int(row["n"])
+        return self._count("throttle_slots", "bucket = ? AND at > ?", (bucket, to_text(since)))
 
     def clear_slots(self, bucket: str) -> None:
         self._run("DELETE FROM throttle_slots WHERE bucket = ?", (bucket,))
@@ -648,14 +578,14 @@ class Store:
 
     def add_message(
         self,
-        *,
-        channel: str,
+        account_id: int | None,
+        channel: Channel,
         to: str,
         subject: str | None,
         body: str,
         sent_at: datetime,
-        account_id: int | None,
     ) -> int:
+        """A message "sent" by ``channel`` to ``to``, about ``account_id``: into the outbox."""
         return self._insert(
             "outbox",
             {
@@ -960,21 +890,7 @@ class Store:
             " AND (CAST(? AS TEXT) IS NULL OR subject = ?) ORDER BY id DESC LIMIT ?",
             (household_id, kind, subject, subject, limit),
         )
-        return [
-            Filing(
-                id=row["id"],
-                reference=row["reference"],
-                account_id=row["account_id"],
-                kind=row["kind"],
-                subject=row["subject"],
-                title=row["title"],
-                lines=row["lines"],
-                received_at=_required(row["received_at"]),
-                emailed_to=row["emailed_to"],
-                status=row["status"],
-            )
-            for row in rows
-        ]
+        return [_filing(row) for row in rows]
 
 
 PENDING = 0
@@ -991,19 +907,3 @@ class IdempotentAnswer:
     @property
     def pending(self) -> bool:
         return self.status == PENDING
-
-
-@dataclass(frozen=True)
-class Filing:
-    """A declaration or a benefit request recorded in the household's file."""
-
-    id: int
-    reference: str
-    account_id: int
-    kind: str
-    subject: str
-    title: str
-    lines: str
-    received_at: datetime
-    emailed_to: str | None
-    status: str

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, cast
@@ -11,10 +12,10 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
-from caf_tui.api import LoginStep
+from caf_tui.api import StepName
 from caf_tui.i18n import N_, set_language
-from caf_tui.journey import Journey
-from caf_tui.styles import stylesheet
+from caf_tui.journey import LOGIN_START, Journey
+from caf_tui.styles import kept, stylesheet
 from caf_tui.styles.parsed import ParsedOnce
 from caf_tui.textual_words import AppInOurWords
 from caf_tui.themes import CUSTOM_THEMES, THEME_NAMES
@@ -47,12 +48,15 @@ class BackendOnFirstUse:
         return getattr(self._backend, name)
 
 
+def quit_key(description: str, *, show: bool) -> list[BindingType]:
+    """Ctrl+Q, before any widget's own keys: leaving always works."""
+    return [Binding("ctrl+q", "quit", description, show=show, priority=True)]
+
+
 class CafApp(AppInOurWords[None]):
     TITLE = "Caf · Mon Compte"
     CSS_PATH = stylesheet("app")
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", N_("Fermer l'application"), show=True, priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = quit_key(N_("Fermer l'application"), show=True)
 
     def __init__(
         self,
@@ -71,6 +75,7 @@ class CafApp(AppInOurWords[None]):
         self._validated_later = validated_later
         set_language(self.settings.lang)
         super().__init__()
+        kept.read_kept()
         self.stylesheet = ParsedOnce(variables=self.get_css_variables())
         if backend is None:
             # Painted from cached settings, the login comes before the client and the models.
@@ -93,6 +98,11 @@ class CafApp(AppInOurWords[None]):
         self.call_after_refresh(self._after_the_first_frame)
 
     def _after_the_first_frame(self) -> None:
+        if not gc.isenabled():  # held by the start (cli.collector_held_until_painted)
+            # What the start made lives as long as the app: no collection need walk it again.
+            gc.freeze()
+            gc.enable()
+        kept.keep()
         self.backend.warm_up()
         if self._validated_later is not None:
             self.run_worker(self._validate_settings, thread=True, exclusive=True)
@@ -106,9 +116,10 @@ class CafApp(AppInOurWords[None]):
 
     def first_screen(self) -> Screen[None]:
         """The screen shown at start (the kiosk shows a welcome screen instead)."""
-        from caf_tui.screens.registry import screen_for
+        from caf_tui.screens.registry import screen_class
 
-        return screen_for(LoginStep())
+        # Not the journey's step: its LoginStep would bring pydantic before the first frame.
+        return screen_class(StepName.LOGIN)(LOGIN_START)
 
     class StepChanged(Message):
         """The journey is at a new step: its screen replaces the current one."""

@@ -8,9 +8,11 @@ each module giving ``add_arguments(parser)`` and ``run(args)``.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
+from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -74,13 +76,26 @@ def package_version() -> str:
     return version("caf-tui")
 
 
-def add_version(parser: argparse.ArgumentParser, prog: str) -> None:
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"{prog} {package_version()}",
-        help=_("affiche la version et quitte"),
-    )
+class VersionAction(argparse.Action):
+    """``--version``, its number read when asked for: importlib.metadata and the installed
+    files it reads cost a tenth of a bare Textual app's first paint, at every start."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        print(f"{parser.prog} {package_version()}")
+        parser.exit()
+
+
+def add_version(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--version", action=VersionAction, help=_("affiche la version et quitte"))
 
 
 def _help(name: str) -> str:
@@ -166,7 +181,7 @@ def build_parser(commands: Collection[str] | None = None) -> argparse.ArgumentPa
             "$XDG_CONFIG_HOME/caf-tui/config.toml (voir caf-tui config)."
         ),
     )
-    add_version(parser, PROG)
+    add_version(parser)
     config = parser.add_argument(
         "--config",
         metavar=_(cli_words.FILE),
@@ -232,15 +247,29 @@ def run_app(loaded: LoadedSettings) -> int:
 
         status: int = run_plain(settings)
         return status
-    from caf_tui.app import CafApp
+    with collector_held_until_painted():
+        from caf_tui.app import CafApp
 
-    app_class: type[CafApp] = CafApp
-    if settings.kiosk:
-        from caf_tui.kiosk.app import KioskApp
+        app_class: type[CafApp] = CafApp
+        if settings.kiosk:
+            from caf_tui.kiosk.app import KioskApp
 
-        app_class = KioskApp
-    app_class(settings).run()
+            app_class = KioskApp
+        app_class(settings).run()
     return 0
+
+
+@contextmanager
+def collector_held_until_painted() -> Iterator[None]:
+    """No garbage collection from the imports to the first frame: the start allocates little
+    garbage but many objects, and a full collection among them cost a fifth of a bare Textual
+    app's paint. The app collects again once it has painted (``CafApp._after_the_first_frame``,
+    which freezes what the start made); here, if it never did."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 # --- entry point -----------------------------------------------------------------------------
@@ -262,10 +291,10 @@ def early_language(argv: Sequence[str]) -> str:
 def _language_in_file() -> object:
     """The config file's ``lang``, read with tomllib alone: building the settings here would
     read every source twice per start (a wrong file is said later, in full)."""
-    import tomllib
-
     try:
         with config_file().open("rb") as config:
+            import tomllib  # only for a file there: most starts have none
+
             return tomllib.load(config).get("lang")
     except (OSError, ValueError):  # absent, unreadable, not TOML, not UTF-8
         return None
@@ -343,7 +372,6 @@ def _paints_from_cache(hit: CacheHit) -> bool:
 def run_app_from_cache(hit: CacheHit, flags: dict[str, object]) -> int:
     """The app from the values this start's inputs validated to last time; the real settings
     are built once the login is painted (same inputs, same values)."""
-    from caf_tui.app import CafApp
     from caf_tui.logs import configure_logging
 
     # The cached values have every attribute of Settings the app reads before the frame.
@@ -358,7 +386,10 @@ def run_app_from_cache(hit: CacheHit, flags: dict[str, object]) -> int:
         config_override.set(path)  # this thread's own context
         return load_settings(flags).settings
 
-    CafApp(settings, validated_later=validated).run()
+    with collector_held_until_painted():
+        from caf_tui.app import CafApp
+
+        CafApp(settings, validated_later=validated).run()
     return 0
 
 

@@ -2,37 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from caf_tui.i18n import _
 from caf_tui.steps import helps
 
 
-def nir_help() -> str:
-    return _(helps.NIR)
+def _translated(msgid: str) -> Callable[[], str]:
+    """The help ``msgid`` in the language chosen when it is shown (not at import)."""
+    return lambda: _(msgid)
 
 
-def temporary_id_help() -> str:
-    return _(helps.TEMPORARY_ID)
-
-
-def password_help() -> str:
-    return _(helps.PASSWORD)
-
-
-def before_login_help() -> str:
-    return _(helps.BEFORE_LOGIN)
-
-
-def franceconnect_help() -> str:
-    return _(helps.FRANCECONNECT)
-
-
-def code_not_received_help() -> str:
-    return _(helps.CODE_NOT_RECEIVED)
-
-
-def forgot_password_help() -> str:
-    return _(helps.FORGOT_PASSWORD)
-
-
-def create_account_help() -> str:
-    return _(helps.CREATE_ACCOUNT)
+nir_help = _translated(helps.NIR)
+temporary_id_help = _translated(helps.TEMPORARY_ID)
+password_help = _translated(helps.PASSWORD)
+before_login_help = _translated(helps.BEFORE_LOGIN)
+franceconnect_help = _translated(helps.FRANCECONNECT)
+code_not_received_help = _translated(helps.CODE_NOT_RECEIVED)
+forgot_password_help = _translated(helps.FORGOT_PASSWORD)
+create_account_help = _translated(helps.CREATE_ACCOUNT)

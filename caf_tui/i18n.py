@@ -19,11 +19,12 @@ from __future__ import annotations
 import contextlib
 import gettext
 import io
-import os
 from collections.abc import Iterator
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
+
+from caf_tui.user_cache import user_cache_dir, write_whole
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "caf_tui"
@@ -37,13 +38,6 @@ _portal_voice: ContextVar[bool] = ContextVar("caf_tui_portal_voice", default=Fal
 
 def catalog_path(lang: str) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-
-
-def user_cache_dir() -> Path:
-    """caf-tui's cache (``~/.cache/caf-tui`` on Linux): compiled catalogs, validated settings."""
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("caf-tui"))
 
 
 def cache_dir() -> Path:
@@ -75,20 +69,8 @@ def compiled_catalog(lang: str, po_bytes: bytes) -> bytes:
     target = compiled_path(lang, po_bytes)
     with contextlib.suppress(OSError):
         return target.read_bytes()
-    import tempfile
-
     mo = compile_catalog(po_bytes, lang)
-    with contextlib.suppress(OSError):  # a read-only home, a full disk: compiled each time
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # Written whole then renamed: two apps starting at once never read half a file.
-        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(mo)
-            os.replace(temporary, target)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temporary)
+    write_whole(target, mo)  # without a writable cache: compiled at each start
     return mo
 
 

@@ -8,10 +8,11 @@ show whatever step it holds. Screens never decide where to go next; the server's
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from caf_tui.api import IdentifierKind, LoginStep
+from caf_tui.api import IdentifierKind, StepName
 from caf_tui.backend.errors import NotAuthenticated, StepMismatch
 
 if TYPE_CHECKING:
@@ -28,6 +29,19 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+@dataclass(frozen=True)
+class LoginStart:
+    """The login before the server has said anything: what a screen reads of a step (its name,
+    no progress) without the contract's ``LoginStep``, a pydantic model. The first frame is
+    composed from it: pydantic costs more to import than a bare Textual app takes to paint."""
+
+    step: Literal[StepName.LOGIN] = StepName.LOGIN
+    progress: None = None
+
+
+LOGIN_START = LoginStart()
+
+
 class Journey:
     """One person's visit: who is logged in, which step they owe, and the server's time."""
 
@@ -35,7 +49,8 @@ class Journey:
         self.backend = backend
         self._clock = clock
         self._offset = timedelta(0)
-        self.step: NextStep = LoginStep()
+        #: None: at the login, its model not made yet (see ``step``).
+        self._step: NextStep | None = None
         self.identifier: tuple[IdentifierKind, str] | None = None
         #: Said once by the next login: the session ended, the password was changed…
         self.notice: str | None = None
@@ -45,8 +60,27 @@ class Journey:
         self.recovering: tuple[IdentifierKind, str] | None = None
 
     @property
+    def step(self) -> NextStep:
+        """The step the person owes. The login's model is made when first asked for: not by
+        the first frame, which is composed from ``LOGIN_START``."""
+        if self._step is None:
+            from caf_tui.api import LoginStep
+
+            self._step = LoginStep()
+        return self._step
+
+    @step.setter
+    def step(self, step: NextStep) -> None:
+        self._step = step
+
+    def back_to_login(self) -> NextStep:
+        """The journey is at the login again (a lost session, a logout)."""
+        self._step = None
+        return self.step
+
+    @property
     def logged_in(self) -> bool:
-        return not isinstance(self.step, LoginStep)
+        return self._step is not None and self._step.step != StepName.LOGIN
 
     def server_now(self) -> datetime:
         """The server's clock, as measured at the last answer: countdowns count against it."""
@@ -89,8 +123,7 @@ class Journey:
         identifier again (only the password to type)."""
         self.notice = message
         self.offered = self.identifier
-        self.step = LoginStep()
-        return self.step
+        return self.back_to_login()
 
     async def start_recovery(self, kind: IdentifierKind, identifier: str) -> NextStep:
         """« Mot de passe oublié ? » for ``identifier``: the server sends a code if an account
@@ -101,8 +134,7 @@ class Journey:
     async def restart_recovery(self) -> NextStep:
         """A new request for the same identifier (a new flow, a new code)."""
         if self.recovering is None:
-            self.step = LoginStep()
-            return self.step
+            return self.back_to_login()
         return await self.start_recovery(*self.recovering)
 
     def recovered(self, notice: str) -> None:
@@ -132,4 +164,4 @@ class Journey:
         except NotAuthenticated:
             pass
         finally:
-            self.step = LoginStep()
+            self.back_to_login()

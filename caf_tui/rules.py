@@ -14,11 +14,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
-from stdnum.fr import nir as stdnum_nir
-
 from caf_tui.api import IdentifierKind
-from caf_tui.i18n import _
+from caf_tui.i18n import N_, _
 
 if TYPE_CHECKING:
     import phonenumbers
@@ -71,12 +68,15 @@ def normalise_nir(text: str) -> str:
                 "Le numéro doit compter 13 chiffres (ou 15 avec la clé) ; vous en avez saisi {n}."
             ).format(n=len(compact)),
         )
+    # Imported when first needed: stdnum brings pydoc, a tenth of a bare Textual app's paint.
+    from stdnum.fr import nir as stdnum_nir
+
     body = compact[:NIR_BODY_LENGTH]
     try:
         key = stdnum_nir.calc_check_digits(body)
         full = body + key
         stdnum_nir.validate(full)
-    except (InvalidFormat, InvalidComponent, InvalidLength, ValueError) as exc:
+    except ValueError as exc:  # stdnum's InvalidFormat, InvalidComponent, InvalidLength too
         raise RuleError(
             "nir_format", _("Ce numéro de Sécurité sociale n'est pas valide : vérifiez-le.")
         ) from exc
@@ -90,6 +90,9 @@ def normalise_nir(text: str) -> str:
 
 def check_nir_key(full: str) -> None:
     """Raise ``RuleError`` when a 15-digit NIR's key is wrong (for callers holding 15 digits)."""
+    from stdnum.exceptions import InvalidChecksum
+    from stdnum.fr import nir as stdnum_nir
+
     try:
         stdnum_nir.validate(full)
     except InvalidChecksum as exc:
@@ -147,35 +150,37 @@ _ALLOWED = frozenset(string.ascii_letters + string.digits)
 LEGACY_PASSWORD = re.compile(r"^\d{8}$")
 
 
+#: Each rule's checklist line, as the portal words it ("8 à 24 caractères"), and what to do to
+#: satisfy it when it fails (for messages and the plain mode's sentence).
+_RULE_WORDS: dict[PasswordRule, tuple[str, str]] = {
+    PasswordRule.LENGTH: (N_("{min} à {max} caractères"), N_("utilisez {min} à {max} caractères")),
+    PasswordRule.DIGIT: (N_("1 chiffre"), N_("ajoutez un chiffre")),
+    PasswordRule.LOWER: (N_("1 lettre minuscule"), N_("ajoutez une minuscule")),
+    PasswordRule.UPPER: (N_("1 lettre majuscule"), N_("ajoutez une majuscule")),
+    # The advice is also said when nothing is typed: « retirez… » would not fit an empty entry.
+    PasswordRule.CHARSET: (
+        N_("chiffres et lettres uniquement"),
+        N_("n'utilisez que des lettres sans accent et des chiffres"),
+    ),
+    PasswordRule.MATCH: (
+        N_("les deux saisies sont identiques"),
+        N_("saisissez deux fois le même mot de passe"),
+    ),
+}
+
+
+def _rule_words(msgid: str, policy: PasswordPolicy) -> str:
+    return _(msgid).format(min=policy.min_length, max=policy.max_length)
+
+
 def rule_label(rule: PasswordRule, policy: PasswordPolicy) -> str:
     """The checklist line, as the portal words it ("8 à 24 caractères")."""
-    labels = {
-        PasswordRule.LENGTH: _("{min} à {max} caractères").format(
-            min=policy.min_length, max=policy.max_length
-        ),
-        PasswordRule.DIGIT: _("1 chiffre"),
-        PasswordRule.LOWER: _("1 lettre minuscule"),
-        PasswordRule.UPPER: _("1 lettre majuscule"),
-        PasswordRule.CHARSET: _("chiffres et lettres uniquement"),
-        PasswordRule.MATCH: _("les deux saisies sont identiques"),
-    }
-    return labels[rule]
+    return _rule_words(_RULE_WORDS[rule][0], policy)
 
 
 def rule_advice(rule: PasswordRule, policy: PasswordPolicy) -> str:
     """What to do to satisfy a failing rule, for messages and the plain mode's sentence."""
-    advice = {
-        PasswordRule.LENGTH: _("utilisez {min} à {max} caractères").format(
-            min=policy.min_length, max=policy.max_length
-        ),
-        PasswordRule.DIGIT: _("ajoutez un chiffre"),
-        PasswordRule.LOWER: _("ajoutez une minuscule"),
-        PasswordRule.UPPER: _("ajoutez une majuscule"),
-        # Also said when nothing is typed: « retirez… » would not fit an empty entry.
-        PasswordRule.CHARSET: _("n'utilisez que des lettres sans accent et des chiffres"),
-        PasswordRule.MATCH: _("saisissez deux fois le même mot de passe"),
-    }
-    return advice[rule]
+    return _rule_words(_RULE_WORDS[rule][1], policy)
 
 
 def check_password(
@@ -368,22 +373,26 @@ def same_name(a: str, b: str) -> bool:
     """Names compared without case, accents or extra spaces (« Inès » is « INES »)."""
 
     def fold(text: str) -> str:
-        plain = unicodedata.normalize("NFKD", text)
-        return " ".join(
-            "".join(c for c in plain if not unicodedata.combining(c)).casefold().split()
-        )
+        return " ".join(_plain_letters(text).casefold().split())
 
     return fold(a) == fold(b)
 
 
-def parse_birth_date(text: str) -> date:
-    """``JJ/MM/AAAA`` (or ISO) to a date, or raise ``RuleError``."""
+def _read_date(text: str) -> date | None:
+    """``JJ/MM/AAAA`` (or ISO ``AAAA-MM-JJ``) as a date; None when it is neither."""
     cleaned = text.strip()
     for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
         try:
             return datetime.strptime(cleaned, pattern).date()
         except ValueError:
             continue
+    return None
+
+
+def parse_birth_date(text: str) -> date:
+    """``JJ/MM/AAAA`` (or ISO) to a date, or raise ``RuleError``."""
+    if (day := _read_date(text)) is not None:
+        return day
     raise RuleError(
         "birth_date_format", _("Saisissez votre date de naissance au format JJ/MM/AAAA.")
     )
@@ -478,12 +487,8 @@ def _plain_letters(text: str) -> str:
 
 def parse_date(text: str, field_label: str) -> date:
     """``JJ/MM/AAAA`` (or ISO ``AAAA-MM-JJ``) to a date, or ``RuleError`` naming the field."""
-    cleaned = text.strip()
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(cleaned, pattern).date()
-        except ValueError:
-            continue
+    if (day := _read_date(text)) is not None:
+        return day
     raise RuleError(
         "date_format",
         _("Saisissez {field} au format JJ/MM/AAAA (ex. : 01/11/2026).").format(field=field_label),

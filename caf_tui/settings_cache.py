@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from caf_tui.i18n import user_cache_dir
 from caf_tui.locale_choice import LOCALE_VARIABLES
+from caf_tui.user_cache import user_cache_dir, write_whole
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -112,8 +112,6 @@ def lookup(digest: str) -> CacheHit | None:
 
 def store(digest: str, loaded: LoadedSettings) -> None:
     """Keep ``loaded``'s values for the next start with the same inputs (best effort)."""
-    import tempfile
-
     settings = loaded.settings
     values = settings.model_dump(mode="json", exclude=set(SECRET_FIELDS))
     paths = [
@@ -122,18 +120,7 @@ def store(digest: str, loaded: LoadedSettings) -> None:
         if name in values and "Path" in str(field.annotation)
     ]
     entry = {"values": values, "paths": paths, "plain_origin": loaded.origins["plain"].kind}
-    target = _entry(digest)
-    with contextlib.suppress(OSError):  # a read-only home, a full disk: validated each start
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # Written whole then renamed: two starts at once never read half a file.
-        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(entry, out)
-            os.replace(temporary, target)
-        except OSError:
-            os.unlink(temporary)
-            raise
+    write_whole(_entry(digest), json.dumps(entry).encode())  # else validated at each start
 
 
 @dataclass(frozen=True)
@@ -154,14 +141,8 @@ def flag_shapes() -> dict[str, FlagShape]:
             for name, shape in stored.items()
         }
     shapes = _shapes_from_settings()
-    with contextlib.suppress(OSError):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(
-            json.dumps(
-                {name: {"boolean": s.boolean, "choices": s.choices} for name, s in shapes.items()}
-            ),
-            encoding="utf-8",
-        )
+    stored = {name: {"boolean": s.boolean, "choices": s.choices} for name, s in shapes.items()}
+    write_whole(target, json.dumps(stored).encode())
     return shapes
 
 

@@ -27,14 +27,13 @@ from textual.keys import format_key
 
 from caf_tui import typography
 from caf_tui.i18n import N_, _
-from caf_tui.steps import words
 
 ReturnType = TypeVar("ReturnType")
 
 #: Key names as a keyboard's keycaps print them (French; English in the catalog).
 KEY_NAMES: dict[str, str] = {
-    "escape": words.ESCAPE_KEY,
-    "enter": words.ENTER_KEY,
+    "escape": N_("Échap"),
+    "enter": N_("Entrée"),
     "tab": N_("Tab"),
     "space": N_("Espace"),
     "backspace": N_("Retour arrière"),

@@ -20,8 +20,8 @@ import httpx
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
-from caf_stub.context import StubContext, get_context
-from caf_stub.errors import ApiError, errors_doc
+from caf_stub.context import Context, StubContext, get_context
+from caf_stub.errors import ApiError
 from caf_stub.franceconnect import pages
 from caf_stub.franceconnect.config import (
     UNREACHABLE,
@@ -44,8 +44,9 @@ from caf_stub.franceconnect.state import (
     prune,
     state_of,
 )
-from caf_stub.franceconnect.verify import Untrusted, id_token_claims, userinfo_claims
+from caf_stub.franceconnect.verify import ProviderCheck, Untrusted
 from caf_stub.journey import build_step
+from caf_stub.route_table import Operation, add_operations
 from caf_stub.security import token_digest
 from caf_stub.sessions import open_session
 from caf_tui.api import (
@@ -60,7 +61,6 @@ from caf_tui.api import (
 
 log = logging.getLogger("caf_stub")
 
-Context = Annotated[StubContext, Depends(get_context)]
 State = Annotated[FranceConnectState, Depends(state_of)]
 E = ErrorCode
 
@@ -121,12 +121,6 @@ def provider_metadata(fc: FranceConnectState, portal: Portal) -> ProviderMetadat
     return found
 
 
-@router.post(
-    "",
-    response_model=FranceConnectStart,
-    summary="Start a FranceConnect sign-in: a flow to poll and the URL to open in a browser",
-    responses=errors_doc(E.SERVICE_UNAVAILABLE, E.INTERNAL_ERROR),
-)
 def start(request: Request, context: Context, fc: State) -> FranceConnectStart:
     now = context.clock.now()
     prune(fc, now)
@@ -244,26 +238,13 @@ def _exchange(
             raise Untrusted("token answer is not an object")
         id_token = str(tokens.get("id_token", ""))
         keys = KeySet.import_key_set(http.get(provider.jwks_uri).json())
-        claims = id_token_claims(
-            id_token,
-            keys,
-            issuer=provider.issuer,
-            client_id=fc.client_id,
-            nonce=flow.nonce,
-            now=now,
-        )
+        check = ProviderCheck(keys, provider.issuer, fc.client_id, now)
+        claims = check.id_token_claims(id_token, flow.nonce)
         info = http.get(
             provider.userinfo_endpoint,
             headers={"Authorization": f"Bearer {tokens.get('access_token', '')}"},
         )
-        identity = userinfo_claims(
-            info.text,
-            keys,
-            issuer=provider.issuer,
-            client_id=fc.client_id,
-            subject=str(claims["sub"]),
-            now=now,
-        )
+        identity = check.userinfo_claims(info.text, str(claims["sub"]))
     return provider, id_token, identity
 
 
@@ -299,18 +280,6 @@ def _complete(
     context.store.audit("franceconnect_verified", account.id, context.clock.now())
 
 
-@router.get(
-    "/{flow_id}",
-    response_model=FranceConnectPending | FranceConnectCompleted,
-    summary="Poll a FranceConnect sign-in: pending, or completed with the session",
-    responses=errors_doc(
-        E.FRANCECONNECT_FAILED,
-        E.FRANCECONNECT_NO_MATCH,
-        E.FLOW_EXPIRED,
-        E.NOT_FOUND,
-        E.INTERNAL_ERROR,
-    ),
-)
 def poll(
     flow_id: str, context: Context, fc: State
 ) -> FranceConnectPending | FranceConnectCompleted:
@@ -370,3 +339,31 @@ def on_logout(request: Request, session_id: int) -> None:
     portal = portal_of_settings(get_context(request).settings)
     if id_token is not None and provider is not None and portal is not None:
         end_provider_session(provider, portal, id_token)
+
+
+# After the callback: ``/callback`` is matched before ``/{flow_id}``.
+add_operations(
+    router,
+    (
+        Operation(
+            "start",
+            "POST ",
+            start,
+            "Start a FranceConnect sign-in: a flow to poll and the URL to open in a browser",
+            (E.SERVICE_UNAVAILABLE, E.INTERNAL_ERROR),
+        ),
+        Operation(
+            "poll",
+            "GET /{flow_id}",
+            poll,
+            "Poll a FranceConnect sign-in: pending, or completed with the session",
+            (
+                E.FRANCECONNECT_FAILED,
+                E.FRANCECONNECT_NO_MATCH,
+                E.FLOW_EXPIRED,
+                E.NOT_FOUND,
+                E.INTERNAL_ERROR,
+            ),
+        ),
+    ),
+)

@@ -8,13 +8,14 @@ stub starts: the embedded demo stub lives in the app's process and most visits n
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from caf_stub.franceconnect.state import ACR, ALGORITHM
 
 if TYPE_CHECKING:
     from joserfc.jwk import KeySet
-    from joserfc.jwt import JWTClaimsRegistry
+    from joserfc.jwt import ClaimsOption
 
 
 class Untrusted(Exception):
@@ -31,46 +32,44 @@ def _decode(token: str, keys: KeySet) -> dict[str, Any]:
         raise Untrusted(f"signature: {type(exc).__name__}") from exc
 
 
-def _validate(registry: JWTClaimsRegistry, claims: dict[str, Any], what: str) -> None:
-    from joserfc.errors import JoseError
+@dataclass(frozen=True)
+class ProviderCheck:
+    """What the answers of one provider are checked against: its keys (JWKS), its issuer, our
+    client_id as their audience, and the stub's clock."""
 
-    try:
-        registry.validate(claims)
-    except JoseError as exc:
-        raise Untrusted(f"{what}: {type(exc).__name__}") from exc
+    keys: KeySet
+    issuer: str
+    client_id: str
+    now: Callable[[], int]
 
+    def id_token_claims(self, token: str, nonce: str) -> dict[str, Any]:
+        return self._claims(
+            token,
+            "id_token",
+            sub={"essential": True},
+            exp={"essential": True},
+            iat={"essential": True},
+            nonce={"essential": True, "value": nonce},
+            acr={"essential": True, "value": ACR},
+        )
 
-def id_token_claims(
-    token: str, keys: KeySet, *, issuer: str, client_id: str, nonce: str, now: Callable[[], int]
-) -> dict[str, Any]:
-    from joserfc.jwt import JWTClaimsRegistry
+    def userinfo_claims(self, token: str, subject: str) -> dict[str, Any]:
+        """The signed userinfo, about the same ``subject`` as the ID token."""
+        return self._claims(token, "userinfo", sub={"essential": True, "value": subject})
 
-    claims = _decode(token, keys)
-    registry = JWTClaimsRegistry(
-        now=now,
-        iss={"essential": True, "value": issuer},
-        aud={"essential": True, "value": client_id},
-        sub={"essential": True},
-        exp={"essential": True},
-        iat={"essential": True},
-        nonce={"essential": True, "value": nonce},
-        acr={"essential": True, "value": ACR},
-    )
-    _validate(registry, claims, "id_token")
-    return claims
+    def _claims(self, token: str, what: str, **expected: ClaimsOption) -> dict[str, Any]:
+        """The claims of ``token`` once its signature, issuer, audience and ``expected``
+        claims hold; else Untrusted, naming ``what`` was checked."""
+        from joserfc.errors import JoseError
+        from joserfc.jwt import JWTClaimsRegistry
 
-
-def userinfo_claims(
-    token: str, keys: KeySet, *, issuer: str, client_id: str, subject: str, now: Callable[[], int]
-) -> dict[str, Any]:
-    from joserfc.jwt import JWTClaimsRegistry
-
-    claims = _decode(token, keys)
-    registry = JWTClaimsRegistry(
-        now=now,
-        iss={"essential": True, "value": issuer},
-        aud={"essential": True, "value": client_id},
-        sub={"essential": True, "value": subject},
-    )
-    _validate(registry, claims, "userinfo")
-    return claims
+        claims = _decode(token, self.keys)
+        expected |= {
+            "iss": {"essential": True, "value": self.issuer},
+            "aud": {"essential": True, "value": self.client_id},
+        }
+        try:
+            JWTClaimsRegistry(self.now, 0, **expected).validate(claims)
+        except JoseError as exc:
+            raise Untrusted(f"{what}: {type(exc).__name__}") from exc
+        return claims

@@ -14,20 +14,8 @@ from pydantic import Discriminator, GetJsonSchemaHandler, Tag
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from caf_tui.api.recovery_steps import RecoveryCodeStep, RecoveryPasswordStep
-from caf_tui.api.steps import (
-    AcceptTermsStep,
-    AccountCreatedStep,
-    ChoosePasswordStep,
-    ConfirmContactStep,
-    DashboardStep,
-    LoginStep,
-    MigrationIntroStep,
-    OtherStep,
-    SpouseAuthorisationStep,
-    StepName,
-    VerifyCodeStep,
-)
+from caf_tui.api import recovery_steps, steps
+from caf_tui.api.steps import OtherStep, StepName
 
 DISCRIMINATOR = "step"
 OTHER = "other"
@@ -65,17 +53,17 @@ class _PublishedWithDiscriminator:
 
 
 NextStep = Annotated[
-    Annotated[LoginStep, Tag("login")]
-    | Annotated[MigrationIntroStep, Tag("migration_intro")]
-    | Annotated[AcceptTermsStep, Tag("accept_terms")]
-    | Annotated[ChoosePasswordStep, Tag("choose_password")]
-    | Annotated[ConfirmContactStep, Tag("confirm_contact")]
-    | Annotated[VerifyCodeStep, Tag("verify_code")]
-    | Annotated[AccountCreatedStep, Tag("account_created")]
-    | Annotated[SpouseAuthorisationStep, Tag("spouse_authorisation")]
-    | Annotated[DashboardStep, Tag("dashboard")]
-    | Annotated[RecoveryCodeStep, Tag("recovery_code")]
-    | Annotated[RecoveryPasswordStep, Tag("recovery_password")]
+    Annotated[steps.LoginStep, Tag(StepName.LOGIN)]
+    | Annotated[steps.MigrationIntroStep, Tag(StepName.MIGRATION_INTRO)]
+    | Annotated[steps.AcceptTermsStep, Tag(StepName.ACCEPT_TERMS)]
+    | Annotated[steps.ChoosePasswordStep, Tag(StepName.CHOOSE_PASSWORD)]
+    | Annotated[steps.ConfirmContactStep, Tag(StepName.CONFIRM_CONTACT)]
+    | Annotated[steps.VerifyCodeStep, Tag(StepName.VERIFY_CODE)]
+    | Annotated[steps.AccountCreatedStep, Tag(StepName.ACCOUNT_CREATED)]
+    | Annotated[steps.SpouseAuthorisationStep, Tag(StepName.SPOUSE_AUTHORISATION)]
+    | Annotated[steps.DashboardStep, Tag(StepName.DASHBOARD)]
+    | Annotated[recovery_steps.RecoveryCodeStep, Tag(StepName.RECOVERY_CODE)]
+    | Annotated[recovery_steps.RecoveryPasswordStep, Tag(StepName.RECOVERY_PASSWORD)]
     | Annotated[OtherStep, Tag(OTHER)],
     Discriminator(_step_tag),
     _PublishedWithDiscriminator(),

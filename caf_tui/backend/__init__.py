@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any
 
 from caf_tui.backend.errors import BackendError
@@ -21,6 +20,10 @@ class UnknownBackendKind(Exception):
 def make_backend(settings: Settings) -> Backend:
     """The backend the settings ask for: a plug-in, a server's URL, or the embedded stub."""
     if settings.backend_kind != "http":
+        # Not at import: the login's first frame imports this package (its errors), and
+        # importlib.metadata costs a tenth of a bare Textual app's paint.
+        from importlib.metadata import entry_points
+
         for entry in entry_points(group=ENTRY_POINT_GROUP):
             if entry.name == settings.backend_kind:
                 factory = entry.load()

@@ -6,9 +6,9 @@ or it ended) and ``StepMismatch`` (the journey is not finished) on top of those 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import Protocol
 
-from pydantic import BaseModel, SecretStr
+from pydantic import SecretStr
 
 from caf_tui.api import Channel
 from caf_tui.api.account import (
@@ -24,8 +24,7 @@ from caf_tui.api.account import (
     ProfileResponse,
     UpdateAuthorisationsRequest,
 )
-
-M = TypeVar("M", bound=BaseModel)
+from caf_tui.backend.transport import HttpTransport
 
 
 class AccountBackend(Protocol):
@@ -81,15 +80,8 @@ class AccountBackend(Protocol):
         ...
 
 
-class AccountHttpMixin:
+class AccountHttpMixin(HttpTransport):
     """``AccountBackend`` over HTTP, mixed into ``HttpBackend``."""
-
-    if TYPE_CHECKING:
-        _token: str | None
-
-        async def _call(
-            self, method: str, path: str, model: type[M], body: BaseModel | None = None
-        ) -> M: ...
 
     async def profile(self) -> ProfileResponse:
         return await self._call("GET", "/account/profile", ProfileResponse)

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import Protocol
 from urllib.parse import quote
 
-from pydantic import BaseModel
-
-from caf_tui.api import API_PREFIX, ErrorCode, ErrorDetail
+from caf_tui.api import API_PREFIX
 from caf_tui.api.account import AuthorisationsResponse, UpdateAuthorisationsRequest
 from caf_tui.api.declarations import (
     AddressChangeRequest,
@@ -31,13 +29,8 @@ from caf_tui.api.declarations import (
     FamilySituationRequest,
 )
 from caf_tui.api.steps import SpouseRight
-from caf_tui.backend.errors import ServerError
+from caf_tui.backend.transport import HttpTransport, malformed
 from caf_tui.i18n import _
-
-if TYPE_CHECKING:
-    import httpx
-
-M = TypeVar("M", bound=BaseModel)
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.pdf")
 
@@ -108,22 +101,8 @@ class DeclarationsBackend(Protocol):
         ...
 
 
-class DeclarationsHttpMixin:
+class DeclarationsHttpMixin(HttpTransport):
     """``DeclarationsBackend`` over HTTP, mixed into ``HttpBackend``."""
-
-    if TYPE_CHECKING:
-
-        async def _call(
-            self, method: str, path: str, model: type[M], body: BaseModel | None = None
-        ) -> M: ...
-
-        async def _request(
-            self,
-            method: str,
-            path: str,
-            body: BaseModel | None = None,
-            params: dict[str, Any] | None = None,
-        ) -> httpx.Response: ...
 
     async def declarations(self) -> DeclarationsResponse:
         return await self._call("GET", "/account/declarations", DeclarationsResponse)
@@ -159,12 +138,7 @@ class DeclarationsHttpMixin:
     async def attestation_pdf(self, kind: AttestationKind) -> AttestationFile:
         response = await self._request("GET", f"{API_PREFIX}/account/attestations/{kind}/pdf")
         if not response.headers.get("content-type", "").startswith("application/pdf"):
-            raise ServerError(
-                ErrorDetail(
-                    code=ErrorCode.INTERNAL_ERROR,
-                    message=_("Le service n'a pas envoyé de fichier PDF. Réessayez."),
-                )
-            )
+            raise malformed(_("Le service n'a pas envoyé de fichier PDF. Réessayez."))
         name = safe_filename(response.headers.get("content-disposition"), kind)
         return AttestationFile(kind=kind, filename=name, content=response.content)
 

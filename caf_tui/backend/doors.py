@@ -11,9 +11,9 @@ answers with the step the server directs.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import Protocol
 
-from pydantic import BaseModel, SecretStr
+from pydantic import SecretStr
 
 from caf_tui.api import AuthResponse, IdentifierKind, JourneyResponse
 from caf_tui.api.recovery import (
@@ -29,8 +29,7 @@ from caf_tui.api.signup import (
     SignupRequest,
     SignupResponse,
 )
-
-M = TypeVar("M", bound=BaseModel)
+from caf_tui.backend.transport import HttpTransport
 
 
 class DoorsBackend(Protocol):
@@ -65,18 +64,11 @@ class DoorsBackend(Protocol):
         ...
 
 
-class DoorsHttpMixin:
+class DoorsHttpMixin(HttpTransport):
     """``DoorsBackend`` over HTTP, mixed into ``HttpBackend``."""
 
     _recovery_flow: SecretStr | None = None
     _signup_flow: SecretStr | None = None
-
-    if TYPE_CHECKING:
-        _token: str | None
-
-        async def _call(
-            self, method: str, path: str, model: type[M], body: BaseModel | None = None
-        ) -> M: ...
 
     def _flow(self) -> SecretStr:
         return self._recovery_flow or SecretStr("")

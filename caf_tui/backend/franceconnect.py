@@ -5,26 +5,18 @@ Every method may raise ``BackendUnavailable`` and ``ServerError`` on top of thos
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Protocol, TypeVar
+from typing import Annotated, Protocol
 
-from pydantic import BaseModel, Discriminator, TypeAdapter, ValidationError
+from pydantic import Discriminator, TypeAdapter
 
 from caf_tui.api import (
     API_PREFIX,
     AuthResponse,
-    ErrorCode,
-    ErrorDetail,
     FranceConnectCompleted,
     FranceConnectPending,
     FranceConnectStart,
 )
-from caf_tui.backend.errors import ServerError
-from caf_tui.i18n import _
-
-if TYPE_CHECKING:
-    import httpx
-
-M = TypeVar("M", bound=BaseModel)
+from caf_tui.backend.transport import HttpTransport, read_answer
 
 _POLL = TypeAdapter(
     Annotated[FranceConnectPending | FranceConnectCompleted, Discriminator("status")]
@@ -48,34 +40,15 @@ class FranceConnectBackend(Protocol):
         ...
 
 
-class FranceConnectHttpMixin:
+class FranceConnectHttpMixin(HttpTransport):
     """``FranceConnectBackend`` over HTTP, mixed into ``HttpBackend``."""
-
-    if TYPE_CHECKING:
-        _token: str | None
-
-        async def _call(
-            self, method: str, path: str, model: type[M], body: BaseModel | None = None
-        ) -> M: ...
-
-        async def _request(
-            self, method: str, path: str, body: BaseModel | None = None, params: None = None
-        ) -> httpx.Response: ...
 
     async def start_franceconnect(self) -> FranceConnectStart:
         return await self._call("POST", "/auth/franceconnect", FranceConnectStart)
 
     async def poll_franceconnect(self, flow_id: str) -> FranceConnectPending | AuthResponse:
         response = await self._request("GET", f"{API_PREFIX}/auth/franceconnect/{flow_id}")
-        try:
-            answer = _POLL.validate_json(response.content)
-        except ValidationError as exc:
-            raise ServerError(
-                ErrorDetail(
-                    code=ErrorCode.INTERNAL_ERROR,
-                    message=_("Le service a envoyé une réponse incompréhensible. Réessayez."),
-                )
-            ) from exc
+        answer = read_answer(_POLL.validate_json, response)
         if isinstance(answer, FranceConnectCompleted):
             self._token = answer.session.token
         return answer

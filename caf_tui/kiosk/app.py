@@ -12,11 +12,11 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 
 from caf_tui.api import LoginStep
-from caf_tui.app import CafApp
+from caf_tui.app import CafApp, quit_key
 from caf_tui.backend.base import Backend
 from caf_tui.config import Settings
 from caf_tui.i18n import N_
@@ -34,9 +34,7 @@ ACTIVITY = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseSc
 class KioskApp(CafApp):
     ENABLE_COMMAND_PALETTE: ClassVar[bool] = False
     #: The quit keys stay (they open the staff PIN dialog) but are not offered to the public.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", N_("Sortie du personnel"), show=False, priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = quit_key(N_("Sortie du personnel"), show=False)
 
     def __init__(
         self,

@@ -21,7 +21,7 @@ class WelcomeScreen(CafScreen):
     CSS_PATH = stylesheet("kiosk")
     AUTO_FOCUS = "#begin"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "begin", words.START, show=True, key_display=words.ENTER_KEY),
+        Binding("enter", "begin", words.START, show=True),
     ]
     HELP = N_(
         "Ce terminal est partagé. Quand vous avez terminé, choisissez « Terminer » : vos "

@@ -45,14 +45,14 @@ def welcome(ctx: Context) -> None:
     ctx.say(
         _("Bienvenue sur Caf - Mon Compte."),
         _(words.SHARED_TERMINAL),
-        help.keys_help(),  # said again for each person: the screen was cleared
+        _(help.KEYS),  # said again for each person: the screen was cleared
     )
     while True:
         answer = ctx.prompter.read(
             _("Appuyez sur Entrée pour commencer :"), Asked(enter=START_ID)
         ).strip()
         if answer == HELP_KEY:
-            ctx.say(help.kiosk_help())
+            ctx.say(_(help.KIOSK))
         elif answer in QUIT_KEYS:
             raise QuitRequested
         else:

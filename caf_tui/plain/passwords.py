@@ -3,10 +3,13 @@ journey's « Choisir son mot de passe » and « Mot de passe oublié ? » ask it
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pydantic import SecretStr
 
 from caf_tui import rules
 from caf_tui.api import PasswordPolicy
+from caf_tui.backend.errors import InvalidInput
 from caf_tui.i18n import _
 from caf_tui.labels import policy_lines
 from caf_tui.plain import help
@@ -14,26 +17,18 @@ from caf_tui.plain.context import Context
 from caf_tui.plain.prompts import Field, as_is
 from caf_tui.steps import words
 
+#: The two fields, by id: the screens' ids, which the flows name.
+NEW_PASSWORD_FIELDS = (("password", words.NEW_PASSWORD), ("confirmation", words.CONFIRMATION))
+
 
 def password_fields(policy: PasswordPolicy, interactive: bool) -> tuple[Field, Field]:
     hidden = " " + _(words.NOTHING_SHOWN_WHILE_TYPING) if interactive else ""
     help_text = help.new_password_help(" ; ".join(policy_lines(policy)))
-    return (
-        Field(
-            label=_(words.NEW_PASSWORD),
-            question=_(words.NEW_PASSWORD) + hidden,
-            help=help_text,
-            secret=True,
-            id="password",
-        ),
-        Field(
-            label=_(words.CONFIRMATION),
-            question=_(words.CONFIRMATION) + hidden,
-            help=help_text,
-            secret=True,
-            id="confirmation",
-        ),
+    first, second = (
+        Field(label=_(label), question=_(label) + hidden, help=help_text, secret=True, id=field_id)
+        for field_id, label in NEW_PASSWORD_FIELDS
     )
+    return first, second
 
 
 def ask_new_password(
@@ -57,3 +52,21 @@ def ask_new_password(
 def refused_field(refusal_field: str | None, first: Field, second: Field) -> Field:
     """The field the server refused."""
     return second if refusal_field == "confirmation" else first
+
+
+def send_new_password(
+    ctx: Context,
+    policy: PasswordPolicy,
+    send: Callable[[Context, SecretStr, SecretStr], None],
+) -> None:
+    """Ask the new password twice and ``send`` it until the server takes it: a refusal by the
+    server's policy is said at the field it names, and both are asked again."""
+    first, second = password_fields(policy, ctx.terminal.interactive)
+    while True:
+        password, confirmation = ask_new_password(ctx, policy, first, second)
+        try:
+            send(ctx, password, confirmation)
+        except InvalidInput as refusal:
+            ctx.prompter.error(refused_field(refusal.field, first, second), refusal.message)
+            continue
+        return

@@ -15,8 +15,8 @@ from caf_tui.config import Settings
 from caf_tui.i18n import _, set_language
 from caf_tui.journey import Clock, Journey
 from caf_tui.kiosk.idle import Monotonic
+from caf_tui.plain import help
 from caf_tui.plain.context import Context
-from caf_tui.plain.help import keys_help
 from caf_tui.plain.io import EndOfInput, Terminal
 from caf_tui.plain.loop import leave, loop
 from caf_tui.plain.prompts import Watch
@@ -60,7 +60,7 @@ def run_plain(
                 service=portal.label
             )
         )
-        terminal.say(keys_help())
+        terminal.say(_(help.KEYS))
         portal.warm_up()
         if settings.kiosk:
             from caf_tui.plain.kiosk import run_kiosk

@@ -36,6 +36,7 @@ from caf_tui.replay.observed import ObservedBackend
 from caf_tui.replay.plain_answers import Intent, PressAnswers
 from caf_tui.replay.plain_expect import expect_error, expect_text
 from caf_tui.replay.plain_session import PlainSession
+from caf_tui.replay.stub_steps import perform_on_stub
 from caf_tui.replay.text import norm
 from caf_tui.replay.variables import Variables
 from caf_tui.steps import spec_for
@@ -114,20 +115,13 @@ class PlainDriver:
                 self._press(step.press)
             case Key():
                 self._press(self._escape() if step.key == "escape" else "")
-            case ReadCode():
-                code = self._need_control().next_code(step.read_code, step.timeout)
-                self.variables.set(step.into, code)
+            case ReadCode() | AdvanceClock() | Fault():
+                perform_on_stub(step, self.control, self.variables)
             case ReadText():
                 found = step.find(self.since_action())
                 if found is None:
                     raise StepFailed(f"rien de ce qui a été dit ne répond à « {step.read_text} »")
                 self.variables.set(step.into, found)
-            case AdvanceClock():
-                self._need_control().advance_clock(step.advance_clock)
-            case Fault():
-                self._need_control().add_fault(
-                    step.fault.model_dump(mode="json", exclude_none=True)
-                )
             case Screenshot():
                 self.shots.mkdir(parents=True, exist_ok=True)
                 path = self.shots / f"{step.screenshot}.txt"
@@ -168,11 +162,6 @@ class PlainDriver:
         if spec is None:
             return frozenset()
         return frozenset(a.id for a in spec.actions if a.role in SENDS)
-
-    def _need_control(self) -> StubControl:
-        if self.control is None:
-            raise StepFailed("cette étape demande l'API de contrôle /_stub du bouchon")
-        return self.control
 
     def _press(self, press: str) -> None:
         marks = self._mark, self._errors_mark

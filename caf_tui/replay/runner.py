@@ -21,6 +21,7 @@ import yaml
 from pydantic import ValidationError
 
 from caf_tui.api import Channel
+from caf_tui.replay.collector import collections_held_back
 from caf_tui.replay.control import ControlUnavailable, StubControl
 from caf_tui.replay.driver import Driver
 from caf_tui.replay.failures import StepFailed
@@ -233,15 +234,7 @@ async def _replay(
                     )
                 except (StepFailed, MissingVariable, ControlUnavailable, TimeoutError) as error:
                     message = str(error) or f"délai de {options.step_timeout:g} s dépassé"
-                    results.append(
-                        StepResult(
-                            number=number,
-                            label=step.label(),
-                            status="failed",
-                            seconds=round(time.perf_counter() - step_started, 3),
-                            message=message,
-                        )
-                    )
+                    results.append(_done(number, step, step_started, message=message))
                     picture = await driver.failure_picture()
                     failure = Failure(
                         step=number,
@@ -251,15 +244,9 @@ async def _replay(
                         requests=await asyncio.to_thread(_requests_seen, control, driver.backend),
                     )
                     break
-                results.append(
-                    StepResult(
-                        number=number,
-                        label=step.label(),
-                        status="passed",
-                        seconds=round(time.perf_counter() - step_started, 3),
-                        screenshot=f"{shots.name}/{shot}" if shot else None,
-                    )
-                )
+                done = _done(number, step, step_started)
+                done.screenshot = f"{shots.name}/{shot}" if shot else None
+                results.append(done)
             for number, step in enumerate(flow.steps[len(results) :], start=len(results) + 1):
                 results.append(StepResult(number=number, label=step.label(), status="skipped"))
     finally:
@@ -273,6 +260,17 @@ async def _replay(
         seconds=round(time.perf_counter() - started, 3),
         steps=results,
         failure=failure,
+    )
+
+
+def _done(number: int, step: _Step, started: float, message: str | None = None) -> StepResult:
+    """The step's result: failed when it has a message, else passed."""
+    return StepResult(
+        number=number,
+        label=step.label(),
+        status="failed" if message is not None else "passed",
+        seconds=round(time.perf_counter() - started, 3),
+        message=message,
     )
 
 
@@ -304,7 +302,7 @@ def replay_flow(
     started = time.perf_counter()
     shots = options.report_dir / flow.name
     try:
-        with server_for(flow, options, local) as url:
+        with server_for(flow, options, local) as url, collections_held_back():
             result = asyncio.run(_replay(flow, url, shots, options, observer))
     except Exception as error:  # the flow failed to run at all: say so, go on with the others
         result = FlowResult(

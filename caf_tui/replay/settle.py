@@ -11,16 +11,71 @@ from __future__ import annotations
 
 import asyncio
 import unicodedata
+from collections.abc import Iterable
 from contextlib import nullcontext
 from typing import Any
 
 from textual import events
+from textual._queue import Queue
 from textual.app import App
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Button
 from textual.worker import Worker, WorkerCancelled
+
+
+def _waiting(node: MessagePump) -> bool:
+    """Parked in its loop on an empty queue (not composing, not in a handler), or closed."""
+    if node._closed or node._closing:
+        return True
+    queue: Queue[Message | None] = node._message_queue
+    waiters: Iterable[asyncio.Future[bool]] = queue.ready_event._waiters
+    parked = any(not waiter.done() for waiter in waiters)
+    return parked and queue.empty() and not node._next_callbacks
+
+
+def _once_each_handled(nodes: list[MessagePump]) -> asyncio.Event | None:
+    """An event set once each node has handled what is queued to it now (a callback sent
+    to each); None when there is nothing to wait for."""
+    handled = asyncio.Event()
+    left = 0
+
+    def one_handled() -> None:
+        nonlocal left
+        left -= 1
+        if not left:
+            handled.set()
+
+    left = sum(node.call_later(one_handled) for node in nodes)
+    return handled if left else None
+
+
+def _nodes(app: App[Any]) -> list[MessagePump]:
+    return [app, *app.screen.walk_children(with_self=True)]
+
+
+async def drained(app: App[Any]) -> None:
+    """Every node of the app and its screen waiting for its next message, with nothing
+    queued: as ``Pilot._wait_for_screen``, which sends every node a callback and waits for
+    each, but only to the nodes still at work (a screen's 40 widgets are mostly idle, and
+    each callback is two messages to handle)."""
+    while True:
+        busy = [node for node in _nodes(app) if not _waiting(node)]
+        handled = _once_each_handled(busy)
+        if handled is None:
+            return
+        waits = [asyncio.ensure_future(handled.wait())]
+        waits.append(asyncio.ensure_future(app._exception_event.wait()))
+        try:
+            await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for wait in waits:
+                wait.cancel()
+        if app._exception_event.is_set():
+            return
 
 
 def running(app: App[Any]) -> list[Worker[object]]:
@@ -30,8 +85,7 @@ def running(app: App[Any]) -> list[Worker[object]]:
 
 def queues_empty(app: App[Any]) -> bool:
     """No message waits in the queue of the app, its screen or any widget on it."""
-    nodes = [app, *app.screen.walk_children(with_self=True)]
-    return all(node._message_queue.empty() for node in nodes)
+    return all(node._message_queue.empty() for node in _nodes(app))
 
 
 async def handled(pilot: Pilot[Any]) -> None:
@@ -39,7 +93,7 @@ async def handled(pilot: Pilot[Any]) -> None:
     app = pilot.app
     while True:
         screen = app.screen
-        await pilot._wait_for_screen()
+        await drained(app)
         busy = running(app)
         if busy:
             try:
@@ -69,7 +123,7 @@ async def settle(pilot: Pilot[Any], *, batched: bool = True) -> None:
             await handled(pilot)
         screen = app.screen
         screen._on_timer_update()  # lays out and paints what the action changed, now
-        await pilot._wait_for_screen()
+        await drained(app)
         if app.screen is screen and queues_empty(app) and not running(app):
             return
 
@@ -114,7 +168,7 @@ async def type_text(pilot: Pilot[Any], text: str) -> None:
 
 async def animated(pilot: Pilot[Any], *, batched: bool = True) -> None:
     """Every running and scheduled animation over (a scroll into view), then settled."""
-    await pilot._wait_for_screen()
+    await drained(pilot.app)
     await pilot.app.animator.wait_until_complete()
     await settle(pilot, batched=batched)
 

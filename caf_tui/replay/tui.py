@@ -40,6 +40,7 @@ from caf_tui.replay.flow import (
 )
 from caf_tui.replay.observed import ObservedBackend
 from caf_tui.replay.screen import screen_text, secrets_masked, shown
+from caf_tui.replay.stub_steps import perform_on_stub
 from caf_tui.replay.text import norm as _norm
 from caf_tui.replay.variables import Variables
 from caf_tui.screens.base import StepScreen
@@ -151,32 +152,18 @@ class TuiDriver:
             case Key():
                 self._act()
                 await self._send_key(step.key)
-            case ReadCode():
-                control = self._control("read_code")
-                code = await asyncio.to_thread(control.next_code, step.read_code, step.timeout)
-                self.variables.set(step.into, code)
+            case ReadCode() | AdvanceClock() | Fault():
+                await asyncio.to_thread(perform_on_stub, step, self.control, self.variables)
             case ReadText():
                 found = step.find(self.text())
                 if found is None:
                     raise StepFailed(f"l'écran ne montre rien qui réponde à « {step.read_text} »")
                 self.variables.set(step.into, found)
-            case AdvanceClock():
-                control = self._control("advance_clock")
-                await asyncio.to_thread(control.advance_clock, step.advance_clock)
-            case Fault():
-                control = self._control("fault")
-                rule = step.fault.model_dump(mode="json", exclude_none=True)
-                await asyncio.to_thread(control.add_fault, rule)
             case Screenshot():
                 return await self.screenshot(step.screenshot)
             case _:
                 raise StepFailed(f"étape non prise en charge : {step.label()}")
         return None
-
-    def _control(self, what: str) -> StubControl:
-        if self.control is None:
-            raise StepFailed(f"« {what} » demande l'API de contrôle /_stub du bouchon")
-        return self.control
 
     def _act(self) -> None:
         """An action starts: errors from now on are its own."""

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input
 
+from caf_tui import rules
 from caf_tui.backend.errors import BackendError, BackendUnavailable, NotAuthenticated
 from caf_tui.backend.retry import action_key, new_key
 from caf_tui.i18n import N_, _
@@ -91,6 +92,17 @@ class CafScreen(Screen[None]):
         }
 
     # --- errors -----------------------------------------------------------------------------
+
+    def checked_input(self, field_id: str, normalise: Callable[[str], str]) -> str | None:
+        """What ``#field_id`` holds, normalised; None when a rule refuses it, its message then
+        under the field and the focus in it (what was typed stays), so that nothing is sent."""
+        field = self.query_one(f"#{field_id}", Input)
+        try:
+            return normalise(field.value)
+        except rules.RuleError as error:
+            self.query_one(f"#error-{field_id}", FieldError).show(error.message)
+            field.focus()
+            return None
 
     def field_error(self, field: str | None) -> FieldError | None:
         try:
@@ -198,7 +210,7 @@ class StepScreen(CafScreen, Generic[S]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *CafScreen.BINDINGS,
-        Binding("escape", "quit_journey", words.QUIT, show=True, key_display=words.ESCAPE_KEY),
+        Binding("escape", "quit_journey", words.QUIT, show=True),
         Binding("f2", "handover", N_("Remise de l'écran"), show=True),
     ]
 

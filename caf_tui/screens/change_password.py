@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 from pydantic import SecretStr
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label
 
 from caf_tui.api import PasswordPolicy
 from caf_tui.i18n import N_, _
-from caf_tui.labels import policy_lines
 from caf_tui.screens.new_password import refuse_failing_rules
 from caf_tui.screens.section_base import SectionScreen
 from caf_tui.steps import words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.messages import FieldError
+from caf_tui.widgets.new_password import NewPasswordArea
 from caf_tui.widgets.password_field import PasswordField
-from caf_tui.widgets.rule_checklist import RuleChecklist
-
-FIELDS = ("current_password", "password", "confirmation")
 
 
 class ChangePasswordScreen(SectionScreen):
@@ -40,51 +37,23 @@ class ChangePasswordScreen(SectionScreen):
         self.policy = policy
 
     def compose_form(self) -> ComposeResult:
-        rules_text = _(words.RULES_SENTENCE).format(rules=" ; ".join(policy_lines(self.policy)))
         yield Label(_(words.CURRENT_PASSWORD))
         yield PasswordField("current_password")
         yield FieldError(id="error-current_password")
-        with Vertical(id="password-area"):
-            yield Label(_(words.NEW_PASSWORD))
-            yield PasswordField("password", help_text=rules_text)
-            yield FieldError(id="error-password")
-            yield Label(_(words.CONFIRMATION))
-            yield PasswordField("confirmation", help_text=rules_text)
-            yield FieldError(id="error-confirmation")
-            yield RuleChecklist(self.policy, id="checklist")
+        yield NewPasswordArea(self.policy)
         with Horizontal(classes="buttons"):
             yield Button(_(words.VALIDATE), id="validate", variant="primary", classes="submit")
 
-    def on_mount(self) -> None:
-        self.query_one("#retry").display = False
+    @on(Input.Submitted, "#current_password")
+    def to_new_password(self) -> None:
+        self.query_one("#password", Input).focus()
 
-    @on(events.DescendantFocus, "#password, #confirmation")
-    def show_fields_and_checklist(self) -> None:
-        self.query_one("#password-area").scroll_visible(top=True, animate=False)
-
-    def values(self) -> tuple[str, str, str]:
-        current, password, confirmation = (self.query_one(f"#{n}", Input).value for n in FIELDS)
-        return current, password, confirmation
-
-    @on(Input.Changed, "#password, #confirmation")
-    def typed(self) -> None:
-        self.query_one(RuleChecklist).update(*self.values()[1:])
-
-    @on(Input.Submitted)
-    def submitted(self, event: Input.Submitted) -> None:
-        index = FIELDS.index(event.input.id or "confirmation")
-        if index < len(FIELDS) - 1:
-            self.query_one(f"#{FIELDS[index + 1]}", Input).focus()
-        else:
-            self.send()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "validate":
-            self.send()
-
+    @on(Input.Submitted, "#confirmation")
+    @on(Button.Pressed, "#validate")
     def send(self) -> None:
         self.clear_errors()
-        current, password, confirmation = self.values()
+        current = self.query_one("#current_password", Input).value
+        password, confirmation = self.query_one(NewPasswordArea).values()
         if not current:
             self.query_one("#error-current_password", FieldError).show(
                 _(words.TYPE_CURRENT_PASSWORD)

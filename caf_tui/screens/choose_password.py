@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from pydantic import SecretStr
-from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Label, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Static
 
 from caf_tui.api import ChoosePasswordStep, StepName
 from caf_tui.i18n import _
@@ -14,13 +13,12 @@ from caf_tui.labels import policy_lines
 from caf_tui.screens.new_password import NewPasswordStepScreen
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import step_buttons
-from caf_tui.steps import words
+from caf_tui.steps import migration, words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.bullets import Bullet
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
-from caf_tui.widgets.password_field import PasswordField
-from caf_tui.widgets.rule_checklist import RuleChecklist
+from caf_tui.widgets.new_password import NewPasswordArea
 from caf_tui.widgets.step_header import StepHeader
 
 
@@ -35,10 +33,9 @@ class ChoosePasswordScreen(NewPasswordStepScreen[ChoosePasswordStep]):
 
     def compose(self) -> ComposeResult:
         policy = self.step.policy
-        help_text = _(words.RULES_SENTENCE).format(rules=" ; ".join(policy_lines(policy)))
         yield StepHeader(self.step_title(), self.step.progress)
         with VerticalScroll(classes="body"):
-            yield Static(_(words.FIRST_LOGIN_PASSWORD))
+            yield Static(_(migration.FIRST_LOGIN_PASSWORD))
             yield Static(
                 _(words.RULES_INTRO),
                 id="policy-intro",
@@ -46,29 +43,12 @@ class ChoosePasswordScreen(NewPasswordStepScreen[ChoosePasswordStep]):
             for text in policy_lines(policy):
                 yield Bullet(text)
             yield FieldError(id="error-form")
-            with Horizontal(id="password-area"):
-                with Vertical(id="password-fields"):
-                    yield Label(_(words.NEW_PASSWORD))
-                    yield PasswordField("password", help_text=help_text)
-                    yield FieldError(id="error-password")
-                    yield Label(_(words.CONFIRMATION))
-                    yield PasswordField("confirmation", help_text=help_text)
-                    yield FieldError(id="error-confirmation")
-                yield RuleChecklist(policy, id="checklist")
+            yield NewPasswordArea(policy, beside=True)
             yield StatusLine()
         yield step_buttons(
             Button(_(words.VALIDATE), id="validate", variant="primary", classes="submit")
         )
         yield KeysFooter()
-
-    @on(events.DescendantFocus, "#password, #confirmation")
-    def show_fields_and_checklist(self) -> None:
-        """Keep the checklist in view while typing, on short or narrow terminals too."""
-        self.query_one("#password-area").scroll_visible(top=True, animate=False)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "validate":
-            self.validate_password()
 
     def send_password(self, password: SecretStr, confirmation: SecretStr) -> None:
         async def send() -> None:

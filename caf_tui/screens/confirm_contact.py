@@ -12,7 +12,7 @@ from caf_tui.i18n import _
 from caf_tui.labels import contact_lines
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
-from caf_tui.steps import words
+from caf_tui.steps import contact, words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.bullets import Bullet
 from caf_tui.widgets.contact_editor import ContactEditor
@@ -43,7 +43,7 @@ class ConfirmContactScreen(JourneyStepScreen[ConfirmContactStep]):
         with VerticalScroll(classes="body"):
             yield Static(_(words.ALL_REQUIRED))
             yield Static(
-                _(words.CHECK_CONTACT_ADVICE),
+                _(contact.CHECK_CONTACT_ADVICE),
                 classes="section-title",
             )
             for line in contact_lines(step.phone, step.email):
@@ -51,7 +51,7 @@ class ConfirmContactScreen(JourneyStepScreen[ConfirmContactStep]):
             yield LinkButton(_(words.EDIT_CONTACT), id="edit")
             yield ContactEditor(step.phone, step.email, id="contact-edit")
             yield Static(
-                _(words.HOW_TO_RECEIVE_CODE),
+                _(contact.CONFIRM_CONTACT.field("channel").question),
                 classes="section-title",
             )
             with RadioSet(id="channel"):
@@ -96,15 +96,15 @@ class ConfirmContactScreen(JourneyStepScreen[ConfirmContactStep]):
         self.query_one("#edit").display = not visible
         self.query_one("#phone" if visible else "#channel").focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        match event.button.id:
-            case "edit" | "cancel-edit":
-                self.show_editor(event.button.id == "edit")
-            case "save":
-                self.save_contact()
-            case "validate":
-                self.validate()
+    @on(Button.Pressed, "#edit")
+    def open_editor(self) -> None:
+        self.show_editor(True)
 
+    @on(Button.Pressed, "#cancel-edit")
+    def close_editor(self) -> None:
+        self.show_editor(False)
+
+    @on(Button.Pressed, "#validate")
     def validate(self) -> None:
         channel = self.chosen_channel()
         if self.editor.changed:
@@ -116,6 +116,7 @@ class ConfirmContactScreen(JourneyStepScreen[ConfirmContactStep]):
             self.submit(lambda backend: backend.confirm_contact(channel))
 
     @on(Input.Submitted, "#phone, #email")
+    @on(Button.Pressed, "#save")
     def save_contact(self) -> None:
         """Checked here first; refused, what was typed stays, with the error beside it."""
         self.clear_errors()

@@ -6,32 +6,26 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
-from caf_tui.i18n import _
+from caf_tui.i18n import N_, _
+from caf_tui.screens.dialog import DialogScreen
 from caf_tui.steps import words
 
 
-class ConfirmQuitScreen(ModalScreen[bool]):
+class ConfirmQuitScreen(DialogScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "stay", words.STAY)]
+    DIALOG_TITLE = N_("QUITTER")
 
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self.question = question
+    def compose_body(self) -> ComposeResult:
+        yield Static(self.text)
+        with Horizontal(classes="buttons"):
+            yield Button(_(words.STAY), id="stay")
+            yield Button(_(words.QUIT), id="quit", variant="error")
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(_("QUITTER"), classes="dialog-title")
-            yield Static(self.question)
-            with Horizontal(classes="buttons"):
-                yield Button(_(words.STAY), id="stay")
-                yield Button(_(words.QUIT), id="quit", variant="error")
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.id == "quit")
+    def answer(self, button_id: str | None) -> bool:
+        return button_id == "quit"
 
     def action_stay(self) -> None:
         self.dismiss(False)

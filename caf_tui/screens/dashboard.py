@@ -13,10 +13,10 @@ from caf_tui.labels import euros, role_label, section_title
 from caf_tui.screens.base import StepScreen
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.sections import SECTION_SCREENS
-from caf_tui.steps import sections, words
+from caf_tui.screens.step_parts import loading_lines
+from caf_tui.steps import account, sections, words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.footer import KeysFooter
-from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader
 
 
@@ -27,17 +27,16 @@ class DashboardScreen(StepScreen[DashboardStep]):
     def compose(self) -> ComposeResult:
         yield StepHeader(self.step_title())
         with VerticalScroll(classes="body", id="dashboard-body"):
-            yield StatusLine()
-            yield FieldError(id="error-form")
-            yield Button(_(words.RETRY), id="retry")
+            yield from loading_lines()
         with Horizontal(classes="buttons bottom-bar"):
             yield Button(_(words.LOG_OUT), id="logout")
             if self.caf.settings.kiosk:  # a shared terminal: « Terminer » wipes the visit
-                yield Button(_(words.FINISH), id="finish", variant="primary")
+                yield Button(
+                    _(account.DASHBOARD.action("finish").label), id="finish", variant="primary"
+                )
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#retry").display = False
         self.load()
 
     def load(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Button, Input, Label, Static
@@ -10,7 +12,7 @@ from caf_tui import help_texts, rules
 from caf_tui.api import IdentifierKind
 from caf_tui.i18n import _
 from caf_tui.screens.section_base import SectionScreen
-from caf_tui.steps import words
+from caf_tui.steps import helps, words
 from caf_tui.widgets.fields import HelpedInput
 from caf_tui.widgets.messages import FieldError
 from caf_tui.widgets.toggles import TickBox
@@ -21,7 +23,7 @@ class ForgotPasswordScreen(SectionScreen):
 
     HEADING = words.RECOVERY_TITLE
     AUTO_FOCUS = "#identifier"
-    HELP = words.FORGOT_PASSWORD_HELP
+    HELP = helps.FORGOT_PASSWORD
 
     def __init__(self, kind: IdentifierKind, identifier: str = "") -> None:
         super().__init__()
@@ -37,7 +39,6 @@ class ForgotPasswordScreen(SectionScreen):
         yield Button(_(words.VALIDATE), id="validate", variant="primary", classes="submit")
 
     def on_mount(self) -> None:
-        self.query_one("#retry").display = False
         self.query_one("#temporary", TickBox).value = self.start_kind is IdentifierKind.TEMPORARY
         self.query_one("#identifier", Input).value = self.start_identifier
 
@@ -58,22 +59,12 @@ class ForgotPasswordScreen(SectionScreen):
             field.help_text = help_texts.nir_help()
 
     @on(Input.Submitted, "#identifier")
-    def submitted(self) -> None:
-        self.send()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "validate":
-            self.send()
-
+    @on(Button.Pressed, "#validate")
     def send(self) -> None:
         self.clear_errors()
-        field = self.query_one("#identifier", Input)
         kind = self.kind
-        try:
-            identifier = rules.normalise_identifier(kind, field.value)
-        except rules.RuleError as error:
-            self.query_one("#error-identifier", FieldError).show(error.message)
-            field.focus()
+        identifier = self.checked_input("identifier", partial(rules.normalise_identifier, kind))
+        if identifier is None:
             return
 
         async def call() -> None:

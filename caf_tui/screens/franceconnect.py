@@ -87,8 +87,6 @@ class FranceConnectScreen(FranceConnectScreenBase):
                 from caf_tui.screens.help import HelpScreen
 
                 self.app.push_screen(HelpScreen(help_texts.franceconnect_help()))
-            case "back":
-                self.action_back()
 
     async def _browser(self) -> None:
         from caf_tui.screens.franceconnect_browser import FranceConnectBrowserScreen

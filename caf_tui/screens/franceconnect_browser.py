@@ -126,14 +126,9 @@ class FranceConnectBrowserScreen(FranceConnectScreenBase):
     def expired(self) -> None:
         self.poll()  # the portal says so in its own words
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        match event.button.id:
-            case "cancel":
-                self.back_to_login()
-            case "back":
-                self.action_back()
-            case "restart":
-                self.run_backend(self._restart)
+    @on(Button.Pressed, "#restart")
+    def restart(self) -> None:
+        self.run_backend(self._restart)
 
     async def _restart(self) -> None:
         start = await self.caf.backend.start_franceconnect()

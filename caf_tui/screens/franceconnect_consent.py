@@ -7,11 +7,10 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Static
 
-from caf_tui.api import ConsentPage, FranceConnectStart
+from caf_tui.api import ConsentPage
 from caf_tui.backend.errors import BackendError
-from caf_tui.franceconnect import TerminalSignIn
 from caf_tui.i18n import _
-from caf_tui.screens.franceconnect_parts import FranceConnectScreenBase, bottom_bar
+from caf_tui.screens.franceconnect_parts import TerminalSignInScreen, bottom_bar
 from caf_tui.steps import words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.footer import KeysFooter
@@ -19,20 +18,12 @@ from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader
 
 
-class FranceConnectConsentScreen(FranceConnectScreenBase):
+class FranceConnectConsentScreen(TerminalSignInScreen[ConsentPage]):
     CSS_PATH = stylesheet("franceconnect_consent")
     AUTO_FOCUS = "#accept"
 
-    def __init__(
-        self, start: FranceConnectStart, sign_in: TerminalSignIn, consent: ConsentPage
-    ) -> None:
-        super().__init__()
-        self.start = start
-        self.sign_in = sign_in
-        self.consent = consent
-
     def compose(self) -> ComposeResult:
-        page = self.consent
+        page = self.page
         yield StepHeader(_("FRANCECONNECT · VOS INFORMATIONS"))
         with VerticalScroll(classes="body"):
             yield Static(
@@ -54,8 +45,6 @@ class FranceConnectConsentScreen(FranceConnectScreenBase):
                 self.run_backend(lambda: self._decide(True))
             case "refuse":
                 self.run_backend(lambda: self._decide(False))
-            case "back":
-                self.back_to_login()
 
     def action_back(self) -> None:
         self.back_to_login()

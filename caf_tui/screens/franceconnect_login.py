@@ -8,11 +8,11 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
-from caf_tui.api import FranceConnectStart, ProviderForm
+from caf_tui.api import ProviderForm
 from caf_tui.backend.errors import BackendError
-from caf_tui.franceconnect import ProviderRefusal, TerminalSignIn
+from caf_tui.franceconnect import ProviderRefusal
 from caf_tui.i18n import _
-from caf_tui.screens.franceconnect_parts import FranceConnectScreenBase, bottom_bar
+from caf_tui.screens.franceconnect_parts import TerminalSignInScreen, bottom_bar
 from caf_tui.steps import words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.fields import HelpedInput
@@ -21,23 +21,15 @@ from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader
 
 
-class FranceConnectLoginScreen(FranceConnectScreenBase):
+class FranceConnectLoginScreen(TerminalSignInScreen[ProviderForm]):
     CSS_PATH = stylesheet("franceconnect_login")
 
-    def __init__(
-        self, start: FranceConnectStart, sign_in: TerminalSignIn, form: ProviderForm
-    ) -> None:
-        super().__init__()
-        self.start = start
-        self.sign_in = sign_in
-        self.form = form
-
     def compose(self) -> ComposeResult:
-        yield StepHeader(_("FRANCECONNECT · {provider}").format(provider=self.form.provider.name))
+        yield StepHeader(_("FRANCECONNECT · {provider}").format(provider=self.page.provider.name))
         with VerticalScroll(classes="body"):
             yield Static(_(words.EVERY_FIELD_REQUIRED))
             yield FieldError(id="error-form")
-            for field in self.form.fields:
+            for field in self.page.fields:
                 yield Label(field.label, markup=False)
                 if field.hint:
                     yield Static(field.hint, classes="hint", markup=False)
@@ -47,7 +39,7 @@ class FranceConnectLoginScreen(FranceConnectScreenBase):
                 yield FieldError(id=f"error-{field.name}")
             yield StatusLine()
         yield bottom_bar(
-            Button(self.form.submit_label, id="connect", variant="primary", classes="submit")
+            Button(self.page.submit_label, id="connect", variant="primary", classes="submit")
         )
         yield KeysFooter()
 
@@ -61,13 +53,11 @@ class FranceConnectLoginScreen(FranceConnectScreenBase):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "connect":
             self.connect()
-        elif event.button.id == "back":
-            self.action_back()
 
     def connect(self) -> None:
         self.clear_errors()
         values: dict[str, SecretStr] = {}
-        for field in self.form.fields:
+        for field in self.page.fields:
             widget = self.query_one(f"#{field.name}", Input)
             if not widget.value.strip():
                 self.query_one(f"#error-{field.name}", FieldError).show(
@@ -81,7 +71,7 @@ class FranceConnectLoginScreen(FranceConnectScreenBase):
             from caf_tui.screens.franceconnect_consent import FranceConnectConsentScreen
 
             consent = await self.sign_in.sign_in(values)
-            for field in self.form.fields:
+            for field in self.page.fields:
                 if field.secret:
                     self.query_one(f"#{field.name}", Input).value = ""
             await self.app.push_screen(
@@ -96,7 +86,7 @@ class FranceConnectLoginScreen(FranceConnectScreenBase):
             return
         # Like the portal's login: the message above the form, the password to type again.
         self.query_one("#error-form", FieldError).show(error.message)
-        for field in self.form.fields:
+        for field in self.page.fields:
             if field.secret:
                 secret = self.query_one(f"#{field.name}", HelpedInput)
                 secret.value = ""

@@ -6,10 +6,9 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Static
 
-from caf_tui.api import FranceConnectStart, ProviderList
-from caf_tui.franceconnect import TerminalSignIn
+from caf_tui.api import ProviderList
 from caf_tui.i18n import _
-from caf_tui.screens.franceconnect_parts import FranceConnectScreenBase, bottom_bar
+from caf_tui.screens.franceconnect_parts import TerminalSignInScreen, bottom_bar
 from caf_tui.steps import words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.footer import KeysFooter
@@ -17,28 +16,20 @@ from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader
 
 
-class FranceConnectProvidersScreen(FranceConnectScreenBase):
+class FranceConnectProvidersScreen(TerminalSignInScreen[ProviderList]):
     CSS_PATH = stylesheet("franceconnect_providers")
-
-    def __init__(
-        self, start: FranceConnectStart, sign_in: TerminalSignIn, providers: ProviderList
-    ) -> None:
-        super().__init__()
-        self.start = start
-        self.sign_in = sign_in
-        self.providers = providers
 
     def compose(self) -> ComposeResult:
         yield StepHeader(_(words.FRANCECONNECT_TITLE))
         with VerticalScroll(classes="body"):
             yield Static(
-                _(words.FRANCECONNECT_CHOOSE_ACCOUNT).format(service=self.providers.service),
+                _(words.FRANCECONNECT_CHOOSE_ACCOUNT).format(service=self.page.service),
                 markup=False,
             )
-            notes = {c.note for c in self.providers.providers if c.note}
+            notes = {c.note for c in self.page.providers if c.note}
             for note in sorted(notes):
                 yield Static(note, classes="hint", markup=False)
-            for choice in self.providers.providers:
+            for choice in self.page.providers:
                 label = (
                     choice.name
                     if choice.available
@@ -67,17 +58,13 @@ class FranceConnectProvidersScreen(FranceConnectScreenBase):
     def set_busy(self, busy: bool) -> None:
         super().set_busy(busy)
         for button in self.query(".provider").results(Button):
-            choice = next(c for c in self.providers.providers if c.id == button.name)
+            choice = next(c for c in self.page.providers if c.id == button.name)
             button.disabled = busy or not choice.available
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.has_class("provider") and event.button.name:
             provider_id = event.button.name
             self.run_backend(lambda: self._choose(provider_id))
-        elif event.button.id == "cancel":
-            self.back_to_login()
-        elif event.button.id == "back":
-            self.action_back()
 
     async def _choose(self, provider_id: str) -> None:
         from caf_tui.screens.franceconnect_login import FranceConnectLoginScreen

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING, Union
+
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from caf_tui import help_texts, rules
-from caf_tui.api import IdentifierKind, LoginStep, StepName
+from caf_tui.api import IdentifierKind, StepName
 from caf_tui.backend.errors import AccountLocked, BackendError, InvalidCredentials
 from caf_tui.i18n import _
+from caf_tui.journey import LoginStart
 from caf_tui.screens.base import StepScreen
 from caf_tui.screens.registry import step_screen
 from caf_tui.steps import words
@@ -23,14 +26,22 @@ from caf_tui.widgets.remember_me import RememberMe
 from caf_tui.widgets.step_header import StepHeader
 from caf_tui.widgets.toggles import TickBox
 
+if TYPE_CHECKING:
+    from caf_tui.api import LoginStep
+
+#: The server's login step, or the journey's start (the first frame: no pydantic model yet).
+ShownLogin = Union["LoginStep", LoginStart]  # a string: imported for mypy only
+
 
 @step_screen(StepName.LOGIN)
-class LoginScreen(StepScreen[LoginStep]):
+class LoginScreen(StepScreen[ShownLogin]):
     CSS_PATH = stylesheet("login")
     # Textual annotates it as an instance variable: a ClassVar here would not type-check.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     CAN_QUIT = False
     AUTO_FOCUS = "#identifier"
+    _resumed_once = False
+    _resized_once = False
 
     def screen_help(self) -> str:
         return help_texts.before_login_help()
@@ -85,6 +96,21 @@ class LoginScreen(StepScreen[LoginStep]):
             yield Button(_(words.LOG_IN), id="login", variant="primary", classes="submit")
             yield Button(_(words.RETRY), id="retry")
         yield Button(_(words.FORGOT_PASSWORD), id="forgot", classes="link")
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Screen's own handler: its restyle of every widget, just styled at mount,
+        # was a sixth of the first frame (a focus or class change restyles its widget itself).
+        if not self._resumed_once:
+            self._resumed_once = True
+            event.refresh_styles = False
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The terminal's size, sent once the driver has started: the resume has just laid the
+        # login out at that size, and Screen's own handler would lay every widget out again.
+        if not self._resized_once:
+            self._resized_once = True
+            if event.size == self.outer_size:
+                event.prevent_default()
 
     def on_mount(self) -> None:
         self.query_one("#retry").display = False

@@ -7,15 +7,13 @@ from typing import Protocol, TypeVar
 from pydantic import SecretStr
 from textual import on
 from textual.dom import DOMNode
-from textual.widgets import Input
+from textual.widgets import Button, Input
 
 from caf_tui import rules
 from caf_tui.api import PasswordPolicy
 from caf_tui.screens.step_parts import JourneyStepScreen
 from caf_tui.widgets.messages import FieldError
-from caf_tui.widgets.rule_checklist import RuleChecklist
-
-FIELDS = ("password", "confirmation")
+from caf_tui.widgets.new_password import NewPasswordArea
 
 
 class WithPolicy(Protocol):
@@ -43,33 +41,17 @@ def refuse_failing_rules(
 
 class NewPasswordStepScreen(JourneyStepScreen[P]):
     """A step that asks for a new password twice beside the live checklist (the journey's and
-    the forgotten password's): what typing, Entrée and leaving do; ``send_password`` sends."""
-
-    def values(self) -> tuple[str, str]:
-        password, confirmation = (self.query_one(f"#{name}", Input).value for name in FIELDS)
-        return password, confirmation
-
-    def on_mount(self) -> None:
-        # A watcher runs as the key changes the value, so the checklist is repainted in the
-        # same frame as the field; an Input.Changed arrives after the field's own frame.
-        for name in FIELDS:
-            self.watch(self.query_one(f"#{name}", Input), "value", self.typed, init=False)
-
-    def typed(self) -> None:
-        self.query_one(RuleChecklist).update(*self.values())
-
-    @on(Input.Submitted, "#password")
-    def next_field(self) -> None:
-        self.query_one("#confirmation", Input).focus()
+    the forgotten password's): « Valider » and Entrée check it; ``send_password`` sends."""
 
     @on(Input.Submitted, "#confirmation")
+    @on(Button.Pressed, "#validate")
     def submitted(self) -> None:
         self.validate_password()
 
     def validate_password(self) -> None:
         """Send nothing while a rule fails: name the failing rules beside the field instead."""
         self.clear_errors()
-        password, confirmation = self.values()
+        password, confirmation = self.query_one(NewPasswordArea).values()
         if refuse_failing_rules(self, password, confirmation, self.step.policy):
             return
         self.send_password(SecretStr(password), SecretStr(confirmation))

@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 from pydantic import SecretStr
-from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Label, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Static
 
 from caf_tui.api import RecoveryPasswordStep, StepName
 from caf_tui.i18n import _
-from caf_tui.labels import policy_lines
 from caf_tui.screens.base import StepCall
 from caf_tui.screens.new_password import NewPasswordStepScreen
 from caf_tui.screens.registry import step_screen
 from caf_tui.screens.step_parts import step_buttons
-from caf_tui.steps import words
+from caf_tui.steps import recovery, words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
-from caf_tui.widgets.password_field import PasswordField
-from caf_tui.widgets.rule_checklist import RuleChecklist
+from caf_tui.widgets.new_password import NewPasswordArea
 from caf_tui.widgets.step_header import StepHeader
 
 
@@ -31,41 +28,25 @@ class RecoveryPasswordScreen(NewPasswordStepScreen[RecoveryPasswordStep]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # noqa: RUF012
 
     def compose(self) -> ComposeResult:
-        policy = self.step.policy
-        rules_text = _(words.RULES_SENTENCE).format(rules=" ; ".join(policy_lines(policy)))
         yield StepHeader(self.step_title())
         with VerticalScroll(classes="body"):
-            yield Static(_(words.I_CHOOSE_NEW_PASSWORD))
+            yield Static(_(recovery.CHOOSE_NEW_PASSWORD))
             yield FieldError(id="error-form")
-            with Vertical(id="password-area"):
-                yield Label(_(words.NEW_PASSWORD))
-                yield PasswordField("password", help_text=rules_text)
-                yield FieldError(id="error-password")
-                yield Label(_(words.CONFIRMATION))
-                yield PasswordField("confirmation", help_text=rules_text)
-                yield FieldError(id="error-confirmation")
-                yield RuleChecklist(policy, id="checklist")
+            yield NewPasswordArea(self.step.policy)
             if self.step.legacy_resend_offered:
                 yield Static(
                     _(words.LEGACY_PASSWORD_OFFER),
                     classes="section-title",
                 )
-                yield Button(_(words.RESEND_LEGACY_PASSWORD), id="legacy")
+                yield Button(_(recovery.RECOVERY_PASSWORD.action("legacy").label), id="legacy")
             yield StatusLine()
         yield step_buttons(
             Button(_(words.VALIDATE), id="validate", variant="primary", classes="submit")
         )
         yield KeysFooter()
 
-    @on(events.DescendantFocus, "#password, #confirmation")
-    def show_fields_and_checklist(self) -> None:
-        """Keep the checklist in view while typing, on short terminals too."""
-        self.query_one("#password-area").scroll_visible(top=True, animate=False)
-
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "validate":
-            self.validate_password()
-        elif event.button.id == "legacy":
+        if event.button.id == "legacy":
             notice = _(words.LEGACY_PASSWORD_SENT)
             self.finish(lambda b: b.recovery_resend_legacy(), notice)
 

@@ -14,9 +14,9 @@ from textual.widgets import Button
 from caf_tui.backend.errors import BackendError
 from caf_tui.i18n import _
 from caf_tui.screens.base import CafScreen
+from caf_tui.screens.step_parts import loading_lines
 from caf_tui.steps import words
 from caf_tui.widgets.footer import KeysFooter
-from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader
 
 
@@ -25,7 +25,7 @@ class SectionScreen(CafScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *CafScreen.BINDINGS,
-        Binding("escape", "back", words.BACK, show=True, key_display=words.ESCAPE_KEY),
+        Binding("escape", "back", words.BACK, show=True),
     ]
     HEADING: ClassVar[str] = ""
 
@@ -35,9 +35,7 @@ class SectionScreen(CafScreen):
     def compose(self) -> ComposeResult:
         yield StepHeader(self.heading())
         with VerticalScroll(classes="body", id="section-body"):
-            yield StatusLine()
-            yield FieldError(id="error-form")
-            yield Button(_(words.RETRY), id="retry")
+            yield from loading_lines()
             yield from self.compose_form()
         with Horizontal(classes="buttons bottom-bar"):
             yield Button(_(words.BACK), id="back")
@@ -52,7 +50,6 @@ class SectionScreen(CafScreen):
         return []
 
     def on_mount(self) -> None:
-        self.query_one("#retry").display = False
         self.load()
 
     def load(self, *, focus: str | None = None) -> None:

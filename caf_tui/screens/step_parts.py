@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from textual import on
+from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Button, Static
@@ -14,18 +15,34 @@ from textual.widgets import Button, Static
 from caf_tui.i18n import _
 from caf_tui.screens.base import StepScreen
 from caf_tui.steps import words
+from caf_tui.widgets.messages import FieldError, StatusLine
 
 S = TypeVar("S")
+
+
+def retry_button() -> Button:
+    """« Réessayer », hidden until a network failure (``CafScreen.show_error`` shows it)."""
+    retry = Button(_(words.RETRY), id="retry")
+    retry.display = False
+    return retry
+
+
+def loading_lines() -> ComposeResult:
+    """What a page filled from the server says above what it loads: that a request is under
+    way, its error, « Réessayer »."""
+    yield StatusLine()
+    yield FieldError(id="error-form")
+    yield retry_button()
 
 
 def step_buttons(*right: Widget, left: Sequence[Widget] | None = None) -> Horizontal:
     """The bottom bar: ``left`` (by default « Quitter ») on the left, « Réessayer » (hidden
     until a network failure) and ``right`` on the right, as on the portal."""
-    retry = Button(_(words.RETRY), id="retry")
-    retry.display = False
     if left is None:
         left = [Button(_(words.QUIT), id="quit")]
-    return Horizontal(*left, Static(classes="spacer"), retry, *right, classes="buttons bottom-bar")
+    return Horizontal(
+        *left, Static(classes="spacer"), retry_button(), *right, classes="buttons bottom-bar"
+    )
 
 
 class JourneyStepScreen(StepScreen[S]):

@@ -5,32 +5,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from caf_tui.api import (
-    SpouseDecision,
-    SpouseRight,
-    StepName,
-)
+from caf_tui.api import SpouseDecision, SpouseRight, StepName
 from caf_tui.i18n import N_
-from caf_tui.steps import words
-from caf_tui.steps.spec import (
-    ActionRole,
-    ActionSpec,
-    FieldKind,
-    FieldSpec,
-    Line,
-    LineKind,
-    Option,
-    Special,
-    StepSpec,
-)
+from caf_tui.steps import spec, words
+from caf_tui.steps.parts import continue_action
 
 if TYPE_CHECKING:
     from caf_tui.api import SpouseAuthorisationStep
 
-ACCOUNT_CREATED = StepSpec(
+_CREATED = N_("Votre espace Mon Compte est créé")
+
+ACCOUNT_CREATED = spec.StepSpec(
     name=StepName.ACCOUNT_CREATED,
-    title=words.ACCOUNT_CREATED_TITLE,
-    resume_name=words.ACCOUNT_CREATED_TITLE,
+    title=_CREATED,
+    resume_name=_CREATED,
     help=N_(
         "Votre nouvelle connexion est prête. Désormais, connectez-vous avec l'identifiant "
         "indiqué et le mot de passe que vous venez de choisir. Choisissez « Continuer »."
@@ -44,19 +32,21 @@ ACCOUNT_CREATED = StepSpec(
         "sociale (ou l'identifiant provisoire). Un e-mail de confirmation est envoyé."
     ),
     quit_question=words.QUIT_JOURNEY,
-    intro=lambda step: (Line(N_("Vous venez de créer votre Espace Mon Compte."), id="created"),),
+    intro=lambda step: (
+        spec.Line(N_("Vous venez de créer votre Espace Mon Compte."), id="created"),
+    ),
     after=lambda step: (
-        Line(
+        spec.Line(
             N_(
                 "Un e-mail de confirmation vous a été envoyé (« Accusé de réception de votre "
                 "démarche en ligne »)."
             ),
             id="mail-sent",
         ),
-        Line(
+        spec.Line(
             N_("A bientôt sur caf.fr ou sur l'application mobile Caf - Mon Compte."), id="see-you"
         ),
-        Line(
+        spec.Line(
             N_(
                 "Votre Caf vous recommande de ne pas cliquer sur les liens contenus dans les "
                 "courriels. Ils peuvent diriger vers des sites frauduleux. Il est préférable "
@@ -67,13 +57,9 @@ ACCOUNT_CREATED = StepSpec(
     ),
     question=N_("Pour continuer :"),
     actions=(
-        ActionSpec(
-            "continue",
-            words.CONTINUE,
-            call=lambda backend, step, answers: backend.acknowledge_account_created(),
-        ),
+        continue_action(lambda backend, step, answers: backend.acknowledge_account_created()),
     ),
-    specials=frozenset({Special.ACCESS}),
+    specials=frozenset({spec.Special.ACCESS}),
 )
 
 RIGHTS = {
@@ -83,20 +69,26 @@ RIGHTS = {
 }
 
 
-def _spouse_lines(step: SpouseAuthorisationStep) -> Sequence[Line]:
+def _spouse_lines(step: SpouseAuthorisationStep) -> Sequence[spec.Line]:
     return (
-        Line(N_("GÉRER MES AUTORISATIONS"), classes="section-title"),
-        Line(N_("Vous êtes le responsable de votre dossier Caf."), kind=LineKind.BULLET),
-        Line(
+        spec.Line(N_("GÉRER MES AUTORISATIONS"), classes="section-title"),
+        spec.Line(N_("Vous êtes le responsable de votre dossier Caf."), kind=spec.LineKind.BULLET),
+        spec.Line(
             N_("Aujourd'hui, vous êtes seul à pouvoir consulter les données du dossier."),
-            kind=LineKind.BULLET,
+            kind=spec.LineKind.BULLET,
         ),
-        Line(N_("Vous pouvez dès à présent autoriser votre conjoint(e) à :"), kind=LineKind.BULLET),
-        *(Line(RIGHTS[right], kind=LineKind.SUB_BULLET, classes="right") for right in step.rights),
+        spec.Line(
+            N_("Vous pouvez dès à présent autoriser votre conjoint(e) à :"),
+            kind=spec.LineKind.BULLET,
+        ),
+        *(
+            spec.Line(RIGHTS[right], kind=spec.LineKind.SUB_BULLET, classes="right")
+            for right in step.rights
+        ),
     )
 
 
-SPOUSE_AUTHORISATION = StepSpec(
+SPOUSE_AUTHORISATION = spec.StepSpec(
     name=StepName.SPOUSE_AUTHORISATION,
     title=words.AUTHORISATIONS_TITLE,
     resume_name=N_("Mes autorisations"),
@@ -120,26 +112,26 @@ SPOUSE_AUTHORISATION = StepSpec(
     values=lambda step: {"spouse": step.spouse_name},
     intro=_spouse_lines,
     fields=(
-        FieldSpec(
+        spec.FieldSpec(
             "decision",
             N_(
                 "J'autorise {spouse} à consulter les données du dossier et à réaliser les "
                 "démarches."
             ),
-            FieldKind.CHOICE,
+            spec.FieldKind.CHOICE,
             question=N_(
                 "Autorisez-vous {spouse} à consulter les données du dossier et à réaliser les "
                 "démarches ?"
             ),
             options=(
-                Option("authorise", words.YES, done=N_("Vous avez autorisé {spouse}.")),
-                Option("refuse", words.NO, done=N_("Vous n'avez pas autorisé {spouse}.")),
+                spec.Option("authorise", words.YES, done=N_("Vous avez autorisé {spouse}.")),
+                spec.Option("refuse", words.NO, done=N_("Vous n'avez pas autorisé {spouse}.")),
             ),
         ),
     ),
     ready_hint=N_("Choisissez Oui ou Non pour continuer, ou « Passer » pour décider plus tard."),
     after=lambda step: (
-        Line(
+        spec.Line(
             N_(
                 "A tout moment, vous pourrez revenir sur votre choix dans le menu "
                 '"Gérer Mon Compte".'
@@ -148,17 +140,15 @@ SPOUSE_AUTHORISATION = StepSpec(
         ),
     ),
     actions=(
-        ActionSpec(
-            "continue",
-            words.CONTINUE,
-            call=lambda backend, step, answers: backend.decide_spouse_authorisation(
+        continue_action(
+            lambda backend, step, answers: backend.decide_spouse_authorisation(
                 SpouseDecision(answers["decision"])
             ),
         ),
-        ActionSpec(
+        spec.ActionSpec(
             "skip",
             N_("Passer"),
-            ActionRole.ALWAYS,
+            spec.ActionRole.ALWAYS,
             call=lambda backend, step, answers: backend.decide_spouse_authorisation(
                 SpouseDecision.SKIP
             ),
@@ -167,7 +157,7 @@ SPOUSE_AUTHORISATION = StepSpec(
     ),
 )
 
-DASHBOARD = StepSpec(
+DASHBOARD = spec.StepSpec(
     name=StepName.DASHBOARD,
     title=N_("MON COMPTE"),
     resume_name=N_("Mon Compte"),
@@ -186,10 +176,10 @@ DASHBOARD = StepSpec(
     ),
     quit_question=words.QUIT_DASHBOARD,
     actions=(
-        ActionSpec("logout", words.LOG_OUT, ActionRole.LOCAL),
-        ActionSpec("finish", words.FINISH, ActionRole.LOCAL),
+        spec.ActionSpec("logout", words.LOG_OUT, spec.ActionRole.LOCAL),
+        spec.ActionSpec("finish", N_("Terminer"), spec.ActionRole.LOCAL),
     ),
-    specials=frozenset({Special.SECTIONS}),
+    specials=frozenset({spec.Special.SECTIONS}),
 )
 
 SPECS = (ACCOUNT_CREATED, SPOUSE_AUTHORISATION, DASHBOARD)

@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from caf_tui import rules
 from caf_tui.api import StepName
 from caf_tui.i18n import N_
-from caf_tui.steps import helps, words
-from caf_tui.steps.parts import CODE_FIELD, OUTBOX_ACTION, QUIT_ACTION
-from caf_tui.steps.spec import (
-    ActionRole,
-    ActionSpec,
-    FieldKind,
-    FieldSpec,
-    Line,
-    Option,
-    Special,
-    StepSpec,
+from caf_tui.steps import helps, spec, words
+from caf_tui.steps.parts import CODE_FIELD, OUTBOX_ACTION, QUIT_ACTION, validate_action
+
+#: Said above the phone and e-mail on file (the live editor's screen says it too).
+CHECK_CONTACT_ADVICE = N_(
+    "Pensez à vérifier vos coordonnées de contact et à les modifier si nécessaire"
 )
 
-CONFIRM_CONTACT = StepSpec(
+#: The check's two steps are one page: its title, the name one resumes at, what quitting keeps.
+_CONTACT_PAGE = partial(
+    spec.StepSpec,
+    title=N_("VÉRIFICATION DE MES COORDONNÉES DE CONTACT"),
+    resume_name=N_("Vérification de mes coordonnées de contact"),
+    quit_question=words.QUIT_JOURNEY,
+)
+
+CONFIRM_CONTACT = _CONTACT_PAGE(
     name=StepName.CONFIRM_CONTACT,
-    title=words.CONTACT_TITLE,
-    resume_name=words.CONTACT_RESUME_NAME,
     help=N_(
         "Vérifiez votre numéro de téléphone portable et votre adresse e-mail ; corrigez-les avec "
         "« Modifier mes coordonnées de contact ». Choisissez ensuite comment recevoir le code de "
@@ -31,80 +34,65 @@ CONFIRM_CONTACT = StepSpec(
         "Vérifier le numéro de portable ou l'e-mail affiché avec la personne ; le corriger si "
         "besoin. Le code est valable 10 minutes par SMS, 15 minutes par e-mail."
     ),
-    quit_question=words.QUIT_JOURNEY,
     intro=lambda step: (
-        Line(words.ALL_REQUIRED),
-        Line(
-            words.CHECK_CONTACT_ADVICE,
-            classes="section-title",
-        ),
+        spec.Line(words.ALL_REQUIRED),
+        spec.Line(CHECK_CONTACT_ADVICE, classes="section-title"),
     ),
     fields=(
-        FieldSpec(
+        spec.FieldSpec(
             "channel",
             N_("Mode de réception du code"),
-            FieldKind.CHOICE,
-            question=words.HOW_TO_RECEIVE_CODE,
-            options=(Option("sms", words.SMS), Option("email", words.EMAIL)),
+            spec.FieldKind.CHOICE,
+            question=N_("Comment souhaitez-vous recevoir le code de vérification ?"),
+            options=(spec.Option("sms", words.SMS), spec.Option("email", words.EMAIL)),
         ),
-        FieldSpec("phone", words.MOBILE_PHONE, rule=rules.normalise_phone),
-        FieldSpec("email", words.EMAIL_ADDRESS, rule=rules.normalise_email),
+        spec.FieldSpec("phone", words.MOBILE_PHONE, rule=rules.normalise_phone),
+        spec.FieldSpec("email", words.EMAIL_ADDRESS, rule=rules.normalise_email),
     ),
     actions=(
-        ActionSpec(
-            "validate",
-            words.VALIDATE,
-            call=lambda backend, step, answers: backend.confirm_contact(answers["channel"]),
-        ),
-        ActionSpec("edit", words.EDIT_CONTACT, ActionRole.LOCAL),
-        ActionSpec(
+        validate_action(lambda backend, step, answers: backend.confirm_contact(answers["channel"])),
+        spec.ActionSpec("edit", words.EDIT_CONTACT, spec.ActionRole.LOCAL),
+        spec.ActionSpec(
             "save",
             words.SAVE_CONTACT,
-            ActionRole.ALWAYS,
+            spec.ActionRole.ALWAYS,
             call=lambda backend, step, answers: backend.update_contact(
                 answers.get("phone"), answers.get("email")
             ),
         ),
         QUIT_ACTION,
     ),
-    specials=frozenset({Special.CONTACT_EDITOR}),
+    specials=frozenset({spec.Special.CONTACT_EDITOR}),
 )
 
 
-VERIFY_CODE = StepSpec(
+VERIFY_CODE = _CONTACT_PAGE(
     name=StepName.VERIFY_CODE,
-    title=words.CONTACT_TITLE,
-    resume_name=words.CONTACT_RESUME_NAME,
     help=helps.CODE_NOT_RECEIVED,
     note=N_(
         "Le code (6 chiffres) arrive sur le téléphone ou la messagerie de la personne. Rien reçu : "
         "attendre, regarder les indésirables, puis « Demander » un nouveau code. 5 essais par code."
     ),
-    quit_question=words.QUIT_JOURNEY,
-    intro=lambda step: (Line(words.ALL_REQUIRED),),
+    intro=lambda step: (spec.Line(words.ALL_REQUIRED),),
     fields=(CODE_FIELD,),
     actions=(
-        ActionSpec(
-            "validate",
-            words.VALIDATE,
-            call=lambda backend, step, answers: backend.verify_code(answers["code"]),
-        ),
-        ActionSpec(
+        validate_action(lambda backend, step, answers: backend.verify_code(answers["code"])),
+        spec.ActionSpec(
             "resend",
             words.RESEND,
-            ActionRole.ALWAYS,
+            spec.ActionRole.ALWAYS,
             call=lambda backend, step, answers: backend.resend_code(),
         ),
-        ActionSpec(
+        spec.ActionSpec(
             "change-contact",
             words.EDIT_CONTACT,
-            ActionRole.ALWAYS,
+            spec.ActionRole.ALWAYS,
             call=lambda backend, step, answers: backend.change_contact(),
         ),
         OUTBOX_ACTION,
         QUIT_ACTION,
     ),
-    specials=frozenset({Special.COUNTDOWN, Special.DEMO_OUTBOX}),
+    specials=frozenset({spec.Special.COUNTDOWN, spec.Special.DEMO_OUTBOX}),
 )
 
 SPECS = (CONFIRM_CONTACT, VERIFY_CODE)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from caf_tui.i18n import N_
-from caf_tui.steps import words
 
 NIR = N_(
     "Votre numéro de Sécurité sociale figure sur votre carte Vitale (carte d'assurance "
@@ -44,7 +43,17 @@ CODE_NOT_RECEIVED = N_(
     "si nécessaire. Par SMS, le code est valable 10 minutes ; par e-mail, 15 minutes."
 )
 
-FORGOT_PASSWORD = words.FORGOT_PASSWORD_HELP
+FORGOT_PASSWORD = N_(
+    "Saisissez l'identifiant avec lequel vous vous connectez. Si un compte lui "
+    "correspond, un code de vérification est envoyé au téléphone portable ou à l'adresse "
+    "e-mail enregistrés, puis vous choisissez un nouveau mot de passe."
+)
+
+NEW_PASSWORD = N_(
+    "Choisissez un mot de passe personnel qui respecte toutes les règles, puis "
+    "saisissez-le une seconde fois pour le confirmer. Rien ne s'affiche pendant la "
+    "saisie."
+)
 
 CREATE_ACCOUNT = N_(
     "Tous les membres du foyer, de plus de 15 ans, peuvent créer leur compte. Le numéro "

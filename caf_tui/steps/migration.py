@@ -5,25 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from caf_tui.api import (
-    StepName,
-)
+from caf_tui.api import StepName
 from caf_tui.i18n import N_
-from caf_tui.steps import words
-from caf_tui.steps.parts import NEW_PASSWORD_FIELDS, QUIT_ACTION
-from caf_tui.steps.spec import (
-    ActionSpec,
-    FieldKind,
-    FieldSpec,
-    Line,
-    LineKind,
-    Option,
-    Special,
-    StepSpec,
-)
+from caf_tui.steps import spec, words
+from caf_tui.steps.parts import NEW_PASSWORD_FIELDS, QUIT_ACTION, continue_action, validate_action
 
 if TYPE_CHECKING:
     from caf_tui.api import MigrationIntroStep
+
+#: The new password's first line (its special screen says it too).
+FIRST_LOGIN_PASSWORD = N_("Pour ma 1ère connexion, je choisis mon mot de passe personnel")
 
 STAGES = {
     StepName.ACCEPT_TERMS: N_(
@@ -35,22 +26,24 @@ STAGES = {
 }
 
 
-def _intro_lines(step: MigrationIntroStep) -> Sequence[Line]:
-    duration = Line(
+def _intro_lines(step: MigrationIntroStep) -> Sequence[spec.Line]:
+    duration = spec.Line(
         N_("Pour faire ce changement, {n} étapes. {min} à {max} minutes sont nécessaires."),
         id="duration",
         values={"n": len(step.stages), "min": step.minutes_min, "max": step.minutes_max},
     )
     stages = [
-        Line(STAGES[stage], kind=LineKind.NUMBERED, number=number, classes="stage")
+        spec.Line(STAGES[stage], kind=spec.LineKind.NUMBERED, number=number, classes="stage")
         if stage in STAGES
-        else Line(str(stage), kind=LineKind.NUMBERED, number=number, classes="stage", literal=True)
+        else spec.Line(
+            str(stage), kind=spec.LineKind.NUMBERED, number=number, classes="stage", literal=True
+        )
         for number, stage in enumerate(step.stages, start=1)
     ]
     return [duration, *stages]
 
 
-MIGRATION_INTRO = StepSpec(
+MIGRATION_INTRO = spec.StepSpec(
     name=StepName.MIGRATION_INTRO,
     title=N_('VOTRE CONNEXION À "MON COMPTE" CHANGE !'),
     resume_name=N_("Votre connexion à « Mon Compte » change"),
@@ -68,7 +61,7 @@ MIGRATION_INTRO = StepSpec(
     intro=_intro_lines,
     question=words.WHAT_NOW,
     actions=(
-        ActionSpec(
+        spec.ActionSpec(
             "start", words.START, call=lambda backend, step, answers: backend.start_migration()
         ),
         QUIT_ACTION,
@@ -76,7 +69,7 @@ MIGRATION_INTRO = StepSpec(
 )
 
 
-ACCEPT_TERMS = StepSpec(
+ACCEPT_TERMS = spec.StepSpec(
     name=StepName.ACCEPT_TERMS,
     title=N_("CONDITIONS GÉNÉRALES D'UTILISATION"),
     resume_name=N_("Conditions générales d'utilisation"),
@@ -95,30 +88,26 @@ ACCEPT_TERMS = StepSpec(
         "« Continuer » reste inactif tant qu'elle n'est pas cochée."
     ),
     quit_question=words.QUIT_JOURNEY,
-    intro=lambda step: (Line(words.ALL_REQUIRED),),
+    intro=lambda step: (spec.Line(words.ALL_REQUIRED),),
     fields=(
-        FieldSpec(
+        spec.FieldSpec(
             "accept",
-            words.TERMS_ACCEPTED,
-            FieldKind.TICK,
+            N_("J'ai pris connaissance des conditions générales d'utilisation et je les accepte"),
+            spec.FieldKind.TICK,
             question=N_("Acceptez-vous les conditions générales d'utilisation ?"),
-            options=(Option("accept", N_("Oui, je les accepte")),),
+            options=(spec.Option("accept", N_("Oui, je les accepte")),),
         ),
     ),
-    ready_hint=words.TICK_TO_CONTINUE,
+    ready_hint=N_("Cochez la case ci-dessus pour pouvoir continuer."),
     actions=(
-        ActionSpec(
-            "continue",
-            words.CONTINUE,
-            call=lambda backend, step, answers: backend.accept_terms(step.version),
-        ),
+        continue_action(lambda backend, step, answers: backend.accept_terms(step.version)),
         QUIT_ACTION,
     ),
-    specials=frozenset({Special.TERMS_TEXT}),
+    specials=frozenset({spec.Special.TERMS_TEXT}),
 )
 
 
-CHOOSE_PASSWORD = StepSpec(
+CHOOSE_PASSWORD = spec.StepSpec(
     name=StepName.CHOOSE_PASSWORD,
     title=N_("CHOISIR SON MOT DE PASSE"),
     resume_name=N_("Choisir son mot de passe"),
@@ -134,24 +123,19 @@ CHOOSE_PASSWORD = StepSpec(
     ),
     quit_question=words.QUIT_JOURNEY,
     intro=lambda step: (
-        Line(words.FIRST_LOGIN_PASSWORD),
-        Line(
-            words.RULES_INTRO,
-            id="policy-intro",
-        ),
+        spec.Line(FIRST_LOGIN_PASSWORD),
+        spec.Line(words.RULES_INTRO, id="policy-intro"),
     ),
     fields=NEW_PASSWORD_FIELDS,
     actions=(
-        ActionSpec(
-            "validate",
-            words.VALIDATE,
-            call=lambda backend, step, answers: backend.choose_password(
+        validate_action(
+            lambda backend, step, answers: backend.choose_password(
                 answers["password"], answers["confirmation"]
             ),
         ),
         QUIT_ACTION,
     ),
-    specials=frozenset({Special.CHECKLIST}),
+    specials=frozenset({spec.Special.CHECKLIST}),
 )
 
 SPECS = (MIGRATION_INTRO, ACCEPT_TERMS, CHOOSE_PASSWORD)

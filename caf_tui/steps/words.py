@@ -13,16 +13,11 @@ QUIT_JOURNEY = N_(
 QUIT_DASHBOARD = N_(
     "Voulez-vous vous déconnecter de Mon Compte ? Vous pourrez vous reconnecter à tout moment."
 )
-#: « Quitter » in « Mot de passe oublié ? »: nothing is kept.
-QUIT_RECOVERY = N_(
-    "Voulez-vous vraiment quitter ? Votre demande de nouveau mot de passe sera abandonnée."
-)
 ALL_REQUIRED = N_("Tous les champs sont obligatoires, sauf mention contraire.")
 QUIT = N_("Quitter")
 CONTINUE = N_("Continuer")
 VALIDATE = N_("Valider")
 WHAT_NOW = N_("Que voulez-vous faire ?")
-CONTACT_TITLE = N_("VÉRIFICATION DE MES COORDONNÉES DE CONTACT")
 RECOVERY_TITLE = N_("MOT DE PASSE OUBLIÉ")
 NEW_PASSWORD = N_("Nouveau mot de passe")
 CONFIRMATION = N_("Confirmation mot de passe")
@@ -52,11 +47,6 @@ SHARED_TERMINAL = N_(
 )
 RETRY = N_("Réessayer")
 RESTART = N_("Recommencer")
-NEW_PASSWORD_HELP = N_(
-    "Choisissez un mot de passe personnel qui respecte toutes les règles, puis "
-    "saisissez-le une seconde fois pour le confirmer. Rien ne s'affiche pendant la "
-    "saisie."
-)
 RULES_SENTENCE = N_("Règles : {rules}.")
 NOTHING_SHOWN_WHILE_TYPING = N_("(rien ne s'affiche pendant la saisie)")
 STAY = N_("Rester")
@@ -139,41 +129,21 @@ CONTACT_SAVED = N_("Vos coordonnées de contact ont été enregistrées.")
 TEMPORARY_ID_LABEL = N_("Identifiant provisoire")
 PASSWORD = N_("Mot de passe")
 RULES_INTRO = N_("Pour des raisons de sécurité, les règles suivantes doivent être respectées :")
-RECOVERY_CODE_SENT = N_(
-    "Si un compte correspond à l'identifiant saisi, un code de vérification vient d'être "
-    "envoyé par SMS ou par e-mail à vos coordonnées de contact enregistrées. Merci de le "
-    "saisir."
-)
 LEGACY_PASSWORD_SENT = N_(
     "Votre mot de passe à 8 chiffres vous a été renvoyé par SMS ou par e-mail : "
     "connectez-vous avec lui."
 )
-I_CHOOSE_NEW_PASSWORD = N_("Je choisis mon nouveau mot de passe.")
 LEGACY_PASSWORD_OFFER = N_(
     "Vous utilisez encore votre mot de passe à 8 chiffres ? Vous pouvez demander le "
     "renvoi de votre mot de passe à 8 chiffres."
 )
-RESEND_LEGACY_PASSWORD = N_("Renvoyer mon mot de passe à 8 chiffres")
 PASSWORD_RESET_DONE = N_(
     "Votre mot de passe a été modifié. Connectez-vous avec votre nouveau mot de passe."
 )
 HELP = N_("Aide")
-ESCAPE_KEY = N_("Échap")
-ENTER_KEY = N_("Entrée")
-FIRST_LOGIN_PASSWORD = N_("Pour ma 1ère connexion, je choisis mon mot de passe personnel")
-CHECK_CONTACT_ADVICE = N_(
-    "Pensez à vérifier vos coordonnées de contact et à les modifier si nécessaire"
-)
-HOW_TO_RECEIVE_CODE = N_("Comment souhaitez-vous recevoir le code de vérification ?")
-FINISH = N_("Terminer")
 CLOSE = N_("Fermer")
 LOADING_MESSAGES = N_("Chargement des messages…")
 ERROR_SENTENCE = N_("Erreur : {message}")
-FORGOT_PASSWORD_HELP = N_(
-    "Saisissez l'identifiant avec lequel vous vous connectez. Si un compte lui "
-    "correspond, un code de vérification est envoyé au téléphone portable ou à l'adresse "
-    "e-mail enregistrés, puis vous choisissez un nouveau mot de passe."
-)
 HAVE_TEMPORARY_ID = N_("J'ai un identifiant provisoire")
 WHAT_IS_FRANCECONNECT = N_("Qu'est-ce que FranceConnect ?")
 NIR_PLACEHOLDER = N_("13 chiffres, ex. 1 83 05 99 999 011")
@@ -181,13 +151,6 @@ SHOW = N_("Afficher")
 LOG_IN = N_("Se connecter")
 HIDE = N_("Masquer")
 N_DIGITS = N_("{n} chiffres")
-TERMS_ACCEPTED = N_(
-    "J'ai pris connaissance des conditions générales d'utilisation et je les accepte"
-)
-TICK_TO_CONTINUE = N_("Cochez la case ci-dessus pour pouvoir continuer.")
-ACCOUNT_CREATED_TITLE = N_("Votre espace Mon Compte est créé")
-CONTACT_RESUME_NAME = N_("Vérification de mes coordonnées de contact")
 SAVE_CONTACT = N_("Enregistrer mes coordonnées")
-RECOVERY_RESUME_NAME = N_("Mot de passe oublié")
 #: Said while a request is on its way (at once on screen; in the line mode, once it is slow).
 SENDING = N_("Envoi en cours, veuillez patienter…")

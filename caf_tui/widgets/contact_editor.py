@@ -3,20 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label
 
 from caf_tui import rules
-from caf_tui.i18n import _
+from caf_tui.i18n import N_, _
 from caf_tui.steps import words
 from caf_tui.widgets.fields import HelpedInput
 from caf_tui.widgets.messages import FieldError
 
-CHECKS: dict[str, Callable[[str], str]] = {
-    "phone": rules.normalise_phone,
-    "email": rules.normalise_email,
+
+@dataclass(frozen=True)
+class ContactField:
+    label: str
+    max_length: int
+    example: str
+    normalise: Callable[[str], str]
+
+
+#: By the inputs' ids. Labels and examples are msgids, translated when shown.
+FIELDS = {
+    "phone": ContactField(words.MOBILE_PHONE, 32, N_("ex. 06 12 34 56 78"), rules.normalise_phone),
+    "email": ContactField(
+        words.EMAIL_ADDRESS, 254, N_("ex. prenom.nom@exemple.fr"), rules.normalise_email
+    ),
 }
 
 
@@ -35,22 +48,15 @@ class ContactEditor(Vertical):
         self.on_file = {"phone": phone, "email": email}
 
     def compose(self) -> ComposeResult:
-        yield Label(_(words.MOBILE_PHONE))
-        yield HelpedInput(
-            self.on_file["phone"] or "",
-            id="phone",
-            max_length=32,
-            placeholder=_("ex. 06 12 34 56 78"),
-        )
-        yield FieldError(id="error-phone")
-        yield Label(_(words.EMAIL_ADDRESS))
-        yield HelpedInput(
-            self.on_file["email"] or "",
-            id="email",
-            max_length=254,
-            placeholder=_("ex. prenom.nom@exemple.fr"),
-        )
-        yield FieldError(id="error-email")
+        for name, field in FIELDS.items():
+            yield Label(_(field.label))
+            yield HelpedInput(
+                self.on_file[name] or "",
+                id=name,
+                max_length=field.max_length,
+                placeholder=_(field.example),
+            )
+            yield FieldError(id=f"error-{name}")
         with Horizontal(classes="buttons"):
             yield Button(_(words.CANCEL), id="cancel-edit")
             yield Button(_(words.SAVE_CONTACT), id="save", classes="submit always")
@@ -70,13 +76,13 @@ class ContactEditor(Vertical):
         (what was typed stays). A field left empty where nothing is on file stays unset."""
         values: dict[str, str | None] = {}
         wrong: list[str] = []
-        for name, normalise in CHECKS.items():
+        for name, field in FIELDS.items():
             text = self.typed(name)
             if not text.strip() and self.on_file[name] is None:
                 values[name] = None
                 continue
             try:
-                values[name] = normalise(text)
+                values[name] = field.normalise(text)
             except rules.RuleError as error:
                 self.query_one(f"#error-{name}", FieldError).show(error.message)
                 wrong.append(name)

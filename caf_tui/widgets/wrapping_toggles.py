@@ -7,32 +7,32 @@ columns once indented.
 
 from __future__ import annotations
 
+from typing import cast
+
 from textual.geometry import Size
 
 from caf_tui.widgets.toggles import ChoiceButton, TickBox
 
-
-class WrappingTickBox(TickBox):
-    DEFAULT_CSS = """
-    WrappingTickBox {
-        width: 1fr;
-        height: auto;
-        text-wrap: wrap;
-    }
-    """
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return max(1, len(self.render().wrap(width)))
+# Each class's DEFAULT_CSS is scoped to it: the rule naming the other one matches nothing there.
+WRAPPING_CSS = """
+WrappingTickBox, WrappingChoiceButton {
+    width: 1fr;
+    height: auto;
+    text-wrap: wrap;
+}
+"""
 
 
-class WrappingChoiceButton(ChoiceButton):
-    DEFAULT_CSS = """
-    WrappingChoiceButton {
-        width: 1fr;
-        height: auto;
-        text-wrap: wrap;
-    }
-    """
+class WrapsLabel:
+    """Put before a toggle button's class: as tall as its label, wrapped at its width."""
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return max(1, len(self.render().wrap(width)))
+        return max(1, len(cast("TickBox | ChoiceButton", self).render().wrap(width)))
+
+
+class WrappingTickBox(WrapsLabel, TickBox):
+    DEFAULT_CSS = WRAPPING_CSS
+
+
+class WrappingChoiceButton(WrapsLabel, ChoiceButton):
+    DEFAULT_CSS = WRAPPING_CSS

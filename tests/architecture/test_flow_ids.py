@@ -9,8 +9,6 @@ import functools
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 from caf_stub.benefits import BENEFITS
 from caf_stub.franceconnect.identities import PROVIDERS
 from caf_tui.api import Channel, Section
@@ -18,9 +16,9 @@ from caf_tui.plain.doors.signup import TEXT_FIELDS
 from caf_tui.replay.flow import Choose, Fill, Flow, Press, Tick, load_flow
 from caf_tui.steps import SPECS
 from caf_tui.steps.sections import section_ids
+from tests.architecture.flows import each_flow, flow_of
 
 ROOT = Path(__file__).parents[2]
-FLOWS = sorted((ROOT / "flows").glob("*.yaml"))
 #: Where the front ends give their widgets and questions ids, and the demo FranceConnect its
 #: form's fields.
 SOURCES = ("caf_tui/screens", "caf_tui/widgets", "caf_tui/plain", "caf_stub/franceconnect")
@@ -28,6 +26,13 @@ SOURCES = ("caf_tui/screens", "caf_tui/widgets", "caf_tui/plain", "caf_stub/fran
 ID_FIRST = {"Choice"}
 #: Calls whose ``name=`` is an id: the providers' form fields.
 NAME_IS_ID = {"ProviderField"}
+A_TYPO_AND_A_LABEL = flow_of(
+    {"expect": "login"},
+    {"fill": {"identifer": "x"}},
+    {"press": "Se connecter"},
+    {"tick": "temporary"},
+    {"press": "login"},
+)
 
 
 def _call_name(node: ast.Call) -> str:
@@ -79,22 +84,10 @@ def unknown(flow: Flow) -> list[str]:
     return [name for name in named(flow) if name not in known]
 
 
-@pytest.mark.parametrize("path", FLOWS, ids=[path.stem for path in FLOWS])
+@each_flow
 def test_every_id_a_flow_names_exists(path: Path) -> None:
     assert unknown(load_flow(path)) == []
 
 
 def test_a_typo_or_a_label_is_found() -> None:
-    flow = Flow.model_validate(
-        {
-            "name": "typo",
-            "steps": [
-                {"expect": "login"},
-                {"fill": {"identifer": "x"}},
-                {"press": "Se connecter"},
-                {"tick": "temporary"},
-                {"press": "login"},
-            ],
-        }
-    )
-    assert unknown(flow) == ["identifer", "Se connecter"]
+    assert unknown(A_TYPO_AND_A_LABEL) == ["identifer", "Se connecter"]

@@ -16,8 +16,8 @@ from caf_tui.screens.registry import STEP_MODULES, screen_class
 from caf_tui.screens.unavailable import UnavailableStepScreen
 from caf_tui.steps import SPECS, spec_for
 from caf_tui.steps.spec import ActionRole, Special, StepSpec
+from tests.architecture.flows import each_flow, flow_of
 
-FLOWS = sorted((Path(__file__).parents[2] / "flows").glob("*.yaml"))
 #: Actions that leave the step for a door or a section, which have no step description yet:
 #: what the flow does there, until its next ``expect``, is not the step's.
 LEAVES = {"forgot", "create-account", "franceconnect"}
@@ -90,24 +90,19 @@ def unknown_names(flow: Flow) -> list[str]:
     return unknown
 
 
-@pytest.mark.parametrize("path", FLOWS, ids=[path.stem for path in FLOWS])
+@each_flow
 def test_every_flow_action_names_something_its_step_has(path: Path) -> None:
     assert unknown_names(load_flow(path)) == []
 
 
 def test_a_name_no_description_has_is_found() -> None:
-    flow = Flow.model_validate(
-        {
-            "name": "typo",
-            "steps": [
-                {"expect": "migration_intro"},
-                {"press": "begin"},
-                {"press": "Commencer"},  # the button's words, not its id
-                {"expect": "spouse_authorisation"},
-                {"choose": "authorise"},
-                {"fill": {"decisionn": "x"}},
-            ],
-        }
+    flow = flow_of(
+        {"expect": "migration_intro"},
+        {"press": "begin"},
+        {"press": "Commencer"},  # the button's words, not its id
+        {"expect": "spouse_authorisation"},
+        {"choose": "authorise"},
+        {"fill": {"decisionn": "x"}},
     )
     assert unknown_names(flow) == [
         "migration_intro: begin",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from caf_tui import catalogs
 
 #: Still written twice, each in a file another branch is changing at the same time (sec-doors:
-#: « Créer Mon Compte »; words: rules.py; sec-fc: the FranceConnect client). Hoist them into
+#: « Créer Mon Compte »; words: rules.py). Hoist them into
 #: caf_tui/steps/words.py once those branches are merged.
 NOT_YET_ONCE = {
     "Numéro allocataire",
@@ -24,7 +24,6 @@ NOT_YET_ONCE = {
     "Numéro de Sécurité sociale",
     "Valider",
     "et",
-    "Le service a envoyé une réponse incompréhensible. Réessayez.",
 }
 #: The same, for sentences too long to name here whole: how they begin.
 NOT_YET_ONCE_BEGINNING = (

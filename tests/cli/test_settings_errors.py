@@ -4,30 +4,38 @@ setting, what was given, what is accepted; exit status 2, never a traceback."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
 from caf_tui.cli import main
 from caf_tui.config import Settings, variable_name
 
+
+class Wrong(NamedTuple):
+    """A value a setting refuses, and a word of what it accepts (said in the refusal)."""
+
+    given: str
+    accepted: str
+
+
 #: A wrong value for every setting that can have one.
-BAD: dict[str, tuple[str, str]] = {
-    # setting: (the value given, a word of what is accepted)
-    "backend_url": ("127.0.0.1:8800", "http://"),
-    "backend_kind": ("grpc", "http"),
-    "plain": ("peut-être", "1 ou 0"),
-    "theme": ("contraste", "caf, contrast, ansi"),
-    "lang": ("de", "fr, en"),
-    "remember": ("oui", "1 ou 0"),
-    "cursor_blink": ("2", "1 ou 0"),
-    "kiosk": ("borne", "1 ou 0"),
-    "kiosk_idle_seconds": ("25", "au moins 30"),
-    "kiosk_warning_seconds": ("10", "au moins 20"),
-    "kiosk_session_seconds": ("abc", "au moins 60"),
-    "kiosk_pin_hash": ("1234", "argon2"),
-    "assist": ("agent", "1 ou 0"),
-    "log_level": ("bavard", "debug, info, warning, error"),
-    "log_format": ("xml", "text, json"),
+BAD: dict[str, Wrong] = {
+    "backend_url": Wrong("127.0.0.1:8800", accepted="http://"),
+    "backend_kind": Wrong("grpc", accepted="http"),
+    "plain": Wrong("peut-être", accepted="1 ou 0"),
+    "theme": Wrong("contraste", accepted="caf, contrast, ansi"),
+    "lang": Wrong("de", accepted="fr, en"),
+    "remember": Wrong("oui", accepted="1 ou 0"),
+    "cursor_blink": Wrong("2", accepted="1 ou 0"),
+    "kiosk": Wrong("borne", accepted="1 ou 0"),
+    "kiosk_idle_seconds": Wrong("25", accepted="au moins 30"),
+    "kiosk_warning_seconds": Wrong("10", accepted="au moins 20"),
+    "kiosk_session_seconds": Wrong("abc", accepted="au moins 60"),
+    "kiosk_pin_hash": Wrong("1234", accepted="argon2"),
+    "assist": Wrong("agent", accepted="1 ou 0"),
+    "log_level": Wrong("bavard", accepted="debug, info, warning, error"),
+    "log_format": Wrong("xml", accepted="text, json"),
 }
 #: Settings any value of which is taken (a path is made when first needed).
 FREE = {"stub_db", "log_file"}

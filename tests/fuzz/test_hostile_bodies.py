@@ -18,9 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from caf_stub import RunningStub, serve_in_thread
+from caf_stub import RunningStub
 from caf_stub.personas import KARIM
-from caf_stub.testing import settings_for_tests
 from caf_tui.api import ErrorBody
 
 MAX_EXAMPLES = 120
@@ -84,16 +83,9 @@ CONTENT_TYPES = st.sampled_from(
 
 
 @pytest.fixture(scope="module")
-def hostile_stub() -> Iterator[RunningStub]:
-    running = serve_in_thread(settings_for_tests(client_max_failures=1_000_000))
-    yield running
-    running.stop()
-
-
-@pytest.fixture(scope="module")
-def targets(hostile_stub: RunningStub) -> list[tuple[str, str]]:
+def targets(fuzzed_stub: RunningStub) -> list[tuple[str, str]]:
     """Every write route without a path parameter, and the demo provider's two forms."""
-    table = hostile_stub.app.state.routes_table
+    table = fuzzed_stub.app.state.routes_table
     writes = sorted(
         (method, entry.path)
         for entry in table.entries
@@ -102,7 +94,7 @@ def targets(hostile_stub: RunningStub) -> list[tuple[str, str]]:
         and not entry.path.startswith("/_stub")
         and entry.path not in SKIPPED
     )
-    with httpx.Client(base_url=hostile_stub.url) as client:
+    with httpx.Client(base_url=fuzzed_stub.url) as client:
         flow = client.post("/api/v1/auth/franceconnect").json()
         interaction = client.get(flow["authorize_url"]).headers["location"].split("?")[0]
     writes += [("POST", interaction + "/idp/demo-eidas-faible"), ("POST", interaction + "/consent")]
@@ -111,15 +103,15 @@ def targets(hostile_stub: RunningStub) -> list[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def client(hostile_stub: RunningStub) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=hostile_stub.url, timeout=10, verify=False) as shared:
+def client(fuzzed_stub: RunningStub) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=fuzzed_stub.url, timeout=10, verify=False) as shared:
         yield shared
 
 
 @pytest.fixture(scope="module")
-def session(hostile_stub: RunningStub) -> str:
+def session(fuzzed_stub: RunningStub) -> str:
     body = {"identifier_kind": "nir", "identifier": KARIM.nir, "password": KARIM.password}
-    answer = httpx.post(hostile_stub.url + "/api/v1/auth/login", json=body)
+    answer = httpx.post(fuzzed_stub.url + "/api/v1/auth/login", json=body)
     answer.raise_for_status()
     token: str = answer.json()["session"]["token"]
     return token
@@ -166,7 +158,7 @@ def test_no_hostile_body_reaches_a_server_error(
 
 
 def test_after_the_hostile_bodies_every_request_was_answered(
-    hostile_stub: RunningStub, client: httpx.Client
+    fuzzed_stub: RunningStub, client: httpx.Client
 ) -> None:
     """Runs after the fuzzing (same module): no request lost its answer, none was a 5xx."""
     entries = client.get("/_stub/journal").json()

@@ -20,17 +20,12 @@ from caf_tui.backend.retry import NO_RETRY
 from caf_tui.journey import Journey
 from caf_tui.rules import normalise_nir
 from tests.conftest import reset_stub
+from tests.stub.journeys import ORDER
 
 KARIM = normalise_nir("1 83 05 99 999 011 72")
 LEGACY, NEW = "83051234", "Karim2024"
-AFTER_TERMS = {
-    StepName.CHOOSE_PASSWORD,
-    StepName.CONFIRM_CONTACT,
-    StepName.VERIFY_CODE,
-    StepName.ACCOUNT_CREATED,
-    StepName.SPOUSE_AUTHORISATION,
-    StepName.DASHBOARD,
-}
+MIGRATION = [StepName(name) for name in ORDER]
+AFTER_TERMS = set(MIGRATION[MIGRATION.index(StepName.CHOOSE_PASSWORD) :])
 AFTER_PASSWORD = AFTER_TERMS - {StepName.CHOOSE_PASSWORD}
 AFTER_CODE = {StepName.ACCOUNT_CREATED, StepName.SPOUSE_AUTHORISATION, StepName.DASHBOARD}
 

@@ -8,7 +8,6 @@ so that the fuzzing reaches past the session check: Karim (mid-journey) on every
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -22,8 +21,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from caf_stub import RunningStub, serve_in_thread
-from caf_stub.testing import settings_for_tests
+from caf_stub import RunningStub
 
 CHECKS = [
     not_a_server_error,
@@ -34,14 +32,6 @@ CHECKS = [
 KARIM = {"identifier_kind": "nir", "identifier": "1830599999011", "password": "83051234"}
 PAUL = {"identifier_kind": "nir", "identifier": "178029999901571", "password": "Leroy1978"}
 RIGHTS_ROUTES = r"^/api/v1/account/(declarations|benefits|attestations/\{kind\}|authorisations)"
-
-
-@pytest.fixture(scope="module")
-def fuzzed_stub() -> Iterator[RunningStub]:
-    # Throttling is tested elsewhere; here it would only hide the routes behind 429s.
-    running = serve_in_thread(settings_for_tests(client_max_failures=1_000_000))
-    yield running
-    running.stop()
 
 
 @pytest.fixture(scope="module")

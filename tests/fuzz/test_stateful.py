@@ -10,11 +10,9 @@ flow token passes in a body; the session is a header, given to every step by ``s
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
-import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import not_a_server_error
@@ -24,9 +22,9 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from caf_stub import RunningStub, serve_in_thread
+from caf_stub import RunningStub
 from caf_stub.personas import KARIM
-from caf_stub.testing import CODE, settings_for_tests
+from caf_stub.testing import CODE
 
 API = "/api/v1"
 SCENARIOS = 6
@@ -105,14 +103,6 @@ def with_links(served: dict[str, Any]) -> dict[str, Any]:
     for opening in ("/auth/login", "/signup"):
         _post(document, opening)["responses"]["200"].setdefault("links", {}).update(after_session)
     return document
-
-
-@pytest.fixture(scope="module")
-def fuzzed_stub() -> Iterator[RunningStub]:
-    # Throttling is tested elsewhere; here it would only hide the routes behind 429s.
-    running = serve_in_thread(settings_for_tests(client_max_failures=1_000_000))
-    yield running
-    running.stop()
 
 
 def test_the_whole_api_holds_under_stateful_fuzzing(fuzzed_stub: RunningStub) -> None:

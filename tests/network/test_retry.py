@@ -4,6 +4,7 @@ and why a retried « send the code » never sends two codes."""
 from __future__ import annotations
 
 import random
+from collections.abc import AsyncIterator
 
 import httpx
 import pytest
@@ -26,6 +27,19 @@ def backend_on(stub: RunningStub, network: BadNetwork, policy: RetryPolicy = FAS
     return HttpBackend(stub.url, transport=network, retry=policy)
 
 
+@pytest.fixture
+def network() -> BadNetwork:
+    return BadNetwork()
+
+
+@pytest.fixture
+async def backend(stub: RunningStub, network: BadNetwork) -> AsyncIterator[HttpBackend]:
+    """The client on ``network`` with the ``FAST`` policy, closed after the test."""
+    client = backend_on(stub, network)
+    yield client
+    await client.aclose()
+
+
 async def karim_to_contact(backend: HttpBackend) -> None:
     await backend.login(IdentifierKind.NIR, KARIM, SecretStr("83051234"))
     await backend.start_migration()
@@ -39,15 +53,12 @@ def sms_sent(stub: RunningStub) -> int:
     return sum(1 for m in stub.context.store.messages() if m.channel == "sms")
 
 
-async def test_a_lost_answer_to_send_the_code_sends_one_code(stub: RunningStub) -> None:
-    network = BadNetwork()
-    backend = backend_on(stub, network)
-    try:
-        await karim_to_contact(backend)
-        network.lose_answers = 1  # the stub sends the code, its answer is lost
-        step = await backend.confirm_contact(Channel.SMS)
-    finally:
-        await backend.aclose()
+async def test_a_lost_answer_to_send_the_code_sends_one_code(
+    stub: RunningStub, network: BadNetwork, backend: HttpBackend
+) -> None:
+    await karim_to_contact(backend)
+    network.lose_answers = 1  # the stub sends the code, its answer is lost
+    step = await backend.confirm_contact(Channel.SMS)
     assert step.next.step == "verify_code"
     tries = network.writes("/journey/confirm_contact")
     assert len(tries) == 2
@@ -55,65 +66,54 @@ async def test_a_lost_answer_to_send_the_code_sends_one_code(stub: RunningStub) 
     assert sms_sent(stub) == 1
 
 
-async def test_without_the_same_key_a_second_try_would_act_again(stub: RunningStub) -> None:
+async def test_without_the_same_key_a_second_try_would_act_again(
+    stub: RunningStub, network: BadNetwork, backend: HttpBackend
+) -> None:
     """The control: the stub really acts on each new key (so the test above proves the key)."""
-    network = BadNetwork()
-    backend = backend_on(stub, network)
-    try:
-        await karim_to_contact(backend)
-        await backend.confirm_contact(Channel.SMS)
-        stub.clock.advance(61)  # past the resend cooldown
-        await backend.change_contact()
-        await backend.confirm_contact(Channel.SMS)
-    finally:
-        await backend.aclose()
+    await karim_to_contact(backend)
+    await backend.confirm_contact(Channel.SMS)
+    stub.clock.advance(61)  # past the resend cooldown
+    await backend.change_contact()
+    await backend.confirm_contact(Channel.SMS)
     keys = {s.idempotency_key for s in network.writes("/journey/confirm_contact")}
     assert len(keys) == 2
     assert sms_sent(stub) == 2
 
 
-async def test_reayssayer_under_the_same_action_key_replays(stub: RunningStub) -> None:
+async def test_reayssayer_under_the_same_action_key_replays(
+    stub: RunningStub, network: BadNetwork, backend: HttpBackend
+) -> None:
     """Every try failed (the person sees « Réessayer »); pressing it sends under the same key."""
-    network = BadNetwork()
-    backend = backend_on(stub, network)
-    try:
-        await karim_to_contact(backend)
-        network.lose_answers = 3
-        with action_key() as key, pytest.raises(BackendUnavailable):
-            await backend.confirm_contact(Channel.SMS)
-        with action_key(key):
-            step = await backend.confirm_contact(Channel.SMS)
-    finally:
-        await backend.aclose()
+    await karim_to_contact(backend)
+    network.lose_answers = 3
+    with action_key() as key, pytest.raises(BackendUnavailable):
+        await backend.confirm_contact(Channel.SMS)
+    with action_key(key):
+        step = await backend.confirm_contact(Channel.SMS)
     assert step.next.step == "verify_code"
     assert len(network.writes("/journey/confirm_contact")) == 4
     assert sms_sent(stub) == 1
 
 
-async def test_gets_are_retried_after_refused_connections(stub: RunningStub) -> None:
-    network = BadNetwork()
-    backend = backend_on(stub, network)
-    try:
-        await backend.login(IdentifierKind.NIR, KARIM, SecretStr("83051234"))
-        network.refuse = 2
-        step = await backend.current_step()
-    finally:
-        await backend.aclose()
+async def test_gets_are_retried_after_refused_connections(
+    network: BadNetwork, backend: HttpBackend
+) -> None:
+    await backend.login(IdentifierKind.NIR, KARIM, SecretStr("83051234"))
+    network.refuse = 2
+    step = await backend.current_step()
     assert step.next.step == "migration_intro"
     assert len(network.writes("/journey")) == 3
 
 
-async def test_login_is_never_sent_twice(stub: RunningStub) -> None:
+async def test_login_is_never_sent_twice(
+    stub: RunningStub, network: BadNetwork, backend: HttpBackend
+) -> None:
     """A login that may have reached the server is not repeated: it may count a failure."""
-    network = BadNetwork(lose_answers=1)
-    backend = backend_on(stub, network)
-    try:
-        with pytest.raises(BackendUnavailable):
-            await backend.login(IdentifierKind.NIR, KARIM, SecretStr("00000000"))
-        with pytest.raises(InvalidCredentials):
-            await backend.login(IdentifierKind.NIR, KARIM, SecretStr("00000000"))
-    finally:
-        await backend.aclose()
+    network.lose_answers = 1
+    with pytest.raises(BackendUnavailable):
+        await backend.login(IdentifierKind.NIR, KARIM, SecretStr("00000000"))
+    with pytest.raises(InvalidCredentials):
+        await backend.login(IdentifierKind.NIR, KARIM, SecretStr("00000000"))
     tries = network.writes("/auth/login")
     assert len(tries) == 2
     assert all(t.idempotency_key is None for t in tries)
@@ -121,16 +121,13 @@ async def test_login_is_never_sent_twice(stub: RunningStub) -> None:
     assert karim is not None and karim.failed_logins == 2
 
 
-async def test_retries_stop_after_the_policy_and_say_so(stub: RunningStub) -> None:
-    network = BadNetwork()
-    backend = backend_on(stub, network)
-    try:
-        await backend.login(IdentifierKind.NIR, KARIM, SecretStr("83051234"))
-        network.refuse = 10
-        with pytest.raises(BackendUnavailable) as raised:
-            await backend.current_step()
-    finally:
-        await backend.aclose()
+async def test_retries_stop_after_the_policy_and_say_so(
+    network: BadNetwork, backend: HttpBackend
+) -> None:
+    await backend.login(IdentifierKind.NIR, KARIM, SecretStr("83051234"))
+    network.refuse = 10
+    with pytest.raises(BackendUnavailable) as raised:
+        await backend.current_step()
     assert len(network.writes("/journey")) == FAST.attempts
     assert "injoignable" in raised.value.message
     assert "Réessayer" in raised.value.message

@@ -7,7 +7,6 @@ import re
 
 from caf_stub import RunningStub
 from tests.plain.drive import (
-    CODE,
     KARIM_NEW,
     KARIM_NIR,
     PAUL_NIR,
@@ -17,10 +16,10 @@ from tests.plain.drive import (
     assert_plain,
     finished,
     in_order,
-    karim_to_code,
     login_answers,
     run,
 )
+from tests.plain.test_sections_declare import KARIM_HOME
 
 PAUL_NEW = "Paul2027x"
 ZOHRA_NIR = "2 85 07 99 999 012 52"
@@ -148,9 +147,8 @@ def zohra_sees(stub: RunningStub) -> str:
 
 
 def test_karim_grants_then_withdraws_zohras_rights(stub: RunningStub) -> None:
-    journey = [*karim_to_code(), CODE, "1", "3"]  # Continuer, then « Passer »
     grant = [MANAGE, "1", "9", "1"]  # Autoriser; Retour; Se déconnecter
-    out = finished(stub, [*journey, *grant])
+    out = finished(stub, [*KARIM_HOME, *grant])
     in_order(
         out,
         "MES AUTORISATIONS",

@@ -9,6 +9,7 @@ import pytest
 
 from caf_tui.cli import main
 from caf_tui.replay.flow import Fill, Press, load_flow
+from tests.replay.paul import paul_logs_in
 
 FLOWS = Path(__file__).resolve().parents[2] / "flows"
 BAD = """\
@@ -20,17 +21,7 @@ steps:
   - fill: {password: en-clair}
   - expect: nowhere
 """
-LOGIN = """\
-name: paul-login
-persona: paul
-variables:
-  PAUL_NIR: 1 78 02 99 999 015 71
-  PAUL_PASSWORD: Leroy1978
-steps:
-  - expect: login
-  - fill: {identifier: "${PAUL_NIR}", password: "${PAUL_PASSWORD}"}
-  - press: login
-"""
+LOGIN = paul_logs_in("paul-login")
 DASHBOARD = """\
 name: paul-logs-in-again
 persona: paul

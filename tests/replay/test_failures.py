@@ -8,20 +8,9 @@ from pathlib import Path
 
 from caf_tui.cli import main
 from caf_tui.replay.runner import ReplayOptions, replay_file
+from tests.replay.paul import paul_logs_in
 
-WRONG = """\
-name: paul-wrong-expectation
-persona: paul
-variables:
-  PAUL_NIR: 1 78 02 99 999 015 71
-  PAUL_PASSWORD: Leroy1978
-steps:
-  - expect: login
-  - fill: {identifier: "${PAUL_NIR}", password: "${PAUL_PASSWORD}"}
-  - press: login
-  - expect: migration_intro
-  - press: start
-"""
+WRONG = paul_logs_in("paul-wrong-expectation", "expect: migration_intro", "press: start")
 
 
 def test_a_wrong_expectation_fails_with_the_step_the_screen_and_the_requests(

@@ -9,20 +9,11 @@ from pathlib import Path
 from caf_tui.cli import main
 from caf_tui.replay.report import write_report
 from caf_tui.replay.results import Failure, FlowResult, StepResult
+from tests.replay.paul import paul_logs_in
 
 #: Paul logs in, then the flow looks for a text holding ESC (YAML's "\e"): it fails, and its
 #: message and the screen's text go into junit.xml.
-ESCAPED = """\
-name: paul-escape
-variables:
-  PAUL_NIR: 1 78 02 99 999 015 71
-  PAUL_PASSWORD: Leroy1978
-steps:
-  - expect: login
-  - fill: {identifier: "${PAUL_NIR}", password: "${PAUL_PASSWORD}"}
-  - press: login
-  - expect_text: "\\e[31mBonjour"
-"""
+ESCAPED = paul_logs_in("paul-escape", 'expect_text: "\\e[31mBonjour"')
 
 
 def test_a_failing_flow_with_an_escape_and_a_broken_script_yield_a_readable_junit_xml(

@@ -10,22 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.replay.paul import paul_logs_in
+
 pytest_plugins = ["pytester"]
 
 FLOWS = Path(__file__).resolve().parents[2] / "flows"
 #: Paul logs in, then the flow expects a screen he does not reach.
-FAILING = """\
-name: paul-wrong-turn
-persona: paul
-variables:
-  PAUL_NIR: 1 78 02 99 999 015 71
-  PAUL_PASSWORD: Leroy1978
-steps:
-  - expect: login
-  - fill: {identifier: "${PAUL_NIR}", password: "${PAUL_PASSWORD}"}
-  - press: login
-  - expect: migration_intro
-"""
+FAILING = paul_logs_in("paul-wrong-turn", "expect: migration_intro")
 INI = (
     "[pytest]\ncaf_flows = flows\nmarkers = smoke\nasyncio_default_fixture_loop_scope = function\n"
 )

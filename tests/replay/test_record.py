@@ -18,6 +18,7 @@ from caf_tui.replay.record import Recorder
 from caf_tui.replay.runner import ReplayOptions, replay_file
 from caf_tui.replay.tui import TuiDriver
 from caf_tui.replay.variables import Variables
+from tests.stub.journeys import ORDER as MIGRATION_ORDER
 from tests.tui.migration import KARIM_NIR, KARIM_PASSWORD, NEW_PASSWORD
 
 CODE = "123456"  # the test stub's fixed code
@@ -78,17 +79,7 @@ async def test_a_recorded_journey_replays_identically(
     assert "${KARIM_PASSWORD}" in text and "${NEW_PASSWORD}" in text
     assert "read_code: sms" in text and "${CODE}" in text
     recorded = [s.expect.value for s in load_flow(script).steps if hasattr(s, "expect")]
-    assert recorded == [
-        "login",
-        "migration_intro",
-        "accept_terms",
-        "choose_password",
-        "confirm_contact",
-        "verify_code",
-        "account_created",
-        "spouse_authorisation",
-        "dashboard",
-    ]
+    assert recorded == ["login", *MIGRATION_ORDER]
 
     monkeypatch.setenv("NEW_PASSWORD", NEW_PASSWORD)  # a new password comes from the environment
     options = ReplayOptions(report_dir=tmp_path / "report")

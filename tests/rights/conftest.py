@@ -1,18 +1,21 @@
 """Fixtures of the file-rights tests (issue 18): HTTP sessions on the shared, reset stub, and the
-people of the Tadj household brought to the « Mon Compte » home."""
+people of the Tadj household brought to the « Mon Compte » home. ``portal()`` is re-exported
+from tests/stub/conftest.py, where it is written once."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from caf_stub import RunningStub
 from caf_stub.personas import KARIM, ZOHRA
 from tests.account.test_signup_api import LUCAS, finish_journey, sign_up
+from tests.stub.conftest import portal
 from tests.stub.helpers import API, Portal
 from tests.stub.journeys import walk_to
+
+__all__ = ["MOVE", "karim", "keyed", "lucas", "portal", "zohra"]
 
 MOVE = {
     "street": "5 avenue de la République",
@@ -20,19 +23,6 @@ MOVE = {
     "commune": "montreuil",
     "moved_on": "15/11/2026",
 }
-
-
-@pytest.fixture
-def portal(stub: RunningStub) -> Iterator[Callable[[], Portal]]:
-    opened: list[Portal] = []
-
-    def open_portal() -> Portal:
-        opened.append(Portal(stub))
-        return opened[-1]
-
-    yield open_portal
-    for item in opened:
-        item.close()
 
 
 @pytest.fixture

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from caf_stub import RunningStub
@@ -41,19 +43,24 @@ def written(home: Path) -> list[str]:
     return [name for _root, _dirs, files in os.walk(home) for name in files]
 
 
-async def open_attestations(stub: RunningStub, *, kiosk: bool) -> tuple[CafApp, HttpBackend]:
+@asynccontextmanager
+async def pauls_attestations(
+    stub: RunningStub, *, kiosk: bool
+) -> AsyncIterator[tuple[Pilot[None], HttpBackend]]:
+    """The app (in kiosk mode or not) with Paul logged in and « Mes attestations » pressed."""
     backend = HttpBackend(stub.url)
     settings = Settings(remember=False, cursor_blink=False, kiosk=kiosk)
-    return CafApp(settings, backend=backend), backend
+    async with CafApp(settings, backend=backend).run_test(size=(100, 40)) as pilot:
+        await log_in(pilot, PAUL_NIR, PAUL_PASSWORD)
+        await press(pilot, "#section-attestations")
+        yield pilot, backend
 
 
 async def test_each_attestation_is_saved_and_its_pdf_holds_the_household(
     stub: RunningStub, home: Path
 ) -> None:
-    app, _ = await open_attestations(stub, kiosk=False)
-    async with app.run_test(size=(100, 40)) as pilot:
-        await log_in(pilot, PAUL_NIR, PAUL_PASSWORD)
-        await press(pilot, "#section-attestations")
+    async with pauls_attestations(stub, kiosk=False) as (pilot, _):
+        app = pilot.app
         assert isinstance(app.screen, AttestationsScreen)
         saved: dict[str, Path] = {}
         for kind in KINDS:
@@ -72,12 +79,9 @@ async def test_each_attestation_is_saved_and_its_pdf_holds_the_household(
 async def test_in_kiosk_mode_the_screen_emails_it_and_writes_nothing(
     stub: RunningStub, home: Path
 ) -> None:
-    app, backend = await open_attestations(stub, kiosk=True)
-    async with app.run_test(size=(100, 40)) as pilot:
-        await log_in(pilot, PAUL_NIR, PAUL_PASSWORD)
-        await press(pilot, "#section-attestations")
+    async with pauls_attestations(stub, kiosk=True) as (pilot, backend):
         await press(pilot, "#download-paiement")
-        said = str(app.screen.query_one("#delivered-paiement", Static).render())
+        said = str(pilot.app.screen.query_one("#delivered-paiement", Static).render())
         outbox = await backend.demo_outbox()
     assert said == (
         "Attestation envoyée à paul.leroy@example.com : rien n'est enregistré sur cet ordinateur."

@@ -9,20 +9,14 @@ from typing import Any
 import httpx
 
 from caf_stub.personas import KARIM, PAUL, ZOHRA
+from tests.account.test_signup_api import LUCAS
 from tests.stub.helpers import API, Portal, error_of
 
 from .helpers import portal, portal_on
 
 FIXTURES = (portal, portal_on)  # the stub tests' fixtures, used by name below
 
-LUCAS = {  # all a housemate knows: the file's letters, Lucas's Vitale card
-    "numero_allocataire": "4821573",
-    "postal_code": "93200",
-    "family_name": "Tadj",
-    "given_names": "Lucas",
-    "birth_date": "2010-05-22",
-    "nir": "1 10 05 99 999 013 58",
-}
+# LUCAS is all a housemate knows: the file's letters, Lucas's Vitale card.
 INVENTED = {  # a made-up person « joining » Paul's file, known by numéro and code postal
     "numero_allocataire": "3307462",
     "postal_code": "31000",

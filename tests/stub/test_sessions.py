@@ -6,7 +6,16 @@ from datetime import datetime
 
 from caf_stub.personas import KARIM, PAUL
 
-from .helpers import error_of
+from .helpers import Portal, error_of
+
+
+def expiry_message(session: Portal) -> str:
+    """What the stub says when ``session``, expired, asks for the journey."""
+    response = session.get("/journey")
+    assert response.status_code == 401
+    error = error_of(response)
+    assert error["code"] == "session_expired"
+    return str(error["message"])
 
 
 def test_no_token_is_unauthenticated(portal):
@@ -60,11 +69,7 @@ def test_idle_for_thirty_minutes_expires(portal):
     session.advance(30 * 60)
     assert session.step()["step"] == "dashboard"  # exactly 30 minutes idle is still fine
     session.advance(30 * 60 + 1)
-    response = session.get("/journey")
-    assert response.status_code == 401
-    error = error_of(response)
-    assert error["code"] == "session_expired"
-    assert "30 minutes" in error["message"]
+    assert "30 minutes" in expiry_message(session)
     # Once expired, it stays ended even if the clock were to be set back.
     session.advance(-3600)
     assert error_of(session.get("/journey"))["code"] == "session_expired"
@@ -77,11 +82,7 @@ def test_activity_keeps_the_session_until_twelve_hours(portal):
         session.advance(25 * 60)
         assert session.step()["step"] == "migration_intro"
     session.advance(25 * 60)  # 12 h 05 since login
-    response = session.get("/journey")
-    assert response.status_code == 401
-    error = error_of(response)
-    assert error["code"] == "session_expired"
-    assert "12 heures" in error["message"]
+    assert "12 heures" in expiry_message(session)
 
 
 def test_server_time_follows_the_clock(portal):

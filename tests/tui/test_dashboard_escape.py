@@ -33,7 +33,7 @@ async def test_escape_on_the_dashboard_asks_to_log_out(make_app: Callable[..., C
         said = dialog_text(app)
         assert "déconnecter" in said
         assert "reprendrez" not in said and "étape" not in said
-        assert app.screen.question == _(DASHBOARD.quit_question or "")
+        assert app.screen.text == _(DASHBOARD.quit_question or "")
 
         await settling.press(pilot, "escape")  # « Rester »
         assert isinstance(app.screen, DashboardScreen)

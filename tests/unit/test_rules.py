@@ -24,6 +24,43 @@ def refusal(rule: Callable[[str], object], typed: str) -> RuleError:
     return caught.value
 
 
+#: What a rule refuses, and the code (``RuleError.code``) that says what is wrong.
+REFUSALS: dict[Callable[[str], object], list[tuple[str, str]]] = {
+    rules.normalise_nir: [
+        ("", "nir_empty"),
+        ("18305", "nir_too_short"),
+        ("18305999990117", "nir_length"),
+        ("1830599999011722", "nir_length"),
+        ("183059999901173", "nir_key"),
+        ("1830599999O11", "nir_format"),
+        ("abc", "nir_format"),
+    ],
+    rules.normalise_code: [
+        ("", "code_empty"),
+        ("12345", "code_length"),
+        ("12345a", "code_format"),
+        ("１２３４５６", "code_format"),
+    ],
+    rules.normalise_phone: [
+        ("", "phone_empty"),
+        ("12", "phone_format"),
+        ("01 23 45 67 89", "phone_not_mobile"),
+        ("+44 7700 900123", "phone_format"),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("rule", "typed", "code"),
+    [(rule, typed, code) for rule, refused in REFUSALS.items() for typed, code in refused],
+    ids=lambda value: getattr(value, "__name__", None),
+)
+def test_what_is_wrong_is_said(rule: Callable[[str], object], typed: str, code: str) -> None:
+    error = refusal(rule, typed)
+    assert error.code == code
+    assert error.message
+
+
 class TestNir:
     @pytest.mark.parametrize(
         "typed",
@@ -37,23 +74,6 @@ class TestNir:
     )
     def test_thirteen_or_fifteen_digits_with_spaces_or_dots(self, typed: str) -> None:
         assert rules.normalise_nir(typed) == KARIM
-
-    @pytest.mark.parametrize(
-        ("typed", "code"),
-        [
-            ("", "nir_empty"),
-            ("18305", "nir_too_short"),
-            ("18305999990117", "nir_length"),
-            ("1830599999011722", "nir_length"),
-            ("183059999901173", "nir_key"),
-            ("1830599999O11", "nir_format"),
-            ("abc", "nir_format"),
-        ],
-    )
-    def test_what_is_wrong_is_said(self, typed: str, code: str) -> None:
-        error = refusal(rules.normalise_nir, typed)
-        assert error.code == code
-        assert error.message
 
     def test_too_short_says_how_many_were_typed(self) -> None:
         with pytest.raises(RuleError, match="vous en avez saisi 5"):
@@ -166,18 +186,6 @@ class TestCode:
     def test_six_digits(self) -> None:
         assert rules.normalise_code(" 123 456 ") == "123456"
 
-    @pytest.mark.parametrize(
-        ("typed", "code"),
-        [
-            ("", "code_empty"),
-            ("12345", "code_length"),
-            ("12345a", "code_format"),
-            ("１２３４５６", "code_format"),
-        ],
-    )
-    def test_refusals(self, typed: str, code: str) -> None:
-        assert refusal(rules.normalise_code, typed).code == code
-
 
 class TestContact:
     @pytest.mark.parametrize(
@@ -194,18 +202,6 @@ class TestContact:
     )
     def test_french_and_overseas_mobiles(self, typed: str, e164: str) -> None:
         assert rules.normalise_phone(typed) == e164
-
-    @pytest.mark.parametrize(
-        ("typed", "code"),
-        [
-            ("", "phone_empty"),
-            ("12", "phone_format"),
-            ("01 23 45 67 89", "phone_not_mobile"),
-            ("+44 7700 900123", "phone_format"),
-        ],
-    )
-    def test_phone_refusals(self, typed: str, code: str) -> None:
-        assert refusal(rules.normalise_phone, typed).code == code
 
     def test_phone_shown_the_french_way(self) -> None:
         assert rules.format_phone("+33615000000") == "06 15 00 00 00"

@@ -63,7 +63,7 @@ def ask_change(ctx: Context, profile: ProfileResponse) -> tuple[Channel, str] | 
                 Choice("new-contact", _("Saisir la nouvelle coordonnée"), asks=CONTACT_FIELDS),
                 Choice("back", _(words.BACK)),
             ],
-            help.change_contact_help(),
+            _(help.CHANGE_CONTACT),
         )
         if again == 1:
             return None

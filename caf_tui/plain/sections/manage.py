@@ -120,7 +120,7 @@ def manage_account(ctx: Context) -> None:
         menu = actions(ctx, profile, spouse)
         ctx.terminal.blank()
         choice = ctx.prompter.choose(
-            _(words.WHAT_NOW), [choice for choice, _action in menu], help.manage_help()
+            _(words.WHAT_NOW), [choice for choice, _action in menu], _(help.MANAGE)
         )
         if menu[choice][1]():
             return

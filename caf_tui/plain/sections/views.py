@@ -18,7 +18,7 @@ from caf_tui.steps import sections, words
 
 def back(ctx: Context) -> None:
     ctx.terminal.blank()
-    ctx.prompter.choose(_("Pour revenir :"), [Choice("back", _(words.BACK))], help.back_help())
+    ctx.prompter.choose(_("Pour revenir :"), [Choice("back", _(words.BACK))], _(help.BACK))
 
 
 def payments(ctx: Context) -> None:
@@ -56,7 +56,7 @@ def attestations(ctx: Context) -> None:
     while True:
         ctx.terminal.blank()
         menu = [*labels, Choice("back", _(words.BACK))]
-        choice = ctx.prompter.choose(_(words.WHAT_NOW), menu, help.back_help())
+        choice = ctx.prompter.choose(_(words.WHAT_NOW), menu, _(help.BACK))
         if choice == len(labels):
             return
         kind = AttestationKind(answer.attestations[choice].kind)

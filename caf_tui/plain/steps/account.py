@@ -88,6 +88,6 @@ def other_step(ctx: Context, step: OtherStep) -> None:
         ).format(step=step.step)
     )
     ctx.prompter.choose(
-        _(words.WHAT_NOW), [Choice("logout", _(words.LOG_OUT))], help.unavailable_help()
+        _(words.WHAT_NOW), [Choice("logout", _(words.LOG_OUT))], _(help.UNAVAILABLE)
     )
     log_out(ctx)

@@ -42,7 +42,7 @@ def channel_field() -> Field:
 
 def phone_field() -> Field:
     return Field(
-        _(words.MOBILE_PHONE), _(words.MOBILE_PHONE), help.phone_help(), required=False, id="phone"
+        _(words.MOBILE_PHONE), _(words.MOBILE_PHONE), _(help.PHONE), required=False, id="phone"
     )
 
 
@@ -50,7 +50,7 @@ def email_field() -> Field:
     return Field(
         _(words.EMAIL_ADDRESS),
         _(words.EMAIL_ADDRESS),
-        help.email_help(),
+        _(help.EMAIL),
         required=False,
         id="email",
     )

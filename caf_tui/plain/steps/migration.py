@@ -5,11 +5,10 @@ from __future__ import annotations
 from pydantic import SecretStr
 
 from caf_tui.api import ChoosePasswordStep, StepName
-from caf_tui.backend.errors import InvalidInput
 from caf_tui.i18n import _
 from caf_tui.labels import policy_lines
 from caf_tui.plain.context import Context
-from caf_tui.plain.passwords import ask_new_password, password_fields, refused_field
+from caf_tui.plain.passwords import send_new_password
 from caf_tui.plain.steps.registry import handles
 from caf_tui.steps import words
 from caf_tui.steps.migration import CHOOSE_PASSWORD
@@ -25,13 +24,5 @@ def choose_password(ctx: Context, step: ChoosePasswordStep) -> None:
     ctx.say(_("Pour ma 1ère connexion, je choisis mon mot de passe personnel."))
     ctx.say(_(words.RULES_INTRO))
     ctx.say(*policy_lines(step.policy))
-    first, second = password_fields(step.policy, ctx.terminal.interactive)
-    while True:
-        password, confirmation = ask_new_password(ctx, step.policy, first, second)
-        try:
-            send_password(ctx, password, confirmation)
-        except InvalidInput as refusal:
-            ctx.prompter.error(refused_field(refusal.field, first, second), refusal.message)
-            continue
-        ctx.say(_("Votre nouveau mot de passe est enregistré."))
-        return
+    send_new_password(ctx, step.policy, send_password)
+    ctx.say(_("Votre nouveau mot de passe est enregistré."))

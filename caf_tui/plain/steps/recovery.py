@@ -6,16 +6,16 @@ from __future__ import annotations
 from pydantic import SecretStr
 
 from caf_tui.api import LoginStep, RecoveryCodeStep, RecoveryPasswordStep, StepName
-from caf_tui.backend.errors import FlowExpired, Forbidden, InvalidInput
+from caf_tui.backend.errors import FlowExpired, Forbidden
 from caf_tui.i18n import _
 from caf_tui.labels import policy_lines
 from caf_tui.plain import help
 from caf_tui.plain.context import Context
-from caf_tui.plain.passwords import ask_new_password, password_fields, refused_field
+from caf_tui.plain.passwords import send_new_password
 from caf_tui.plain.prompts import Choice
 from caf_tui.plain.steps.code import OUTBOX_ID, ask_code
 from caf_tui.plain.steps.registry import handles
-from caf_tui.steps import words
+from caf_tui.steps import recovery, words
 
 NEW_REQUEST, OUTBOX = "1", "2"
 #: The keys of the code's shortcuts, by the ids of the screen's buttons.
@@ -48,7 +48,7 @@ def send_password(ctx: Context, password: SecretStr, confirmation: SecretStr) ->
 @handles(StepName.RECOVERY_CODE)
 def recovery_code(ctx: Context, step: RecoveryCodeStep) -> None:
     ctx.heading(_(words.RECOVERY_TITLE), step.progress)
-    ctx.say(_(words.RECOVERY_CODE_SENT))
+    ctx.say(_(recovery.CODE_SENT))
 
     def act(answer: str) -> bool:
         try:
@@ -86,7 +86,7 @@ def resend_legacy(ctx: Context) -> bool:
 @handles(StepName.RECOVERY_PASSWORD)
 def recovery_password(ctx: Context, step: RecoveryPasswordStep) -> None:
     ctx.heading(_(words.RECOVERY_TITLE), step.progress)
-    ctx.say(_(words.I_CHOOSE_NEW_PASSWORD))
+    ctx.say(_(recovery.CHOOSE_NEW_PASSWORD))
     ctx.say(_(words.RULES_INTRO))
     ctx.say(*policy_lines(step.policy))
     if step.legacy_resend_offered:
@@ -99,25 +99,18 @@ def recovery_password(ctx: Context, step: RecoveryPasswordStep) -> None:
                     _("Choisir un nouveau mot de passe"),
                     asks=frozenset({"password", "confirmation"}),
                 ),
-                Choice("legacy", _(words.RESEND_LEGACY_PASSWORD)),
+                Choice("legacy", _(recovery.RECOVERY_PASSWORD.action("legacy").label)),
             ],
-            help.legacy_resend_help(),
+            _(help.LEGACY_RESEND),
         )
         if choice == 1 and resend_legacy(ctx):
             return
-    first, second = password_fields(step.policy, ctx.terminal.interactive)
-    while True:
-        password, confirmation = ask_new_password(ctx, step.policy, first, second)
-        try:
-            send_password(ctx, password, confirmation)
-        except InvalidInput as refusal:
-            ctx.prompter.error(refused_field(refusal.field, first, second), refusal.message)
-            continue
-        except FlowExpired as expired:
-            back_to_login(ctx, expired)
-            return
-        done(
-            ctx,
-            _(words.PASSWORD_RESET_DONE),
-        )
+    try:
+        send_new_password(ctx, step.policy, send_password)
+    except FlowExpired as expired:
+        back_to_login(ctx, expired)
         return
+    done(
+        ctx,
+        _(words.PASSWORD_RESET_DONE),
+    )
