@@ -17,7 +17,7 @@ from typing import Any
 
 from textual import events
 from textual._queue import Queue
-from textual.app import App
+from textual.app import App, ScreenStackError
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.message import Message
 from textual.message_pump import MessagePump
@@ -54,7 +54,12 @@ def _once_each_handled(nodes: list[MessagePump]) -> asyncio.Event | None:
 
 
 def _nodes(app: App[Any]) -> list[MessagePump]:
-    return [app, *app.screen.walk_children(with_self=True)]
+    """The app and its screen's widgets; the app alone before its first screen is pushed."""
+    try:
+        screen = app.screen
+    except ScreenStackError:
+        return [app]
+    return [app, *screen.walk_children(with_self=True)]
 
 
 async def drained(app: App[Any]) -> None:
@@ -142,13 +147,13 @@ def key_event(key: str) -> events.Key:
 
 
 def post_keys(app: App[Any], *keys: str) -> None:
-    """The keys queued to the app, in order, as the terminal driver delivers them."""
-    driver = app._driver
-    assert driver is not None, "the app is not running"
+    """The keys queued to the app, in order, as the terminal driver delivers them; queued now,
+    not by a task (``Driver.send_message``) that the next wait could run ahead of."""
+    assert app._driver is not None, "the app is not running"
     for key in keys:
         event = key_event(key)
         event.set_sender(app)
-        driver.send_message(event)
+        app.post_message(event)
 
 
 async def press(pilot: Pilot[Any], *keys: str, batched: bool = True) -> None:
