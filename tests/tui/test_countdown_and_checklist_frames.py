@@ -18,7 +18,6 @@ from textual.screen import Screen
 
 from caf_stub import RunningStub
 from caf_tui.api import StepName
-from caf_tui.replay import settle as settling
 from caf_tui.widgets.countdown import Countdown, next_change_in, split_numbers
 from caf_tui.widgets.password_field import PasswordInput
 from caf_tui.widgets.rule_checklist import RuleChecklist
@@ -117,7 +116,7 @@ async def test_a_tick_writes_its_numbers_and_the_line_reads_right(terminal: Term
     now = [start]
     countdown = Countdown(start + timedelta(minutes=10), lambda: now[0])
     async with Ticking(countdown).run_test(size=(80, 24)) as pilot:
-        await settling.settle(pilot)
+        await pilot.pause()
         assert terminal.line(0) == "Code valable encore 10 min 00 s"
         for elapsed, shown in [
             (1, "Code valable encore 9 min 59 s"),  # narrower: the line is laid out again
@@ -129,17 +128,17 @@ async def test_a_tick_writes_its_numbers_and_the_line_reads_right(terminal: Term
         ]:
             now[0] = start + timedelta(seconds=elapsed)
             countdown.tick()
-            await settling.settle(pilot)
+            await pilot.pause()
             assert terminal.line(0) == shown, elapsed
         now[0] = start + timedelta(seconds=2)  # a new code: counting again
         countdown.expired = False
         countdown.tick()
-        await settling.settle(pilot)
+        await pilot.pause()
         assert terminal.line(0) == "Code valable encore 9 min 58 s"
         before = len(terminal.writes)
         now[0] = start + timedelta(seconds=3)
         countdown.tick()
-        await settling.settle(pilot)
+        await pilot.pause()
         assert terminal.line(0) == "Code valable encore 9 min 57 s"
         assert terminal.since(before) == "9 min 57"  # not the sentence, not the blank after
 
@@ -168,7 +167,7 @@ async def test_the_code_screens_countdowns_repaint_their_numbers(
             clocks.advance(seconds)
             for countdown in countdowns:
                 countdown.tick()
-            await settling.settle(pilot)
+            await pilot.pause()
             # Whole lines: nothing left of a longer text that was there before.
             assert terminal.text_from("Code valable") == code
             assert terminal.text_from("Vous p") == resend
@@ -176,7 +175,7 @@ async def test_the_code_screens_countdowns_repaint_their_numbers(
         clocks.advance(1)
         for countdown in countdowns:
             countdown.tick()
-        await settling.settle(pilot)
+        await pilot.pause()
         assert "Code valable encore 8 min 58 s" in terminal.text()
         assert terminal.since(before) == "8 min 58"
 
@@ -194,7 +193,7 @@ def layouts_of(screen: Screen[object]) -> list[Screen[object]]:
 async def to_choose_password(pilot: Pilot[None]) -> RuleChecklist:
     await karim_to(pilot, StepName.CHOOSE_PASSWORD)
     pilot.app.screen.query_one("#password").focus()
-    await settling.settle(pilot)
+    await pilot.pause()
     return pilot.app.screen.query_one(RuleChecklist)
 
 
@@ -203,15 +202,15 @@ async def test_a_key_repaints_the_field_and_the_flipped_rule_in_one_frame(
 ) -> None:
     async with running(stub) as (app, _, pilot):
         await to_choose_password(pilot)
-        await settling.press(pilot, "K")
+        await pilot.press("K")
         assert "✓ 1 lettre majuscule (respectée)" in terminal.text()
         layouts = layouts_of(app.screen)
         before = len(terminal.writes)
-        await settling.press(pilot, "a")
+        await pilot.press("a")
         frames = [w for w in terminal.writes[before:] if "•" in w]
         assert len(frames) == 1 and "✓ 1 lettre minuscule (respectée)" in frames[0]
         assert "1 chiffre" not in frames[0]  # a rule that did not flip is not repainted
-        await settling.press(pilot, *"rim2024")
+        await pilot.press(*"rim2024")
         assert "✓ 8 à 24 caractères (respectée)" in terminal.text()
         assert "✓ 1 chiffre (respectée)" in terminal.text()
         assert layouts == []  # typing never lays out the whole screen
@@ -225,7 +224,7 @@ async def test_a_password_longer_than_the_field_scrolls_within_it(
         field = app.screen.query_one("#password", PasswordInput)
         field.password = False  # as « Afficher » does, to read it
         typed = "Abcdefgh12" * 4 + "Wxyz9"
-        await settling.press(pilot, *typed)
+        await pilot.press(*typed)
         assert field.value == typed
         # Wider than the field: its end shows only if the field scrolled as it was typed.
         assert typed not in terminal.text() and "Wxyz9" in terminal.text()
@@ -240,10 +239,10 @@ async def test_a_rule_that_wraps_grows_its_line_on_a_narrow_terminal(
     monkeypatch.setattr(HeadlessDriver, "write", lambda self, data: screen.feed(data))
     async with running(stub, size=(51, 40)) as (_app, _, pilot):
         checklist = await to_choose_password(pilot)
-        await settling.press(pilot, *"Karim2024", "enter", *"Karim2024")
+        await pilot.press(*"Karim2024", "enter", *"Karim2024")
         assert checklist.all_met
         one_line = checklist.size.height
-        await settling.press(pilot, "x")  # no longer the same: « (non respectée) » wraps
+        await pilot.press("x")  # no longer the same: « (non respectée) » wraps
         assert checklist.size.height == one_line + 1
         shown = " ".join(screen.text().split())
         assert "✗ les deux saisies sont identiques (non respectée)" in shown
