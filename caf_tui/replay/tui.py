@@ -7,24 +7,18 @@ until the backend calls it started have finished and the screen is redrawn.
 from __future__ import annotations
 
 import asyncio
-import unicodedata
-from collections.abc import Iterable
 from pathlib import Path
 
 from textual import events
-from textual._queue import Queue
 from textual.drivers.headless_driver import HeadlessDriver
 from textual.geometry import Size
-from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
-from textual.message import Message
-from textual.message_pump import MessagePump
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, RadioButton
-from textual.worker import Worker, WorkerCancelled
 
 from caf_tui.app import CafApp
 from caf_tui.config import Settings
+from caf_tui.replay import settle
 from caf_tui.replay.control import StubControl
 from caf_tui.replay.failures import StepFailed
 from caf_tui.replay.flow import (
@@ -52,32 +46,6 @@ from caf_tui.replay.variables import Variables
 from caf_tui.screens.base import StepScreen
 
 SIZE = (100, 40)
-
-
-def _waiting(node: MessagePump) -> bool:
-    """Parked in its loop on an empty queue (not composing, not in a handler), or closed."""
-    if node._closed or node._closing:
-        return True
-    queue: Queue[Message | None] = node._message_queue
-    waiters: Iterable[asyncio.Future[bool]] = queue.ready_event._waiters
-    parked = any(not waiter.done() for waiter in waiters)
-    return parked and queue.empty() and not node._next_callbacks
-
-
-def _once_each_handled(nodes: list[MessagePump]) -> asyncio.Event | None:
-    """An event set once each node has handled what is queued to it now (a callback sent
-    to each); None when there is nothing to wait for."""
-    handled = asyncio.Event()
-    left = 0
-
-    def one_handled() -> None:
-        nonlocal left
-        left -= 1
-        if not left:
-            handled.set()
-
-    left = sum(node.call_later(one_handled) for node in nodes)
-    return handled if left else None
 
 
 def _named(widget: Widget, name: str) -> bool:
@@ -114,19 +82,8 @@ class TuiDriver:
         return app
 
     async def settle(self) -> None:
-        """Until what the last action set going is over: every message queued to the app and
-        to the screen's widgets handled (a new screen mounted and composed), no backend call
-        running, then the screen laid out and painted once, and what that caused handled too.
-        Waits on those events only, never for the CPU to go idle; paints once per action, not
-        at every frame of the way."""
-        while True:
-            with self.app.batch_update():
-                await self._handled()
-            screen = self.app.screen
-            screen._on_timer_update()  # lays out and paints what the action changed, now
-            await self._drained()
-            if self.app.screen is screen and self._queues_empty() and not self._running():
-                return
+        """Until what the last action set going is over (``settle.settle``)."""
+        await settle.settle(self.pilot)
 
     async def resize(self, width: int, height: int) -> None:
         """The terminal resized, as ``Pilot.resize_terminal`` does it, then settled."""
@@ -147,70 +104,9 @@ class TuiDriver:
             screen._compositor_refresh()
         self.app.screen._on_timer_update()
 
-    def _running(self) -> list[Worker[object]]:
-        return [worker for worker in self.app.workers if not worker.is_finished]
-
-    async def _handled(self) -> None:
-        """Every message handled and every worker done, until nothing new is queued."""
-        while True:
-            screen = self.app.screen
-            await self._drained()
-            running = self._running()
-            if running:
-                try:
-                    await self.app.workers.wait_for_complete(running)
-                except WorkerCancelled:
-                    # Our step timeout, or the app (a screen left, an exclusive worker
-                    # replaced): the first ends the wait, the second is the app's to decide.
-                    task = asyncio.current_task()
-                    if task is not None and task.cancelling():
-                        raise asyncio.CancelledError from None
-                continue
-            if self.app.screen is screen and self._queues_empty():
-                return
-
-    def _nodes(self) -> list[MessagePump]:
-        return [self.app, *self.app.screen.walk_children(with_self=True)]
-
-    def _queues_empty(self) -> bool:
-        return all(node._message_queue.empty() for node in self._nodes())
-
-    async def _drained(self) -> None:
-        """Every node of the app and its screen waiting for its next message, with nothing
-        queued: as ``Pilot._wait_for_screen``, which sends every node a callback and waits
-        for each, but only to the nodes still at work (a screen's 40 widgets are mostly idle,
-        and each callback is two messages to handle)."""
-        while True:
-            busy = [node for node in self._nodes() if not _waiting(node)]
-            handled = _once_each_handled(busy)
-            if handled is None:
-                return
-            waits = [asyncio.ensure_future(handled.wait())]
-            waits.append(asyncio.ensure_future(self.app._exception_event.wait()))
-            try:
-                await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
-            finally:
-                for wait in waits:
-                    wait.cancel()
-            if self.app._exception_event.is_set():
-                return
-
     async def _send_key(self, key: str) -> None:
         """The key as ``Pilot.press`` sends it, without its waits for the CPU to go idle."""
-        if len(key) == 1 and not key.isalnum():
-            key = _character_to_key(key)
-        try:
-            char: str | None = unicodedata.lookup(
-                _get_unicode_name_from_key(REPLACED_KEYS.get(key, key))
-            )
-        except KeyError:
-            char = key if len(key) == 1 else None
-        event = events.Key(key, char)
-        event.set_sender(self.app)
-        driver = self.app._driver
-        assert driver is not None
-        driver.send_message(event)
-        await self.settle()
+        await settle.press(self.pilot, key)
 
     def text(self) -> str:
         return screen_text(self.app)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from caf_stub import RunningStub
 from caf_stub.personas import PAUL, ZOHRA
 from caf_tui.api import StepName
+from caf_tui.replay import settle as settling
 from caf_tui.screens.account_views import AttestationsScreen, PaymentsScreen
 from caf_tui.screens.change_password import ChangePasswordScreen
 from caf_tui.screens.connections import ConnectionsScreen
@@ -15,7 +16,7 @@ from caf_tui.screens.dashboard import DashboardScreen
 from caf_tui.screens.login import LoginScreen
 from caf_tui.screens.manage_account import ManageAccountScreen
 from tests.stub.helpers import Portal, error_of
-from tests.tui.drive import log_in, screen_text, settle
+from tests.tui.drive import log_in, screen_text
 from tests.tui.migration import karim_to, make_app, press, type_keys
 
 PAUL_NIR = "1 78 02 99 999 015 71"
@@ -31,8 +32,7 @@ async def test_paul_opens_payments_and_attestations(stub: RunningStub) -> None:
         text = screen_text(app)
         assert "Numéro allocataire : 3307462" in text
         assert "05/11/2026 : Allocations familiales, 148,52 €" in text
-        await pilot.press("escape")
-        await settle(pilot)
+        await settling.press(pilot, "escape")
         assert isinstance(app.screen, DashboardScreen)
         await press(pilot, "#section-attestations")
         assert isinstance(app.screen, AttestationsScreen)
@@ -46,14 +46,12 @@ async def test_zohra_unauthorised_sees_her_profile_not_payments(stub: RunningStu
         assert "Mes droits et paiements (non autorisé)" in screen_text(app)
         await press(pilot, "#section-rights_payments")  # open: the server says who may
         assert "seul(e) le ou la responsable du dossier" in screen_text(app)
-        await pilot.press("escape")
-        await settle(pilot)
+        await settling.press(pilot, "escape")
         await press(pilot, "#section-attestations")
         text = screen_text(app)
         assert "Attestation de situation" in text
         assert "Attestation de paiement" not in text
-        await pilot.press("escape")
-        await settle(pilot)
+        await settling.press(pilot, "escape")
         await press(pilot, "#section-manage_account")
         assert isinstance(app.screen, ManageAccountScreen)
         text = screen_text(app)
@@ -107,8 +105,7 @@ async def test_change_password_connections_and_logout_everywhere(
         assert isinstance(app.screen, ConnectionsScreen)
         assert "(cette session)" in screen_text(app)
         assert "toujours ouverte" in screen_text(app)
-        await pilot.press("escape")
-        await settle(pilot)
+        await settling.press(pilot, "escape")
 
         await press(pilot, "#change-password")
         assert isinstance(app.screen, ChangePasswordScreen)

@@ -8,6 +8,7 @@ from textual.widgets import Input, RadioButton
 
 from caf_stub import RunningStub
 from caf_tui.api import StepName
+from caf_tui.replay import settle as settling
 from caf_tui.screens.confirm_contact import ConfirmContactScreen
 from caf_tui.screens.create_account import CreateAccountScreen
 from caf_tui.screens.dashboard import DashboardScreen
@@ -28,7 +29,7 @@ LUCAS_NIR = "1 10 05 99 999 013 58"
 async def fill(pilot: Pilot[None], values: dict[str, str]) -> None:
     for field_id, text in values.items():
         pilot.app.screen.query_one(f"#{field_id}", Input).value = text
-    await pilot.pause()
+    await settling.settle(pilot)
 
 
 async def contact_then_code(pilot: Pilot[None], email: str) -> None:
@@ -38,7 +39,7 @@ async def contact_then_code(pilot: Pilot[None], email: str) -> None:
     await type_keys(pilot, "#email", email)
     await press(pilot, "#save")
     pilot.app.screen.query_one("#channel-email", RadioButton).value = True
-    await pilot.pause()
+    await settling.settle(pilot)
     await press(pilot, "#validate")
     await answer_on_screen(pilot, StepName.VERIFY_CODE)
     assert isinstance(pilot.app.screen, screen_class(StepName.ACCOUNT_CREATED))

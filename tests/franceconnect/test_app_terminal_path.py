@@ -8,6 +8,7 @@ from textual.widgets import Button
 
 from caf_stub import RunningStub
 from caf_tui.api import StepName
+from caf_tui.replay import settle as settling
 from caf_tui.screens.dashboard import DashboardScreen
 from caf_tui.screens.franceconnect import FranceConnectScreen
 from caf_tui.screens.franceconnect_consent import FranceConnectConsentScreen
@@ -32,8 +33,7 @@ async def to_provider_form(pilot: Pilot[None]) -> None:
         assert name in text
     demo = next(b for b in pilot.app.screen.query(Button) if str(b.label) == DEMO)
     demo.focus()
-    await pilot.press("enter")
-    await settle(pilot)
+    await settling.press(pilot, "enter")
     assert isinstance(pilot.app.screen, FranceConnectLoginScreen)
 
 

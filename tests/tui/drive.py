@@ -7,32 +7,20 @@ from contextlib import asynccontextmanager
 
 from textual.pilot import Pilot
 from textual.widgets import Input
-from textual.worker import WorkerCancelled
 
 from caf_tui.app import CafApp
+from caf_tui.replay.settle import press, settle, type_text
 
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Wait until every backend call has finished and the screen has been redrawn."""
-    await pilot.pause()
-    # A step change cancels the old screen's worker; under load ``gather`` may meet that
-    # cancellation first: wait again for whatever is still running.
-    for _ in range(5):
-        try:
-            await pilot.app.workers.wait_for_complete()
-            break
-        except WorkerCancelled:
-            continue
-    await pilot.pause()
+__all__ = ["log_in", "logged_in", "screen_text", "settle", "type_into"]
 
 
 async def type_into(pilot: Pilot[None], selector: str, text: str) -> None:
+    """The field emptied, then ``text`` typed into it key by key (one wait, not two per key)."""
     field = pilot.app.screen.query_one(selector, Input)
     field.focus()
-    await pilot.pause()
+    await settle(pilot)
     field.value = ""
-    await pilot.press(*text) if text else None
-    await pilot.pause()
+    await type_text(pilot, text)
 
 
 async def log_in(
@@ -42,8 +30,7 @@ async def log_in(
         await pilot.click("#temporary")
     await type_into(pilot, "#identifier", identifier)
     await type_into(pilot, "#password", password)
-    await pilot.press("enter")
-    await settle(pilot)
+    await press(pilot, "enter")
 
 
 @asynccontextmanager

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
-from tests.tui.drive import settle
+from caf_tui.replay import settle as settling
 
 
 def focus_is_visible(pilot: Pilot[None]) -> Widget:
@@ -35,16 +35,11 @@ def focus_is_visible(pilot: Pilot[None]) -> Widget:
     return focused
 
 
-async def drawn(pilot: Pilot[None]) -> None:
-    """Wait until the app is idle and its last frame is drawn (the terminal cursor moves with
-    the frame, which a loaded machine may draw a little after the key): 1 s at most."""
-    await pilot.pause()
-    app = pilot.app
-    for _ in range(20):
-        focused = app.focused
-        if not isinstance(focused, Input) or app.cursor_position == focused.cursor_screen_offset:
-            return
-        await pilot.pause(0.05)
+async def moved(pilot: Pilot[None], key: str) -> None:
+    """``key`` pressed, and the scroll it started (the focused control into view) over,
+    refreshed as the app would be (the terminal cursor follows the field)."""
+    await settling.press(pilot, key, batched=False)
+    await settling.animated(pilot, batched=False)
 
 
 async def tab_to(pilot: Pilot[None], selector: str, *, key: str = "tab", limit: int = 60) -> None:
@@ -53,8 +48,7 @@ async def tab_to(pilot: Pilot[None], selector: str, *, key: str = "tab", limit: 
     for _ in range(limit):
         if pilot.app.focused is target:
             return
-        await pilot.press(key)
-        await drawn(pilot)
+        await moved(pilot, key)
         focus_is_visible(pilot)
     raise AssertionError(f"{selector} cannot be reached with {key}")
 
@@ -67,8 +61,7 @@ async def tab_round(pilot: Pilot[None]) -> None:
     for key in ("tab", "shift+tab"):
         seen: list[Widget] = []
         for _ in range(len(chain)):
-            await pilot.press(key)
-            await drawn(pilot)
+            await moved(pilot, key)
             seen.append(focus_is_visible(pilot))
         missing = [widget for widget in chain if widget not in seen]
         assert not missing, f"{key} never reaches {missing}"
@@ -77,14 +70,12 @@ async def tab_round(pilot: Pilot[None]) -> None:
 async def type_text(pilot: Pilot[None], text: str) -> None:
     """Type into the focused field, key by key."""
     assert isinstance(pilot.app.focused, Input), pilot.app.focused
-    await pilot.press(*text)
-    await drawn(pilot)
+    await settling.type_text(pilot, text)
 
 
 async def enter(pilot: Pilot[None]) -> None:
-    await pilot.press("enter")
-    await settle(pilot)
-    await drawn(pilot)
+    settling.ready_to_press(pilot.app.focused)
+    await moved(pilot, "enter")
 
 
 def arrived_on(pilot: Pilot[None], screen: type[Screen[Any]], focused: str) -> None:

@@ -27,6 +27,7 @@ from caf_tui.app import CafApp
 from caf_tui.backend.http import HttpBackend
 from caf_tui.config import Settings
 from caf_tui.journey import Journey
+from caf_tui.replay import settle as settling
 from caf_tui.rules import normalise_nir
 from caf_tui.screens.base import StepCall
 from tests.tui.drive import log_in, settle
@@ -92,20 +93,19 @@ async def press(pilot: Pilot[None], selector: str) -> None:
     """Reach a widget with the keyboard (focus scrolls it into view) and press Enter."""
     widget = pilot.app.screen.query_one(selector)
     widget.focus()
-    await pilot.pause()
-    assert pilot.app.focused is widget, f"{selector} cannot take the focus"
-    await pilot.wait_for_scheduled_animations()  # as a person would, once it has scrolled
-    await pilot.press("enter")
     await settle(pilot)
+    assert pilot.app.focused is widget, f"{selector} cannot take the focus"
+    await settling.animated(pilot)  # as a person would, once it has scrolled
+    settling.ready_to_press(widget)
+    await settling.press(pilot, "enter")
 
 
 async def type_keys(pilot: Pilot[None], selector: str, text: str) -> None:
-    """Type ``text`` key by key (about 0.1 s a key under Pilot)."""
+    """Type ``text`` key by key into the field, then wait once."""
     field = pilot.app.screen.query_one(selector, Input)
     field.focus()
-    await pilot.pause()
-    await pilot.press(*text)
-    await pilot.pause()
+    await settle(pilot)
+    await settling.type_text(pilot, text)
 
 
 def text_of(widget: Widget) -> str:
@@ -138,16 +138,30 @@ async def karim_to(pilot: Pilot[None], target: StepName, *, through_screens: boo
         await app.journey.login(
             IdentifierKind.NIR, normalise_nir(KARIM_NIR), SecretStr(KARIM_PASSWORD)
         )
-    for step in ORDER[: ORDER.index(target)]:
-        assert app.journey.step.step == step
-        if through_screens:
+    steps = ORDER[: ORDER.index(target)]
+    if through_screens:
+        for step in steps:
+            assert app.journey.step.step == step
             await answer_on_screen(pilot, step)
-        else:
-            await app.journey.submit(ANSWERS[step](app.journey.step))
-    if not through_screens:
-        await app.show_step(app.journey.step)
-        await settle(pilot)
+    else:
+        await answered_fast(pilot, steps)
     assert app.journey.step.step == target
+
+
+async def answered_fast(
+    pilot: Pilot[None],
+    steps: list[StepName],
+    answers: dict[StepName, Callable[[NextStep], StepCall]] | None = None,
+) -> None:
+    """``steps`` answered straight through the app's journey (``ANSWERS`` unless told), then
+    the screen of the step the server sends next shown and settled."""
+    app = pilot.app
+    assert isinstance(app, CafApp)
+    for step in steps:
+        assert app.journey.step.step == step
+        await app.journey.submit((answers or ANSWERS)[step](app.journey.step))
+    await app.show_step(app.journey.step)
+    await settle(pilot)
 
 
 @asynccontextmanager
@@ -203,7 +217,7 @@ async def answer_on_screen(pilot: Pilot[None], step: StepName) -> None:
             await press(pilot, "#start")
         case StepName.ACCEPT_TERMS:
             pilot.app.screen.query_one("#accept").focus()
-            await pilot.press("space")
+            await settling.press(pilot, "space")
             await press(pilot, "#continue")
         case StepName.CHOOSE_PASSWORD:
             await type_keys(pilot, "#password", NEW_PASSWORD)

@@ -9,6 +9,7 @@ from typing import cast
 from caf_tui.app import BackendOnFirstUse, CafApp
 from caf_tui.backend.embedded import EmbeddedBackend
 from caf_tui.config import Settings
+from caf_tui.replay import settle as settling
 from caf_tui.screens.dashboard import DashboardScreen
 from caf_tui.screens.login import LoginScreen
 from caf_tui.settings_cache import CachedSettings
@@ -25,7 +26,7 @@ async def test_painted_from_the_cache_then_validated_and_the_backend_made(
     assert isinstance(app.backend, BackendOnFirstUse)  # nothing of the client before the frame
     async with app.run_test(size=(100, 40)) as pilot:
         assert isinstance(app.screen, LoginScreen)
-        await pilot.pause()  # the frame written: the validation's worker starts
+        await settling.settle(pilot)  # the frame written: the validation's worker starts
         await app.workers.wait_for_complete()
         assert app.settings is validated
         await log_in(pilot, "1 78 02 99 999 015 71", "Leroy1978")

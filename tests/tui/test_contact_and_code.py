@@ -9,6 +9,7 @@ from textual.widgets import Input
 
 from caf_stub import RunningStub
 from caf_tui.api import StepName
+from caf_tui.replay import settle as settling
 from caf_tui.screens.confirm_contact import ConfirmContactScreen
 from caf_tui.screens.demo_outbox import DemoOutboxScreen
 from caf_tui.screens.verify_code import VerifyCodeScreen
@@ -39,15 +40,13 @@ async def test_an_invalid_phone_is_refused_here_and_kept(stub: RunningStub) -> N
         phone = app.screen.query_one("#phone", Input)
         phone.value = ""
         await type_keys(pilot, "#phone", "01 23 45")
-        await pilot.press("enter")
-        await settle(pilot)
+        await settling.press(pilot, "enter")
         assert phone.value == "01 23 45"
         error = text_of(app.screen.query_one("#error-phone"))
         assert error.startswith("Erreur : Saisissez un numéro de portable")
         assert not any(request.startswith("PUT") for request in backend.requests)
         await type_keys(pilot, "#phone", "")  # typing again clears the error
-        await pilot.press("end", "6")
-        await pilot.pause()
+        await settling.press(pilot, "end", "6")
         assert not app.screen.query_one("#error-phone").display
 
 
@@ -73,7 +72,7 @@ async def test_by_email_the_code_is_valid_fifteen_minutes(stub: RunningStub) -> 
         text = screen_text(app)
         assert "Par e-mail à karim.tadj@example.com (code valable 15 minutes)" in text
         app.screen.query_one("#channel").focus()
-        await pilot.press("down", "enter")
+        await settling.press(pilot, "down", "enter")
         await press(pilot, "#validate")
         screen = app.screen
         assert isinstance(screen, VerifyCodeScreen)
@@ -118,7 +117,7 @@ async def test_an_expired_code_points_to_demander(stub: RunningStub) -> None:
         assert not screen.query_one("#expired-note").display
         clocks.advance(600)
         assert countdowns(screen)[0] == "Code expiré : demandez-en un nouveau."
-        await pilot.pause()
+        await settling.settle(pilot)
         note = screen.query_one("#expired-note")
         assert note.display and "« Demander »" in text_of(note)
         await type_keys(pilot, "#code", CODE)
@@ -179,6 +178,5 @@ async def test_demo_messages_newest_first_and_labelled(stub: RunningStub) -> Non
             local = f"{when.astimezone():%d/%m/%Y à %H:%M:%S}"
             assert message.startswith(f"SMS à 06 15 00 00 00, le {local}")
         assert CODE in messages[0]
-        await pilot.press("escape")
-        await pilot.pause()
+        await settling.press(pilot, "escape")
         assert isinstance(app.screen, VerifyCodeScreen)

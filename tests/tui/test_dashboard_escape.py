@@ -10,12 +10,13 @@ from textual.widgets import Static
 
 from caf_tui.app import CafApp
 from caf_tui.i18n import _
+from caf_tui.replay import settle as settling
 from caf_tui.screens.confirm_quit import ConfirmQuitScreen
 from caf_tui.screens.dashboard import DashboardScreen
 from caf_tui.screens.login import LoginScreen
 from caf_tui.steps import words
 from caf_tui.steps.account import DASHBOARD
-from tests.tui.drive import log_in, settle
+from tests.tui.drive import log_in
 
 
 def dialog_text(app: CafApp) -> str:
@@ -27,24 +28,20 @@ async def test_escape_on_the_dashboard_asks_to_log_out(make_app: Callable[..., C
     async with app.run_test(size=(80, 24)) as pilot:
         await log_in(pilot, "1 78 02 99 999 015 71", "Leroy1978")
         assert isinstance(app.screen, DashboardScreen)
-        await pilot.press("escape")
-        await pilot.pause()
+        await settling.press(pilot, "escape")
         assert isinstance(app.screen, ConfirmQuitScreen)
         said = dialog_text(app)
         assert "déconnecter" in said
         assert "reprendrez" not in said and "étape" not in said
         assert app.screen.text == _(DASHBOARD.quit_question or "")
 
-        await pilot.press("escape")  # « Rester »
-        await pilot.pause()
+        await settling.press(pilot, "escape")  # « Rester »
         assert isinstance(app.screen, DashboardScreen)
         assert app.journey.logged_in
 
-        await pilot.press("escape")
-        await pilot.pause()
+        await settling.press(pilot, "escape")
         app.screen.query_one("#quit").focus()
-        await pilot.press("enter")
-        await settle(pilot)
+        await settling.press(pilot, "enter")
         assert isinstance(app.screen, LoginScreen)
         assert not app.journey.logged_in
 

@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input
 from textual.widgets._footer import FooterKey
 
+from caf_tui.replay import settle as settling
 from caf_tui.widgets.footer import KeysFooter
 
 
@@ -51,7 +52,7 @@ async def test_tab_between_fields_keeps_the_footer() -> None:
         built = CountingFooter.built
         assert not help_key(app).has_class("-disabled")
         for _ in range(6):
-            await pilot.press("tab")
+            await settling.press(pilot, "tab")
             await pilot.pause(0.05)
         assert CountingFooter.built == built
 

@@ -7,6 +7,7 @@ import httpx
 
 from caf_stub import RunningStub
 from caf_tui.api import StepName
+from caf_tui.replay import settle as settling
 from caf_tui.screens.dashboard import DashboardScreen
 from caf_tui.screens.registry import screen_class
 from tests.tui.drive import log_in, screen_text, settle
@@ -27,7 +28,7 @@ async def test_claire_migrates_by_email_and_is_never_asked_about_a_spouse(
             await answer_on_screen(pilot, step)
         assert app.journey.step.step == StepName.CONFIRM_CONTACT
         app.screen.query_one("#channel").focus()
-        await pilot.press("down", "enter")
+        await settling.press(pilot, "down", "enter")
         await press(pilot, "#validate")
         assert app.journey.step.step == StepName.VERIFY_CODE
         assert "claire.moreau@example.com" in screen_text(app)
@@ -59,7 +60,7 @@ async def test_zohra_sees_the_payments_once_karim_authorises_her(stub: RunningSt
 
     async with karim_on(stub, StepName.SPOUSE_AUTHORISATION, size=(100, 40)) as (karim, _, pilot):
         karim.screen.query_one("#decision").focus()
-        await pilot.press("enter")  # « Oui »
+        await settling.press(pilot, "enter")  # « Oui »
         await press(pilot, "#continue")
         assert isinstance(karim.screen, DashboardScreen)
 

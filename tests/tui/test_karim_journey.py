@@ -10,6 +10,7 @@ from caf_tui.api import StepName
 from caf_tui.app import CafApp
 from caf_tui.backend.http import HttpBackend
 from caf_tui.config import Settings
+from caf_tui.replay import settle as settling
 from caf_tui.screens.dashboard import DashboardScreen
 from caf_tui.screens.login import LoginScreen
 from tests.tui.drive import log_in, screen_text, settle
@@ -42,7 +43,7 @@ async def test_karim_migrates_and_authorises_zohra(stub: RunningStub) -> None:
             assert TITLES[step] in screen_text(app), step
             if step is StepName.SPOUSE_AUTHORISATION:
                 app.screen.query_one("#decision").focus()
-                await pilot.press("enter")  # « Oui », the first choice
+                await settling.press(pilot, "enter")  # « Oui », the first choice
                 await press(pilot, "#continue")
             else:
                 await answer_on_screen(pilot, step)

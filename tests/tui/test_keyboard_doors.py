@@ -12,8 +12,10 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Input, RadioSet
 
 from caf_stub import RunningStub
-from caf_tui.api import StepName
+from caf_tui.api import Channel, NextStep, StepName
 from caf_tui.app import CafApp
+from caf_tui.replay import settle as settling
+from caf_tui.screens.base import StepCall
 from caf_tui.screens.change_contact import ChangeContactScreen
 from caf_tui.screens.change_password import ChangePasswordScreen
 from caf_tui.screens.connections import ConnectionsScreen
@@ -44,13 +46,26 @@ from tests.tui.keyboard import (
     tab_to,
     type_text,
 )
-from tests.tui.migration import CODE, NEW_PASSWORD, ORDER, karim_on, running
+from tests.tui.migration import (
+    ANSWERS,
+    CODE,
+    NEW_PASSWORD,
+    ORDER,
+    answered_fast,
+    karim_on,
+    running,
+)
 
 SIZE = (80, 24)
 CLAIRE = "2 92 01 99 999 014 96"
 PAUL = "1 78 02 99 999 015 71"
 LUCAS = "1 10 05 99 999 013 58"
 ZOHRA = "2 85 07 99 999 012 52"
+
+
+def by_email_answer(step: NextStep) -> StepCall:
+    """The contact step answered « par e-mail » (Angela has no mobile on file)."""
+    return lambda backend: backend.confirm_contact(Channel.EMAIL)
 
 
 def body_marked(pilot: Pilot[None]) -> None:
@@ -72,16 +87,14 @@ async def outbox_and_back(pilot: Pilot[None]) -> None:
     assert focus_is_visible(pilot) is app.screen.query_one("#outbox-list")
     assert "1 message(s), du plus récent au plus ancien." in screen_text(app)
     await tab_round(pilot)
-    await pilot.press("escape")
-    await settle(pilot)
+    await settling.press(pilot, "escape")
     assert pilot.app.screen is screen
 
 
 async def help_and_back(pilot: Pilot[None], words: str) -> None:
     """F1: the help dialog, toured, closed with its button (Enter)."""
     screen = pilot.app.screen
-    await pilot.press("f1")
-    await settle(pilot)
+    await settling.press(pilot, "f1")
     assert isinstance(pilot.app.screen, HelpScreen)
     assert words in pilot.app.screen.text
     body_marked(pilot)  # the text first, to scroll it with the arrows
@@ -96,36 +109,9 @@ async def tab_to_label(pilot: Pilot[None], label: str) -> None:
         focused = pilot.app.focused
         if isinstance(focused, Button) and str(focused.label) == label:
             return
-        await pilot.press("tab")
-        await pilot.pause()
+        await settling.press(pilot, "tab")
         focus_is_visible(pilot)
     raise AssertionError(f"no button « {label} » reached with Tab")
-
-
-async def answer_by_keyboard(pilot: Pilot[None], step: StepName) -> None:
-    """A step of « votre connexion change » answered with keys only (each of these screens is
-    toured in test_keyboard_only.py)."""
-    app = pilot.app
-    assert isinstance(app, CafApp)
-    assert app.journey.step.step == step
-    match step:
-        case StepName.MIGRATION_INTRO:
-            await press_button(pilot, "#start")
-        case StepName.ACCEPT_TERMS:
-            await tab_to(pilot, "#accept")
-            await pilot.press("space")
-            await press_button(pilot, "#continue")
-        case StepName.CHOOSE_PASSWORD:
-            await fill(pilot, {"#password": NEW_PASSWORD, "#confirmation": NEW_PASSWORD})
-            await press_button(pilot, "#validate")
-        case StepName.CONFIRM_CONTACT:
-            await press_button(pilot, "#validate")
-        case StepName.VERIFY_CODE:
-            await fill(pilot, {"#code": CODE})
-            await enter(pilot)
-        case StepName.ACCOUNT_CREATED:
-            await press_button(pilot, "#continue")
-    assert app.journey.step.step != step, f"{step} did not move on"
 
 
 async def test_claire_forgets_her_password_and_logs_in_with_a_new_one(
@@ -182,18 +168,15 @@ async def test_lucas_creates_his_account(stub: RunningStub) -> None:
         # « Je n'ai pas de numéro de Sécurité sociale » (Space) brings « Madame / Monsieur »:
         # toured that way, then chosen with the arrows and Space, then unticked again.
         await tab_to(pilot, "#no-nir")
-        await pilot.press("space")
-        await pilot.pause()
+        await settling.press(pilot, "space")
         await tab_round(pilot)
         await tab_to(pilot, "#gender")
         gender = app.screen.query_one("#gender", RadioSet)
-        await pilot.press("down", "space")
-        await pilot.pause()
+        await settling.press(pilot, "down", "space")
         assert gender.pressed_button is not None
         assert gender.pressed_button.id == "gender-M", gender.pressed_button
         await tab_to(pilot, "#no-nir", key="shift+tab")
-        await pilot.press("space")
-        await pilot.pause()
+        await settling.press(pilot, "space")
         assert not gender.display and app.screen.query_one("#nir").display
         await fill(
             pilot,
@@ -215,21 +198,21 @@ async def test_lucas_creates_his_account(stub: RunningStub) -> None:
         assert app.screen.query_one("#birth_date", Input).value == "22/05/2010"
         await press_button(pilot, "#validate")
 
-        for step in (
-            StepName.VERIFY_CODE,  # the code Karim, the file holder, received
-            StepName.ACCEPT_TERMS,
-            StepName.CHOOSE_PASSWORD,
-        ):
-            await answer_by_keyboard(pilot, step)
+        # The code Karim (the file holder) received, the terms, the password: answered fast,
+        # those screens by keyboard are test_keyboard_only.py's, the journey through them
+        # flows/lucas-create-account.yaml's.
+        first = [StepName.VERIFY_CODE, StepName.ACCEPT_TERMS, StepName.CHOOSE_PASSWORD]
+        await answered_fast(pilot, first)
         # Nothing on file: he types his e-mail, saves it; e-mail is then the only channel.
         assert app.journey.step.step == StepName.CONFIRM_CONTACT
         await press_button(pilot, "#edit")
         await fill(pilot, {"#email": "lucas.tadj@example.com"})
         await enter(pilot)
-        await answer_by_keyboard(pilot, StepName.CONFIRM_CONTACT)
-        await answer_by_keyboard(pilot, StepName.VERIFY_CODE)
+        await press_button(pilot, "#validate")  # e-mail, the only channel
+        await answered_fast(pilot, [StepName.VERIFY_CODE])
         assert LUCAS in screen_text(app)
-        await answer_by_keyboard(pilot, StepName.ACCOUNT_CREATED)
+        assert app.journey.step.step == StepName.ACCOUNT_CREATED
+        await press_button(pilot, "#continue")
         assert isinstance(app.screen, DashboardScreen)
         assert "Membre du foyer" in screen_text(app)
     Portal(stub).login(LUCAS.replace(" ", ""), NEW_PASSWORD)  # the account exists
@@ -248,16 +231,14 @@ async def test_angela_signs_in_with_franceconnect_to_her_dashboard(stub: Running
         assert isinstance(app.screen, HelpScreen)
         assert "FranceConnect" in app.screen.text
         await tab_round(pilot)
-        await pilot.press("escape")
-        await settle(pilot)
+        await settling.press(pilot, "escape")
 
         # In a browser: the link, its QR code and the wait; Échap comes back.
         assert isinstance(app.screen, FranceConnectScreen)
         await press_button(pilot, "#browser")
         arrived_on(pilot, FranceConnectBrowserScreen, "#cancel")
         await tab_round(pilot)
-        await pilot.press("escape")
-        await settle(pilot)
+        await settling.press(pilot, "escape")
 
         assert isinstance(app.screen, FranceConnectScreen)
         await press_button(pilot, "#terminal")
@@ -282,8 +263,10 @@ async def test_angela_signs_in_with_franceconnect_to_her_dashboard(stub: Running
         await tab_round(pilot)
         await press_button(pilot, "#accept")
 
-        for step in ORDER[:6]:
-            await answer_by_keyboard(pilot, step)
+        # Her « votre connexion change » answered fast: those screens by keyboard are
+        # test_keyboard_only.py's, this journey through them flows/angela-franceconnect.yaml's.
+        by_email = {**ANSWERS, StepName.CONFIRM_CONTACT: by_email_answer}
+        await answered_fast(pilot, ORDER[:6], by_email)
         assert isinstance(app.screen, DashboardScreen)
         assert "Bonjour Angela Claire Louise DUBOIS" in screen_text(app)
 
@@ -329,8 +312,7 @@ async def test_paul_reads_his_sections_and_changes_his_email(stub: RunningStub) 
         assert isinstance(app.screen, ManageAccountScreen)
         assert "Adresse e-mail : paul.leroy@nouveau.fr" in screen_text(app)
 
-        await pilot.press("escape")
-        await settle(pilot)
+        await settling.press(pilot, "escape")
         await press_button(pilot, "#section-attestations")
         assert "Attestation de paiement" in screen_text(app)
         await tab_round(pilot)
@@ -358,8 +340,7 @@ async def test_paul_changes_his_password(stub: RunningStub) -> None:
         await press_button(pilot, "#validate")
         assert isinstance(app.screen, ManageAccountScreen)
 
-        await pilot.press("escape")
-        await settle(pilot)
+        await settling.press(pilot, "escape")
         await press_button(pilot, "#logout")
         assert isinstance(app.screen, LoginScreen)
     portal = Portal(stub)

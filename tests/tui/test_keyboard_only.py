@@ -11,6 +11,7 @@ from textual.widgets import Input, RadioSet
 
 from caf_stub import RunningStub
 from caf_tui.api import StepName
+from caf_tui.replay import settle as settling
 from caf_tui.screens.dashboard import DashboardScreen
 from caf_tui.screens.help import HelpScreen
 from caf_tui.screens.login import LoginScreen
@@ -70,14 +71,13 @@ async def test_karim_from_login_to_logout_by_keyboard(
         assert app.journey.step.step == StepName.ACCEPT_TERMS
         terms = app.screen.query_one("#terms-text", VerticalScroll)
         assert focus_is_visible(pilot) is terms
-        await pilot.press("down", "pagedown")
-        await pilot.pause()
+        await settling.press(pilot, "down", "pagedown")
+        await settling.animated(pilot)
         assert terms.scroll_y > 0 or terms.max_scroll_y == 0
-        await pilot.press("end")
+        await settling.press(pilot, "end")
         await tab_round(pilot)
         await tab_to(pilot, "#accept")
-        await pilot.press("space")
-        await pilot.pause()
+        await settling.press(pilot, "space")
         assert app.screen.query_one("#accept", TickBox).value
         await press_button(pilot, "#continue")
 
@@ -91,13 +91,11 @@ async def test_karim_from_login_to_logout_by_keyboard(
         # The channel: arrows move among the choices, Space chooses (SMS again).
         await arrive(StepName.CONFIRM_CONTACT)
         await tab_to(pilot, "#channel")
-        await pilot.press("down", "space")
-        await pilot.pause()
+        await settling.press(pilot, "down", "space")
         channel = app.screen.query_one("#channel", RadioSet)
         assert channel.pressed_button is not None
         assert channel.pressed_button.id == "channel-email"
-        await pilot.press("up", "space")
-        await pilot.pause()
+        await settling.press(pilot, "up", "space")
         assert channel.pressed_button.id == "channel-sms"
         await press_button(pilot, "#validate")
 
@@ -111,7 +109,7 @@ async def test_karim_from_login_to_logout_by_keyboard(
 
         await arrive(StepName.SPOUSE_AUTHORISATION)
         await tab_to(pilot, "#decision")
-        await pilot.press("space")  # « Oui », the first choice
+        await settling.press(pilot, "space")  # « Oui », the first choice
         await press_button(pilot, "#continue")
 
         # MON COMPTE: every section is reached; Enter opens one, « Retour » comes back.
@@ -136,22 +134,18 @@ async def test_question_mark_is_typed_in_a_field_and_opens_help_elsewhere(
         await settle(pilot)
         field = app.screen.query_one("#identifier", Input)
         assert app.focused is field
-        await pilot.press("question_mark")
-        await pilot.pause()
+        await settling.press(pilot, "question_mark")
         assert field.value == "?"
         assert not isinstance(app.screen, HelpScreen)
 
         await tab_to(pilot, "#temporary")
-        await pilot.press("question_mark")
-        await pilot.pause()
+        await settling.press(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
-        await pilot.press("escape")
-        await pilot.pause()
+        await settling.press(pilot, "escape")
         assert isinstance(app.screen, LoginScreen)
 
         # F1 works in the field, and gives that field's help (where to find the NIR).
         await tab_to(pilot, "#identifier", key="shift+tab")
-        await pilot.press("f1")
-        await pilot.pause()
+        await settling.press(pilot, "f1")
         assert isinstance(app.screen, HelpScreen)
         assert "carte Vitale" in app.screen.text

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from caf_tui import help_texts
 from caf_tui.app import CafApp
+from caf_tui.replay import settle as settling
 from caf_tui.screens.help import HelpScreen
 from caf_tui.screens.login import LoginScreen
 from tests.tui.drive import settle
@@ -33,7 +34,7 @@ async def test_tab_goes_down_the_form_in_the_order_shown(make_app: Callable[...,
         await settle(pilot)
         seen: list[str] = []
         for _ in range(5):
-            await pilot.press("tab")
+            await settling.press(pilot, "tab")
             assert app.focused is not None
             seen.append(app.focused.id or "")
         assert seen == ["remember", "temporary", "password-help", "password", "toggle-password"]
@@ -47,8 +48,7 @@ async def test_the_password_has_its_own_help_button(make_app: Callable[..., CafA
         label = app.screen.query_one("#password-label").region
         assert button.region.y == label.y and button.region.x > label.x
         button.focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        await settling.press(pilot, "enter")
         assert isinstance(app.screen, HelpScreen)
         shown = str(app.screen.query_one(".help-text", Static).render())
         assert shown == help_texts.password_help()

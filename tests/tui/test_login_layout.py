@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from caf_tui.app import CafApp
+from caf_tui.replay import settle as settling
 from caf_tui.screens.login import LoginScreen
 
 
@@ -17,7 +18,7 @@ async def test_doors_beside_the_form_from_100_columns(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(width, 40)) as pilot:
-        await pilot.pause()
+        await settling.settle(pilot)
         assert isinstance(app.screen, LoginScreen)
         form = app.screen.query_one("#form-column").region
         doors = app.screen.query_one("#doors-column").region
@@ -30,10 +31,10 @@ async def test_doors_beside_the_form_from_100_columns(
 async def test_tab_reaches_franceconnect_after_the_form(make_app: Callable[..., CafApp]) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settling.settle(pilot)
         seen: list[str] = []
         for _ in range(15):
-            await pilot.press("tab")
+            await settling.press(pilot, "tab")
             focused = app.focused
             seen.append(focused.id or "" if focused is not None else "")
         assert seen.index("login") < seen.index("forgot") < seen.index("franceconnect")

@@ -12,6 +12,7 @@ from caf_tui.api import (
     StepName,
 )
 from caf_tui.api.steps import ChoosePasswordStep
+from caf_tui.replay import settle as settling
 from caf_tui.screens.choose_password import ChoosePasswordScreen
 from caf_tui.screens.login import LoginScreen
 from caf_tui.screens.registry import screen_class
@@ -50,20 +51,18 @@ async def test_continuer_waits_for_the_box(stub: RunningStub) -> None:
         # The conditions scroll with the keyboard.
         terms = screen.query_one("#terms-text")
         assert app.focused is terms
-        await pilot.press("end")
-        await pilot.pause()
+        await settling.press(pilot, "end")
+        await settling.animated(pilot)
         assert terms.scroll_y > 0
-        await pilot.press("tab", "space")
-        await pilot.pause()
+        await settling.press(pilot, "tab", "space")
         assert not continuer.disabled
         assert "Cochez la case" not in screen_text(app)
-        await pilot.press("space")
-        await pilot.pause()
+        await settling.press(pilot, "space")
         assert continuer.disabled
         await pilot.click("#continue")
         await settle(pilot)
         assert "POST /journey/accept_terms" not in backend.requests
-        await pilot.press("space")
+        await settling.press(pilot, "space")
         await press(pilot, "#continue")
         assert app.journey.step.step == StepName.CHOOSE_PASSWORD
 
@@ -84,8 +83,7 @@ async def test_checklist_follows_each_keystroke(stub: RunningStub) -> None:
             "!": {"8 à 24 caractères", "chiffres et lettres uniquement"},
         }
         for key, still_failing in expected_after.items():
-            await pilot.press(key if key != "!" else "exclamation_mark")
-            await pilot.pause()
+            await settling.press(pilot, key if key != "!" else "exclamation_mark")
             assert {rule.removesuffix(" (non respectée)") for rule in failing()} == (
                 still_failing | {"les deux saisies sont identiques"}
             )
@@ -103,7 +101,8 @@ async def test_failing_rules_are_named_and_nothing_is_sent(stub: RunningStub) ->
         )
         assert "POST /journey/choose_password" not in backend.requests
         assert app.focused is app.screen.query_one("#password")
-        await pilot.press("end", *"2024K")  # the field has the focus back, its text selected
+        # The field has the focus back, its text selected.
+        await settling.press(pilot, "end", *"2024K")
         assert not app.screen.query_one("#error-password").display  # cleared as it is corrected
         await press(pilot, "#validate")
         assert "saisissez deux fois le même mot de passe" in text_of(
@@ -189,8 +188,7 @@ async def test_spouse_choice_needs_oui_or_non_and_passer_skips(stub: RunningStub
         assert continuer.disabled
         assert "Choisissez Oui ou Non pour continuer" in text
         app.screen.query_one("#decision").focus()
-        await pilot.press("down", "enter")  # « Non »
-        await pilot.pause()
+        await settling.press(pilot, "down", "enter")  # « Non »
         assert app.screen.query_one("#refuse", ChoiceButton).value
         assert not app.screen.query_one("#authorise", ChoiceButton).value
         assert not continuer.disabled

@@ -9,6 +9,7 @@ from textual.app import App, ComposeResult
 
 from caf_tui.api import PasswordPolicy
 from caf_tui.labels import policy_lines
+from caf_tui.replay import settle as settling
 from caf_tui.widgets.countdown import Countdown, format_duration
 from caf_tui.widgets.rule_checklist import RuleChecklist
 
@@ -140,7 +141,7 @@ async def test_countdown_reads_the_time_left_then_expires_once() -> None:
         now[0] = start + timedelta(seconds=600)
         countdown.tick()
         countdown.tick()
-        await pilot.pause()
+        await settling.settle(pilot)
         assert text(countdown) == "Code expiré : demandez-en un nouveau."
         assert app.expired == [countdown]
 

@@ -11,6 +11,7 @@ from textual.widget import Widget
 from caf_stub import RunningStub
 from caf_tui.api import StepName
 from caf_tui.app import CafApp
+from caf_tui.replay import settle as settling
 from caf_tui.screens.change_password import ChangePasswordScreen
 from caf_tui.screens.recovery_password import RecoveryPasswordScreen
 from caf_tui.widgets.rule_checklist import RuleChecklist
@@ -56,15 +57,13 @@ async def test_field_and_six_rules_in_view(stub: RunningStub, size: tuple[int, i
         assert_in_view(app, "password")
         await type_keys(pilot, "#password", "karim20")
         assert_in_view(app, "password")
-        await pilot.press("enter")  # on to the confirmation
+        await settling.press(pilot, "enter")  # on to the confirmation
         await settle_focus(pilot)
         assert_in_view(app, "confirmation")
 
 
 async def settle_focus(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
+    await settling.animated(pilot)
 
 
 @pytest.mark.parametrize("size", [(60, 20), (80, 24)], ids=["60x20", "80x24"])
@@ -82,7 +81,7 @@ async def test_recovery_field_and_six_rules_in_view(
         assert isinstance(app.screen, RecoveryPasswordScreen)
         await settle_focus(pilot)
         assert_in_view(app, "password")
-        await pilot.press("enter")
+        await settling.press(pilot, "enter")
         await settle_focus(pilot)
         assert_in_view(app, "confirmation")
 
@@ -101,7 +100,7 @@ async def test_change_password_fields_and_six_rules_in_view(
         await settle_focus(pilot)
         for field, typed in (("current_password", "Leroy1978"), ("password", "Paul20")):
             await type_keys(pilot, f"#{field}", typed)
-            await pilot.press("enter")
+            await settling.press(pilot, "enter")
             await settle_focus(pilot)
         assert_in_view(app, "confirmation")
         await type_keys(pilot, "#password", "Paul2027")

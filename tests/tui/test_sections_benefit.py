@@ -10,33 +10,30 @@ from textual.widgets import Input
 
 from caf_stub import RunningStub
 from caf_tui.api import StepName
+from caf_tui.replay import settle as settling
 from caf_tui.screens.file_rights import DeclareChangeScreen, RequestBenefitScreen
 from caf_tui.screens.form_section import FormSectionScreen
-from tests.tui.drive import screen_text, settle
-from tests.tui.keyboard import enter, focus_is_visible, tab_to, type_text
-from tests.tui.migration import karim_to, make_app
+from tests.tui.drive import screen_text
+from tests.tui.keyboard import enter, focus_is_visible, press_button, tab_to, type_text
+from tests.tui.migration import karim_on
 
 
 async def ask_prime_activite(pilot: Pilot[None], amount: str) -> None:
-    await tab_to(pilot, "#benefit-prime_activite")
-    await enter(pilot)
+    await press_button(pilot, "#benefit-prime_activite")
     assert isinstance(pilot.app.screen, FormSectionScreen)
     await type_text(pilot, amount)
     await enter(pilot)
     await type_text(pilot, "3")
     await enter(pilot)  # to the yes/no question
     await tab_to(pilot, "#other_income")
-    await pilot.press("down", "enter")  # « Non », the second answer
+    await settling.press(pilot, "down", "enter")  # « Non », the second answer
     await tab_to(pilot, "#check")
     await enter(pilot)
 
 
 async def test_karim_requests_the_prime_d_activite_then_again(stub: RunningStub) -> None:
-    app, _ = make_app(stub)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await karim_to(pilot, StepName.DASHBOARD)
-        await tab_to(pilot, "#section-request_benefit")
-        await enter(pilot)
+    async with karim_on(stub, StepName.DASHBOARD) as (app, _, pilot):
+        await press_button(pilot, "#section-request_benefit")
         assert isinstance(app.screen, RequestBenefitScreen)
         await ask_prime_activite(pilot, "12x")
         error = app.screen.query_one("#error-activity_income")
@@ -50,8 +47,7 @@ async def test_karim_requests_the_prime_d_activite_then_again(stub: RunningStub)
         assert "Vos revenus d'activité du mois dernier : 1850,00 €" in screen_text(app)
         await enter(pilot)  # « Envoyer » has the focus
         assert "Référence : PR-" in screen_text(app)
-        await pilot.press("escape")
-        await settle(pilot)
+        await settling.press(pilot, "escape")
 
         await ask_prime_activite(pilot, "1850")
         await enter(pilot)  # « Envoyer »
@@ -62,16 +58,12 @@ async def test_karim_requests_the_prime_d_activite_then_again(stub: RunningStub)
 
 
 async def test_a_separation_at_60x20(stub: RunningStub) -> None:
-    app, _ = make_app(stub)
-    async with app.run_test(size=(60, 20)) as pilot:
-        await karim_to(pilot, StepName.DASHBOARD)
-        await tab_to(pilot, "#section-declare_change")
-        await enter(pilot)
+    async with karim_on(stub, StepName.DASHBOARD, size=(60, 20)) as (app, _, pilot):
+        await press_button(pilot, "#section-declare_change")
         assert isinstance(app.screen, DeclareChangeScreen)
-        await tab_to(pilot, "#declare-family_situation")
-        await enter(pilot)
+        await press_button(pilot, "#declare-family_situation")
         await tab_to(pilot, "#situation")
-        await pilot.press("down", "enter")  # « Séparation »
+        await settling.press(pilot, "down", "enter")  # « Séparation »
         await tab_to(pilot, "#since")
         await type_text(pilot, "31/10/2026")
         await enter(pilot)

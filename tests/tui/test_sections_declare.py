@@ -10,25 +10,22 @@ from caf_stub import RunningStub
 from caf_tui.api import StepName
 from caf_tui.app import CafApp
 from caf_tui.config import Settings
+from caf_tui.replay import settle as settling
 from caf_tui.screens.dashboard import DashboardScreen
 from caf_tui.screens.file_rights import DeclareChangeScreen
 from caf_tui.screens.form_section import FormSectionScreen
 from tests.plain.drive import PAUL_NIR, PAUL_PASSWORD
-from tests.tui.drive import log_in, screen_text, settle
-from tests.tui.keyboard import enter, tab_to, type_text
-from tests.tui.migration import SpyBackend, karim_to, make_app, press
+from tests.tui.drive import log_in, screen_text
+from tests.tui.keyboard import enter, press_button, type_text
+from tests.tui.migration import SpyBackend, karim_on, press
 
 
 async def test_karim_declares_a_move_with_the_keyboard(stub: RunningStub) -> None:
-    app, _ = make_app(stub)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await karim_to(pilot, StepName.DASHBOARD)
-        await tab_to(pilot, "#section-declare_change")
-        await enter(pilot)
+    async with karim_on(stub, StepName.DASHBOARD) as (app, _, pilot):
+        await press_button(pilot, "#section-declare_change")
         assert isinstance(app.screen, DeclareChangeScreen)
         assert "Aucune déclaration pour le moment." in screen_text(app)
-        await tab_to(pilot, "#declare-address")
-        await enter(pilot)
+        await press_button(pilot, "#declare-address")
         assert isinstance(app.screen, FormSectionScreen)
         assert app.focused is app.screen.query_one("#street")
         for answer in ("3 rue Nationale", "69001", "Lille", "01/11/2026"):
@@ -50,12 +47,10 @@ async def test_karim_declares_a_move_with_the_keyboard(stub: RunningStub) -> Non
         assert "Nouvelle adresse : 3 rue Nationale, 69001 Lyon" in text
         assert "Référence : DC-" in text
         assert "Une copie vous a été envoyée à karim.tadj@example.com." in text
-        await pilot.press("escape")
-        await settle(pilot)
+        await settling.press(pilot, "escape")
         assert isinstance(app.screen, DeclareChangeScreen)
         assert "Changement d'adresse (référence DC-" in screen_text(app)
-        await pilot.press("escape")
-        await settle(pilot)
+        await settling.press(pilot, "escape")
         assert isinstance(app.screen, DashboardScreen)
         text = screen_text(app)
         assert "MES DERNIÈRES DÉCLARATIONS" in text

@@ -8,6 +8,7 @@ from textual.pilot import Pilot
 
 from caf_stub import RunningStub
 from caf_tui.api import PasswordPolicy, StepName
+from caf_tui.replay import settle as settling
 from caf_tui.rules import check_password, checklist_sentence
 from caf_tui.screens.change_password import ChangePasswordScreen
 from caf_tui.screens.choose_password import ChoosePasswordScreen
@@ -37,8 +38,7 @@ async def test_journey_checklist_starts_with_nothing_met(stub: RunningStub) -> N
         assert isinstance(app.screen, ChoosePasswordScreen)
         assert_nothing_met(checklist_rows(pilot))
         await type_keys(pilot, "#password", "a")
-        await pilot.press("backspace")  # typed, then erased: nothing again
-        await pilot.pause()
+        await settling.press(pilot, "backspace")  # typed, then erased: nothing again
         assert_nothing_met(checklist_rows(pilot))
 
 

@@ -19,6 +19,7 @@ from caf_tui.app import CafApp
 from caf_tui.backend.http import HttpBackend
 from caf_tui.config import Settings
 from caf_tui.i18n import set_language
+from caf_tui.replay import settle as settling
 from caf_tui.textual_words import key_name
 from tests.tui.migration import karim_to
 
@@ -45,10 +46,8 @@ async def walk(pilot: Pilot[None]) -> list[str]:
     for step in (None, StepName.MIGRATION_INTRO):
         if step is not None:
             await karim_to(pilot, step)
-        await pilot.press("ctrl+c")
-        await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.pause()
+        await settling.press(pilot, "ctrl+c")
+        await settling.press(pilot, "ctrl+p")
         assert not any(isinstance(s, CommandPalette) for s in pilot.app.screen_stack), (
             "Textual's command palette opened"
         )

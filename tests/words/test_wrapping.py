@@ -13,6 +13,7 @@ import rich._wrap
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
+from caf_tui.replay import settle as settling
 from caf_tui.replay.failures import StepFailed
 from caf_tui.replay.flow import load_flow
 from tests.words.wrapping import TAG, check_screen
@@ -71,7 +72,7 @@ async def test_the_check_fails_a_screen_that_cuts_a_phone_number_in_two(
                 await pilot.resize_terminal(width, height)
                 static = app.query_one(Static)
                 while static.outer_size.width != width:  # laid out at the new width
-                    await pilot.pause()
+                    await settling.settle(pilot)
 
         with pytest.raises(StepFailed, match=r"Screen at 60.*06 15⏎00 00 00"):
             await check_screen(_Item(), Driver())  # type: ignore[arg-type]
