@@ -1,16 +1,55 @@
-"""Snapshot tests: the app on a stub whose clock is frozen, with a steady cursor."""
+"""Snapshot tests: the app on a stub whose clock is frozen, with a steady cursor.
+
+Most pictures start on the screen they show, the app on a ``MemoryBackend``: the answers the
+test stub gave once per session to the same calls (``visits``), so that no picture waits for a
+server, a password hash or a login typed key by key. Those where the stub's answer is the
+point (FranceConnect's pages, which the app reads over HTTP outside the backend) stay on the
+live stub.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
+from pydantic import SecretStr
+from textual.pilot import Pilot
 
+from caf_stub import RunningStub
+from caf_tui.api import IdentifierKind, SpouseRight, StepName
 from caf_tui.app import CafApp
+from caf_tui.backend.base import Backend
+from caf_tui.backend.errors import BackendError
 from caf_tui.backend.http import HttpBackend
 from caf_tui.config import Settings
+from caf_tui.journey import Journey
+from caf_tui.replay import settle as settled
+from caf_tui.rules import normalise_nir
+from caf_tui.steps.sections import ADDRESS
+from tests.conftest import reset_stub
+from tests.snapshots.memory_backend import MemoryBackend, Recorder
+from tests.tui.migration import ANSWERS, KARIM_NIR, KARIM_PASSWORD, ORDER
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+PAUL = ("1 78 02 99 999 015 71", "Leroy1978")
+ZOHRA = ("2 85 07 99 999 012 52", "Zohra2024")
+KARIM = (KARIM_NIR, KARIM_PASSWORD)
+WRONG_PASSWORD = "Wrong1234"
+
+#: Paul's move as typed on the address form: refused with « Lille », summed up with « Lyon ».
+ADDRESS_TYPED = {
+    "street": "3 rue Nationale",
+    "postal_code": "69001",
+    "commune": "Lille",
+    "moved_on": "01/11/2026",
+}
+#: The one right Karim's spouse is given on « Gérer Mon Compte ».
+KARIM_TICKS = [SpouseRight.DECLARE_CHANGES]
 
 
 @pytest.fixture
@@ -20,3 +59,130 @@ def snapshot_app(stub: object) -> Callable[..., CafApp]:
         return CafApp(settings, backend=HttpBackend(stub.url))  # type: ignore[attr-defined]
 
     return make
+
+
+# --- the app on the stub's answers, in memory ---------------------------------------------
+
+
+async def log_in_journey(journey: Journey, person: tuple[str, str]) -> None:
+    """The login the login screen sends for ``person``'s NIR and password, without typing."""
+    nir, password = person
+    await journey.login(IdentifierKind.NIR, normalise_nir(nir), SecretStr(password))
+
+
+@dataclass
+class StillClock:
+    """The app's clock, standing still unless moved (the stub's stood still as it answered):
+    a countdown reads what it read on the live stub."""
+
+    local: datetime = field(default_factory=lambda: datetime(2030, 1, 1, tzinfo=UTC))
+
+    def now(self) -> datetime:
+        return self.local
+
+    def advance(self, seconds: float) -> None:
+        self.local += timedelta(seconds=seconds)
+
+
+@dataclass(frozen=True)
+class Visit:
+    """A person's calls and the stub's answers: ``app()`` makes an app answering them."""
+
+    recorder: Recorder
+    person: tuple[str, str]
+
+    def app(self, clock: StillClock | None = None, **settings: Any) -> CafApp:
+        backend = self.recorder.memory().backend
+        app = CafApp(Settings(remember=False, cursor_blink=False, **settings), backend=backend)
+        app.journey = Journey(backend, clock=(clock or StillClock()).now)
+        return app
+
+
+Walk = Callable[[Journey, Backend], Awaitable[None]]
+
+
+def record(stub: RunningStub, person: tuple[str, str], walk: Walk) -> Visit:
+    """``walk`` done once on the freshly reset stub, after ``person``'s login; every answer kept."""
+    reset_stub(stub)
+    recorder = Recorder(HttpBackend(stub.url))
+
+    async def visit() -> None:
+        journey = Journey(recorder.backend)
+        await log_in_journey(journey, person)
+        await walk(journey, recorder.backend)
+        await recorder.aclose()
+
+    asyncio.run(visit())
+    reset_stub(stub)  # as the next test's ``stub`` expects it, whichever comes first
+    return Visit(recorder, person)
+
+
+async def karim_walk(journey: Journey, backend: Backend) -> None:
+    """His journey to the dashboard, then one right given to his spouse."""
+    for step in ORDER[:-1]:
+        await journey.submit(ANSWERS[step](journey.step))
+    await backend.dashboard()
+    await backend.profile()
+    await backend.authorisations()
+    await backend.set_spouse_rights(KARIM_TICKS)
+    await backend.profile()
+    await backend.authorisations()
+
+
+async def paul_walk(journey: Journey, backend: Backend) -> None:
+    """His dashboard and the sections the pictures open; a wrong password first."""
+    try:
+        await backend.login(IdentifierKind.NIR, normalise_nir(PAUL[0]), SecretStr(WRONG_PASSWORD))
+    except BackendError:
+        pass
+    await log_in_journey(journey, PAUL)
+    await backend.dashboard()
+    await backend.profile()
+    await backend.authorisations()
+    await backend.attestations()
+    await backend.declarations()
+    await backend.benefits()
+    await ADDRESS.summary(backend, {**ADDRESS_TYPED, "commune": "Lyon"})
+
+
+async def zohra_walk(journey: Journey, backend: Backend) -> None:
+    """Her dashboard and the section she may not open."""
+    await backend.dashboard()
+    try:
+        await backend.declarations()
+    except BackendError:
+        pass
+
+
+@pytest.fixture(scope="session")
+def karim(_shared_stub: RunningStub) -> Visit:
+    return record(_shared_stub, KARIM, karim_walk)
+
+
+@pytest.fixture(scope="session")
+def paul(_shared_stub: RunningStub) -> Visit:
+    return record(_shared_stub, PAUL, paul_walk)
+
+
+@pytest.fixture(scope="session")
+def zohra(_shared_stub: RunningStub) -> Visit:
+    return record(_shared_stub, ZOHRA, zohra_walk)
+
+
+async def on_step(pilot: Pilot[None], person: tuple[str, str], target: StepName) -> None:
+    """``person`` logged in and on the screen of ``target``, the steps before answered as the
+    visit answered them (``ANSWERS``)."""
+    app = pilot.app
+    assert isinstance(app, CafApp)
+    await log_in_journey(app.journey, person)
+    while app.journey.step.step != target:
+        await app.journey.submit(ANSWERS[app.journey.step.step](app.journey.step))
+    await app.show_step(app.journey.step)
+    await settled.settle(pilot)
+
+
+def starts_on(person: tuple[str, str], target: StepName) -> Callable[[Pilot[None]], Any]:
+    async def reach(pilot: Pilot[None]) -> None:
+        await on_step(pilot, person, target)
+
+    return reach
