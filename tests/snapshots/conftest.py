@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from pydantic import SecretStr
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from caf_stub import RunningStub
 from caf_tui.api import IdentifierKind, SpouseRight, StepName
@@ -186,3 +187,59 @@ def starts_on(person: tuple[str, str], target: StepName) -> Callable[[Pilot[None
         await on_step(pilot, person, target)
 
     return reach
+
+
+# --- one picture test for every front: a language, a theme, NO_COLOR, a size ---------------
+
+Scene = Callable[[Pilot[None]], Awaitable[None]]
+#: The app a scene starts on: ``(request, scene, settings)`` → the app (live or in memory).
+AppFor = Callable[[pytest.FixtureRequest, str, dict[str, Any]], CafApp]
+
+
+def pictures(
+    scenes: dict[str, Scene],
+    app_for: AppFor,
+    doc: str,
+    *,
+    size: tuple[int, int] = (80, 24),
+    no_color: bool = False,
+    **settings: Any,
+) -> Callable[..., None]:
+    """A test picturing each of ``scenes`` with ``settings`` (``lang``, ``theme``) at ``size``,
+    under NO_COLOR=1 if ``no_color``; its name in the module names its pictures."""
+
+    @pytest.mark.parametrize("scene", scenes)
+    def test(
+        snap_compare: Any,
+        request: pytest.FixtureRequest,
+        monkeypatch: pytest.MonkeyPatch,
+        scene: str,
+    ) -> None:
+        if no_color:
+            monkeypatch.setenv("NO_COLOR", "1")
+        app = app_for(request, scene, settings)
+        assert snap_compare(app, terminal_size=size, run_before=scenes[scene])
+
+    test.__doc__ = doc
+    return test
+
+
+async def press(pilot: Pilot[None], selector: str) -> None:
+    """Reach a widget with the keyboard (focus scrolls it into view), then Enter: each waited
+    for on the events it sets going (``settle``), not on the CPU going idle."""
+    widget = pilot.app.screen.query_one(selector)
+    widget.focus()
+    await settled.settle(pilot)
+    assert pilot.app.focused is widget, f"{selector} cannot take the focus"
+    await pilot.wait_for_scheduled_animations()  # as a person would, once it has scrolled
+    await settled.press(pilot, "enter")
+
+
+def fill(pilot: Pilot[None], typed: dict[str, str]) -> None:
+    """Each field of ``typed`` (id → text) set as if typed, the cursor after its text."""
+    for field_id, text in typed.items():
+        pilot.app.screen.query_one(f"#{field_id}", Input).value = text
+
+
+async def on_dashboard(pilot: Pilot[None], person: tuple[str, str]) -> None:
+    await on_step(pilot, person, StepName.DASHBOARD)
