@@ -243,3 +243,27 @@ def fill(pilot: Pilot[None], typed: dict[str, str]) -> None:
 
 async def on_dashboard(pilot: Pilot[None], person: tuple[str, str]) -> None:
     await on_step(pilot, person, StepName.DASHBOARD)
+
+
+def at_sizes(run_before: Scene, doc: str, visit: str = "paul") -> Callable[..., None]:
+    """A test picturing ``run_before`` on the app of ``visit`` at each of ``SIZES``."""
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test(snap_compare: Any, request: pytest.FixtureRequest, size: tuple[int, int]) -> None:
+        app = request.getfixturevalue(visit).app()
+        assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+    test.__doc__ = doc
+    return test
+
+
+async def painted(pilot: Pilot[None]) -> None:
+    """The first screen as it first paints."""
+    await settled.settle(pilot)
+
+
+async def wrong_password(pilot: Pilot[None]) -> None:
+    """Paul's NIR and a wrong password sent from the login form."""
+    await settled.settle(pilot)
+    fill(pilot, {"identifier": PAUL[0], "password": WRONG_PASSWORD})
+    await press(pilot, "#password")
