@@ -241,6 +241,18 @@ def fill(pilot: Pilot[None], typed: dict[str, str]) -> None:
         pilot.app.screen.query_one(f"#{field_id}", Input).value = text
 
 
+async def password_half_met(pilot: Pilot[None]) -> None:
+    """« karim20 » typed on Karim's new password: length and capital missing, each marked ✗."""
+    await on_step(pilot, KARIM, StepName.CHOOSE_PASSWORD)
+    await type_into(pilot, "#password", "karim20")
+
+
+async def type_into(pilot: Pilot[None], selector: str, text: str) -> None:
+    """``text`` typed key by key into the field of ``selector``."""
+    pilot.app.screen.query_one(selector, Input).focus()
+    await settled.type_text(pilot, text)
+
+
 async def on_dashboard(pilot: Pilot[None], person: tuple[str, str]) -> None:
     await on_step(pilot, person, StepName.DASHBOARD)
 
