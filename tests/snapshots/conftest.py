@@ -10,6 +10,7 @@ live stub.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -32,7 +33,7 @@ from caf_tui.replay import settle as settled
 from caf_tui.rules import normalise_nir
 from caf_tui.steps.sections import ADDRESS
 from tests.conftest import reset_stub
-from tests.snapshots.memory_backend import MemoryBackend, Recorder
+from tests.snapshots.memory_backend import Recorder
 from tests.tui.migration import ANSWERS, KARIM_NIR, KARIM_PASSWORD, ORDER
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
@@ -132,10 +133,8 @@ async def karim_walk(journey: Journey, backend: Backend) -> None:
 
 async def paul_walk(journey: Journey, backend: Backend) -> None:
     """His dashboard and the sections the pictures open; a wrong password first."""
-    try:
+    with contextlib.suppress(BackendError):
         await backend.login(IdentifierKind.NIR, normalise_nir(PAUL[0]), SecretStr(WRONG_PASSWORD))
-    except BackendError:
-        pass
     await log_in_journey(journey, PAUL)
     await backend.dashboard()
     await backend.profile()
@@ -149,10 +148,8 @@ async def paul_walk(journey: Journey, backend: Backend) -> None:
 async def zohra_walk(journey: Journey, backend: Backend) -> None:
     """Her dashboard and the section she may not open."""
     await backend.dashboard()
-    try:
+    with contextlib.suppress(BackendError):
         await backend.declarations()
-    except BackendError:
-        pass
 
 
 @pytest.fixture(scope="session")

@@ -18,5 +18,6 @@ test_login_error = at_sizes(
     "A wrong password: the message beside the form, the NIR kept, the password emptied.",
 )
 test_dashboard = at_sizes(
-    paul_on_dashboard, "Paul LEROY's dashboard: his name, numéro allocataire, sections and payments."
+    paul_on_dashboard,
+    "Paul LEROY's dashboard: his name, numéro allocataire, sections and payments.",
 )

@@ -19,8 +19,8 @@ from tests.snapshots.conftest import (
     KARIM,
     PAUL,
     ZOHRA,
-    Visit,
     Scene,
+    Visit,
     fill,
     on_dashboard,
     pictures,
@@ -92,6 +92,8 @@ def app_for(request: pytest.FixtureRequest, scene: str, settings: dict[str, Any]
 
 
 test_at_80x24 = pictures(SCENES, app_for, "Each section as a person leaves it.", lang="fr")
+
+
 def test_the_refused_address_at_60x20(snap_compare: Any, paul: Visit) -> None:
     """The smallest terminal: the refused commune and its error in view."""
     app = paul.app(lang="fr")
