@@ -1,10 +1,11 @@
 """Snapshot tests: the app on a stub whose clock is frozen, with a steady cursor.
 
 Most pictures start on the screen they show, the app on a ``MemoryBackend``: the answers the
-test stub gave once per session to the same calls (``visits``), so that no picture waits for a
-server, a password hash or a login typed key by key. Those where the stub's answer is the
-point (FranceConnect's pages, which the app reads over HTTP outside the backend) stay on the
-live stub.
+test stub gave once per session to the same calls (the ``karim``, ``paul`` and ``zohra``
+visits), so that no picture waits for a server, a password hash or a login typed key by key;
+the stub's clock stood still as it answered and the app's stands still too (``StillClock``).
+Those where the stub's answer is the point (FranceConnect's pages, which the app reads over
+HTTP outside the backend; the English login's French refusal) stay on the live stub.
 """
 
 from __future__ import annotations
@@ -54,15 +55,6 @@ ADDRESS_TYPED = {
 KARIM_TICKS = [SpouseRight.DECLARE_CHANGES]
 
 
-@pytest.fixture
-def snapshot_app(stub: object) -> Callable[..., CafApp]:
-    def make(**overrides: object) -> CafApp:
-        settings = Settings.model_validate({"cursor_blink": False, "remember": False, **overrides})
-        return CafApp(settings, backend=HttpBackend(stub.url))  # type: ignore[attr-defined]
-
-    return make
-
-
 # --- the app on the stub's answers, in memory ---------------------------------------------
 
 
@@ -91,7 +83,6 @@ class Visit:
     """A person's calls and the stub's answers: ``app()`` makes an app answering them."""
 
     recorder: Recorder
-    person: tuple[str, str]
 
     def app(self, clock: StillClock | None = None, **settings: Any) -> CafApp:
         backend = self.recorder.memory().backend
@@ -103,24 +94,23 @@ class Visit:
 Walk = Callable[[Journey, Backend], Awaitable[None]]
 
 
-def record(stub: RunningStub, person: tuple[str, str], walk: Walk) -> Visit:
-    """``walk`` done once on the freshly reset stub, after ``person``'s login; every answer kept."""
+def record(stub: RunningStub, walk: Walk) -> Visit:
+    """``walk`` done once on the freshly reset stub; every answer kept."""
     reset_stub(stub)
     recorder = Recorder(HttpBackend(stub.url))
 
     async def visit() -> None:
-        journey = Journey(recorder.backend)
-        await log_in_journey(journey, person)
-        await walk(journey, recorder.backend)
+        await walk(Journey(recorder.backend), recorder.backend)
         await recorder.aclose()
 
     asyncio.run(visit())
     reset_stub(stub)  # as the next test's ``stub`` expects it, whichever comes first
-    return Visit(recorder, person)
+    return Visit(recorder)
 
 
 async def karim_walk(journey: Journey, backend: Backend) -> None:
     """His journey to the dashboard, then one right given to his spouse."""
+    await log_in_journey(journey, KARIM)
     for step in ORDER[:-1]:
         await journey.submit(ANSWERS[step](journey.step))
     await backend.dashboard()
@@ -132,9 +122,9 @@ async def karim_walk(journey: Journey, backend: Backend) -> None:
 
 
 async def paul_walk(journey: Journey, backend: Backend) -> None:
-    """His dashboard and the sections the pictures open; a wrong password first."""
+    """A wrong password, then his dashboard and the sections the pictures open."""
     with contextlib.suppress(BackendError):
-        await backend.login(IdentifierKind.NIR, normalise_nir(PAUL[0]), SecretStr(WRONG_PASSWORD))
+        await log_in_journey(journey, (PAUL[0], WRONG_PASSWORD))
     await log_in_journey(journey, PAUL)
     await backend.dashboard()
     await backend.profile()
@@ -147,6 +137,7 @@ async def paul_walk(journey: Journey, backend: Backend) -> None:
 
 async def zohra_walk(journey: Journey, backend: Backend) -> None:
     """Her dashboard and the section she may not open."""
+    await log_in_journey(journey, ZOHRA)
     await backend.dashboard()
     with contextlib.suppress(BackendError):
         await backend.declarations()
@@ -154,17 +145,17 @@ async def zohra_walk(journey: Journey, backend: Backend) -> None:
 
 @pytest.fixture(scope="session")
 def karim(_shared_stub: RunningStub) -> Visit:
-    return record(_shared_stub, KARIM, karim_walk)
+    return record(_shared_stub, karim_walk)
 
 
 @pytest.fixture(scope="session")
 def paul(_shared_stub: RunningStub) -> Visit:
-    return record(_shared_stub, PAUL, paul_walk)
+    return record(_shared_stub, paul_walk)
 
 
 @pytest.fixture(scope="session")
 def zohra(_shared_stub: RunningStub) -> Visit:
-    return record(_shared_stub, ZOHRA, zohra_walk)
+    return record(_shared_stub, zohra_walk)
 
 
 async def on_step(pilot: Pilot[None], person: tuple[str, str], target: StepName) -> None:
