@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from pydantic import SecretStr
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Input
 
 from caf_stub import RunningStub
@@ -32,6 +33,7 @@ from caf_tui.config import Settings
 from caf_tui.journey import Journey
 from caf_tui.replay import settle as settled
 from caf_tui.rules import normalise_nir
+from caf_tui.screens.registry import screen_for
 from caf_tui.steps.sections import ADDRESS
 from tests.conftest import reset_stub
 from tests.snapshots.memory_backend import Recorder
@@ -78,24 +80,47 @@ class StillClock:
         self.local += timedelta(seconds=seconds)
 
 
+class AppOnStep(CafApp):
+    """The app started on the screen of the step its journey is at, as ``show_step`` shows it
+    (no login screen composed, styled and painted first, only to be replaced)."""
+
+    def first_screen(self) -> Screen[None]:
+        return screen_for(self.journey.step)
+
+
 @dataclass(frozen=True)
 class Visit:
     """A person's calls and the stub's answers: ``app()`` makes an app answering them."""
 
     recorder: Recorder
+    person: tuple[str, str]
 
-    def app(self, clock: StillClock | None = None, **settings: Any) -> CafApp:
+    def app(
+        self, start: StepName | None = None, clock: StillClock | None = None, **settings: Any
+    ) -> CafApp:
+        """The app on the login, or with ``start``, already on that step's screen (the steps
+        before answered as the visit answered them): for a test that is not a coroutine."""
         backend = self.recorder.memory().backend
-        app = CafApp(Settings(remember=False, cursor_blink=False, **settings), backend=backend)
+        made = CafApp if start is None else AppOnStep
+        app = made(Settings(remember=False, cursor_blink=False, **settings), backend=backend)
         app.journey = Journey(backend, clock=(clock or StillClock()).now)
+        if start is not None:
+            asyncio.run(reach(app.journey, self.person, start))
         return app
+
+
+async def reach(journey: Journey, person: tuple[str, str], target: StepName) -> None:
+    """``person`` logged in, and at ``target``: the steps before answered (``ANSWERS``)."""
+    await log_in_journey(journey, person)
+    while journey.step.step != target:
+        await journey.submit(ANSWERS[StepName(journey.step.step)](journey.step))
 
 
 Walk = Callable[[Journey, Backend], Awaitable[None]]
 
 
-def record(stub: RunningStub, walk: Walk) -> Visit:
-    """``walk`` done once on the freshly reset stub; every answer kept."""
+def record(stub: RunningStub, person: tuple[str, str], walk: Walk) -> Visit:
+    """``person``'s ``walk`` done once on the freshly reset stub; every answer kept."""
     reset_stub(stub)
     recorder = Recorder(HttpBackend(stub.url))
 
@@ -105,7 +130,7 @@ def record(stub: RunningStub, walk: Walk) -> Visit:
 
     asyncio.run(visit())
     reset_stub(stub)  # as the next test's ``stub`` expects it, whichever comes first
-    return Visit(recorder)
+    return Visit(recorder, person)
 
 
 async def karim_walk(journey: Journey, backend: Backend) -> None:
@@ -145,17 +170,17 @@ async def zohra_walk(journey: Journey, backend: Backend) -> None:
 
 @pytest.fixture(scope="session")
 def karim(_shared_stub: RunningStub) -> Visit:
-    return record(_shared_stub, karim_walk)
+    return record(_shared_stub, KARIM, karim_walk)
 
 
 @pytest.fixture(scope="session")
 def paul(_shared_stub: RunningStub) -> Visit:
-    return record(_shared_stub, paul_walk)
+    return record(_shared_stub, PAUL, paul_walk)
 
 
 @pytest.fixture(scope="session")
 def zohra(_shared_stub: RunningStub) -> Visit:
-    return record(_shared_stub, zohra_walk)
+    return record(_shared_stub, ZOHRA, zohra_walk)
 
 
 async def on_step(pilot: Pilot[None], person: tuple[str, str], target: StepName) -> None:
@@ -163,18 +188,9 @@ async def on_step(pilot: Pilot[None], person: tuple[str, str], target: StepName)
     visit answered them (``ANSWERS``)."""
     app = pilot.app
     assert isinstance(app, CafApp)
-    await log_in_journey(app.journey, person)
-    while app.journey.step.step != target:
-        await app.journey.submit(ANSWERS[app.journey.step.step](app.journey.step))
+    await reach(app.journey, person, target)
     await app.show_step(app.journey.step)
     await settled.settle(pilot)
-
-
-def starts_on(person: tuple[str, str], target: StepName) -> Callable[[Pilot[None]], Any]:
-    async def reach(pilot: Pilot[None]) -> None:
-        await on_step(pilot, person, target)
-
-    return reach
 
 
 # --- one picture test for every front: a language, a theme, NO_COLOR, a size ---------------
@@ -229,10 +245,15 @@ def fill(pilot: Pilot[None], typed: dict[str, str]) -> None:
         pilot.app.screen.query_one(f"#{field_id}", Input).value = text
 
 
-async def password_half_met(pilot: Pilot[None]) -> None:
-    """« karim20 » typed on Karim's new password: length and capital missing, each marked ✗."""
-    await on_step(pilot, KARIM, StepName.CHOOSE_PASSWORD)
+async def karim20_typed(pilot: Pilot[None]) -> None:
+    """« karim20 » typed as Karim's new password: length and capital missing, each marked ✗."""
     await type_into(pilot, "#password", "karim20")
+
+
+async def password_half_met(pilot: Pilot[None]) -> None:
+    """Karim on his new password from the login (an app started there), « karim20 » typed."""
+    await on_step(pilot, KARIM, StepName.CHOOSE_PASSWORD)
+    await karim20_typed(pilot)
 
 
 async def type_into(pilot: Pilot[None], selector: str, text: str) -> None:
@@ -241,16 +262,15 @@ async def type_into(pilot: Pilot[None], selector: str, text: str) -> None:
     await settled.type_text(pilot, text)
 
 
-async def on_dashboard(pilot: Pilot[None], person: tuple[str, str]) -> None:
-    await on_step(pilot, person, StepName.DASHBOARD)
-
-
-def at_sizes(run_before: Scene, doc: str, visit: str = "paul") -> Callable[..., None]:
-    """A test picturing ``run_before`` on the app of ``visit`` at each of ``SIZES``."""
+def at_sizes(
+    run_before: Scene, doc: str, visit: str = "paul", start: StepName | None = None
+) -> Callable[..., None]:
+    """A test picturing ``run_before`` at each of ``SIZES`` on the app of ``visit`` started on
+    ``start`` (the login if None)."""
 
     @pytest.mark.parametrize("size", SIZES)
     def test(snap_compare: Any, request: pytest.FixtureRequest, size: tuple[int, int]) -> None:
-        app = request.getfixturevalue(visit).app()
+        app = request.getfixturevalue(visit).app(start)
         assert snap_compare(app, terminal_size=size, run_before=run_before)
 
     test.__doc__ = doc

@@ -20,15 +20,14 @@ from caf_tui.api import StepName
 from caf_tui.app import CafApp
 from caf_tui.replay import settle
 from tests.snapshots.conftest import (
-    KARIM,
     Scene,
     Visit,
     fill,
+    karim20_typed,
     painted,
     password_half_met,
     pictures,
     press,
-    starts_on,
     wrong_password,
 )
 from tests.tui.migration import ORDER, still_app
@@ -43,13 +42,16 @@ async def login_refused(pilot: Pilot[None]) -> None:
 
 SCENES: dict[str, Scene] = {
     "login": login_refused,
-    "password": password_half_met,
-    "code": starts_on(KARIM, StepName.VERIFY_CODE),
+    "password": karim20_typed,
+    "code": painted,
 }
+#: Where each scene's app starts (the login if not said).
+STARTS = {"password": StepName.CHOOSE_PASSWORD, "code": StepName.VERIFY_CODE}
 
 
 def karims(request: pytest.FixtureRequest, scene: str, settings: dict[str, Any]) -> CafApp:
-    return request.getfixturevalue("karim").app(**settings)  # type: ignore[no-any-return]
+    visit = request.getfixturevalue("karim")
+    return visit.app(STARTS.get(scene), **settings)  # type: ignore[no-any-return]
 
 
 test_in_english = pictures(
@@ -79,8 +81,8 @@ FULL_SCREENS = [StepName.LOGIN, *ORDER]
 @pytest.mark.parametrize("step", FULL_SCREENS, ids=[s.value for s in FULL_SCREENS])
 def test_each_screen_at_200x60(snap_compare: Any, karim: Visit, step: StepName) -> None:
     """A large terminal: the form keeps a readable width, nothing stretched or lost."""
-    reach = painted if step is StepName.LOGIN else starts_on(KARIM, step)
-    assert snap_compare(karim.app(), terminal_size=(200, 60), run_before=reach)
+    app = karim.app(None if step is StepName.LOGIN else step)
+    assert snap_compare(app, terminal_size=(200, 60), run_before=painted)
 
 
 # --- what the pictures must show, checked on the SVG itself ------------------------------

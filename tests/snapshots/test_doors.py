@@ -17,6 +17,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Button, Input
 
+from caf_tui.api import StepName
 from caf_tui.app import CafApp
 from caf_tui.replay import settle
 from caf_tui.screens.create_account import CreateAccountScreen
@@ -24,7 +25,7 @@ from caf_tui.screens.forgot_password import ForgotPasswordScreen
 from caf_tui.screens.franceconnect_consent import FranceConnectConsentScreen
 from caf_tui.screens.franceconnect_providers import FranceConnectProvidersScreen
 from caf_tui.screens.manage_account import ManageAccountScreen
-from tests.snapshots.conftest import PAUL, Scene, fill, on_dashboard, pictures, press
+from tests.snapshots.conftest import Scene, fill, pictures, press
 from tests.tui.migration import still_app
 
 CLAIRE = "2 92 01 99 999 014 96"
@@ -72,7 +73,7 @@ async def franceconnect_consent(pilot: Pilot[None]) -> None:
 
 async def manage_account(pilot: Pilot[None]) -> None:
     """Paul LEROY's « Gérer Mon Compte »: his profile, then the security buttons below."""
-    await on_dashboard(pilot, PAUL)
+    await settle.settle(pilot)
     await press(pilot, "#section-manage_account")
     assert isinstance(pilot.app.screen, ManageAccountScreen)
 
@@ -91,7 +92,8 @@ LIVE = {"franceconnect-providers", "franceconnect-consent"}
 def app_for(request: pytest.FixtureRequest, scene: str, settings: dict[str, Any]) -> CafApp:
     if scene in LIVE:
         return still_app(request.getfixturevalue("stub"), **settings)
-    return request.getfixturevalue("paul").app(**settings)  # type: ignore[no-any-return]
+    start = StepName.DASHBOARD if scene == "manage-account" else None
+    return request.getfixturevalue("paul").app(start, **settings)  # type: ignore[no-any-return]
 
 
 test_in_french = pictures(SCENES, app_for, "The default: French, the CAF theme.", lang="fr")

@@ -3,14 +3,8 @@ Paul's visit to the stub, in memory."""
 
 from __future__ import annotations
 
-from textual.pilot import Pilot
-
-from tests.snapshots.conftest import PAUL, at_sizes, on_dashboard, painted, wrong_password
-
-
-async def paul_on_dashboard(pilot: Pilot[None]) -> None:
-    await on_dashboard(pilot, PAUL)
-
+from caf_tui.api import StepName
+from tests.snapshots.conftest import at_sizes, painted, wrong_password
 
 test_login_screen = at_sizes(painted, "The login form as it first paints: NIR field focused.")
 test_login_error = at_sizes(
@@ -18,6 +12,7 @@ test_login_error = at_sizes(
     "A wrong password: the message beside the form, the NIR kept, the password emptied.",
 )
 test_dashboard = at_sizes(
-    paul_on_dashboard,
+    painted,
     "Paul LEROY's dashboard: his name, numéro allocataire, sections and payments.",
+    start=StepName.DASHBOARD,
 )

@@ -15,15 +15,13 @@ from caf_tui.api import StepName
 from caf_tui.replay import settle
 from caf_tui.widgets.countdown import Countdown
 from tests.snapshots.conftest import (
-    KARIM,
     SIZES,
     StillClock,
     Visit,
     at_sizes,
-    on_step,
-    password_half_met,
+    karim20_typed,
+    painted,
     press,
-    starts_on,
     type_into,
 )
 from tests.tui.migration import ORDER
@@ -37,13 +35,14 @@ def test_each_step_as_it_first_shows(
     snap_compare: Any, karim: Visit, step: StepName, size: tuple[int, int]
 ) -> None:
     """Each step's screen as the server first directs it, nothing typed yet."""
-    assert snap_compare(karim.app(), terminal_size=size, run_before=starts_on(KARIM, step))
+    assert snap_compare(karim.app(step), terminal_size=size, run_before=painted)
 
 
 test_password_checklist_half_met = at_sizes(
-    password_half_met,
+    karim20_typed,
     "« karim20 » typed: length and capital missing, each marked ✗ in words, not colour alone.",
     visit="karim",
+    start=StepName.CHOOSE_PASSWORD,
 )
 
 
@@ -52,23 +51,27 @@ def test_code_screen_after_expiry(snap_compare: Any, karim: Visit) -> None:
     clock = StillClock()
 
     async def expired(pilot: Pilot[None]) -> None:
-        await on_step(pilot, KARIM, StepName.VERIFY_CODE)
+        await settle.settle(pilot)
         clock.advance(601)
         for countdown in pilot.app.screen.query(Countdown):
             countdown.tick()  # as its timer does when a second passes
         await settle.settle(pilot)
 
-    assert snap_compare(karim.app(clock), terminal_size=(100, 40), run_before=expired)
+    assert snap_compare(
+        karim.app(StepName.VERIFY_CODE, clock), terminal_size=(100, 40), run_before=expired
+    )
 
 
 def test_quit_asks_first(snap_compare: Any, karim: Visit) -> None:
     """Échap on a journey step: the confirmation says what is kept and where the person resumes."""
 
     async def quit_pressed(pilot: Pilot[None]) -> None:
-        await on_step(pilot, KARIM, StepName.CHOOSE_PASSWORD)
+        await settle.settle(pilot)
         await settle.press(pilot, "escape")
 
-    assert snap_compare(karim.app(), terminal_size=(80, 24), run_before=quit_pressed)
+    assert snap_compare(
+        karim.app(StepName.CHOOSE_PASSWORD), terminal_size=(80, 24), run_before=quit_pressed
+    )
 
 
 def test_contact_editor_with_a_refused_phone(snap_compare: Any, karim: Visit) -> None:
@@ -76,9 +79,11 @@ def test_contact_editor_with_a_refused_phone(snap_compare: Any, karim: Visit) ->
     field, the number typed kept."""
 
     async def landline(pilot: Pilot[None]) -> None:
-        await on_step(pilot, KARIM, StepName.CONFIRM_CONTACT)
+        await settle.settle(pilot)
         await press(pilot, "#edit")
         await type_into(pilot, "#phone", "0123456789")
         await press(pilot, "#save")
 
-    assert snap_compare(karim.app(), terminal_size=(100, 40), run_before=landline)
+    assert snap_compare(
+        karim.app(StepName.CONFIRM_CONTACT), terminal_size=(100, 40), run_before=landline
+    )

@@ -11,33 +11,30 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from caf_tui.api import StepName
 from caf_tui.app import CafApp
 from caf_tui.replay import settle
 from caf_tui.screens.form_section import FormSectionScreen
 from tests.snapshots.conftest import (
     ADDRESS_TYPED,
-    KARIM,
-    PAUL,
-    ZOHRA,
     Scene,
     Visit,
     fill,
-    on_dashboard,
     pictures,
     press,
 )
 
 
-async def opened(pilot: Pilot[None], person: tuple[str, str], *buttons: str) -> None:
-    """``person`` on the dashboard, then each button pressed in turn."""
-    await on_dashboard(pilot, person)
+async def opened(pilot: Pilot[None], *buttons: str) -> None:
+    """From the dashboard, each button pressed in turn."""
+    await settle.settle(pilot)
     for button in buttons:
         await press(pilot, button)
 
 
 async def address_refused(pilot: Pilot[None]) -> None:
     """A commune that is not the postal code's: the error under it, what was typed kept."""
-    await opened(pilot, PAUL, "#section-declare_change", "#declare-address")
+    await opened(pilot, "#section-declare_change", "#declare-address")
     assert isinstance(pilot.app.screen, FormSectionScreen)
     fill(pilot, ADDRESS_TYPED)
     await press(pilot, "#check")
@@ -52,22 +49,22 @@ async def address_summary(pilot: Pilot[None]) -> None:
 
 
 async def benefit_form(pilot: Pilot[None]) -> None:
-    await opened(pilot, PAUL, "#section-request_benefit", "#benefit-prime_activite")
+    await opened(pilot, "#section-request_benefit", "#benefit-prime_activite")
     assert isinstance(pilot.app.screen, FormSectionScreen)
 
 
 async def attestations(pilot: Pilot[None]) -> None:
-    await opened(pilot, PAUL, "#section-attestations")
+    await opened(pilot, "#section-attestations")
 
 
 async def zohra_refused(pilot: Pilot[None]) -> None:
     """Zohra without the right: the section opens and says who may, and whom to ask."""
-    await opened(pilot, ZOHRA, "#section-declare_change")
+    await opened(pilot, "#section-declare_change")
 
 
 async def rights_ticks(pilot: Pilot[None]) -> None:
     """Karim's « Gérer Mon Compte », scrolled to the three ticks, « déclarer » ticked alone."""
-    await opened(pilot, KARIM, "#section-manage_account")
+    await opened(pilot, "#section-manage_account")
     pilot.app.screen.query_one("#right-declare_changes").focus(scroll_visible=False)
     await pilot.press("space")
     await settle.settle(pilot)
@@ -88,7 +85,7 @@ VISITS = {"zohra-refused": "zohra", "rights-ticks": "karim"}
 
 def app_for(request: pytest.FixtureRequest, scene: str, settings: dict[str, Any]) -> CafApp:
     visit = request.getfixturevalue(VISITS.get(scene, "paul"))
-    return visit.app(**settings)  # type: ignore[no-any-return]
+    return visit.app(StepName.DASHBOARD, **settings)  # type: ignore[no-any-return]
 
 
 test_at_80x24 = pictures(SCENES, app_for, "Each section as a person leaves it.", lang="fr")
@@ -96,5 +93,5 @@ test_at_80x24 = pictures(SCENES, app_for, "Each section as a person leaves it.",
 
 def test_the_refused_address_at_60x20(snap_compare: Any, paul: Visit) -> None:
     """The smallest terminal: the refused commune and its error in view."""
-    app = paul.app(lang="fr")
+    app = paul.app(StepName.DASHBOARD, lang="fr")
     assert snap_compare(app, terminal_size=(60, 20), run_before=address_refused)

@@ -9,7 +9,8 @@ from typing import Any
 from textual.pilot import Pilot
 
 from caf_tui.api import StepName
-from tests.snapshots.conftest import KARIM, PAUL, Visit, on_dashboard, on_step
+from caf_tui.replay import settle
+from tests.snapshots.conftest import Visit, painted
 
 SMALL = (60, 20)
 
@@ -18,16 +19,14 @@ def test_password_screen_at_60x20(snap_compare: Any, karim: Visit) -> None:
     """Karim on « Choisir son mot de passe », the field focused: all six rules under it."""
 
     async def reach(pilot: Pilot[None]) -> None:
-        await on_step(pilot, KARIM, StepName.CHOOSE_PASSWORD)
+        await settle.settle(pilot)
         await pilot.wait_for_scheduled_animations()
 
-    assert snap_compare(karim.app(), terminal_size=SMALL, run_before=reach)
+    app = karim.app(StepName.CHOOSE_PASSWORD)
+    assert snap_compare(app, terminal_size=SMALL, run_before=reach)
 
 
 def test_dashboard_at_60x20(snap_compare: Any, paul: Visit) -> None:
     """Paul LEROY's dashboard at 60 columns: amounts on one row."""
 
-    async def reach(pilot: Pilot[None]) -> None:
-        await on_dashboard(pilot, PAUL)
-
-    assert snap_compare(paul.app(), terminal_size=SMALL, run_before=reach)
+    assert snap_compare(paul.app(StepName.DASHBOARD), terminal_size=SMALL, run_before=painted)
