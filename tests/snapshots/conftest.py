@@ -81,11 +81,23 @@ class StillClock:
 
 
 class AppOnStep(CafApp):
-    """The app started on the screen of the step its journey is at, as ``show_step`` shows it
-    (no login screen composed, styled and painted first, only to be replaced)."""
+    """The app started on the screen of the step its journey is at, as ``show_step`` shows it,
+    or on ``door`` (a screen the login opens): no login composed, styled and painted first,
+    only to be replaced or covered."""
+
+    door: Callable[[], Screen[None]] | None = None
 
     def first_screen(self) -> Screen[None]:
-        return screen_for(self.journey.step)
+        return self.door() if self.door else screen_for(self.journey.step)
+
+
+def live_app(stub: RunningStub, door: Callable[[], Screen[None]], **settings: Any) -> CafApp:
+    """The app on the live stub, its clock standing still, started on ``door``."""
+    backend = HttpBackend(stub.url)
+    app = AppOnStep(Settings(remember=False, cursor_blink=False, **settings), backend=backend)
+    app.door = door
+    app.journey = Journey(backend, clock=StillClock().now)
+    return app
 
 
 @dataclass(frozen=True)
@@ -96,13 +108,20 @@ class Visit:
     person: tuple[str, str]
 
     def app(
-        self, start: StepName | None = None, clock: StillClock | None = None, **settings: Any
+        self,
+        start: StepName | None = None,
+        clock: StillClock | None = None,
+        door: Callable[[], Screen[None]] | None = None,
+        **settings: Any,
     ) -> CafApp:
-        """The app on the login, or with ``start``, already on that step's screen (the steps
-        before answered as the visit answered them): for a test that is not a coroutine."""
+        """The app on the login; with ``start``, already on that step's screen (the steps
+        before answered as the visit answered them: for a test that is not a coroutine); with
+        ``door``, on that screen of the login's."""
         backend = self.recorder.memory().backend
-        made = CafApp if start is None else AppOnStep
+        made = CafApp if start is None and door is None else AppOnStep
         app = made(Settings(remember=False, cursor_blink=False, **settings), backend=backend)
+        if isinstance(app, AppOnStep):
+            app.door = door
         app.journey = Journey(backend, clock=(clock or StillClock()).now)
         if start is not None:
             asyncio.run(reach(app.journey, self.person, start))

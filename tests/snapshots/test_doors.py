@@ -22,11 +22,11 @@ from caf_tui.app import CafApp
 from caf_tui.replay import settle
 from caf_tui.screens.create_account import CreateAccountScreen
 from caf_tui.screens.forgot_password import ForgotPasswordScreen
+from caf_tui.screens.franceconnect import FranceConnectScreen
 from caf_tui.screens.franceconnect_consent import FranceConnectConsentScreen
 from caf_tui.screens.franceconnect_providers import FranceConnectProvidersScreen
 from caf_tui.screens.manage_account import ManageAccountScreen
-from tests.snapshots.conftest import Scene, fill, pictures, press
-from tests.tui.migration import still_app
+from tests.snapshots.conftest import Scene, Visit, fill, live_app, pictures, press
 
 CLAIRE = "2 92 01 99 999 014 96"
 
@@ -42,7 +42,6 @@ async def forgot_password(pilot: Pilot[None]) -> None:
 async def create_account_refused(pilot: Pilot[None]) -> None:
     """« 932 » as the postal code: refused before sending, the error under the field."""
     await settle.settle(pilot)
-    await press(pilot, "#create-account")
     screen = pilot.app.screen
     assert isinstance(screen, CreateAccountScreen)
     fill(pilot, {"numero_allocataire": "4821573", "postal_code": "932"})
@@ -53,7 +52,6 @@ async def create_account_refused(pilot: Pilot[None]) -> None:
 async def franceconnect_providers(pilot: Pilot[None]) -> None:
     """« Dans ce terminal »: the identity providers, the demo one first focused."""
     await settle.settle(pilot)
-    await press(pilot, "#franceconnect")
     await press(pilot, "#terminal")
     assert isinstance(pilot.app.screen, FranceConnectProvidersScreen)
 
@@ -85,15 +83,17 @@ SCENES: dict[str, Scene] = {
     "franceconnect-consent": franceconnect_consent,
     "manage-account": manage_account,
 }
-#: FranceConnect's pages are the stub's: pictured as it serves them.
+#: FranceConnect's pages are the stub's: pictured as it serves them, from its door of the login.
 LIVE = {"franceconnect-providers", "franceconnect-consent"}
 
 
 def app_for(request: pytest.FixtureRequest, scene: str, settings: dict[str, Any]) -> CafApp:
     if scene in LIVE:
-        return still_app(request.getfixturevalue("stub"), **settings)
-    start = StepName.DASHBOARD if scene == "manage-account" else None
-    return request.getfixturevalue("paul").app(start, **settings)  # type: ignore[no-any-return]
+        return live_app(request.getfixturevalue("stub"), FranceConnectScreen, **settings)
+    paul: Visit = request.getfixturevalue("paul")
+    if scene == "create-account-refused":
+        return paul.app(door=CreateAccountScreen, **settings)
+    return paul.app(StepName.DASHBOARD if scene == "manage-account" else None, **settings)
 
 
 test_in_french = pictures(SCENES, app_for, "The default: French, the CAF theme.", lang="fr")
