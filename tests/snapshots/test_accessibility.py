@@ -19,9 +19,8 @@ from caf_stub import RunningStub
 from caf_tui.api import StepName
 from caf_tui.app import CafApp
 from caf_tui.replay import settle
-from tests.snapshots.conftest import (
+from tests.snapshots.scenes import (
     Scene,
-    Visit,
     fill,
     karim20_typed,
     painted,
@@ -30,6 +29,7 @@ from tests.snapshots.conftest import (
     press,
     wrong_password,
 )
+from tests.snapshots.visits import Visit
 from tests.tui.migration import ORDER, still_app
 
 

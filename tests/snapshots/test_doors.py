@@ -26,7 +26,8 @@ from caf_tui.screens.franceconnect import FranceConnectScreen
 from caf_tui.screens.franceconnect_consent import FranceConnectConsentScreen
 from caf_tui.screens.franceconnect_providers import FranceConnectProvidersScreen
 from caf_tui.screens.manage_account import ManageAccountScreen
-from tests.snapshots.conftest import Scene, Visit, fill, live_app, pictures, press
+from tests.snapshots.scenes import Scene, fill, pictures, press
+from tests.snapshots.visits import Visit, live_app
 
 CLAIRE = "2 92 01 99 999 014 96"
 
@@ -72,7 +73,6 @@ async def franceconnect_consent(pilot: Pilot[None]) -> None:
 async def manage_account(pilot: Pilot[None]) -> None:
     """Paul LEROY's « Gérer Mon Compte »: his profile, then the security buttons below."""
     await settle.settle(pilot)
-    await press(pilot, "#section-manage_account")
     assert isinstance(pilot.app.screen, ManageAccountScreen)
 
 
@@ -93,7 +93,9 @@ def app_for(request: pytest.FixtureRequest, scene: str, settings: dict[str, Any]
     paul: Visit = request.getfixturevalue("paul")
     if scene == "create-account-refused":
         return paul.app(door=CreateAccountScreen, **settings)
-    return paul.app(StepName.DASHBOARD if scene == "manage-account" else None, **settings)
+    if scene == "manage-account":  # the section the dashboard opens, on Paul's dashboard
+        return paul.app(StepName.DASHBOARD, door=ManageAccountScreen, **settings)
+    return paul.app(**settings)
 
 
 test_in_french = pictures(SCENES, app_for, "The default: French, the CAF theme.", lang="fr")

@@ -4,7 +4,7 @@ Paul's visit to the stub, in memory."""
 from __future__ import annotations
 
 from caf_tui.api import StepName
-from tests.snapshots.conftest import at_sizes, painted, wrong_password
+from tests.snapshots.scenes import at_sizes, painted, wrong_password
 
 test_login_screen = at_sizes(painted, "The login form as it first paints: NIR field focused.")
 test_login_error = at_sizes(

@@ -14,16 +14,8 @@ from textual.pilot import Pilot
 from caf_tui.api import StepName
 from caf_tui.replay import settle
 from caf_tui.widgets.countdown import Countdown
-from tests.snapshots.conftest import (
-    SIZES,
-    StillClock,
-    Visit,
-    at_sizes,
-    karim20_typed,
-    painted,
-    press,
-    type_into,
-)
+from tests.snapshots.scenes import SIZES, at_sizes, karim20_typed, painted, press, type_into
+from tests.snapshots.visits import StillClock, Visit
 from tests.tui.migration import ORDER
 
 STEPS = ORDER[:-1]  # the dashboard has snapshots of its own

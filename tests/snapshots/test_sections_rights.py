@@ -15,18 +15,13 @@ from caf_tui.api import StepName
 from caf_tui.app import CafApp
 from caf_tui.replay import settle
 from caf_tui.screens.form_section import FormSectionScreen
-from tests.snapshots.conftest import (
-    ADDRESS_TYPED,
-    Scene,
-    Visit,
-    fill,
-    pictures,
-    press,
-)
+from caf_tui.screens.sections import SECTION_SCREENS
+from tests.snapshots.scenes import Scene, fill, pictures, press
+from tests.snapshots.visits import ADDRESS_TYPED, Visit
 
 
 async def opened(pilot: Pilot[None], *buttons: str) -> None:
-    """From the dashboard, each button pressed in turn."""
+    """On the section the app starts on (``SECTIONS``), each button pressed in turn."""
     await settle.settle(pilot)
     for button in buttons:
         await press(pilot, button)
@@ -34,7 +29,7 @@ async def opened(pilot: Pilot[None], *buttons: str) -> None:
 
 async def address_refused(pilot: Pilot[None]) -> None:
     """A commune that is not the postal code's: the error under it, what was typed kept."""
-    await opened(pilot, "#section-declare_change", "#declare-address")
+    await opened(pilot, "#declare-address")
     assert isinstance(pilot.app.screen, FormSectionScreen)
     fill(pilot, ADDRESS_TYPED)
     await press(pilot, "#check")
@@ -49,22 +44,22 @@ async def address_summary(pilot: Pilot[None]) -> None:
 
 
 async def benefit_form(pilot: Pilot[None]) -> None:
-    await opened(pilot, "#section-request_benefit", "#benefit-prime_activite")
+    await opened(pilot, "#benefit-prime_activite")
     assert isinstance(pilot.app.screen, FormSectionScreen)
 
 
 async def attestations(pilot: Pilot[None]) -> None:
-    await opened(pilot, "#section-attestations")
+    await opened(pilot)
 
 
 async def zohra_refused(pilot: Pilot[None]) -> None:
     """Zohra without the right: the section opens and says who may, and whom to ask."""
-    await opened(pilot, "#section-declare_change")
+    await opened(pilot)
 
 
 async def rights_ticks(pilot: Pilot[None]) -> None:
     """Karim's « Gérer Mon Compte », scrolled to the three ticks, « déclarer » ticked alone."""
-    await opened(pilot, "#section-manage_account")
+    await opened(pilot)
     pilot.app.screen.query_one("#right-declare_changes").focus(scroll_visible=False)
     await pilot.press("space")
     await settle.settle(pilot)
@@ -81,11 +76,20 @@ SCENES: dict[str, Scene] = {
     "rights-ticks": rights_ticks,
 }
 VISITS = {"zohra-refused": "zohra", "rights-ticks": "karim"}
+#: The section of the dashboard each scene's app starts on, the dashboard under it.
+SECTIONS = {
+    "address-refused": "declare_change",
+    "address-summary": "declare_change",
+    "benefit-form": "request_benefit",
+    "attestations": "attestations",
+    "zohra-refused": "declare_change",
+    "rights-ticks": "manage_account",
+}
 
 
 def app_for(request: pytest.FixtureRequest, scene: str, settings: dict[str, Any]) -> CafApp:
-    visit = request.getfixturevalue(VISITS.get(scene, "paul"))
-    return visit.app(StepName.DASHBOARD, **settings)  # type: ignore[no-any-return]
+    visit: Visit = request.getfixturevalue(VISITS.get(scene, "paul"))
+    return visit.app(StepName.DASHBOARD, door=SECTION_SCREENS[SECTIONS[scene]], **settings)
 
 
 test_at_80x24 = pictures(SCENES, app_for, "Each section as a person leaves it.", lang="fr")
@@ -93,5 +97,5 @@ test_at_80x24 = pictures(SCENES, app_for, "Each section as a person leaves it.",
 
 def test_the_refused_address_at_60x20(snap_compare: Any, paul: Visit) -> None:
     """The smallest terminal: the refused commune and its error in view."""
-    app = paul.app(StepName.DASHBOARD, lang="fr")
+    app = paul.app(StepName.DASHBOARD, door=SECTION_SCREENS["declare_change"], lang="fr")
     assert snap_compare(app, terminal_size=(60, 20), run_before=address_refused)

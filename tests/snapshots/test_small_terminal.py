@@ -10,7 +10,8 @@ from textual.pilot import Pilot
 
 from caf_tui.api import StepName
 from caf_tui.replay import settle
-from tests.snapshots.conftest import Visit, painted
+from tests.snapshots.scenes import painted
+from tests.snapshots.visits import Visit
 
 SMALL = (60, 20)
 
