@@ -64,7 +64,8 @@ def pictures(
         assert snap_compare(app, terminal_size=size, run_before=scenes[scene])
 
     test.__doc__ = doc
-    return test
+    made: Callable[..., None] = test  # marked by pytest, which types its decorators loosely
+    return made
 
 
 async def press(pilot: Pilot[None], selector: str) -> None:
@@ -113,7 +114,8 @@ def at_sizes(
         assert snap_compare(app, terminal_size=size, run_before=run_before)
 
     test.__doc__ = doc
-    return test
+    made: Callable[..., None] = test  # marked by pytest, which types its decorators loosely
+    return made
 
 
 async def painted(pilot: Pilot[None]) -> None:
