@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Button, Input
 
 from caf_tui.api import StepName
 from caf_tui.app import CafApp
@@ -72,6 +72,9 @@ async def press(pilot: Pilot[None], selector: str) -> None:
     """Reach a widget with the keyboard (focus scrolls it into view), then Enter: each waited
     for on the events it sets going (``settle``), not on the CPU going idle."""
     widget = pilot.app.screen.query_one(selector)
+    if isinstance(widget, Button):
+        # No pressed look for 0.2 s: the picture would show it or not as the CPU allows.
+        widget.active_effect_duration = 0
     widget.focus()
     await settled.settle(pilot)
     assert pilot.app.focused is widget, f"{selector} cannot take the focus"
