@@ -7,15 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import httpx
-from pydantic import SecretStr
 
-from caf_tui.api import AcceptTermsStep, Channel, NextStep, SpouseDecision, StepName
+from caf_tui.api import NextStep, SpouseDecision, StepName
 from caf_tui.screens.base import StepCall
-
-KARIM_NIR = "1 83 05 99 999 011 72"
-KARIM_PASSWORD = "83051234"
-NEW_PASSWORD = "Karim2024"
-CODE = "123456"
+from tests.tui.migration import ANSWERS as MIGRATION_ANSWERS
+from tests.tui.migration import CODE as CODE
+from tests.tui.migration import KARIM_NIR as KARIM_NIR
+from tests.tui.migration import KARIM_PASSWORD as KARIM_PASSWORD
+from tests.tui.migration import NEW_PASSWORD as NEW_PASSWORD
 
 
 @dataclass
@@ -63,20 +62,10 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1] if len(values) >= 2 else values[0]
 
 
-def _version(step: NextStep) -> str:
-    assert isinstance(step, AcceptTermsStep)
-    return step.version
-
-
+#: Karim's answers, step by step, as the Pilot tests give them (tests/tui/migration.py), but
+#: authorising Zohra as flows/karim-sms.yaml does.
 ANSWERS: dict[StepName, Callable[[NextStep], StepCall]] = {
-    StepName.MIGRATION_INTRO: lambda step: lambda b: b.start_migration(),
-    StepName.ACCEPT_TERMS: lambda step: lambda b: b.accept_terms(_version(step)),
-    StepName.CHOOSE_PASSWORD: lambda step: (
-        lambda b: b.choose_password(SecretStr(NEW_PASSWORD), SecretStr(NEW_PASSWORD))
-    ),
-    StepName.CONFIRM_CONTACT: lambda step: lambda b: b.confirm_contact(Channel.SMS),
-    StepName.VERIFY_CODE: lambda step: lambda b: b.verify_code(SecretStr(CODE)),
-    StepName.ACCOUNT_CREATED: lambda step: lambda b: b.acknowledge_account_created(),
+    **MIGRATION_ANSWERS,
     StepName.SPOUSE_AUTHORISATION: lambda step: (
         lambda b: b.decide_spouse_authorisation(SpouseDecision.AUTHORISE)
     ),
