@@ -8,7 +8,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.lazy import Lazy
-from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from caf_tui import help_texts, rules
@@ -35,18 +34,6 @@ if TYPE_CHECKING:
 ShownLogin = Union["LoginStep", LoginStart]  # a string: imported for mypy only
 
 
-class AfterFirstPaint(Lazy):
-    """Textual's ``Lazy``, one refresh later. At the app's start (a batch update), Textual runs
-    after-refresh callbacks before the batched first paint: a plain ``Lazy`` had its widget
-    mounted, then painted with the rest, in the first frame."""
-
-    async def mount_composed_widgets(self, widgets: list[Widget]) -> None:
-        async def mount_after_the_paint() -> None:
-            await super(AfterFirstPaint, self).mount_composed_widgets(widgets)
-
-        self.call_after_refresh(mount_after_the_paint)
-
-
 @step_screen(StepName.LOGIN)
 class LoginScreen(StepScreen[ShownLogin]):
     CSS_PATH = stylesheet("login")
@@ -68,7 +55,7 @@ class LoginScreen(StepScreen[ShownLogin]):
                 yield from self._form()
             # Mounted after the first frame: the form is what a person reads first, and the
             # doors' composing and styling was a fifth of Textual's work before that frame.
-            yield AfterFirstPaint(LoginDoors(id="doors-column"))
+            yield Lazy(LoginDoors(id="doors-column"))
         yield KeysFooter()
 
     def _width_classes(self, width: int) -> dict[str, bool]:
