@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Union
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.lazy import Lazy
 from textual.widgets import Button, Input, Label, Static
 
 from caf_tui import help_texts, rules
@@ -53,9 +52,7 @@ class LoginScreen(StepScreen[ShownLogin]):
         with VerticalScroll(classes="body"), Horizontal(id="columns"):
             with Vertical(id="form-column"):
                 yield from self._form()
-            # Mounted after the first frame: the form is what a person reads first, and the
-            # doors' composing and styling was a fifth of Textual's work before that frame.
-            yield Lazy(LoginDoors(id="doors-column"))
+            yield LoginDoors(id="doors-column")
         yield KeysFooter()
 
     def _width_classes(self, width: int) -> dict[str, bool]:
