@@ -66,7 +66,6 @@ def reset_stub(running: RunningStub) -> None:
         client.post("/_stub/reset").raise_for_status()
 
 
-ENGINES = ("sqlite", "postgresql")
 ENGINE_SUITES = frozenset({"stub", "security", "rights", "franceconnect"})
 """The folders of tests/ whose stub tests run on both engines."""
 _TESTS = Path(__file__).parent
@@ -77,7 +76,11 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         return
     parts = Path(metafunc.definition.path).relative_to(_TESTS).parts
     if parts and parts[0] in ENGINE_SUITES:
-        metafunc.parametrize("stub_engine", ENGINES, indirect=True)
+        metafunc.parametrize(
+            "stub_engine",
+            ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)],
+            indirect=True,
+        )
 
 
 @pytest.fixture
@@ -177,6 +180,20 @@ WALKS_JOURNEYS = frozenset(
         "tests/tui/test_migration_screens.py",
         "tests/tui/test_password_in_view.py",
         "tests/words/test_empty_checklist.py",
+        # Each starts processes or several stubs, or replays flows, or times many requests:
+        # seconds apiece, out of the quick subset.
+        "tests/replay/test_shared_stub.py",
+        "tests/replay/test_pytest_plugin.py",
+        "tests/replay/test_record.py",
+        "tests/replay/test_failures.py",
+        "tests/stub/test_workers.py",
+        "tests/stub/test_throttling.py",
+        "tests/e2e/test_processes.py",
+        "tests/e2e/test_crash.py",
+        "tests/fuzz/test_journey_machine.py",
+        "tests/plain/test_terminal.py",
+        "tests/kiosk/test_leaving.py",
+        "tests/snapshots/test_accessibility.py",
     }
 )
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
