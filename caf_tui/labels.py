@@ -127,11 +127,11 @@ def door_labels() -> DoorLabels:
 def signup_labels() -> dict[str, str]:
     """« Créer Mon Compte »: each field of the request, named as the form names it."""
     return {
-        "numero_allocataire": _("Numéro allocataire"),
-        "postal_code": _("Code postal"),
-        "family_name": _("Nom"),
-        "given_names": _("Prénom(s)"),
-        "birth_date": _("Date de naissance (JJ/MM/AAAA)"),
+        "numero_allocataire": _(words.NUMERO_ALLOCATAIRE),
+        "postal_code": _(words.POSTAL_CODE),
+        "family_name": _(words.FAMILY_NAME),
+        "given_names": _(words.GIVEN_NAMES),
+        "birth_date": _(words.BIRTH_DATE),
         "nir": _(words.NIR_LABEL),
         "gender": _("Civilité"),
     }

@@ -222,10 +222,14 @@ def checklist_sentence(checks: list[RuleCheck], policy: PasswordPolicy) -> str:
     return head + " : " + _join(missing) + "."
 
 
+#: Between the last two items of a list said in words (also the line mode's durations).
+AND = N_("et")
+
+
 def _join(items: list[str]) -> str:
     if len(items) == 1:
         return items[0]
-    return ", ".join(items[:-1]) + " " + _("et") + " " + items[-1]
+    return ", ".join(items[:-1]) + " " + _(AND) + " " + items[-1]
 
 
 # --- Verification codes ----------------------------------------------------------------------

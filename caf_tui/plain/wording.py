@@ -5,6 +5,7 @@ Words the screens say too live in caf_tui/labels.py; these are the line mode's o
 
 from __future__ import annotations
 
+from caf_tui import rules
 from caf_tui.api import Progress
 from caf_tui.i18n import _, ngettext
 
@@ -30,4 +31,4 @@ def spoken_duration(seconds: int) -> str:
         parts.append(ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes))
     if rest or not minutes:
         parts.append(ngettext("{n} seconde", "{n} secondes", rest).format(n=rest))
-    return (" " + _("et") + " ").join(parts)
+    return (" " + _(rules.AND) + " ").join(parts)

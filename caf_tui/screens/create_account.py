@@ -11,58 +11,49 @@ from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from caf_tui import help_texts, rules
 from caf_tui.api.signup import SignupRequest
-from caf_tui.i18n import N_, _
+from caf_tui.i18n import _
 from caf_tui.screens.section_base import SectionScreen
+from caf_tui.steps import helps, words
 from caf_tui.widgets.fields import HelpedInput
 from caf_tui.widgets.messages import FieldError
 from caf_tui.widgets.toggles import ChoiceButton, TickBox
 
 #: (field id, label, max length) in the order of the form.
 FIELDS = (
-    ("numero_allocataire", N_("Numéro allocataire"), 16),
-    ("postal_code", N_("Code postal"), 8),
-    ("family_name", N_("Nom"), 80),
-    ("given_names", N_("Prénom(s)"), 120),
-    ("birth_date", N_("Date de naissance (JJ/MM/AAAA)"), 10),
+    ("numero_allocataire", words.NUMERO_ALLOCATAIRE, 16),
+    ("postal_code", words.POSTAL_CODE, 8),
+    ("family_name", words.FAMILY_NAME, 80),
+    ("given_names", words.GIVEN_NAMES, 120),
+    ("birth_date", words.BIRTH_DATE, 10),
 )
 
 
 class CreateAccountScreen(SectionScreen):
     """Opened from the login screen's « Créer Mon Compte »."""
 
-    HEADING = N_("CRÉER MON COMPTE")
+    HEADING = words.SIGNUP_TITLE
     AUTO_FOCUS = "#numero_allocataire"
-    HELP = N_(
-        "Tous les membres du foyer, de plus de 15 ans, peuvent créer leur compte. Le numéro "
-        "allocataire figure sur les courriers de la Caf. Si vous n'avez pas de numéro de "
-        "Sécurité sociale, un identifiant provisoire vous sera attribué pour les prochaines "
-        "connexions."
-    )
+    HELP = helps.CREATE_ACCOUNT
 
     def compose_form(self) -> ComposeResult:
-        yield Static(
-            _(
-                "Tous les membres du foyer, de plus de 15 ans, peuvent créer leur compte. "
-                "Tous les champs sont obligatoires, sauf mention contraire."
-            )
-        )
+        yield Static(_(words.SIGNUP_INTRO))
         for field_id, label, max_length in FIELDS:
             yield Label(_(label))
             yield HelpedInput(id=field_id, max_length=max_length)
             yield FieldError(id=f"error-{field_id}")
-        yield TickBox(_("Je n'ai pas de numéro de Sécurité sociale"), id="no-nir")
-        yield Label(_("Numéro de Sécurité sociale"), id="nir-label")
+        yield TickBox(_(words.NO_NIR), id="no-nir")
+        yield Label(_(words.NIR_LABEL), id="nir-label")
         yield HelpedInput(id="nir", max_length=40, help_text=help_texts.nir_help())
         yield FieldError(id="error-nir")
         with RadioSet(id="gender"):
-            yield ChoiceButton(_("Madame"), id="gender-F")
-            yield ChoiceButton(_("Monsieur"), id="gender-M")
+            yield ChoiceButton(_(words.MADAME), id="gender-F")
+            yield ChoiceButton(_(words.MONSIEUR), id="gender-M")
         yield FieldError(id="error-gender")
         yield Static(
-            _("Un identifiant provisoire vous sera alors attribué pour les prochaines connexions."),
+            _(words.TEMPORARY_ID_GIVEN),
             id="temporary-note",
         )
-        yield Button(_("Valider"), id="validate", variant="primary", classes="submit")
+        yield Button(_(words.VALIDATE), id="validate", variant="primary", classes="submit")
 
     def on_mount(self) -> None:
         self.query_one("#retry").display = False
@@ -108,8 +99,8 @@ class CreateAccountScreen(SectionScreen):
         checks = [
             ("numero_allocataire", rules.normalise_numero_allocataire),
             ("postal_code", rules.normalise_postal_code),
-            ("family_name", lambda t: rules.normalise_name(t, _("nom"))),
-            ("given_names", lambda t: rules.normalise_name(t, _("prénom"))),
+            ("family_name", lambda t: rules.normalise_name(t, _(words.FAMILY_NAME_WORD))),
+            ("given_names", lambda t: rules.normalise_name(t, _(words.GIVEN_NAMES_WORD))),
         ]
         if has_nir:
             checks.append(("nir", rules.normalise_nir))
@@ -137,7 +128,7 @@ class CreateAccountScreen(SectionScreen):
                 }
             )
         except ValidationError:  # a length the form already bounds: not expected
-            self.refuse("numero_allocataire", _("Vérifiez les informations saisies."))
+            self.refuse("numero_allocataire", _(words.CHECK_WHAT_WAS_TYPED))
             return None
 
     def send(self) -> None:

@@ -171,7 +171,7 @@ def summary_lines(summary: Summary) -> list[str]:
 # --- « Déclarer un changement » ------------------------------------------------------------
 
 STREET = N_("Numéro et voie")
-POSTAL_CODE = N_("Code postal")
+POSTAL_CODE = words.POSTAL_CODE
 COMMUNE = N_("Commune")
 MOVED_ON = N_("Date du déménagement (JJ/MM/AAAA)")
 SITUATION = N_("Votre nouvelle situation")

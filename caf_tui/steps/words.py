@@ -154,3 +154,25 @@ N_DIGITS = N_("{n} chiffres")
 SAVE_CONTACT = N_("Enregistrer mes coordonnées")
 #: Said while a request is on its way (at once on screen; in the line mode, once it is slow).
 SENDING = N_("Envoi en cours, veuillez patienter…")
+
+# --- « Créer Mon Compte »: the form both front ends ask ---------------------------------------
+SIGNUP_TITLE = N_("CRÉER MON COMPTE")
+SIGNUP_INTRO = N_(
+    "Tous les membres du foyer, de plus de 15 ans, peuvent créer leur compte. "
+    "Tous les champs sont obligatoires, sauf mention contraire."
+)
+NO_NIR = N_("Je n'ai pas de numéro de Sécurité sociale")
+TEMPORARY_ID_GIVEN = N_(
+    "Un identifiant provisoire vous sera alors attribué pour les prochaines connexions."
+)
+MADAME = N_("Madame")
+MONSIEUR = N_("Monsieur")
+#: How a name's rule names the field in its message (« Le nom … »).
+FAMILY_NAME_WORD = N_("nom")
+GIVEN_NAMES_WORD = N_("prénom")
+CHECK_WHAT_WAS_TYPED = N_("Vérifiez les informations saisies.")
+NUMERO_ALLOCATAIRE = N_("Numéro allocataire")
+POSTAL_CODE = N_("Code postal")
+FAMILY_NAME = N_("Nom")
+GIVEN_NAMES = N_("Prénom(s)")
+BIRTH_DATE = N_("Date de naissance (JJ/MM/AAAA)")

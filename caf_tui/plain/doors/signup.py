@@ -16,13 +16,14 @@ from caf_tui.labels import signup_labels
 from caf_tui.plain.context import Context
 from caf_tui.plain.doors.review import BACK, check_answers
 from caf_tui.plain.prompts import Choice, Field
+from caf_tui.steps import words
 
 #: The form's text fields, in its order, each with the check the screen applies.
 TEXT_FIELDS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("numero_allocataire", rules.normalise_numero_allocataire),
     ("postal_code", rules.normalise_postal_code),
-    ("family_name", lambda text: rules.normalise_name(text, _("nom"))),
-    ("given_names", lambda text: rules.normalise_name(text, _("prénom"))),
+    ("family_name", lambda text: rules.normalise_name(text, _(words.FAMILY_NAME_WORD))),
+    ("given_names", lambda text: rules.normalise_name(text, _(words.GIVEN_NAMES_WORD))),
     ("birth_date", lambda text: rules.parse_birth_date(text).strftime("%d/%m/%Y")),
     ("nir", rules.normalise_nir),
 )
@@ -43,7 +44,7 @@ def ask_identity(ctx: Context, answers: dict[str, str | None]) -> None:
         _("Avez-vous un numéro de Sécurité sociale ?"),
         [
             Choice("nir", _("Oui, je le saisis"), asks=frozenset({"nir"})),
-            Choice("no-nir", _("Je n'ai pas de numéro de Sécurité sociale")),
+            Choice("no-nir", _(words.NO_NIR)),
         ],
         help_texts.create_account_help(),
     )
@@ -51,11 +52,11 @@ def ask_identity(ctx: Context, answers: dict[str, str | None]) -> None:
         ask_text(ctx, answers, "nir")
         answers["gender"] = None
         return
-    ctx.say(_("Un identifiant provisoire vous sera alors attribué pour les prochaines connexions."))
+    ctx.say(_(words.TEMPORARY_ID_GIVEN))
     answers["nir"] = None
     gender = ctx.prompter.choose(
         _("Civilité : choisissez « Madame » ou « Monsieur »."),
-        [Choice("gender-F", _("Madame")), Choice("gender-M", _("Monsieur"))],
+        [Choice("gender-F", _(words.MADAME)), Choice("gender-M", _(words.MONSIEUR))],
         help_texts.create_account_help(),
         field="gender",
     )
@@ -93,7 +94,7 @@ def review_items(answers: dict[str, str | None]) -> list[tuple[str, str]]:
     if nir:
         items.append((IDENTITY, f"{labels['nir']} : {rules.format_nir(nir)}"))
     else:
-        gender = _("Madame") if answers.get("gender") == "F" else _("Monsieur")
+        gender = _(words.MADAME) if answers.get("gender") == "F" else _(words.MONSIEUR)
         without = _("sans numéro de Sécurité sociale")
         items.append((IDENTITY, f"{labels['gender']} : {gender} ({without})"))
     return items
@@ -108,12 +109,9 @@ def send(ctx: Context, request: SignupRequest) -> None:
 
 
 def create_account(ctx: Context) -> None:
-    ctx.heading(_("CRÉER MON COMPTE"))
+    ctx.heading(_(words.SIGNUP_TITLE))
     ctx.say(
-        _(
-            "Tous les membres du foyer, de plus de 15 ans, peuvent créer leur compte. "
-            "Tous les champs sont obligatoires, sauf mention contraire."
-        ),
+        _(words.SIGNUP_INTRO),
         _(
             "Sans numéro de Sécurité sociale ? Un identifiant provisoire vous sera alors "
             "attribué pour les prochaines connexions."
@@ -144,7 +142,7 @@ def create_account(ctx: Context) -> None:
         try:
             request = request_of(answers)
         except ValidationError:  # a length the rules already bound: not expected
-            ctx.say(_("Vérifiez les informations saisies."))
+            ctx.say(_(words.CHECK_WHAT_WAS_TYPED))
             pending = []
             continue
         try:
