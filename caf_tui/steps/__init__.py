@@ -1,7 +1,7 @@
 """One UI-free description per server step: what every front end renders (see ``spec``).
 
 Adding a step: a ``StepSpec`` in one of these modules, listed in its ``SPECS``, and its name in
-``SPEC_MODULES``. A step's module is imported when the step is first looked up: importing them
+``STEPS_BY_MODULE``. A step's module is imported when the step is first looked up: importing them
 all put the later steps' descriptions before the login's first frame.
 """
 
@@ -17,19 +17,17 @@ from caf_tui.i18n import _
 if TYPE_CHECKING:
     from caf_tui.steps.spec import StepSpec
 
-#: The module of ``caf_tui.steps`` whose ``SPECS`` describe each step.
+#: The modules of ``caf_tui.steps``, each with the steps its ``SPECS`` describe.
+STEPS_BY_MODULE: dict[str, tuple[str, ...]] = {
+    "login": (StepName.LOGIN,),
+    "migration": (StepName.MIGRATION_INTRO, StepName.ACCEPT_TERMS, StepName.CHOOSE_PASSWORD),
+    "contact": (StepName.CONFIRM_CONTACT, StepName.VERIFY_CODE),
+    "account": (StepName.ACCOUNT_CREATED, StepName.SPOUSE_AUTHORISATION, StepName.DASHBOARD),
+    "recovery": (StepName.RECOVERY_CODE, StepName.RECOVERY_PASSWORD),
+}
+#: The module whose ``SPECS`` describe each step.
 SPEC_MODULES: dict[str, str] = {
-    StepName.LOGIN: "login",
-    StepName.MIGRATION_INTRO: "migration",
-    StepName.ACCEPT_TERMS: "migration",
-    StepName.CHOOSE_PASSWORD: "migration",
-    StepName.CONFIRM_CONTACT: "contact",
-    StepName.VERIFY_CODE: "contact",
-    StepName.ACCOUNT_CREATED: "account",
-    StepName.SPOUSE_AUTHORISATION: "account",
-    StepName.DASHBOARD: "account",
-    StepName.RECOVERY_CODE: "recovery",
-    StepName.RECOVERY_PASSWORD: "recovery",
+    step: module for module, steps in STEPS_BY_MODULE.items() for step in steps
 }
 
 _loaded: dict[str, StepSpec] = {}
