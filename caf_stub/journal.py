@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import time
+from abc import ABC, abstractmethod
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
@@ -75,7 +76,7 @@ class Journal:
         self._store.clear_journal()
 
 
-class PortalMiddleware:
+class PortalMiddleware(ABC):
     """An ASGI middleware for the portal's requests: any other (``/_stub``, the lifespan)
     passes by untouched."""
 
@@ -89,8 +90,9 @@ class PortalMiddleware:
         else:
             await self.portal_request(scope, path, receive, send)
 
+    @abstractmethod
     async def portal_request(self, scope: Scope, path: str, receive: Receive, send: Send) -> None:
-        raise NotImplementedError
+        """What the middleware does with a portal request (it calls ``self.app`` or answers)."""
 
 
 class JournalMiddleware(PortalMiddleware):
