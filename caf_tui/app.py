@@ -57,6 +57,8 @@ class CafApp(AppInOurWords[None]):
     TITLE = "Caf · Mon Compte"
     CSS_PATH = stylesheet("app")
     BINDINGS: ClassVar[list[BindingType]] = quit_key(N_("Fermer l'application"), show=True)
+    #: Headless, whether frames are rendered at all (``screens.frames``): the replay says no.
+    paints_headless: bool = True
 
     def __init__(
         self,

@@ -253,4 +253,6 @@ class TuiDriver:
 def make_app(base_url: str) -> tuple[CafApp, ObservedBackend]:
     backend = ObservedBackend(base_url, label="replay")
     settings = Settings(remember=False, cursor_blink=False, backend_url=base_url)
-    return CafApp(settings, backend=backend), backend
+    app = CafApp(settings, backend=backend)
+    app.paints_headless = False  # read from the widgets; a screenshot renders its own frame
+    return app, backend

@@ -19,6 +19,7 @@ from caf_tui import rules
 from caf_tui.backend.errors import BackendError, BackendUnavailable, NotAuthenticated
 from caf_tui.backend.retry import action_key, new_key
 from caf_tui.i18n import N_, _
+from caf_tui.screens.frames import ShownAtCost
 from caf_tui.steps import spec_for, words
 from caf_tui.steps.spec import StepSpec
 from caf_tui.steps.words import QUIT_JOURNEY
@@ -35,7 +36,7 @@ S = TypeVar("S")
 StepCall = Callable[["Backend"], Awaitable["JourneyResponse"]]
 
 
-class CafScreen(Screen[None]):
+class CafScreen(ShownAtCost, Screen[None]):
     """A screen of the app, with access to the app's journey and the waiting/error plumbing.
 
     Textual calls the ``on_*`` handlers of every class in the MRO: subclasses define their own

@@ -15,6 +15,7 @@ from caf_tui import rules
 from caf_tui.api import OutboxMessage
 from caf_tui.backend.errors import BackendError
 from caf_tui.i18n import _
+from caf_tui.screens.frames import ShownAtCost
 from caf_tui.steps import words
 from caf_tui.styles import stylesheet
 
@@ -44,7 +45,7 @@ def _phone(number: str) -> str:
         return number
 
 
-class DemoOutboxScreen(ModalScreen[None]):
+class DemoOutboxScreen(ShownAtCost, ModalScreen[None]):
     CSS_PATH = stylesheet("demo_outbox")
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", words.CLOSE)]
 

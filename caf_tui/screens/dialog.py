@@ -10,11 +10,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from caf_tui.i18n import _
+from caf_tui.screens.frames import ShownAtCost
 
 R = TypeVar("R")
 
 
-class DialogScreen(ModalScreen[R]):
+class DialogScreen(ShownAtCost, ModalScreen[R]):
     """Subclasses give ``DIALOG_TITLE`` (marked with ``N_``), ``compose_body`` and ``answer``."""
 
     DIALOG_TITLE: ClassVar[str] = ""

@@ -11,6 +11,7 @@ from collections.abc import Hashable
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 def shown_keys(screen: Screen[object]) -> tuple[Hashable, ...]:
@@ -28,7 +29,14 @@ class KeysFooter(Footer):
 
     def compose(self) -> ComposeResult:
         self._composed = shown_keys(self.screen) if self._bindings_ready else None
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                # A key is made compact, then bound to the footer's own (not compact): each
+                # change restyled it, twice per key of every new screen. Given the footer's
+                # value and class before it is mounted, the binding changes nothing.
+                widget.set_reactive(FooterKey.compact, self.compact)
+                widget.set_class(self.compact, "-compact", update=False)
+            yield widget
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if self._composed is not None and shown_keys(screen) == self._composed:
