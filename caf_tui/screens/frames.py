@@ -3,8 +3,8 @@ painted that nobody will see.
 
 Textual styles every widget as it is mounted, then again, all of them, when the new screen is
 resumed (``ScreenResume.refresh_styles``): right after its compose, the second pass finds what
-the first found, and cost a quarter of each step of a replayed journey. A screen coming back
-from under a dialog is still restyled (the app's classes may have changed meanwhile).
+the first found, and cost a quarter of each step of a replayed journey. Any later resume
+still restyles (the app's classes may have changed while the screen was not shown).
 
 A headless app throws its frames away (``App._display`` writes nothing) but Textual renders
 them all the same. An app whose ``paints_headless`` is False (the replay's) lays its screens out

@@ -106,3 +106,17 @@ def test_a_password_written_in_an_item_s_report_is_named_never_shown(tmp_path: P
     (tmp_path / "dashboard.svg").write_text("<svg>Karim2024</svg>", encoding="utf-8")
     (tmp_path / "code-typed.svg").write_text("<svg>***</svg>", encoding="utf-8")
     assert secrets_written(flow, tmp_path) == ["${NEW_PASSWORD} dans dashboard.svg"]
+
+
+def test_a_code_that_is_also_a_colour_is_no_leak_but_shown_it_is(tmp_path: Path) -> None:
+    """Paul's wrong code « 000000 » is black in an SVG's markup: only its text counts."""
+    from caf_tui.replay.flow import load_flow
+    from caf_tui.replay.pytest_plugin import secrets_written
+
+    flow = load_flow(FLOWS / "paul-change-contact.yaml")
+    black = '<svg><rect fill="#000000"/><text>Profil</text></svg>'
+    (tmp_path / "profile.svg").write_text(black, encoding="utf-8")
+    assert secrets_written(flow, tmp_path) == []
+    shown = '<svg><rect fill="#000000"/><text>Code&#160;: 000000</text></svg>'
+    (tmp_path / "profile.svg").write_text(shown, encoding="utf-8")
+    assert secrets_written(flow, tmp_path) == ["${WRONG_CODE} dans profile.svg"]
