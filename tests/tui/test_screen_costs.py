@@ -4,7 +4,7 @@ app renders no frame until a screenshot asks for one, and footer keys mount with
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 import pytest
@@ -49,43 +49,48 @@ class Shows(App[None]):
         self.push_screen(self.first)
 
 
+def calls_of(monkeypatch: pytest.MonkeyPatch, owner: type, name: str) -> list[tuple[Any, ...]]:
+    """The arguments (``self`` first) of each call to ``owner.name`` from now on, passed on."""
+    calls: list[tuple[Any, ...]] = []
+    method = getattr(owner, name)
+
+    def noted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args)
+        return method(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, noted)
+    return calls
+
+
 @pytest.fixture
-def styled(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
-    """How many times each widget, by id, had the stylesheet applied."""
-    counts: Counter[str] = Counter()
-    apply = Stylesheet.apply
-
-    def counted(self: Stylesheet, node: DOMNode, **kwargs: Any) -> None:
-        if node.id:
-            counts[node.id] += 1
-        apply(self, node, **kwargs)
-
-    monkeypatch.setattr(Stylesheet, "apply", counted)
-    return counts
+def styled(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], int]:
+    """How many times the widget of an id has had the stylesheet applied so far."""
+    applied = calls_of(monkeypatch, Stylesheet, "apply")
+    return lambda id_: sum(1 for _, node in applied if node.id == id_)
 
 
 @pytest.mark.parametrize(("screen", "times"), [(Ours, 1), (Textuals, 2)])
 async def test_a_new_screen_is_styled_once(
-    styled: Counter[str], screen: type[Screen[None]], times: int
+    styled: Callable[[str], int], screen: type[Screen[None]], times: int
 ) -> None:
     """Textual's own screen shows the second pass the mixin saves."""
     app = Shows(screen())
     async with app.run_test() as pilot:
         await settle.settle(pilot)
-        assert styled["title"] == times
-        assert styled["second"] == times
+        assert styled("title") == times
+        assert styled("second") == times
         assert app.screen.query_one("#title", Static).styles.height is not None
 
 
-async def test_a_screen_resumed_again_is_restyled(styled: Counter[str]) -> None:
+async def test_a_screen_resumed_again_is_restyled(styled: Callable[[str], int]) -> None:
     """Only the first resume, right after the mount, skips Textual's restyle."""
     app = Shows(Ours())
     async with app.run_test() as pilot:
         await settle.settle(pilot)
-        before = styled["title"]
+        before = styled("title")
         app.screen.post_message(events.ScreenResume())
         await settle.settle(pilot)
-        assert styled["title"] == before + 1
+        assert styled("title") == before + 1
 
 
 @pytest.mark.parametrize("paints", [True, False])
@@ -94,14 +99,7 @@ async def test_the_replays_headless_app_renders_frames_only_for_a_screenshot(
 ) -> None:
     from textual._compositor import Compositor
 
-    rendered: list[bool] = []
-    render_update = Compositor.render_update
-
-    def counted(self: Compositor, *args: Any, **kwargs: Any) -> Any:
-        rendered.append(True)
-        return render_update(self, *args, **kwargs)
-
-    monkeypatch.setattr(Compositor, "render_update", counted)
+    rendered = calls_of(monkeypatch, Compositor, "render_update")
     app = Shows(Ours())
     app.paints_headless = paints
     async with app.run_test() as pilot:
@@ -135,15 +133,7 @@ class WithFooter(App[None]):
 async def test_footer_keys_mount_without_a_restyle(
     monkeypatch: pytest.MonkeyPatch, compact: bool
 ) -> None:
-    restyled: list[DOMNode] = []
-    update = DOMNode.update_node_styles
-
-    def counted(self: DOMNode, animate: bool = True) -> None:
-        if isinstance(self, FooterKey):
-            restyled.append(self)
-        update(self, animate)
-
-    monkeypatch.setattr(DOMNode, "update_node_styles", counted)
+    restyled = calls_of(monkeypatch, DOMNode, "update_node_styles")
     app = WithFooter(compact)
     async with app.run_test() as pilot:
         await settle.settle(pilot)
@@ -151,4 +141,4 @@ async def test_footer_keys_mount_without_a_restyle(
         assert len(keys) == 2
         assert all(key.has_class("-compact") is compact for key in keys)
         assert all(key.compact is compact for key in keys)
-        assert restyled == []
+        assert [node for node, *_ in restyled if isinstance(node, FooterKey)] == []
