@@ -3,7 +3,7 @@ painted that nobody will see.
 
 Textual styles every widget as it is mounted, then again, all of them, when the new screen is
 resumed (``ScreenResume.refresh_styles``): right after its compose, the second pass finds what
-the first found, and cost a quarter of each step of a replayed journey. Any later resume
+the first found, and was an eighth of a replayed journey's time. Any later resume
 still restyles (the app's classes may have changed while the screen was not shown).
 
 A headless app throws its frames away (``App._display`` writes nothing) but Textual renders
@@ -37,7 +37,7 @@ class ShownAtCost(_Base):
             event.refresh_styles = False
 
     def _compositor_refresh(self) -> None:
-        app = self.app
+        app = self.app  # any App: not only CafApp shows these screens (tests' own apps)
         if app.is_headless and not getattr(app, "paints_headless", True) and self is app.screen:
             self._compositor._dirty_regions.clear()
             self._dirty_widgets.clear()
