@@ -14,8 +14,10 @@ from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
 from textual.css.types import CSSLocation
 
+from caf_tui.styles.matched import MatchedOnce
 
-class ParsedOnce(Stylesheet):
+
+class ParsedOnce(MatchedOnce):
     _rules_of: ClassVar[dict[tuple[object, ...], list[RuleSet]]] = {}
 
     def _parse_rules(

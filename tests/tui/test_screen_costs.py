@@ -1,6 +1,7 @@
-"""What showing a screen costs (``caf_tui.screens.frames``, ``widgets.footer``): a new screen's
-widgets are styled once, a screen resumed again is restyled, the replay's headless
-app renders no frame until a screenshot asks for one, and footer keys mount without restyles."""
+"""What showing a screen costs (``caf_tui.screens.frames``, ``widgets.footer``,
+``styles.matched``): a new screen's widgets are styled once, a screen resumed again is restyled,
+the replay's headless app renders no frame until a screenshot asks for one, footer keys mount
+without restyles, and nodes at one place in the DOM share one match of the rules."""
 
 from __future__ import annotations
 
@@ -10,14 +11,16 @@ from typing import Any, ClassVar
 import pytest
 from textual import events
 from textual.app import App, ComposeResult
+from textual.containers import Vertical
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, Label, Static
 from textual.widgets._footer import FooterKey
 
 from caf_tui.replay import settle
 from caf_tui.screens.frames import ShownAtCost
+from caf_tui.styles.matched import MatchedOnce
 from caf_tui.widgets.footer import KeysFooter
 
 
@@ -142,3 +145,114 @@ async def test_footer_keys_mount_without_a_restyle(
         assert all(key.has_class("-compact") is compact for key in keys)
         assert all(key.compact is compact for key in keys)
         assert [node for node, *_ in restyled if isinstance(node, FooterKey)] == []
+
+
+class Places(App[None]):
+    """Rules of each kind a place may or may not say: classes, ids, focus, order."""
+
+    CSS = """
+    Static.line { color: #ff0000; }
+    Static.line.-on { color: #0000ff; }
+    #special { color: #00ff00; }
+    Vertical.order > Label:first-child { background: #008000; }
+    Button:focus { color: #ffff00; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stylesheet = MatchedOnce(variables=self.get_css_variables())
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="lines"):
+            yield Static("un", classes="line", id="one")
+            yield Static("deux", classes="line", id="two")
+            yield Static("trois", classes="line", id="special")
+        with Vertical(classes="order"):
+            yield Label("premier", id="first")
+            yield Label("second", id="second")
+        yield Button("Valider", id="validate")
+        yield Button("Annuler", id="cancel")
+
+
+def _colour(app: App[None], id_: str) -> str:
+    return app.screen.query_one(f"#{id_}").styles.color.hex
+
+
+def _background(app: App[None], id_: str) -> str:
+    return app.screen.query_one(f"#{id_}").styles.background.hex
+
+
+@pytest.fixture
+def no_places_yet(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(MatchedOnce, "_matches", {})
+    monkeypatch.setattr(MatchedOnce, "_seen", {})
+
+
+@pytest.mark.usefixtures("no_places_yet")
+async def test_nodes_at_one_place_share_a_match_and_get_its_values(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Textual's own matching runs only where no match is kept for the place.
+    matched = calls_of(monkeypatch, Stylesheet, "apply")
+    app = Places()
+    async with app.run_test() as pilot:
+        await settle.settle(pilot)
+        matched_nodes = [node for _, node in matched]
+        one, two = (app.screen.query_one(f"#{id_}") for id_ in ("one", "two"))
+        assert one in matched_nodes
+        assert two not in matched_nodes, "#two is where #one is: its match is shared"
+        assert _colour(app, "one") == _colour(app, "two") == "#FF0000"
+        # An id a selector names is part of the place: #special has its own match.
+        assert _colour(app, "special") == "#00FF00"
+
+
+@pytest.mark.usefixtures("no_places_yet")
+async def test_a_class_changed_moves_the_node_to_another_place() -> None:
+    app = Places()
+    async with app.run_test() as pilot:
+        await settle.settle(pilot)
+        app.screen.query_one("#two").add_class("-on")
+        await settle.settle(pilot)
+        assert _colour(app, "two") == "#0000FF"
+        assert _colour(app, "one") == "#FF0000"
+        app.screen.query_one("#two").remove_class("-on")
+        await settle.settle(pilot)
+        assert _colour(app, "two") == "#FF0000"
+
+
+@pytest.mark.usefixtures("no_places_yet")
+async def test_a_rule_of_order_is_matched_for_each_node() -> None:
+    """``:first-child`` depends on the siblings: no place is kept for those nodes."""
+    app = Places()
+    async with app.run_test() as pilot:
+        await settle.settle(pilot)
+        assert _background(app, "first") == "#008000"
+        assert _background(app, "second") != "#008000"
+
+
+@pytest.mark.usefixtures("no_places_yet")
+async def test_the_focus_is_part_of_the_place() -> None:
+    app = Places()
+    async with app.run_test() as pilot:
+        app.screen.query_one("#validate", Button).focus()
+        await settle.settle(pilot)
+        assert _colour(app, "validate") == "#FFFF00"
+        assert _colour(app, "cancel") != "#FFFF00"
+        app.screen.query_one("#cancel", Button).focus()
+        await settle.settle(pilot)
+        assert _colour(app, "cancel") == "#FFFF00"
+        assert _colour(app, "validate") != "#FFFF00"
+
+
+@pytest.mark.usefixtures("no_places_yet")
+async def test_new_rules_are_matched_anew() -> None:
+    """A source added later (a screen's own CSS) changes the rules: no old match is used."""
+    app = Places()
+    async with app.run_test() as pilot:
+        await settle.settle(pilot)
+        assert _colour(app, "one") == "#FF0000"
+        app.stylesheet.add_source("Static.line { color: #123456; }", read_from=("later", ""))
+        app.stylesheet.parse()
+        app.stylesheet.update(app.screen)
+        await settle.settle(pilot)
+        assert _colour(app, "one") == _colour(app, "two") == "#123456"

@@ -1,0 +1,146 @@
+"""A stylesheet that matches a node's rules once per kind of place in the DOM, not per node.
+
+Textual matches every rule against every node it styles (``Stylesheet.apply``): a new screen's
+widgets when they are mounted, and a node and its whole subtree each time a class or the focus
+changes. It was a fifth of a replayed journey's time. Which rules match, and so the values a
+node gets, depend only on the rules and on the node's path from the app: each node's type, its
+classes, the ids a selector names, and the pseudo-classes that say nothing of its siblings
+(focus, hover, disabled, the app's theme...). Nodes at the same kind of place (every
+``Button.-primary`` of a button row, every step's header) share one match, across screens and
+apps of the process. Textual's own cache does this for siblings of one restyle only.
+
+The pseudo-classes that depend on siblings or descendants (``:first-child``, ``:odd``,
+``:focus-within``...) are not in the path: a node that a rule with one of them could match is
+matched as Textual does, every time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import count
+from typing import Any, ClassVar
+
+from textual.css.model import RuleSet, SelectorType
+from textual.css.styles import RulesMap
+from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
+
+#: The pseudo-classes Textual leaves out of its own cache for the same reason.
+_ORDER_AND_DESCENDANTS = frozenset(Stylesheet._EXCLUDE_PSEUDO_CLASSES_FROM_CACHE)
+#: Beyond this many places or lists of rules, start over (a test run makes hundreds of apps).
+MOST_PLACES = 20_000
+MOST_RULE_LISTS = 256
+
+_Flags = tuple[bool, bool, bool, bool]
+_Match = tuple[_Flags, RulesMap]
+
+
+class _RulesSeen:
+    """What of a list of rules a node's path must say: the ids and classes some selector names,
+    and whether some selector uses a pseudo-class that depends on siblings or descendants."""
+
+    def __init__(self, rules: list[RuleSet]) -> None:
+        self.rules = rules  # kept alive: the key is built from their ids
+        self.ids: set[str] = set()
+        self.classes: set[str] = set()
+        for rule in rules:
+            for selector_set in rule.selector_set:
+                for selector in selector_set.selectors:
+                    if selector.type == SelectorType.ID:
+                        self.ids.add(selector.name)
+                    elif selector.type == SelectorType.CLASS:
+                        self.classes.add(selector.name)
+
+
+class MatchedOnce(Stylesheet):
+    #: The matches of the process, by the rules' identity and the node's place.
+    _matches: ClassVar[dict[tuple[object, ...], _Match]] = {}
+    #: The rules' identity (their ids, in order) and what a place must say of them.
+    _seen: ClassVar[dict[tuple[int, ...], tuple[int, _RulesSeen]]] = {}
+    #: Each type's pseudo-class checks that do not look at siblings or descendants.
+    _checks_of: ClassVar[dict[type[DOMNode], tuple[Callable[[Any], bool], ...]]] = {}
+    _numbers: ClassVar[count[int]] = count()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._rules_seen: tuple[int, _RulesSeen] | None = None
+        self._rules_seen_of: object = None
+
+    def _current_rules(self) -> tuple[int, _RulesSeen]:
+        rules_map = self.rules_map  # rebuilt by Textual whenever the rules change
+        if self._rules_seen is None or self._rules_seen_of is not rules_map:
+            rules = self.rules
+            identity = tuple(map(id, rules))
+            found = self._seen.get(identity)
+            if found is None:
+                if len(self._seen) >= MOST_RULE_LISTS:
+                    self._seen.clear()
+                    self._matches.clear()
+                found = (next(self._numbers), _RulesSeen(list(rules)))
+                self._seen[identity] = found
+            self._rules_seen, self._rules_seen_of = found, rules_map
+        return self._rules_seen
+
+    @classmethod
+    def _checks(cls, node_type: type[DOMNode]) -> tuple[Callable[[Any], bool], ...]:
+        checks = cls._checks_of.get(node_type)
+        if checks is None:
+            checks = tuple(
+                check
+                for name, check in sorted(node_type._PSEUDO_CLASSES.items())
+                if name not in _ORDER_AND_DESCENDANTS
+            )
+            cls._checks_of[node_type] = checks
+        return checks
+
+    def _place(self, node: DOMNode, seen: _RulesSeen) -> tuple[object, ...]:
+        ids, classes, checks_of = seen.ids, seen.classes, self._checks
+        place: list[object] = []
+        for path_node in node.css_path_nodes:
+            node_type = type(path_node)
+            node_id = path_node._id
+            place.append(
+                (
+                    node_type,
+                    node_id if node_id in ids else None,
+                    frozenset(classes.intersection(path_node._classes)),
+                    tuple(check(path_node) for check in checks_of(node_type)),
+                )
+            )
+        return tuple(place)
+
+    def apply(
+        self,
+        node: DOMNode,
+        *,
+        animate: bool = False,
+        cache: dict[tuple[Any, ...], RulesMap] | None = None,
+    ) -> None:
+        number, seen = self._current_rules()
+        key = (number, self._place(node, seen))
+        found = self._matches.get(key)
+        if found is not None:
+            flags, rules = found
+            (
+                node._has_hover_style,
+                node._has_focus_within,
+                node._has_order_style,
+                node._has_odd_or_even,
+            ) = flags
+            self.replace_rules(node, rules, animate=animate)
+            self._process_component_classes(node)
+            return
+        # Textual's own match; it puts its result in a cache it is given, unless a rule that
+        # could match uses a pseudo-class of order or descendants (then no place is kept).
+        matched: dict[tuple[Any, ...], RulesMap] = {}
+        super().apply(node, animate=animate, cache=matched)
+        if len(matched) == 1:
+            if len(self._matches) >= MOST_PLACES:
+                self._matches.clear()
+            flags = (
+                node._has_hover_style,
+                node._has_focus_within,
+                node._has_order_style,
+                node._has_odd_or_even,
+            )
+            self._matches[key] = (flags, next(iter(matched.values())))
