@@ -18,18 +18,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import count
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from textual.css.model import RuleSet, SelectorType
 from textual.css.styles import RulesMap
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
+from textual.widget import Widget
 
 #: The pseudo-classes Textual leaves out of its own cache for the same reason.
 _ORDER_AND_DESCENDANTS = frozenset(Stylesheet._EXCLUDE_PSEUDO_CLASSES_FROM_CACHE)
+#: A widget's pseudo-classes that are its own, and those that are its app's.
+_WIDGETS_OWN = frozenset({"hover", "focus", "blur", "can-focus", "disabled", "enabled"})
+_THE_APPS = frozenset({"dark", "light", "inline", "ansi", "nocolor"})
 #: Beyond this many places or lists of rules, start over (a test run makes hundreds of apps).
 MOST_PLACES = 20_000
 MOST_RULE_LISTS = 256
+
+#: The node's attribute that holds the match last given to its base styles.
+_APPLIED = "_caf_matched_rules"
 
 _Flags = tuple[bool, bool, bool, bool]
 _Match = tuple[_Flags, RulesMap]
@@ -58,8 +65,10 @@ class MatchedOnce(Stylesheet):
     #: The rules' identity (their ids, in order) and what a place must say of them.
     _seen: ClassVar[dict[tuple[int, ...], tuple[int, _RulesSeen]]] = {}
     #: Each type's pseudo-class checks that do not look at siblings or descendants.
-    _checks_of: ClassVar[dict[type[DOMNode], tuple[Callable[[Any], bool], ...]]] = {}
+    _checks_of: ClassVar[dict[type[DOMNode], tuple[Callable[[Any], bool], ...] | None]] = {}
     _numbers: ClassVar[count[int]] = count()
+    #: One match for each contents seen (``_one_of_alike``).
+    _alike: ClassVar[dict[frozenset[tuple[str, object]], RulesMap]] = {}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -67,47 +76,80 @@ class MatchedOnce(Stylesheet):
         self._rules_seen_of: object = None
 
     def _current_rules(self) -> tuple[int, _RulesSeen]:
-        rules_map = self.rules_map  # rebuilt by Textual whenever the rules change
-        if self._rules_seen is None or self._rules_seen_of is not rules_map:
-            rules = self.rules
-            identity = tuple(map(id, rules))
-            found = self._seen.get(identity)
-            if found is None:
-                if len(self._seen) >= MOST_RULE_LISTS:
-                    self._seen.clear()
-                    self._matches.clear()
-                found = (next(self._numbers), _RulesSeen(list(rules)))
-                self._seen[identity] = found
-            self._rules_seen, self._rules_seen_of = found, rules_map
-        return self._rules_seen
+        # Textual drops its map of the rules whenever they change (and makes it anew on use).
+        if self._rules_seen is not None and self._rules_seen_of is self._rules_map:
+            return self._rules_seen
+        rules_map = self.rules_map
+        rules = self.rules
+        identity = tuple(map(id, rules))
+        found = self._seen.get(identity)
+        if found is None:
+            if len(self._seen) >= MOST_RULE_LISTS:
+                self._seen.clear()
+                self._matches.clear()
+                self._alike.clear()
+            found = (next(self._numbers), _RulesSeen(list(rules)))
+            self._seen[identity] = found
+        self._rules_seen, self._rules_seen_of = found, rules_map
+        return found
 
     @classmethod
-    def _checks(cls, node_type: type[DOMNode]) -> tuple[Callable[[Any], bool], ...]:
-        checks = cls._checks_of.get(node_type)
-        if checks is None:
-            checks = tuple(
-                check
-                for name, check in sorted(node_type._PSEUDO_CLASSES.items())
-                if name not in _ORDER_AND_DESCENDANTS
-            )
-            cls._checks_of[node_type] = checks
+    def _checks(cls, node_type: type[DOMNode]) -> tuple[Callable[[Any], bool], ...] | None:
+        """The checks a path node of this type needs, beyond what ``_place`` reads itself;
+        None for a widget whose pseudo-classes are Textual's own (read directly, cheaper)."""
+        if node_type in cls._checks_of:
+            return cls._checks_of[node_type]
+        names = node_type._PSEUDO_CLASSES.keys() - _ORDER_AND_DESCENDANTS
+        checks: tuple[Callable[[Any], bool], ...] | None
+        if issubclass(node_type, Widget) and names <= _WIDGETS_OWN | _THE_APPS:
+            checks = None
+        else:
+            checks = tuple(node_type._PSEUDO_CLASSES[name] for name in sorted(names))
+        cls._checks_of[node_type] = checks
         return checks
 
     def _place(self, node: DOMNode, seen: _RulesSeen) -> tuple[object, ...]:
         ids, classes, checks_of = seen.ids, seen.classes, self._checks
         place: list[object] = []
+        # A widget's :dark, :light, :inline, :ansi and :nocolor are its app's: said once, by
+        # the app's node, first in the path. Its :disabled is its own or an ancestor's: each
+        # ancestor's own is in the path.
         for path_node in node.css_path_nodes:
             node_type = type(path_node)
+            checks = checks_of(node_type)
+            state: tuple[object, ...]
+            if checks is None:
+                widget = cast("Widget", path_node)
+                state = (
+                    widget.mouse_hover,
+                    widget.has_focus,
+                    widget.allow_focus(),
+                    widget.disabled,
+                )
+            else:
+                state = tuple(check(path_node) for check in checks)
             node_id = path_node._id
             place.append(
                 (
                     node_type,
                     node_id if node_id in ids else None,
                     frozenset(classes.intersection(path_node._classes)),
-                    tuple(check(path_node) for check in checks_of(node_type)),
+                    state,
                 )
             )
         return tuple(place)
+
+    @classmethod
+    def replace_rules(cls, node: DOMNode, rules: RulesMap, animate: bool = False) -> None:
+        # A restyled subtree's nodes mostly get again the very match they have (a place's
+        # match is one object): setting each rule anew (a descriptor each) would change
+        # nothing. Textual compares the styles when animating, and then says nothing.
+        if getattr(node, _APPLIED, None) is rules:
+            if not animate:
+                node.notify_style_update()
+            return
+        super().replace_rules(node, rules, animate=animate)
+        setattr(node, _APPLIED, rules)
 
     def apply(
         self,
@@ -137,10 +179,23 @@ class MatchedOnce(Stylesheet):
         if len(matched) == 1:
             if len(self._matches) >= MOST_PLACES:
                 self._matches.clear()
+                self._alike.clear()
             flags = (
                 node._has_hover_style,
                 node._has_focus_within,
                 node._has_order_style,
                 node._has_odd_or_even,
             )
-            self._matches[key] = (flags, next(iter(matched.values())))
+            rules = self._one_of_alike(next(iter(matched.values())))
+            setattr(node, _APPLIED, rules)
+            self._matches[key] = (flags, rules)
+
+    @classmethod
+    def _one_of_alike(cls, rules: RulesMap) -> RulesMap:
+        """One object for equal matches: a node restyled at another place (its parent's class
+        changed) that gets the rules it has is then told by identity."""
+        try:
+            contents = frozenset(rules.items())
+        except TypeError:  # a value that cannot be hashed: this match stays its own
+            return rules
+        return cls._alike.setdefault(contents, rules)

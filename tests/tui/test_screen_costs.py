@@ -156,6 +156,7 @@ class Places(App[None]):
     #special { color: #00ff00; }
     Vertical.order > Label:first-child { background: #008000; }
     Button:focus { color: #ffff00; }
+    Button:disabled { background: #800000; }
     """
 
     def __init__(self) -> None:
@@ -172,6 +173,8 @@ class Places(App[None]):
             yield Label("second", id="second")
         yield Button("Valider", id="validate")
         yield Button("Annuler", id="cancel")
+        with Vertical(id="row"):
+            yield Button("Envoyer", id="send")
 
 
 def _colour(app: App[None], id_: str) -> str:
@@ -256,3 +259,18 @@ async def test_new_rules_are_matched_anew() -> None:
         app.stylesheet.update(app.screen)
         await settle.settle(pilot)
         assert _colour(app, "one") == _colour(app, "two") == "#123456"
+
+
+@pytest.mark.usefixtures("no_places_yet")
+async def test_a_disabled_container_is_part_of_its_childrens_place() -> None:
+    app = Places()
+    async with app.run_test() as pilot:
+        await settle.settle(pilot)
+        assert _background(app, "send") != "#800000"
+        app.screen.query_one("#row").disabled = True
+        await settle.settle(pilot)
+        assert _background(app, "send") == "#800000"
+        assert _background(app, "validate") != "#800000"
+        app.screen.query_one("#row").disabled = False
+        await settle.settle(pilot)
+        assert _background(app, "send") != "#800000"
