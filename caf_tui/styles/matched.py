@@ -143,10 +143,10 @@ class MatchedOnce(Stylesheet):
     def replace_rules(cls, node: DOMNode, rules: RulesMap, animate: bool = False) -> None:
         # A restyled subtree's nodes mostly get again the very match they have (a place's
         # match is one object): setting each rule anew (a descriptor each) would change
-        # nothing. Textual compares the styles when animating, and then says nothing.
+        # nothing. The node is still told, as Textual tells it: what it draws may come from
+        # its ancestors' styles, which may have changed.
         if getattr(node, _APPLIED, None) is rules:
-            if not animate:
-                node.notify_style_update()
+            node.notify_style_update()
             return
         super().replace_rules(node, rules, animate=animate)
         setattr(node, _APPLIED, rules)

@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 from textual.widgets._footer import FooterKey
 
 from caf_tui.replay import settle
@@ -175,6 +175,9 @@ class Places(App[None]):
         yield Button("Annuler", id="cancel")
         with Vertical(id="row"):
             yield Button("Envoyer", id="send")
+        with RadioSet():
+            yield RadioButton("Par SMS", id="sms", value=True)
+            yield RadioButton("Par courriel", id="email")
 
 
 def _colour(app: App[None], id_: str) -> str:
@@ -274,3 +277,20 @@ async def test_a_disabled_container_is_part_of_its_childrens_place() -> None:
         app.screen.query_one("#row").disabled = False
         await settle.settle(pilot)
         assert _background(app, "send") != "#800000"
+
+
+@pytest.mark.usefixtures("no_places_yet")
+async def test_a_node_restyled_into_its_own_rules_still_draws_its_ancestors_change() -> None:
+    """A radio button keeps its rules when its set takes the focus, but its label's look
+    (kept by the button, from its set's rules) changes: it must be told to look again."""
+    app = Places()
+    async with app.run_test() as pilot:
+        await settle.settle(pilot)
+        chosen = app.screen.query_one("#sms", RadioButton)
+        for _ in range(2):  # the second time, each place's match is known
+            assert not chosen.get_visual_style("toggle--label").bold
+            app.screen.query_one(RadioSet).focus()
+            await settle.settle(pilot)
+            assert chosen.get_visual_style("toggle--label").bold
+            app.screen.query_one("#validate", Button).focus()
+            await settle.settle(pilot)
