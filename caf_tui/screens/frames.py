@@ -6,6 +6,12 @@ resumed (``ScreenResume.refresh_styles``): right after its compose, the second p
 the first found, and was an eighth of a replayed journey's time. Any later resume
 still restyles (the app's classes may have changed while the screen was not shown).
 
+A screen's breakpoint classes (``HORIZONTAL_BREAKPOINTS``...) are set before its compose, from
+the app's size: set by Textual at the first resize, a class that changed restyled the whole
+screen right after its first styling. (That resize also lays the screen out again, at the
+size the resume laid it out at; the login alone lets it go: elsewhere a field focused at the
+resume is scrolled into view by it.)
+
 A headless app throws its frames away (``App._display`` writes nothing) but Textual renders
 them all the same. An app whose ``paints_headless`` is False (the replay's) lays its screens out
 and skips the rendering; a screenshot renders the whole screen by itself.
@@ -18,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from textual import events
 
 if TYPE_CHECKING:
+    from textual.geometry import Size
     from textual.screen import Screen
 
     _Base = Screen[Any]
@@ -29,6 +36,27 @@ class ShownAtCost(_Base):
     """Put before Textual's ``Screen`` (or ``ModalScreen``) in a screen's bases."""
 
     _resumed_before = False
+
+    def breakpoint_classes(self, size: Size) -> dict[str, bool]:
+        """The breakpoint classes Textual gives this screen at ``size`` (``Screen._on_resize``)."""
+        app = self.app
+        horizontal = (
+            app.HORIZONTAL_BREAKPOINTS
+            if self.HORIZONTAL_BREAKPOINTS is None
+            else self.HORIZONTAL_BREAKPOINTS
+        ) or []
+        vertical = (
+            app.VERTICAL_BREAKPOINTS
+            if self.VERTICAL_BREAKPOINTS is None
+            else self.VERTICAL_BREAKPOINTS
+        ) or []
+        chosen = self._get_breakpoint_classes(size.width, horizontal)
+        chosen |= self._get_breakpoint_classes(size.height, vertical)
+        return {name: name in chosen for _edge, name in horizontal + vertical}
+
+    async def _compose(self) -> None:
+        self.update_classes(self.breakpoint_classes(self.app.size), update=False)
+        await super()._compose()
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         # Textual calls the handler of every class in the MRO: this one runs before Screen's.

@@ -40,29 +40,18 @@ class LoginScreen(StepScreen[ShownLogin]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     CAN_QUIT = False
     AUTO_FOCUS = "#identifier"
-    _resumed_once = False
     _resized_once = False
 
     def screen_help(self) -> str:
         return help_texts.before_login_help()
 
     def compose(self) -> ComposeResult:
-        self.update_classes(self._width_classes(self.app.size.width), update=False)
         yield StepHeader(self.step_title())
         with VerticalScroll(classes="body"), Horizontal(id="columns"):
             with Vertical(id="form-column"):
                 yield from self._form()
             yield LoginDoors(id="doors-column")
         yield KeysFooter()
-
-    def _width_classes(self, width: int) -> dict[str, bool]:
-        """The breakpoint class of ``width``, as Textual picks it at each resize: set before the
-        first styling, since set at the first resize it had every widget styled a second time
-        before the first frame."""
-        breakpoints = self.HORIZONTAL_BREAKPOINTS or []
-        ranked = sorted(breakpoints, reverse=True)
-        chosen = next((name for edge, name in ranked if width >= edge), None)
-        return {name: name == chosen for _edge, name in breakpoints}
 
     def _form(self) -> ComposeResult:
         yield Static(self.caf.journey.take_notice() or "", id="notice")
@@ -96,13 +85,6 @@ class LoginScreen(StepScreen[ShownLogin]):
             yield Button(_(words.LOG_IN), id="login", variant="primary", classes="submit")
             yield Button(_(words.RETRY), id="retry")
         yield Button(_(words.FORGOT_PASSWORD), id="forgot", classes="link")
-
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Runs before Screen's own handler: its restyle of every widget, just styled at mount,
-        # was a sixth of the first frame (a focus or class change restyles its widget itself).
-        if not self._resumed_once:
-            self._resumed_once = True
-            event.refresh_styles = False
 
     def on_resize(self, event: events.Resize) -> None:
         # The terminal's size, sent once the driver has started: the resume has just laid the

@@ -294,3 +294,28 @@ async def test_a_node_restyled_into_its_own_rules_still_draws_its_ancestors_chan
             assert chosen.get_visual_style("toggle--label").bold
             app.screen.query_one("#validate", Button).focus()
             await settle.settle(pilot)
+
+
+class WithBreakpoints(ShownAtCost, Screen[None]):
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # noqa: RUF012
+
+    def compose(self) -> ComposeResult:
+        self.classes_at_compose = set(self.classes)
+        yield from _fields()
+
+
+@pytest.mark.parametrize(
+    ("size", "classes"), [((80, 24), {"-narrow", "-tall"}), ((120, 20), {"-wide", "-short"})]
+)
+async def test_breakpoint_classes_are_set_before_the_first_styling(
+    styled: Callable[[str], int], size: tuple[int, int], classes: set[str]
+) -> None:
+    """Set at the first resize (Textual's way), a changed class restyled the whole screen."""
+    screen = WithBreakpoints()
+    app = Shows(screen)
+    async with app.run_test(size=size) as pilot:
+        await settle.settle(pilot)
+        assert screen.classes_at_compose == classes
+        assert set(screen.classes) & {"-narrow", "-wide", "-short", "-tall"} == classes
+        assert styled("title") == 1
