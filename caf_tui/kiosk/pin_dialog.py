@@ -11,12 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Input, Static
 
 from caf_tui.i18n import _
 from caf_tui.kiosk.pin import PinGuard, verify_pin
 from caf_tui.steps import words
 from caf_tui.styles import stylesheet
+from caf_tui.widgets.button import Button
 from caf_tui.widgets.messages import FieldError
 
 

@@ -7,12 +7,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from caf_tui.i18n import N_, _
 from caf_tui.screens.base import CafScreen
 from caf_tui.steps import words
 from caf_tui.styles import stylesheet
+from caf_tui.widgets.button import Button
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.step_header import StepHeader
 

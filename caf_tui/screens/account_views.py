@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.widget import Widget
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from caf_tui.api.declarations import AttestationKind
 from caf_tui.attestations import deliver
@@ -12,6 +12,7 @@ from caf_tui.labels import euros
 from caf_tui.screens.section_base import SectionScreen
 from caf_tui.steps import sections, words
 from caf_tui.widgets.bullets import Bullet
+from caf_tui.widgets.button import Button
 from caf_tui.widgets.messages import FieldError
 
 

@@ -13,7 +13,7 @@ from textual.binding import ActiveBinding, Binding, BindingType
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Input
+from textual.widgets import Input
 
 from caf_tui import rules
 from caf_tui.backend.errors import BackendError, BackendUnavailable, NotAuthenticated
@@ -24,6 +24,7 @@ from caf_tui.steps import spec_for, words
 from caf_tui.steps.spec import StepSpec
 from caf_tui.steps.words import QUIT_JOURNEY
 from caf_tui.widgets.assist_bar import AssistBar, toggle_handover
+from caf_tui.widgets.button import Button
 from caf_tui.widgets.messages import FieldError, StatusLine
 
 if TYPE_CHECKING:

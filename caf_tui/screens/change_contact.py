@@ -6,7 +6,7 @@ from pydantic import SecretStr
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from caf_tui import rules
 from caf_tui.account_words import contact_code_sent
@@ -15,6 +15,7 @@ from caf_tui.api.account import ContactChangeStarted
 from caf_tui.i18n import _
 from caf_tui.screens.section_base import SectionScreen
 from caf_tui.steps import words
+from caf_tui.widgets.button import Button
 from caf_tui.widgets.contact_editor import ContactEditor
 from caf_tui.widgets.countdown import Countdown
 from caf_tui.widgets.fields import HelpedInput

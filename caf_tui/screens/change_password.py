@@ -6,7 +6,7 @@ from pydantic import SecretStr
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Button, Input, Label
+from textual.widgets import Input, Label
 
 from caf_tui.api import PasswordPolicy
 from caf_tui.i18n import N_, _
@@ -14,6 +14,7 @@ from caf_tui.screens.new_password import refuse_failing_rules
 from caf_tui.screens.section_base import SectionScreen
 from caf_tui.steps import words
 from caf_tui.styles import stylesheet
+from caf_tui.widgets.button import Button
 from caf_tui.widgets.messages import FieldError
 from caf_tui.widgets.new_password import NewPasswordArea
 from caf_tui.widgets.password_field import PasswordField

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import SecretStr
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from caf_tui.api import ChoosePasswordStep, StepName
 from caf_tui.i18n import _
@@ -16,6 +16,7 @@ from caf_tui.screens.step_parts import step_buttons
 from caf_tui.steps import migration, words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.bullets import Bullet
+from caf_tui.widgets.button import Button
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.new_password import NewPasswordArea

@@ -12,7 +12,7 @@ from pydantic import SecretStr
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Input
+from textual.widgets import Input
 
 from caf_tui import help_texts, rules
 from caf_tui.api import ErrorCode
@@ -21,6 +21,7 @@ from caf_tui.i18n import _
 from caf_tui.screens.base import StepCall
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
 from caf_tui.steps import words
+from caf_tui.widgets.button import Button
 from caf_tui.widgets.countdown import Countdown
 from caf_tui.widgets.fields import HelpedInput
 from caf_tui.widgets.footer import KeysFooter

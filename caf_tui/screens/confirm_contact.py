@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Input, RadioSet, Static
+from textual.widgets import Input, RadioSet, Static
 
 from caf_tui.api import Channel, ChannelOption, ConfirmContactStep, StepName
 from caf_tui.i18n import _
@@ -15,6 +15,7 @@ from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
 from caf_tui.steps import contact, words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.bullets import Bullet
+from caf_tui.widgets.button import Button
 from caf_tui.widgets.contact_editor import ContactEditor
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.link_button import LinkButton

@@ -7,13 +7,14 @@ from datetime import date
 from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Button, Input, Label, RadioSet, Static
+from textual.widgets import Input, Label, RadioSet, Static
 
 from caf_tui import help_texts, rules
 from caf_tui.api.signup import SignupRequest
 from caf_tui.i18n import _
 from caf_tui.screens.section_base import SectionScreen
 from caf_tui.steps import helps, words
+from caf_tui.widgets.button import Button
 from caf_tui.widgets.fields import HelpedInput
 from caf_tui.widgets.messages import FieldError
 from caf_tui.widgets.toggles import ChoiceButton, TickBox

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from caf_tui.account_words import not_offered
 from caf_tui.api import DashboardResponse, DashboardStep, StepName
@@ -16,6 +16,7 @@ from caf_tui.screens.sections import SECTION_SCREENS
 from caf_tui.screens.step_parts import loading_lines
 from caf_tui.steps import account, sections, words
 from caf_tui.styles import stylesheet
+from caf_tui.widgets.button import Button
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.step_header import StepHeader
 

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from caf_tui import rules
 from caf_tui.api import OutboxMessage
@@ -18,6 +18,7 @@ from caf_tui.i18n import _
 from caf_tui.screens.frames import ShownAtCost
 from caf_tui.steps import words
 from caf_tui.styles import stylesheet
+from caf_tui.widgets.button import Button
 
 if TYPE_CHECKING:
     from caf_tui.app import CafApp

@@ -7,10 +7,11 @@ from typing import ClassVar, TypeVar
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from caf_tui.i18n import _
 from caf_tui.screens.frames import ShownAtCost
+from caf_tui.widgets.button import Button
 
 R = TypeVar("R")
 

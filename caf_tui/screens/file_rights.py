@@ -5,7 +5,7 @@ server refuses (403) sees the section with the server's words saying who may."""
 from __future__ import annotations
 
 from textual.widget import Widget
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from caf_tui.api.declarations import Benefit
 from caf_tui.i18n import _
@@ -13,6 +13,7 @@ from caf_tui.screens.form_section import FormSectionScreen
 from caf_tui.screens.section_base import SectionScreen
 from caf_tui.steps import sections
 from caf_tui.steps.sections import DECLARATIONS, benefit_form
+from caf_tui.widgets.button import Button
 
 
 class DeclareChangeScreen(SectionScreen):

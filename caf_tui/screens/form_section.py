@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, RadioSet, Static
+from textual.widgets import Input, RadioSet, Static
 
 from caf_tui.backend.errors import BackendError
 from caf_tui.i18n import _
@@ -16,6 +16,7 @@ from caf_tui.steps import sections
 from caf_tui.steps.sections import FormSpec, Summary, Typed
 from caf_tui.steps.spec import FieldKind, FieldSpec
 from caf_tui.widgets.assist_bar import AssistBar
+from caf_tui.widgets.button import Button
 from caf_tui.widgets.messages import FieldError
 from caf_tui.widgets.toggles import ChoiceButton
 

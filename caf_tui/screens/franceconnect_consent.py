@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from caf_tui.api import ConsentPage
 from caf_tui.backend.errors import BackendError
@@ -13,6 +13,7 @@ from caf_tui.i18n import _
 from caf_tui.screens.franceconnect_parts import TerminalSignInScreen, bottom_bar
 from caf_tui.steps import words
 from caf_tui.styles import stylesheet
+from caf_tui.widgets.button import Button
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader

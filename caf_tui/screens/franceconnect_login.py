@@ -6,7 +6,7 @@ from pydantic import SecretStr
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from caf_tui.api import ProviderForm
 from caf_tui.backend.errors import BackendError
@@ -15,6 +15,7 @@ from caf_tui.i18n import _
 from caf_tui.screens.franceconnect_parts import TerminalSignInScreen, bottom_bar
 from caf_tui.steps import words
 from caf_tui.styles import stylesheet
+from caf_tui.widgets.button import Button
 from caf_tui.widgets.fields import HelpedInput
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine

@@ -9,13 +9,14 @@ from textual import on
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from caf_tui import help_texts
 from caf_tui.i18n import _
 from caf_tui.screens.base import CafScreen
 from caf_tui.screens.step_parts import retry_button
 from caf_tui.steps import words
+from caf_tui.widgets.button import Button
 
 if TYPE_CHECKING:
     from caf_tui.api import FranceConnectStart

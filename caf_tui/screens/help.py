@@ -7,11 +7,12 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from caf_tui.i18n import N_, _
 from caf_tui.screens.dialog import DialogScreen
 from caf_tui.steps import words
+from caf_tui.widgets.button import Button
 
 
 class HelpScreen(DialogScreen[None]):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Union
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from caf_tui import help_texts, rules
 from caf_tui.api import IdentifierKind, StepName
@@ -18,6 +18,7 @@ from caf_tui.screens.base import StepScreen
 from caf_tui.screens.registry import step_screen
 from caf_tui.steps import words
 from caf_tui.styles import stylesheet
+from caf_tui.widgets.button import Button
 from caf_tui.widgets.fields import HelpedInput
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.login_doors import LoginDoors

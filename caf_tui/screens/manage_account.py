@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Static
+from textual.widgets import Checkbox, Static
 
 from caf_tui.account_words import profile_lines, spouse_lines
 from caf_tui.api import PasswordPolicy, Role, SpouseRight
@@ -15,6 +15,7 @@ from caf_tui.screens.section_base import SectionScreen
 from caf_tui.steps import sections, words
 from caf_tui.styles import stylesheet
 from caf_tui.widgets.bullets import Bullet
+from caf_tui.widgets.button import Button
 from caf_tui.widgets.toggles import TickBox
 
 TICK = "right-"

@@ -7,11 +7,12 @@ from typing import Protocol, TypeVar
 from pydantic import SecretStr
 from textual import on
 from textual.dom import DOMNode
-from textual.widgets import Button, Input
+from textual.widgets import Input
 
 from caf_tui import rules
 from caf_tui.api import PasswordPolicy
 from caf_tui.screens.step_parts import JourneyStepScreen
+from caf_tui.widgets.button import Button
 from caf_tui.widgets.messages import FieldError
 from caf_tui.widgets.new_password import NewPasswordArea
 

@@ -9,13 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button
 
 from caf_tui.backend.errors import BackendError
 from caf_tui.i18n import _
 from caf_tui.screens.base import CafScreen
 from caf_tui.screens.step_parts import loading_lines
 from caf_tui.steps import words
+from caf_tui.widgets.button import Button
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.step_header import StepHeader
 

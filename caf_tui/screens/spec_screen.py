@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, RadioSet, Static
+from textual.widgets import RadioSet, Static
 
 from caf_tui.i18n import _
 from caf_tui.screens.step_parts import JourneyStepScreen, step_buttons
@@ -19,6 +19,7 @@ from caf_tui.steps.spec import ActionRole, FieldKind, FieldSpec, Line, LineKind,
 from caf_tui.styles import STYLES
 from caf_tui.widgets.access import AccessBox
 from caf_tui.widgets.bullets import Bullet
+from caf_tui.widgets.button import Button
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader

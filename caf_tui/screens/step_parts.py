@@ -10,11 +10,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from caf_tui.i18n import _
 from caf_tui.screens.base import StepScreen
 from caf_tui.steps import words
+from caf_tui.widgets.button import Button
 from caf_tui.widgets.messages import FieldError, StatusLine
 
 S = TypeVar("S")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from caf_tui.api import OtherStep
 from caf_tui.i18n import _
 from caf_tui.screens.base import StepScreen
 from caf_tui.steps import words
+from caf_tui.widgets.button import Button
 from caf_tui.widgets.footer import KeysFooter
 from caf_tui.widgets.messages import FieldError, StatusLine
 from caf_tui.widgets.step_header import StepHeader

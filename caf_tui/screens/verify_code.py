@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import SecretStr
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Button, Label, Static
+from textual.widgets import Label, Static
 
 from caf_tui.api import Channel, ErrorCode, StepName, VerifyCodeStep
 from caf_tui.backend.errors import BackendError
@@ -16,6 +16,7 @@ from caf_tui.screens.code_entry import CodeEntryScreen
 from caf_tui.screens.registry import step_screen
 from caf_tui.steps import words
 from caf_tui.styles import stylesheet
+from caf_tui.widgets.button import Button
 from caf_tui.widgets.code_not_received import CodeNotReceived
 from caf_tui.widgets.countdown import Countdown
 from caf_tui.widgets.messages import FieldError

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label
+from textual.widgets import Input, Label
 
 from caf_tui import rules
 from caf_tui.i18n import N_, _
 from caf_tui.steps import words
+from caf_tui.widgets.button import Button
 from caf_tui.widgets.fields import HelpedInput
 from caf_tui.widgets.messages import FieldError
 

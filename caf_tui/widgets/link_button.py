@@ -6,7 +6,8 @@ from typing import Any
 
 from textual.content import Content
 from textual.geometry import Size
-from textual.widgets import Button
+
+from caf_tui.widgets.button import Button
 
 
 class LinkButton(Button):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from caf_tui import help_texts
 from caf_tui.i18n import _
 from caf_tui.steps import words
+from caf_tui.widgets.button import Button
 
 
 class LoginDoors(Vertical):

@@ -7,10 +7,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.geometry import Size
 from textual.reactive import Reactive
-from textual.widgets import Button
 
 from caf_tui.i18n import _
 from caf_tui.steps import words
+from caf_tui.widgets.button import Button
 from caf_tui.widgets.fields import HelpedInput
 
 

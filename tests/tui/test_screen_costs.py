@@ -15,12 +15,14 @@ from textual.containers import Vertical
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button as TextualButton
+from textual.widgets import Input, Label, RadioButton, RadioSet, Static
 from textual.widgets._footer import FooterKey
 
 from caf_tui.replay import settle
 from caf_tui.screens.frames import ShownAtCost
 from caf_tui.styles.matched import MatchedOnce
+from caf_tui.widgets.button import Button
 from caf_tui.widgets.footer import KeysFooter
 
 
@@ -319,3 +321,43 @@ async def test_breakpoint_classes_are_set_before_the_first_styling(
         assert screen.classes_at_compose == classes
         assert set(screen.classes) & {"-narrow", "-wide", "-short", "-tall"} == classes
         assert styled("title") == 1
+
+
+LOOKS: list[dict[str, Any]] = [
+    {},
+    {"variant": "primary"},
+    {"variant": "error", "flat": True},
+    {"compact": True},
+    {"classes": "submit", "variant": "success"},
+]
+
+
+class Buttons(App[None]):
+    AUTO_FOCUS = None  # a focused button is restyled for its :focus
+
+    def __init__(self, kind: type[TextualButton]) -> None:
+        super().__init__()
+        self.kind = kind
+
+    def compose(self) -> ComposeResult:
+        for number, look in enumerate(LOOKS):
+            yield self.kind("Valider", id=f"b{number}", **look)
+
+
+async def _mounted_classes(kind: type[TextualButton]) -> list[set[str]]:
+    app = Buttons(kind)
+    async with app.run_test() as pilot:
+        await settle.settle(pilot)
+        return [set(app.query_one(f"#b{number}").classes) for number in range(len(LOOKS))]
+
+
+async def test_our_buttons_have_textuals_classes_without_a_restyle_each(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    textuals = await _mounted_classes(TextualButton)
+    restyled = calls_of(monkeypatch, DOMNode, "update_node_styles")
+    ours = await _mounted_classes(Button)
+    assert ours == textuals
+    # Flat or compact ones restyle in Textual's watchers as before (none of ours is either).
+    plain = {"b0", "b1", "b4"}
+    assert [node for node, *_ in restyled if isinstance(node, Button) and node.id in plain] == []
