@@ -116,6 +116,22 @@ def wait_for_focused_button(page: Page, label: str, timeout: float = APP_TIMEOUT
     page.wait_for_function(_FOCUS_SCRIPT, arg=[label, "button"], timeout=timeout)
 
 
+def click_on_screen(page: Page, text: str, then: str) -> None:
+    """A mouse click on the words as drawn in the terminal (xterm.js sends it to the app), until
+    ``then`` shows: a click that lands while the screen is still being laid out is lost, and a
+    person would click again."""
+    for _ in range(3):
+        box = rows(page).get_by_text(text).first.bounding_box()
+        assert box is not None, text
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        try:
+            wait_for(page, then, timeout=5_000)
+            return
+        except AssertionError:
+            continue
+    wait_for(page, then)
+
+
 def open_counter(context: Any, served: Served) -> Page:
     """A new tab on the counter, once its kiosk welcome is on the screen."""
     page: Page = context.new_page()

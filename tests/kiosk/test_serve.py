@@ -22,6 +22,8 @@ import httpx
 import pytest
 
 SECRET = "comptoir-7c1f"
+#: A backend address for a server whose test opens no visit (port 9: discard, nothing listens).
+UNUSED_BACKEND = "http://127.0.0.1:9"
 
 
 def _free_port() -> int:
@@ -129,7 +131,8 @@ def test_the_page_is_ours_and_its_websocket_runs_the_kiosk(serve: Callable[..., 
 
 
 def test_public_url_builds_the_pages_addresses(serve: Callable[..., str]) -> None:
-    served = serve("--public-url", "https://borne.exemple.fr/caf/")
+    # The page alone: no visit starts, so no stub of its own (a backend nobody calls).
+    served = serve("--public-url", "https://borne.exemple.fr/caf/", "--backend", UNUSED_BACKEND)
     page = httpx.get(served + "/", headers={"Host": "attaquant.exemple"}, timeout=10)
     assert _client_config(page.text)["websocket"] == "wss://borne.exemple.fr/caf/ws?mode=ecran"
     assert 'src="https://borne.exemple.fr/caf/static/counter.js"' in page.text
