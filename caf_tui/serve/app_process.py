@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable
 from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 
-from caf_tui.kiosk.wipe import CLEAR_SEQUENCE
+from caf_tui.kiosk.clear import CLEAR_SEQUENCE
 
 log = logging.getLogger("caf_tui.serve")
 
