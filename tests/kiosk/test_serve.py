@@ -22,7 +22,7 @@ import httpx
 import pytest
 
 SECRET = "comptoir-7c1f"
-#: A backend address for a server whose test opens no visit (port 9: discard, nothing listens).
+#: A backend for a server whose test signs nobody in (port 9, discard: nothing listens there).
 UNUSED_BACKEND = "http://127.0.0.1:9"
 
 
@@ -155,7 +155,8 @@ def test_the_network_needs_the_secret(tmp_path: Path) -> None:
 
 
 def test_with_a_secret_only_its_holders_get_the_counter(serve: Callable[..., str]) -> None:
-    served = serve(env={"CAF_TUI_SERVE_SECRET": SECRET})
+    # Its visit goes no further than the welcome: no stub of its own.
+    served = serve("--backend", UNUSED_BACKEND, env={"CAF_TUI_SERVE_SECRET": SECRET})
     with httpx.Client(base_url=served, timeout=10) as client:
         refused = client.get("/", headers={"X-Forwarded-For": "127.0.0.1"})
         assert refused.status_code == 403
