@@ -22,7 +22,7 @@ from typing import Any
 import httpx
 import pytest
 
-from caf_tui.kiosk.pin import hash_pin
+from tests.kiosk.pins import cheap_pin_hash
 
 CHROMIUM = "/usr/bin/chromium"
 #: A closed network: nothing of Chromium's own phones home, no GPU, no sandbox (root in CI).
@@ -82,7 +82,7 @@ def serving() -> Iterator[Served]:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     env = dict(os.environ)
-    env.update(CAF_TUI_LANG="fr", CAF_TUI_KIOSK_PIN_HASH=hash_pin(STAFF_PIN))
+    env.update(CAF_TUI_LANG="fr", CAF_TUI_KIOSK_PIN_HASH=cheap_pin_hash(STAFF_PIN))
     log = workdir / "serve.log"
     command = [sys.executable, "-m", "caf_tui", "serve", "--port", str(port)]
     command += ["--stub-db", str(workdir / "stub.sqlite3"), "--max-sessions", str(MAX_SESSIONS)]
