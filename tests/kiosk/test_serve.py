@@ -222,3 +222,30 @@ def test_the_cookie_proves_the_secret_without_carrying_it() -> None:
     assert access.cookie_matches(access.cookie_value())
     assert not access.cookie_matches(SECRET) and not access.cookie_matches(None)
     assert not Access(None).cookie_matches("") and not Access(None).secret_matches("")
+
+
+async def test_an_app_closed_before_it_drew_is_ended_at_once(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A tab closed (or reloaded) while its app starts: nobody has seen that app, so it is
+    terminated at once, without the grace a visit gets to quit (which it could read only once
+    started, holding a place meanwhile)."""
+    from caf_tui.serve.app_process import VisitProcess
+
+    async def nothing(*_: object) -> None:
+        return None
+
+    starting = VisitProcess(
+        f"exec {sys.executable} -c 'import time; time.sleep(60)'",  # never draws
+        write_bytes=nothing,
+        write_str=nothing,
+        close=nothing,
+        visit_ended=nothing,
+    )
+    await starting.start(80, 24)
+    with caplog.at_level("WARNING", logger="caf_tui.serve"):
+        await starting.stop()
+    assert starting._process is not None
+    assert starting._process.returncode == -signal.SIGTERM
+    graces = [r for r in caplog.records if r.name == "caf_tui.serve"]
+    assert graces == []  # ended by the first signal: no grace ran out
