@@ -22,7 +22,8 @@ import httpx
 import pytest
 
 SECRET = "comptoir-7c1f"
-#: A backend for a server whose test signs nobody in (port 9, discard: nothing listens there).
+#: The backend of the servers here, whose visits sign nobody in (port 9, discard: nothing
+#: listens there).
 UNUSED_BACKEND = "http://127.0.0.1:9"
 
 
@@ -39,15 +40,16 @@ def _caf_tui() -> str:
 
 
 @pytest.fixture
-def serve(tmp_path: Path) -> Iterator[Callable[..., str]]:
-    """Start ``caf-tui serve`` with extra flags (and environment); returns its URL."""
+def serve() -> Iterator[Callable[..., str]]:
+    """Start ``caf-tui serve`` with extra flags (and environment); returns its URL. Its visits
+    stop at the welcome, so it starts no stub: without ``--backend``, serve starts one and
+    Paul signs in through it in tests/browser."""
     started: list[subprocess.Popen[bytes]] = []
 
     def start(*flags: str, env: dict[str, str] | None = None) -> str:
         port = _free_port()
         url = f"http://127.0.0.1:{port}"
-        command = [_caf_tui(), "serve", "--port", str(port)]
-        command += ["--stub-db", str(tmp_path / "stub.sqlite3"), *flags]
+        command = [_caf_tui(), "serve", "--port", str(port), "--backend", UNUSED_BACKEND, *flags]
         process = subprocess.Popen(
             command,
             stdout=subprocess.DEVNULL,
@@ -131,8 +133,7 @@ def test_the_page_is_ours_and_its_websocket_runs_the_kiosk(serve: Callable[..., 
 
 
 def test_public_url_builds_the_pages_addresses(serve: Callable[..., str]) -> None:
-    # The page alone: no visit starts, so no stub of its own (a backend nobody calls).
-    served = serve("--public-url", "https://borne.exemple.fr/caf/", "--backend", UNUSED_BACKEND)
+    served = serve("--public-url", "https://borne.exemple.fr/caf/")
     page = httpx.get(served + "/", headers={"Host": "attaquant.exemple"}, timeout=10)
     assert _client_config(page.text)["websocket"] == "wss://borne.exemple.fr/caf/ws?mode=ecran"
     assert 'src="https://borne.exemple.fr/caf/static/counter.js"' in page.text
@@ -155,8 +156,7 @@ def test_the_network_needs_the_secret(tmp_path: Path) -> None:
 
 
 def test_with_a_secret_only_its_holders_get_the_counter(serve: Callable[..., str]) -> None:
-    # Its visit goes no further than the welcome: no stub of its own.
-    served = serve("--backend", UNUSED_BACKEND, env={"CAF_TUI_SERVE_SECRET": SECRET})
+    served = serve(env={"CAF_TUI_SERVE_SECRET": SECRET})
     with httpx.Client(base_url=served, timeout=10) as client:
         refused = client.get("/", headers={"X-Forwarded-For": "127.0.0.1"})
         assert refused.status_code == 403
