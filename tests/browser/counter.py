@@ -132,11 +132,20 @@ def click_on_screen(page: Page, text: str, then: str) -> None:
     wait_for(page, then)
 
 
+def open_counters(context: Any, served: Served, count: int) -> list[Page]:
+    """``count`` new tabs on the counter, opened together (as visitors arriving at once: their
+    apps start side by side), once each shows its kiosk welcome."""
+    pages: list[Page] = [context.new_page() for _ in range(count)]
+    for page in pages:
+        page.goto(served.url + "/")
+    for page in pages:
+        wait_for(page, WELCOME)
+    return pages
+
+
 def open_counter(context: Any, served: Served) -> Page:
     """A new tab on the counter, once its kiosk welcome is on the screen."""
-    page: Page = context.new_page()
-    page.goto(served.url + "/")
-    wait_for(page, WELCOME)
+    (page,) = open_counters(context, served, 1)
     return page
 
 
