@@ -8,6 +8,7 @@ import time
 from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.conftest import Served
 
@@ -30,8 +31,30 @@ def rows(page: Page) -> Locator:
     return page.locator(".xterm-rows")
 
 
+#: Whether the accessibility tree contains the words, their spaces normalised as
+#: ``expect(…).to_contain_text`` does.
+_CONTAINS_SCRIPT = """([selector, wanted]) => {
+  const normal = text => text.replace(/\\u200b/g, '').trim().replace(/\\s+/g, ' ');
+  const tree = document.querySelector(selector);
+  return tree !== null && normal(tree.textContent).includes(normal(wanted));
+}"""
+#: How often the page checks: ``expect``'s own retries back off to a second apart, which a
+#: test of many steps paid at nearly each one.
+_CHECK_EVERY_MS = 50
+
+
 def wait_for(page: Page, text: str, timeout: float = APP_TIMEOUT_MS) -> None:
-    expect(screen(page)).to_contain_text(text, timeout=timeout)
+    """Until the screen reader's rows show ``text``."""
+    try:
+        page.wait_for_function(
+            _CONTAINS_SCRIPT,
+            arg=[".xterm-accessibility-tree", text],
+            polling=_CHECK_EVERY_MS,
+            timeout=timeout,
+        )
+    except PlaywrightTimeoutError:
+        expect(screen(page)).to_contain_text(text, timeout=1)  # fails saying what is shown
+        raise
 
 
 def _row_showing(page: Page, text: str, below: int = 0) -> Locator:
