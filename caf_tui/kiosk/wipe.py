@@ -10,12 +10,12 @@ from textual.app import App
 from textual.screen import Screen
 
 from caf_tui.journey import Journey
+from caf_tui.kiosk.clear import CLEAR_SEQUENCE
 
 if TYPE_CHECKING:
     from caf_tui.app import CafApp
 
-#: Erase the scrollback (ED 3), then the screen (ED 2), and home the cursor.
-CLEAR_SEQUENCE = "\x1b[3J\x1b[2J\x1b[H"
+__all__ = ["CLEAR_SEQUENCE", "clear_terminal", "wipe_visit"]
 
 
 def clear_terminal(app: App[Any]) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable
 from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 
-from caf_tui.kiosk.wipe import CLEAR_SEQUENCE
+from caf_tui.kiosk.clear import CLEAR_SEQUENCE
 
 log = logging.getLogger("caf_tui.serve")
 
@@ -44,12 +44,15 @@ class VisitProcess(AppService):
         )
         self._visit_ended = visit_ended
         self._ended = False
+        #: Whether the app has drawn anything: before that nobody has seen it, nor signed in.
+        self._drawn = False
 
     @property
     def pid(self) -> int | None:
         return self._process.pid if self._process is not None else None
 
     async def on_data(self, payload: bytes) -> None:
+        self._drawn = True
         await super().on_data(payload)
         if _WIPE in payload and not self._ended:
             self._ended = True
@@ -57,18 +60,23 @@ class VisitProcess(AppService):
 
     async def stop(self) -> None:
         """Ask the app to quit; terminate, then kill, a process that does not. Returns once
-        the process has exited."""
+        the process has exited. An app that has drawn nothing yet (a tab closed or reloaded
+        while it starts) holds no visit: it is terminated at once, not asked, as it would
+        read « quit » only once started, a second or two later, holding a place meanwhile."""
         process, task = self._process, self._task
         if process is None:
             return
         self._task = None
+        steps = [(QUIT_GRACE_SECONDS, process.terminate), (TERMINATE_GRACE_SECONDS, process.kill)]
         if process.returncode is None:
-            with contextlib.suppress(Exception):
-                await self.send_meta({"type": "quit"})
-        for grace, end in (
-            (QUIT_GRACE_SECONDS, process.terminate),
-            (TERMINATE_GRACE_SECONDS, process.kill),
-        ):
+            if self._drawn:
+                with contextlib.suppress(Exception):
+                    await self.send_meta({"type": "quit"})
+            else:
+                with contextlib.suppress(ProcessLookupError):
+                    process.terminate()
+                steps = steps[1:]
+        for grace, end in steps:
             try:
                 await asyncio.wait_for(process.wait(), grace)
                 break

@@ -31,8 +31,9 @@ HERE = Path(__file__).parent
 #: Websocket close codes the page understands (4000-4999 are the application's own).
 CLOSE_VISIT_ENDED = 4000
 CLOSE_ALL_IN_USE = 4001
-#: How often a page that found every session in use tries again.
-ALL_IN_USE_RETRY_SECONDS = 3
+#: How often a page that found every session in use tries again: a refused handshake costs
+#: the server next to nothing, and the person waiting gets in within a second of a place freeing.
+ALL_IN_USE_RETRY_SECONDS = 1
 
 
 #: ``?mode=`` of the page and its websocket: the full-screen app, or the line mode.

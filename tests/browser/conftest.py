@@ -22,7 +22,7 @@ from typing import Any
 import httpx
 import pytest
 
-from caf_tui.kiosk.pin import hash_pin
+from tests.kiosk.pins import cheap_pin_hash
 
 CHROMIUM = "/usr/bin/chromium"
 #: A closed network: nothing of Chromium's own phones home, no GPU, no sandbox (root in CI).
@@ -37,9 +37,6 @@ CHROMIUM_FLAGS = [
 ]
 STAFF_PIN = "482916"
 MAX_SESSIONS = 2
-#: The shortest idle limit the kiosk allows, for the test of its wipe (test_counter_page.py).
-IDLE_SECONDS = 30
-WARNING_SECONDS = 20  # the kiosk's minimum (WCAG 2.2.1)
 
 
 def _free_port() -> int:
@@ -78,19 +75,14 @@ class Served:
 
 
 @contextmanager
-def serving(idle_seconds: int | None = None) -> Iterator[Served]:
-    """A ``caf-tui serve`` on a free loopback port, until the block ends. ``idle_seconds``: the
-    kiosk's idle limit, else its default (long enough for a slow machine's journey)."""
+def serving() -> Iterator[Served]:
+    """A ``caf-tui serve`` on a free loopback port, until the block ends, with the kiosk's
+    default idle limit (long enough for a slow machine's journey)."""
     workdir = Path(tempfile.mkdtemp(prefix="caf-serve-"))
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     env = dict(os.environ)
-    env.update(CAF_TUI_LANG="fr", CAF_TUI_KIOSK_PIN_HASH=hash_pin(STAFF_PIN))
-    if idle_seconds is not None:
-        env.update(
-            CAF_TUI_KIOSK_IDLE_SECONDS=str(idle_seconds),
-            CAF_TUI_KIOSK_WARNING_SECONDS=str(WARNING_SECONDS),
-        )
+    env.update(CAF_TUI_LANG="fr", CAF_TUI_KIOSK_PIN_HASH=cheap_pin_hash(STAFF_PIN))
     log = workdir / "serve.log"
     command = [sys.executable, "-m", "caf_tui", "serve", "--port", str(port)]
     command += ["--stub-db", str(workdir / "stub.sqlite3"), "--max-sessions", str(MAX_SESSIONS)]

@@ -15,9 +15,9 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import Served
 from tests.browser.counter import (
+    click_on_screen,
     open_counter,
     row_below,
-    rows,
     screen,
     tab_on_row,
     wait_for,
@@ -30,22 +30,6 @@ pytestmark = pytest.mark.browser
 
 ANGELA_PHONE = "+33615000005"
 NEW_PASSWORD = "Angela2024"
-
-
-def click_on_screen(page: Page, text: str, then: str) -> None:
-    """A mouse click on the words as drawn in the terminal (xterm.js sends it to the app), until
-    ``then`` shows: a click that lands while the screen is still being laid out is lost, and a
-    person would click again."""
-    for _ in range(3):
-        box = rows(page).get_by_text(text).first.bounding_box()
-        assert box is not None, text
-        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        try:
-            wait_for(page, then, timeout=5_000)
-            return
-        except AssertionError:
-            continue
-    wait_for(page, then)
 
 
 def code_sent_to_angela(stub_url: str) -> str:

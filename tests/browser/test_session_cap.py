@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import MAX_SESSIONS, Served
-from tests.browser.counter import WELCOME, open_counter, wait_for
+from tests.browser.counter import WELCOME, open_counter, open_counters, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -21,8 +21,7 @@ def test_a_third_tab_gets_the_all_in_use_page_until_one_closes(
     browser_context: Any, served: Served
 ) -> None:
     served.wait_for_app_count(0)
-    first = open_counter(browser_context, served)
-    second = open_counter(browser_context, served)
+    first, second = open_counters(browser_context, served, MAX_SESSIONS)
     third = browser_context.new_page()
     try:
         response = third.goto(served.url + "/")

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from argon2 import PasswordHasher
 
 from caf_tui.backend.http import HttpBackend
 from caf_tui.config import Settings
 from caf_tui.kiosk.app import KioskApp
 from tests.keyrings import MemoryKeyring
+from tests.kiosk.pins import cheap_pin_hash
 
 STAFF_PIN = "4826"
 
@@ -30,7 +30,7 @@ class ManualClock:
 
 @pytest.fixture(scope="session")
 def pin_hash() -> str:
-    return PasswordHasher().hash(STAFF_PIN)
+    return cheap_pin_hash(STAFF_PIN)
 
 
 @pytest.fixture

@@ -22,6 +22,9 @@ import httpx
 import pytest
 
 SECRET = "comptoir-7c1f"
+#: The backend of the servers here, whose visits sign nobody in (port 9, discard: nothing
+#: listens there).
+UNUSED_BACKEND = "http://127.0.0.1:9"
 
 
 def _free_port() -> int:
@@ -37,15 +40,16 @@ def _caf_tui() -> str:
 
 
 @pytest.fixture
-def serve(tmp_path: Path) -> Iterator[Callable[..., str]]:
-    """Start ``caf-tui serve`` with extra flags (and environment); returns its URL."""
+def serve() -> Iterator[Callable[..., str]]:
+    """Start ``caf-tui serve`` with extra flags (and environment); returns its URL. Its visits
+    stop at the welcome, so it starts no stub: without ``--backend``, serve starts one and
+    Paul signs in through it in tests/browser."""
     started: list[subprocess.Popen[bytes]] = []
 
     def start(*flags: str, env: dict[str, str] | None = None) -> str:
         port = _free_port()
         url = f"http://127.0.0.1:{port}"
-        command = [_caf_tui(), "serve", "--port", str(port)]
-        command += ["--stub-db", str(tmp_path / "stub.sqlite3"), *flags]
+        command = [_caf_tui(), "serve", "--port", str(port), "--backend", UNUSED_BACKEND, *flags]
         process = subprocess.Popen(
             command,
             stdout=subprocess.DEVNULL,
@@ -218,3 +222,30 @@ def test_the_cookie_proves_the_secret_without_carrying_it() -> None:
     assert access.cookie_matches(access.cookie_value())
     assert not access.cookie_matches(SECRET) and not access.cookie_matches(None)
     assert not Access(None).cookie_matches("") and not Access(None).secret_matches("")
+
+
+async def test_an_app_closed_before_it_drew_is_ended_at_once(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A tab closed (or reloaded) while its app starts: nobody has seen that app, so it is
+    terminated at once, without the grace a visit gets to quit (which it could read only once
+    started, holding a place meanwhile)."""
+    from caf_tui.serve.app_process import VisitProcess
+
+    async def nothing(*_: object) -> None:
+        return None
+
+    starting = VisitProcess(
+        f"exec {sys.executable} -c 'import time; time.sleep(60)'",  # never draws
+        write_bytes=nothing,
+        write_str=nothing,
+        close=nothing,
+        visit_ended=nothing,
+    )
+    await starting.start(80, 24)
+    with caplog.at_level("WARNING", logger="caf_tui.serve"):
+        await starting.stop()
+    assert starting._process is not None
+    assert starting._process.returncode == -signal.SIGTERM
+    graces = [r for r in caplog.records if r.name == "caf_tui.serve"]
+    assert graces == []  # ended by the first signal: no grace ran out
