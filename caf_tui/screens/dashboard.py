@@ -93,7 +93,7 @@ class DashboardScreen(StepScreen[DashboardStep]):
         widgets.append(Static("", id="section-note"))
         await body.query(".board").remove()  # shown again on return from a section
         for widget in widgets:
-            widget.add_class("board")
+            widget.add_class("board", update=False)  # not mounted: styled once, at its mount
         await body.mount_all(widgets)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
