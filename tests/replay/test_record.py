@@ -12,9 +12,9 @@ from caf_stub import RunningStub
 from caf_tui.api import StepName
 from caf_tui.app import CafApp
 from caf_tui.config import Settings
+from caf_tui.replay import settle as settling
 from caf_tui.replay.flow import dump_flow, load_flow
 from caf_tui.replay.observed import ObservedBackend
-from caf_tui.replay import settle as settling
 from caf_tui.replay.record import Recorder
 from caf_tui.replay.runner import ReplayOptions, replay_file
 from caf_tui.replay.tui import TuiDriver
