@@ -52,7 +52,7 @@ def test_a_step_that_hangs_fails_after_the_step_timeout(tmp_path: Path) -> None:
     script = tmp_path / "slow.yaml"
     script.write_text(
         "name: slow\nsteps:\n"
-        "  - fault: {route: /api/v1/auth/login, latency: {ms: 3000}}\n"
+        "  - fault: {route: /api/v1/auth/login, latency: {ms: 1500}}\n"
         "  - fill: {identifier: 1 78 02 99 999 015 71, password: '${P}'}\n"
         "  - press: login\n"
         "variables: {P: Leroy1978}\n",

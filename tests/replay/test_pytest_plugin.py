@@ -94,8 +94,11 @@ def test_items_replay_and_a_failure_says_the_step_the_screen_and_the_requests(
 @pytest.mark.slow
 def test_items_spread_over_two_xdist_workers(project: pytest.Pytester) -> None:
     project.makeini(INI)
-    run = project.runpytest_subprocess(*ALONE, "-n", "2", "-k", "not wrong", "flows")
+    # In process: the run's controller is this process (xdist's workers are processes anyway).
+    run = project.runpytest_inprocess(*ALONE, "-v", "-n", "2", "-k", "not wrong", "flows")
     run.assert_outcomes(passed=4)
+    out = run.stdout.str()
+    assert "[gw0]" in out and "[gw1]" in out  # each worker replayed items on its own stub
 
 
 def test_a_password_written_in_an_item_s_report_is_named_never_shown(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from caf_stub import RunningStub
 from caf_tui.api import StepName
 from caf_tui.app import CafApp
 from caf_tui.config import Settings
+from caf_tui.replay import settle as settling
 from caf_tui.replay.flow import dump_flow, load_flow
 from caf_tui.replay.observed import ObservedBackend
 from caf_tui.replay.record import Recorder
@@ -25,15 +26,18 @@ CODE = "123456"  # the test stub's fixed code
 
 
 async def type_keys(pilot: Pilot[None], selector: str, text: str) -> None:
+    """Typed key by key as a terminal delivers keys; waited for by events, not idle time."""
     pilot.app.screen.query_one(selector).focus()
-    await pilot.pause()
-    await pilot.press(*text)
+    await settling.settle(pilot)
+    await settling.type_text(pilot, text)
 
 
 async def press(pilot: Pilot[None], driver: TuiDriver, selector: str) -> None:
-    pilot.app.screen.query_one(selector).focus()
-    await pilot.pause()
-    await pilot.press("enter")
+    widget = pilot.app.screen.query_one(selector)
+    widget.focus()
+    await settling.settle(pilot)
+    settling.ready_to_press(widget)
+    await settling.press(pilot, "enter")
     await driver.settle()
 
 
@@ -41,11 +45,11 @@ async def karim_by_keyboard(pilot: Pilot[None], driver: TuiDriver) -> None:
     """Karim's whole journey as a person does it: every character typed, Enter to send."""
     await type_keys(pilot, "#identifier", KARIM_NIR)
     await type_keys(pilot, "#password", KARIM_PASSWORD)
-    await pilot.press("enter")
+    await settling.press(pilot, "enter")
     await driver.settle()
     await press(pilot, driver, "#start")
     pilot.app.screen.query_one("#accept").focus()
-    await pilot.press("space")
+    await settling.press(pilot, "space")
     await press(pilot, driver, "#continue")
     await type_keys(pilot, "#password", NEW_PASSWORD)
     await type_keys(pilot, "#confirmation", NEW_PASSWORD)

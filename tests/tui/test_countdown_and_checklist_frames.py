@@ -18,6 +18,7 @@ from textual.screen import Screen
 
 from caf_stub import RunningStub
 from caf_tui.api import StepName
+from caf_tui.replay import settle as settling
 from caf_tui.widgets.countdown import Countdown, next_change_in, split_numbers
 from caf_tui.widgets.password_field import PasswordInput
 from caf_tui.widgets.rule_checklist import RuleChecklist
@@ -193,7 +194,7 @@ def layouts_of(screen: Screen[object]) -> list[Screen[object]]:
 async def to_choose_password(pilot: Pilot[None]) -> RuleChecklist:
     await karim_to(pilot, StepName.CHOOSE_PASSWORD)
     pilot.app.screen.query_one("#password").focus()
-    await pilot.pause()
+    await settling.settle(pilot)
     return pilot.app.screen.query_one(RuleChecklist)
 
 
@@ -202,15 +203,15 @@ async def test_a_key_repaints_the_field_and_the_flipped_rule_in_one_frame(
 ) -> None:
     async with running(stub) as (app, _, pilot):
         await to_choose_password(pilot)
-        await pilot.press("K")
+        await settling.press(pilot, "K")
         assert "✓ 1 lettre majuscule (respectée)" in terminal.text()
         layouts = layouts_of(app.screen)
         before = len(terminal.writes)
-        await pilot.press("a")
+        await settling.press(pilot, "a")
         frames = [w for w in terminal.writes[before:] if "•" in w]
         assert len(frames) == 1 and "✓ 1 lettre minuscule (respectée)" in frames[0]
         assert "1 chiffre" not in frames[0]  # a rule that did not flip is not repainted
-        await pilot.press(*"rim2024")
+        await settling.press(pilot, *"rim2024")
         assert "✓ 8 à 24 caractères (respectée)" in terminal.text()
         assert "✓ 1 chiffre (respectée)" in terminal.text()
         assert layouts == []  # typing never lays out the whole screen
@@ -224,7 +225,7 @@ async def test_a_password_longer_than_the_field_scrolls_within_it(
         field = app.screen.query_one("#password", PasswordInput)
         field.password = False  # as « Afficher » does, to read it
         typed = "Abcdefgh12" * 4 + "Wxyz9"
-        await pilot.press(*typed)
+        await settling.press(pilot, *typed, batched=False)  # each key painted as it comes
         assert field.value == typed
         # Wider than the field: its end shows only if the field scrolled as it was typed.
         assert typed not in terminal.text() and "Wxyz9" in terminal.text()
@@ -239,10 +240,12 @@ async def test_a_rule_that_wraps_grows_its_line_on_a_narrow_terminal(
     monkeypatch.setattr(HeadlessDriver, "write", lambda self, data: screen.feed(data))
     async with running(stub, size=(51, 40)) as (_app, _, pilot):
         checklist = await to_choose_password(pilot)
-        await pilot.press(*"Karim2024", "enter", *"Karim2024")
+        await settling.press(pilot, *"Karim2024", "enter", *"Karim2024", batched=False)
         assert checklist.all_met
         one_line = checklist.size.height
-        await pilot.press("x")  # no longer the same: « (non respectée) » wraps
+        await settling.press(
+            pilot, "x", batched=False
+        )  # no longer the same: « (non respectée) » wraps
         assert checklist.size.height == one_line + 1
         shown = " ".join(screen.text().split())
         assert "✗ les deux saisies sont identiques (non respectée)" in shown

@@ -48,22 +48,22 @@ def help_key(app: Form) -> FooterKey:
 async def test_tab_between_fields_keeps_the_footer() -> None:
     app = Form()
     async with app.run_test() as pilot:
-        await pilot.pause(0.1)
+        await settling.settle(pilot, batched=False)
         built = CountingFooter.built
         assert not help_key(app).has_class("-disabled")
         for _ in range(6):
             await settling.press(pilot, "tab")
-            await pilot.pause(0.05)
+            await settling.settle(pilot, batched=False)
         assert CountingFooter.built == built
 
 
 async def test_a_key_that_stops_working_is_redrawn() -> None:
     app = Form()
     async with app.run_test() as pilot:
-        await pilot.pause(0.1)
+        await settling.settle(pilot, batched=False)
         built = CountingFooter.built
         app.help_enabled = False
         app.refresh_bindings()
-        await pilot.pause(0.1)
+        await settling.settle(pilot, batched=False)
         assert CountingFooter.built == built + 1
         assert help_key(app).has_class("-disabled")
