@@ -11,10 +11,8 @@ from __future__ import annotations
 import threading
 from typing import Protocol, TextIO
 
+from caf_tui.kiosk.clear import CLEAR_SEQUENCE as CLEAR_SEQUENCE  # the kiosk's, both modes
 from caf_tui.plain.reader import LineReader, drop_typed_ahead, no_echo
-
-#: Erase the scrollback (ED 3), then the screen (ED 2), and home the cursor.
-CLEAR_SEQUENCE = "\x1b[3J\x1b[2J\x1b[H"
 
 
 class EndOfInput(Exception):

@@ -18,7 +18,10 @@ import struct
 import termios
 from collections.abc import Awaitable, Callable
 
+from caf_tui.kiosk.clear import CLEAR_SEQUENCE
 from caf_tui.serve.app_process import QUIT_GRACE_SECONDS
+
+_WIPE = CLEAR_SEQUENCE.encode()
 
 
 def _set_size(descriptor: int, width: int, height: int) -> None:
@@ -46,11 +49,6 @@ class LineVisitProcess:
         self._close = close
         self._visit_ended = visit_ended
         self._ended = False
-        # The line mode's own wipe, imported with the first line visit: the package imports
-        # the whole line mode, which the server's start does not need.
-        from caf_tui.plain.io import CLEAR_SEQUENCE
-
-        self._wipe = CLEAR_SEQUENCE.encode()
         self._process: asyncio.subprocess.Process | None = None
         self._terminal: int | None = None
         self._output: asyncio.Queue[bytes] = asyncio.Queue()
@@ -98,7 +96,7 @@ class LineVisitProcess:
         while data := await self._output.get():
             with contextlib.suppress(Exception):
                 await self._write_bytes(data)
-            if self._wipe in data and not self._ended:
+            if _WIPE in data and not self._ended:
                 self._ended = True
                 await self._visit_ended()
         with contextlib.suppress(Exception):
