@@ -19,10 +19,6 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, Field, ValidationError
 from pydantic_settings import BaseSettings, EnvSettingsSource, SettingsConfigDict
 
-from caf_stub.database import is_postgres, shown
-from caf_stub.migrations import SchemaTooNew
-from caf_stub.personas import HOUSEHOLDS
-from caf_stub.server import serve_foreground, serve_workers, settings_for_host, url_for
 from caf_stub.settings import StubSettings, control_api_enabled, is_loopback
 from caf_tui import cli_words
 from caf_tui import stub_cli_words as stub_words
@@ -157,6 +153,8 @@ def run_settings(args: argparse.Namespace) -> RunSettings:
 
 
 def settings_from(args: argparse.Namespace) -> StubSettings:
+    from caf_stub.server import settings_for_host
+
     run = run_settings(args)
     return settings_for_host(_validated(StubSettings, args), run.host)
 
@@ -204,6 +202,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     set_language(early_language(arguments))
     args = parse_args(arguments)
+    # Past the parser: ``--version`` and ``--help`` (and the completion and the manual page,
+    # which build this parser) answer without loading the server, its database and the app.
+    from caf_stub.database import is_postgres, shown
+    from caf_stub.migrations import SchemaTooNew
+    from caf_stub.personas import HOUSEHOLDS
+    from caf_stub.server import serve_foreground, serve_workers, settings_for_host, url_for
+
     problems: list[str] = []
     for model in (RunSettings, StubSettings):
         try:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date
 
 from fastapi import Response
-from fpdf import FPDF
 
 from caf_stub.context import Context, StubContext
 from caf_stub.errors import ApiError
@@ -89,6 +88,10 @@ def _body(store: Store, kind: AttestationKind, account: Account, household: Hous
 
 
 def render(store: Store, kind: AttestationKind, account: Account, today: date) -> bytes:
+    # Imported here: fpdf2 and its font tools are a second of every stub process's start,
+    # spent only by the processes that render a PDF.
+    from fpdf import FPDF
+
     household = store.household(account.household_id)
     assert household is not None
     pdf = FPDF()

@@ -18,7 +18,6 @@ from anyio import to_thread
 from pydantic import BaseModel, Field, model_validator
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from caf_stub.errors import error_response
 from caf_stub.journal import FAULT_KEY, PortalMiddleware
 from caf_stub.slow_link import SlowLink, through_slow_link
 from caf_tui.api import HTTP_STATUS, ErrorCode, ErrorDetail
@@ -185,6 +184,10 @@ class FaultMiddleware(PortalMiddleware):
             return
         answer: ASGIApp = self.app
         if rule.status is not None:
+            # Imported here: the replayer reads a flow's fault rules from this module, and a
+            # spawned replay worker would otherwise load FastAPI for nothing (half a second).
+            from caf_stub.errors import error_response
+
             code = _code_for(rule.status)
             detail = ErrorDetail(
                 code=code,

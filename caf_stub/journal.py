@@ -114,16 +114,11 @@ class JournalMiddleware(PortalMiddleware):
                 body.extend(message.get("body", b""))
             return message
 
-        async def send_noted(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                status.append(int(message["status"]))
-            elif message["type"] == "http.response.body" and not message.get("more_body"):
-                status.append(-1)  # the answer is complete
-            await send(message)
+        noted = False
 
-        try:
-            await self.app(scope, receive_noted, send_noted)
-        finally:
+        async def note() -> None:
+            nonlocal noted
+            noted = True
             complete = -1 in status
             fault = scope.get(FAULT_KEY)
             entry = JournalEntry(
@@ -137,3 +132,19 @@ class JournalMiddleware(PortalMiddleware):
                 fault=str(fault) if fault else None,
             )
             await to_thread.run_sync(self.journal.add, entry)
+
+        async def send_noted(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status.append(int(message["status"]))
+            elif message["type"] == "http.response.body" and not message.get("more_body"):
+                status.append(-1)  # the answer is complete
+                # Noted before its last part leaves: the client's next request on the same
+                # connection may read the journal before this task would have got past it.
+                await note()
+            await send(message)
+
+        try:
+            await self.app(scope, receive_noted, send_noted)
+        finally:
+            if not noted:  # no complete answer (a dropped connection, a crash)
+                await note()

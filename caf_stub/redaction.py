@@ -21,13 +21,14 @@ import types
 import typing
 from collections.abc import Iterable
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode
 
 from pydantic import BaseModel, SecretStr
 from pydantic.fields import FieldInfo
 
-from caf_stub.route_table import RouteTable
+if TYPE_CHECKING:  # the table is FastAPI's routes: the replayer loads this module without them
+    from caf_stub.route_table import RouteTable
 
 REDACTED = "***"
 MAX_DEPTH = 16

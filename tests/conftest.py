@@ -6,6 +6,8 @@
 - ``stub_factory``: start more stubs with other settings, e.g.
   ``stub_factory(password_min_length=10)`` or ``stub_factory(db=str(tmp_path / "s.sqlite3"))``;
   each is stopped at the end of the test (or earlier with ``.stop()``).
+- ``workers_stub``: ``caf-stub --workers 2`` in a process of its own on PostgreSQL, random
+  codes, started once per pytest worker and reset before each test.
 
 The stub's own suites (``ENGINE_SUITES``) run each of their tests twice, on SQLite and on
 PostgreSQL (``stub_engine``): a throwaway PostgreSQL server per pytest worker
@@ -26,7 +28,15 @@ import keyring
 import pytest
 
 from caf_stub import RunningStub, serve_in_thread
-from caf_stub.testing import CODE, START, PostgresServer, postgres_bin_dir, settings_for_tests
+from caf_stub.testing import (
+    CODE,
+    START,
+    PostgresServer,
+    StubProcess,
+    free_port,
+    postgres_bin_dir,
+    settings_for_tests,
+)
 from tests.keyrings import MemoryKeyring
 
 STUB_START = START
@@ -50,19 +60,22 @@ def downloads_of_the_tests(tmp_path_factory: pytest.TempPathFactory) -> Iterator
         os.environ["XDG_DOWNLOAD_DIR"] = old
 
 
-def stub_client(running: RunningStub, **kwargs: Any) -> httpx.Client:
+def stub_client(running: RunningStub | StubProcess, **kwargs: Any) -> httpx.Client:
     """An HTTP client for a stub. Plain HTTP on the loopback: ``verify=False`` spares building
     a TLS context, some 40 ms per client."""
     return httpx.Client(base_url=running.url, timeout=10, verify=False, **kwargs)
 
 
-def reset_stub(running: RunningStub) -> None:
-    """Back to the start: clock, fixed code, personas, empty outbox (over HTTP, as QA would)."""
+def reset_stub(running: RunningStub | StubProcess, *, fixed_code: bool = True) -> None:
+    """Back to the start: clock, fixed code, personas, empty outbox (over HTTP, as QA would).
+    ``fixed_code=False`` leaves the codes as the stub draws them: a worker process keeps its
+    fixed code in its memory, so on ``caf-stub --workers N`` the route would set one worker's."""
     with stub_client(running) as client:
         client.put(
             "/_stub/clock", json={"now": STUB_START.isoformat(), "frozen": True}
         ).raise_for_status()
-        client.put("/_stub/fixed-code", json={"code": STUB_CODE}).raise_for_status()
+        if fixed_code:
+            client.put("/_stub/fixed-code", json={"code": STUB_CODE}).raise_for_status()
         client.post("/_stub/reset").raise_for_status()
 
 
@@ -111,6 +124,25 @@ def _shared_postgres_stub(postgres_server: PostgresServer) -> Iterator[RunningSt
     running = serve_in_thread(settings_for_tests(db=postgres_server.new_database()))
     yield running
     running.stop()
+
+
+@pytest.fixture(scope="session")
+def _shared_workers_stub(postgres_server: PostgresServer) -> Iterator[StubProcess]:
+    """``caf-stub --workers 2`` on a database of its own, random codes as in life: its worker
+    processes take seconds to start, so each pytest worker starts it once."""
+    running = StubProcess(
+        db=postgres_server.new_database(), workers=2, port=free_port(), fixed_code=None
+    )
+    running.start(timeout=120)
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def workers_stub(_shared_workers_stub: StubProcess) -> StubProcess:
+    """The shared ``caf-stub --workers 2`` (random codes), freshly reset."""
+    reset_stub(_shared_workers_stub, fixed_code=False)
+    return _shared_workers_stub
 
 
 @pytest.fixture

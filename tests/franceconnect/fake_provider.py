@@ -7,6 +7,7 @@ trusted it to open a session: the point is to show that the stub never asks it a
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 from dataclasses import dataclass, field
@@ -103,7 +104,9 @@ class FakeProvider:
                     self._answer(200, "{}")
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        # shutdown() waits for the loop's next look at its flag: every 0.05 s, not 0.5 s.
+        serve = functools.partial(self._server.serve_forever, poll_interval=0.05)
+        threading.Thread(target=serve, daemon=True).start()
         return self
 
     def stop(self) -> None:

@@ -8,10 +8,13 @@ so that the fuzzing reaches past the session check: Karim (mid-journey) on every
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from http.cookiejar import DefaultCookiePolicy
 from typing import Any
 
 import httpx
 import pytest
+import requests
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -56,11 +59,20 @@ def paul_token(fuzzed_stub: RunningStub) -> str:
     return _token(fuzzed_stub, PAUL)
 
 
-def _fuzz(case: Any, stub: RunningStub, token: str) -> None:
+@pytest.fixture(scope="module")
+def http() -> Iterator[requests.Session]:
+    """One keep-alive connection for the module's thousands of cases, instead of one each; it
+    keeps no cookie, so that each case is sent as alone."""
+    with requests.Session() as session:
+        session.cookies.set_policy(DefaultCookiePolicy(allowed_domains=[]))
+        yield session
+
+
+def _fuzz(case: Any, stub: RunningStub, token: str, http: requests.Session) -> None:
     headers = dict(case.headers or {})
     headers.setdefault("Authorization", f"Bearer {token}")
     case.headers = headers
-    case.call_and_validate(base_url=stub.url, checks=CHECKS)
+    case.call_and_validate(base_url=stub.url, session=http, checks=CHECKS)
 
 
 def _bounded(max_examples: int) -> settings:
@@ -78,14 +90,14 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 @schema.parametrize()
 @_bounded(25)
 def test_every_operation_holds_under_fuzzing(
-    case: Any, fuzzed_stub: RunningStub, karim_token: str
+    case: Any, fuzzed_stub: RunningStub, karim_token: str, http: requests.Session
 ) -> None:
-    _fuzz(case, fuzzed_stub, karim_token)
+    _fuzz(case, fuzzed_stub, karim_token, http)
 
 
 @schema.include(path_regex=RIGHTS_ROUTES).parametrize()
 @_bounded(10)
 def test_the_rights_routes_hold_under_fuzzing(
-    case: Any, fuzzed_stub: RunningStub, paul_token: str
+    case: Any, fuzzed_stub: RunningStub, paul_token: str, http: requests.Session
 ) -> None:
-    _fuzz(case, fuzzed_stub, paul_token)
+    _fuzz(case, fuzzed_stub, paul_token, http)

@@ -15,7 +15,7 @@ import pytest
 from caf_stub import RunningStub
 from caf_stub.messages import CODE_SUBJECT
 from caf_stub.personas import PERSONAS
-from caf_stub.testing import PostgresServer, StubProcess, free_port
+from caf_stub.testing import StubProcess
 from caf_tui.replay.runner import ReplayOptions, replay_files
 
 FLOWS = Path(__file__).resolve().parents[2] / "flows"
@@ -97,17 +97,12 @@ def test_eight_flows_at_once_on_one_stub_each_on_its_own_persona_and_codes(
 
 
 @pytest.mark.slow
-def test_eight_flows_at_once_on_four_workers_on_postgresql(
-    postgres_server: PostgresServer, tmp_path: Path
+def test_eight_flows_at_once_on_worker_processes_on_postgresql(
+    workers_stub: StubProcess, tmp_path: Path
 ) -> None:
-    """The team's stub: ``caf-stub --db postgresql://… --workers 4``, random codes."""
-    shared = StubProcess(
-        db=postgres_server.new_database(), workers=4, port=free_port(), fixed_code=None
-    ).start(timeout=120)
-    try:
-        sent = eight_flows_at_once(shared.url, tmp_path)
-    finally:
-        shared.stop()
+    """The team's stub: ``caf-stub --db postgresql://… --workers N``, random codes (the
+    session's, shared with tests/stub/test_workers.py: its workers take seconds to start)."""
+    sent = eight_flows_at_once(workers_stub.url, tmp_path)
     assert_each_copy_got_its_own_code(sent)
 
 

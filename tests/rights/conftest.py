@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 
-from caf_stub.personas import KARIM, ZOHRA
+from caf_stub.personas import KARIM, PAUL, ZOHRA
 from tests.account.test_signup_api import LUCAS, finish_journey, sign_up
 from tests.stub.conftest import portal
 from tests.stub.helpers import API, Portal
 from tests.stub.journeys import walk_to
 
-__all__ = ["MOVE", "karim", "keyed", "lucas", "portal", "zohra"]
+__all__ = ["MOVE", "karim", "keyed", "lucas", "paul", "portal", "zohra"]
 
 MOVE = {
     "street": "5 avenue de la République",
@@ -30,6 +30,15 @@ def karim(portal: Callable[[], Portal]) -> Portal:
     """Karim, file holder, migrated (he skipped the spouse's authorisation on the way)."""
     session = portal()
     assert walk_to(session, KARIM, "dashboard")["step"] == "dashboard"
+    return session
+
+
+@pytest.fixture
+def paul(portal: Callable[[], Portal]) -> Portal:
+    """Paul, file holder, migrated before the seed: at the dashboard from his login (one
+    request, where Karim walks the whole migration first)."""
+    session = portal()
+    assert session.login_as(PAUL)["next"]["step"] == "dashboard"
     return session
 
 

@@ -1,15 +1,16 @@
 """``caf-stub --workers N`` on PostgreSQL: concurrency proved over HTTP against real worker
 processes, and a multi-worker stub killed mid-journey and restarted keeps every piece of state.
 
-The stub runs as ``python -m caf_stub`` (``StubProcess``), its workers spawned by uvicorn, on
-a fresh database of the session's throwaway PostgreSQL server. Each request below goes on a
-connection of its own, so that the kernel spreads them over the workers.
+The stub runs as ``python -m caf_stub --workers 2`` (``workers_stub`` of tests/conftest.py,
+shared with the flows of tests/replay/test_shared_stub.py and reset before each test), its
+workers spawned by uvicorn, on a database of its own of the session's throwaway PostgreSQL
+server, with random codes as in life: a test reads the code sent from the outbox. Each request
+below goes on a connection of its own, so that the kernel spreads them over the workers.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -17,32 +18,16 @@ import httpx
 import pytest
 
 from caf_stub.__main__ import main
-from caf_stub.testing import CODE, PostgresServer, StubProcess, free_port
-from tests.conftest import reset_stub
+from caf_stub.testing import StubProcess
 from tests.franceconnect.browser import Browser, poll
 from tests.franceconnect.browser import start as start_franceconnect
 
 from .helpers import API, Portal, error_of
 
-WORKERS = 2
 CLIENTS = 10
 WRONG = "Pas-le-bon-1"
 
 pytestmark = pytest.mark.slow  # a few worker processes start (seconds each on a busy machine)
-
-
-@pytest.fixture(scope="module")
-def workers_stub(postgres_server: PostgresServer) -> Iterator[StubProcess]:
-    running = StubProcess(db=postgres_server.new_database(), workers=WORKERS, port=free_port())
-    running.start()
-    yield running
-    running.stop()
-
-
-@pytest.fixture
-def shared(workers_stub: StubProcess) -> StubProcess:
-    reset_stub(workers_stub)  # type: ignore[arg-type]  # only its url is used
-    return workers_stub
 
 
 def fresh_karim(stub: StubProcess) -> dict[str, Any]:
@@ -98,50 +83,55 @@ def test_more_than_one_worker_on_sqlite_is_refused_in_french(tmp_path, capsys) -
 
 
 def test_the_same_step_with_one_key_from_ten_clients_acts_once_and_sends_one_sms(
-    shared: StubProcess,
+    workers_stub: StubProcess,
 ) -> None:
-    portal, person = at_confirm_contact(shared)
+    portal, person = at_confirm_contact(workers_stub)
     assert portal.token is not None
     key = str(uuid.uuid4())
     token = portal.token
 
     answers = at_once(
         CLIENTS,
-        lambda: post_alone(shared, token, "/journey/confirm_contact", {"channel": "sms"}, key),
+        lambda: post_alone(
+            workers_stub, token, "/journey/confirm_contact", {"channel": "sms"}, key
+        ),
     )
 
     assert [answer.status_code for answer in answers] == [200] * CLIENTS
     assert len({answer.content for answer in answers}) == 1
     replayed = [answer for answer in answers if answer.headers.get("idempotency-replayed")]
     assert len(replayed) == CLIENTS - 1
-    assert len(messages_to(shared, person["phone"])) == 1
+    assert len(messages_to(workers_stub, person["phone"])) == 1
     portal.close()
 
 
-def test_the_same_step_from_ten_clients_without_a_key_answers_once(shared: StubProcess) -> None:
-    portal, person = at_confirm_contact(shared)
+def test_the_same_step_from_ten_clients_without_a_key_answers_once(
+    workers_stub: StubProcess,
+) -> None:
+    portal, person = at_confirm_contact(workers_stub)
     assert portal.token is not None
     token = portal.token
 
     answers = at_once(
-        CLIENTS, lambda: post_alone(shared, token, "/journey/confirm_contact", {"channel": "sms"})
+        CLIENTS,
+        lambda: post_alone(workers_stub, token, "/journey/confirm_contact", {"channel": "sms"}),
     )
 
     statuses = sorted(answer.status_code for answer in answers)
     assert statuses == [200] + [409] * (CLIENTS - 1)
     refused = [answer for answer in answers if answer.status_code == 409]
     assert {error_of(answer)["code"] for answer in refused} == {"step_mismatch"}
-    assert len(messages_to(shared, person["phone"])) == 1
+    assert len(messages_to(workers_stub, person["phone"])) == 1
     portal.close()
 
 
-def test_the_client_throttle_holds_across_workers(shared: StubProcess) -> None:
+def test_the_client_throttle_holds_across_workers(workers_stub: StubProcess) -> None:
     limit = 20  # client_max_failures, the default
-    person = fresh_karim(shared)
+    person = fresh_karim(workers_stub)
 
     def wrong_login() -> httpx.Response:
         return httpx.post(
-            shared.url + API + "/auth/login",
+            workers_stub.url + API + "/auth/login",
             json={"identifier_kind": "nir", "identifier": person["identifier"], "password": WRONG},
             timeout=30,
         )
@@ -156,38 +146,38 @@ def test_the_client_throttle_holds_across_workers(shared: StubProcess) -> None:
 
 
 def test_a_killed_multi_worker_stub_restarted_keeps_every_piece_of_state(
-    shared: StubProcess,
+    workers_stub: StubProcess,
 ) -> None:
-    portal, person = at_confirm_contact(shared)
+    portal, person = at_confirm_contact(workers_stub)
     assert portal.token is not None
     token, key = portal.token, str(uuid.uuid4())
-    sent = post_alone(shared, token, "/journey/confirm_contact", {"channel": "sms"}, key)
+    sent = post_alone(workers_stub, token, "/journey/confirm_contact", {"channel": "sms"}, key)
     assert sent.json()["next"]["step"] == "verify_code"
-    control = httpx.Client(base_url=shared.url, timeout=30)
+    control = httpx.Client(base_url=workers_stub.url, timeout=30)
     clock = control.post("/_stub/clock", json={"advance_seconds": 90}).json()
     fault = {"route": "/api/v1/account/dashboard", "times": 3, "status": 503}
     control.post("/_stub/faults", json=fault).raise_for_status()
     taken = control.get(
         "/_stub/outbox/next", params={"to": person["phone"], "consumer": "qa-1", "timeout": 5}
     )
-    assert taken.json()["code"] == CODE
+    code = taken.json()["code"]
     franceconnect = start_franceconnect(control)
-    browser = Browser(shared)  # type: ignore[arg-type]  # only its url is used
+    browser = Browser(workers_stub)  # type: ignore[arg-type]  # only its url is used
     consent = browser.sign_in_to_consent(franceconnect["authorize_url"])
     journal = control.get("/_stub/journal").json()
     for _ in range(20):  # the client's window of failed secrets, full
         post_alone(
-            shared,
+            workers_stub,
             "-",
             "/auth/login",
             {"identifier_kind": "nir", "identifier": person["identifier"], "password": WRONG},
         )
     control.close()
 
-    shared.kill()
-    shared.start()
+    workers_stub.kill()
+    workers_stub.start()
 
-    with httpx.Client(base_url=shared.url, timeout=30) as after:
+    with httpx.Client(base_url=workers_stub.url, timeout=30) as after:
         assert after.get("/_stub/clock").json() == clock
         faults = after.get("/_stub/faults").json()
         assert [(f["rule"]["route"], f["rule"]["status"], f["remaining"]) for f in faults] == [
@@ -207,17 +197,17 @@ def test_a_killed_multi_worker_stub_restarted_keeps_every_piece_of_state(
         assert throttled.status_code == 429
     # The journey resumes at its step, in the same session, and the key answers the same.
     assert portal.step()["step"] == "verify_code"
-    replay = post_alone(shared, token, "/journey/confirm_contact", {"channel": "sms"}, key)
+    replay = post_alone(workers_stub, token, "/journey/confirm_contact", {"channel": "sms"}, key)
     assert replay.content == sent.content
     assert replay.headers["idempotency-replayed"] == "true"
-    assert len(messages_to(shared, person["phone"])) == 1
-    assert portal.verify(CODE).json()["next"]["step"] == "account_created"
+    assert len(messages_to(workers_stub, person["phone"])) == 1
+    assert portal.verify(code).json()["next"]["step"] == "account_created"
     portal.close()
     # The FranceConnect sign-in started before goes on: consent, the code exchanged between
     # the portal and the provider (whatever worker answers each), the flow completed.
     redirect = browser.decide(consent, "accept")
     assert browser.open(redirect.headers["location"]).status_code == 200
-    with httpx.Client(base_url=shared.url, timeout=30) as api:
+    with httpx.Client(base_url=workers_stub.url, timeout=30) as api:
         signed_in = poll(api, franceconnect["flow_id"])
     assert signed_in.status_code == 200, signed_in.text
     assert signed_in.json()["session"]["token"]
