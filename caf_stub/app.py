@@ -70,9 +70,8 @@ def create_app(
     if not worker:
         store.drop_pending_claims()
     clock.share(store)
-    context = StubContext(
-        settings=settings, clock=clock, store=store, fixed_code=settings.fixed_code
-    )
+    context = StubContext(settings=settings, clock=clock, store=store)
+    context.start_fixed_code(settings.fixed_code, worker=worker)
     context.seed_if_empty()
 
     @asynccontextmanager

@@ -19,8 +19,23 @@ class StubContext:
     settings: StubSettings
     clock: Clock
     store: Store
-    fixed_code: str | None = None
-    """Every new verification code takes this value when set (from settings or /_stub)."""
+
+    @property
+    def fixed_code(self) -> str | None:
+        """Every new verification code takes this value when set (from settings or /_stub):
+        kept in the store, so that every worker of a stub reads the same one."""
+        return self.store.fixed_code()
+
+    @fixed_code.setter
+    def fixed_code(self, code: str | None) -> None:
+        with self.store.transaction():
+            self.store.write_fixed_code(code)
+
+    def start_fixed_code(self, code: str | None, *, worker: bool) -> None:
+        """The settings' code at a start: a worker leaves the one its supervisor wrote, or
+        that QA has set since (a worker restarted after a crash)."""
+        with self.store.transaction():
+            self.store.write_fixed_code(code, only_if_absent=worker)
 
     @property
     def policy(self) -> PasswordPolicy:

@@ -226,12 +226,22 @@ CREATE TABLE IF NOT EXISTS franceconnect_state (
 );
 """
 
+# Version 6: the fixed verification code QA sets (PUT /_stub/fixed-code), shared by every
+# worker as the clock is: each worker kept its own, so the PUT reached one of them.
+_SHARED_FIXED_CODE = """
+CREATE TABLE IF NOT EXISTS qa_fixed_code (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    code TEXT
+);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     _statements(_BASELINE),
     _throttle_and_signup,
     _statements(_OUTBOX_CURSORS),
     _statements(_RIGHTS_AND_FILINGS),
     _statements(_SHARED_QA_STATE),
+    _statements(_SHARED_FIXED_CODE),
 )
 """``MIGRATIONS[n - 1]`` brings a database from version ``n - 1`` to version ``n``."""
 

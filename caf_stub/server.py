@@ -96,7 +96,9 @@ def _prepared_for_workers(settings: StubSettings) -> StubSettings:
         store.drop_pending_claims()
         clock = Clock(settings.start_time, frozen=settings.frozen)
         clock.share(store)
-        StubContext(settings=settings, clock=clock, store=store).seed_if_empty()
+        context = StubContext(settings=settings, clock=clock, store=store)
+        context.start_fixed_code(settings.fixed_code, worker=False)
+        context.seed_if_empty()
     finally:
         store.close()
     update: dict[str, Any] = {}

@@ -771,6 +771,18 @@ class Store:
             (offset // timedelta(microseconds=1), _sql_value(frozen_at)),
         )
 
+    def fixed_code(self) -> str | None:
+        """The code every new verification code takes, or None (random codes)."""
+        row = self._one("SELECT code FROM qa_fixed_code WHERE id = 1")
+        return None if row is None or row["code"] is None else str(row["code"])
+
+    def write_fixed_code(self, code: str | None, *, only_if_absent: bool = False) -> None:
+        conflict = "NOTHING" if only_if_absent else "UPDATE SET code = excluded.code"
+        self._run(
+            f"INSERT INTO qa_fixed_code (id, code) VALUES (1, ?) ON CONFLICT (id) DO {conflict}",
+            (code,),
+        )
+
     def franceconnect_state(self) -> str | None:
         row = self._one("SELECT state FROM franceconnect_state WHERE id = 1")
         return None if row is None else str(row["state"])

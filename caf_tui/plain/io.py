@@ -39,7 +39,10 @@ class Terminal:
         self._stdin = stdin
         self._stdout = stdout
         self._reader = LineReader(stdin)
-        self._lock = threading.Lock()
+        # Re-entrant: a Ctrl-C that lands between the lock taken and its ``with`` block leaves
+        # it held by the main thread, whose next line (« Code du personnel ») then waited on
+        # itself for ever (a kiosk ignored its staff once, under load).
+        self._lock = threading.RLock()
         self._pending_prompt: str | None = None
         self.waiter: Waiter | None = None
 

@@ -10,6 +10,7 @@ below goes on a connection of its own, so that the kernel spreads them over the 
 
 from __future__ import annotations
 
+import re
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -143,6 +144,35 @@ def test_the_client_throttle_holds_across_workers(workers_stub: StubProcess) -> 
     assert {error_of(answer)["code"] for answer in answers if answer.status_code == 429} == {
         "too_many_attempts"
     }
+
+
+FIXED = "424242"
+SENDERS = 6
+
+
+def test_the_fixed_code_set_once_is_every_workers(workers_stub: StubProcess) -> None:
+    """``PUT /_stub/fixed-code`` reaches one worker; the codes any worker sends are that one."""
+    portals = [at_confirm_contact(workers_stub) for _ in range(SENDERS)]
+    set_code = httpx.put(workers_stub.url + "/_stub/fixed-code", json={"code": FIXED})
+    assert set_code.json() == {"code": FIXED}
+    try:
+        with ThreadPoolExecutor(SENDERS) as pool:
+            sent = list(
+                pool.map(
+                    lambda at: post_alone(
+                        workers_stub,
+                        str(at[0].token),
+                        "/journey/confirm_contact",
+                        {"channel": "sms"},
+                    ),
+                    portals,
+                )
+            )
+        assert [answer.json()["next"]["step"] for answer in sent] == ["verify_code"] * SENDERS
+        bodies = [messages_to(workers_stub, person["phone"])[-1]["body"] for _, person in portals]
+        assert [re.findall(r"\b\d{6}\b", body) for body in bodies] == [[FIXED]] * SENDERS
+    finally:
+        httpx.put(workers_stub.url + "/_stub/fixed-code", json={"code": None})
 
 
 def test_a_killed_multi_worker_stub_restarted_keeps_every_piece_of_state(
