@@ -13,7 +13,7 @@ from caf_tui.plain.io import Terminal
 
 
 class Frozen(Exception):
-    pass
+    """The main thread was still blocked when the alarm rang."""
 
 
 @pytest.fixture
