@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
 import sys
+import threading
 import time
+from collections.abc import Iterator
 from typing import TextIO
 
 from caf_tui.backend import make_backend
@@ -23,6 +26,23 @@ from caf_tui.plain.prompts import Watch
 
 EXIT_INPUT_ENDED = 1
 EXIT_INTERRUPTED = 130
+
+
+@contextlib.contextmanager
+def ctrl_c_heard(interactive: bool) -> Iterator[None]:
+    """Ctrl-C raises ``KeyboardInterrupt`` while a person types at a terminal, even when this
+    process was started with SIGINT ignored (a background job of a shell script, a kiosk's
+    launcher): Python then leaves it ignored, and the kiosk's staff exit, the person's
+    « quitter » and the journey's logout on Ctrl-C were never heard. Set before the
+    ``asyncio.Runner``, which only handles SIGINT when Python's own handler is in place."""
+    if not interactive or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 def run_plain(
@@ -48,7 +68,7 @@ def run_plain(
     terminal = Terminal(
         sys.stdin if stdin is None else stdin, sys.stdout if stdout is None else stdout
     )
-    with asyncio.Runner() as runner:
+    with ctrl_c_heard(terminal.interactive), asyncio.Runner() as runner:
         portal = backend if backend is not None else make_backend(settings)
 
         def new_journey() -> Journey:
