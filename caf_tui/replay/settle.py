@@ -27,6 +27,10 @@ from textual.widgets import Button
 from textual.worker import Worker, WorkerCancelled
 
 
+#: How many paints ``settle`` makes at most for callbacks asked "after the refresh" in turn.
+MOST_REFRESH_ROUNDS = 8
+
+
 def _waiting(node: MessagePump) -> bool:
     """Parked in its loop on an empty queue (not composing, not in a handler), or closed."""
     if node._closed or node._closing:
@@ -123,14 +127,20 @@ async def settle(pilot: Pilot[Any], *, batched: bool = True) -> None:
     a widget asks for "after the refresh" during a batch before any layout, so one that reads
     where a widget now is (the terminal cursor in a field scrolled into view) needs it."""
     app = pilot.app
+    rounds = 0
     while True:
         with app.batch_update() if batched else nullcontext():
             await handled(pilot)
         screen = app.screen
         screen._on_timer_update()  # lays out and paints what the action changed, now
         await drained(app)
+        rounds += 1
         if app.screen is screen and queues_empty(app) and not running(app):
-            return
+            # A callback asked for "after the refresh" by the last one (a scroll into view,
+            # then the terminal cursor put where the field now is) waits for the next paint:
+            # one more round runs it. Bounded: a widget may ask at every frame (a spinner).
+            if not screen._callbacks or rounds >= MOST_REFRESH_ROUNDS:
+                return
 
 
 def key_event(key: str) -> events.Key:
