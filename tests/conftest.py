@@ -17,6 +17,7 @@ PostgreSQL (``stub_engine``): a throwaway PostgreSQL server per pytest worker
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 from collections.abc import Callable, Iterator
@@ -237,10 +238,27 @@ def pytest_itemcollected(item: pytest.Item) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The browser tests last, in every worker: Playwright's sync API keeps an event loop
-    running on the worker's main thread while its browser is open (a session fixture), and
-    every asyncio test after it would fail with « cannot be called from a running event loop »."""
+    """The browser tests last, in every worker: Chromium starts once, late, and its pages
+    are not kept for the rest of the run."""
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture(autouse=True)
+def no_event_loop_left_running(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Playwright's sync API marks its event loop as running on the worker's main thread
+    between its calls, for as long as its browser is open (a session fixture); a test after
+    it that runs asyncio (``asyncio.run``, every async test) failed with « cannot be called
+    from a running event loop » (seen with ``--dist worksteal``, where a worker takes tests
+    in any order). The mark is lifted for every test but the browser's, then put back."""
+    left_running = asyncio._get_running_loop()
+    if left_running is None or request.node.get_closest_marker("browser") is not None:
+        yield
+        return
+    asyncio._set_running_loop(None)
+    try:
+        yield
+    finally:
+        asyncio._set_running_loop(left_running)
 
 
 @pytest.fixture(autouse=True)
