@@ -229,12 +229,37 @@ WALKS_JOURNEYS = frozenset(
         "tests/snapshots/test_accessibility.py",
     }
 )
+#: Tests (or modules) of a second or more each, on 2 cores at load 1 (``--durations=0`` of the
+#: quick subset, 2026-12-07): a whole journey through the screens, the line mode or
+#: FranceConnect, a fuzzer, or a real-time wait (a slow link's bandwidth, a countdown's ticks).
+#: Slow too, so that the quick subset stays under a minute; the full run keeps them.
+SLOW_TESTS = (
+    "tests/account/test_contact_change.py::test_paul_changes_his_email_in_the_app",
+    "tests/account/test_recovery_tui.py::",
+    "tests/cli/test_logs.py::test_a_journey_s_json_log_holds_no_password_and_no_code",
+    "tests/franceconnect/test_app_browser_path.py::",
+    "tests/franceconnect/test_app_terminal_path.py::",
+    "tests/fuzz/test_hostile_bodies.py::",
+    "tests/fuzz/test_stateful.py::",
+    "tests/kiosk/test_terminal.py::test_a_visit_in_a_terminal_ends_wiped",
+    "tests/network/test_slow_client.py::",
+    "tests/network/test_slow_link.py::",
+    "tests/plain/test_franceconnect.py::test_angela_signs_in_in_a_browser_while_the_line_",
+    "tests/rights/test_front_rights.py::test_karim_grants_one_right_and_the_server_holds_",
+    "tests/security/test_fc_client_keeps_no_secret.py::",
+    "tests/security/test_logs_secrets.py::test_no_secret_reaches_the_console_or_the_journal",
+    "tests/tui/test_migration_widgets.py::test_countdown_ticks_by_itself_each_second",
+    "tests/tui/test_sections_benefit.py::",
+)
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def pytest_itemcollected(item: pytest.Item) -> None:
-    if os.path.relpath(item.path, ROOT).replace(os.sep, "/") in WALKS_JOURNEYS:
+    path = os.path.relpath(item.path, ROOT).replace(os.sep, "/")
+    if path in WALKS_JOURNEYS or f"{path}::{item.name}".startswith(SLOW_TESTS):
         item.add_marker(pytest.mark.slow)
+    if "postgres_server" in getattr(item, "fixturenames", ()):
+        item.add_marker(pytest.mark.postgresql)  # it starts the server, whatever its engine
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
