@@ -147,3 +147,20 @@ def browser_context() -> Iterator[object]:
         finally:
             context.close()
     shutil.rmtree(profile, ignore_errors=True)
+
+
+#: How much of the end of ``caf-tui serve``'s output a failed browser test shows.
+LOG_TAIL_CHARS = 6000
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """A failed browser test shows the end of the server's output: what its stub refused and
+    why (« franceconnect: answer rejected (…) ») is written there, not on the page. The log
+    holds no secret (tests/security/test_logs_secrets.py)."""
+    report = yield
+    served = getattr(item, "funcargs", {}).get("served")
+    if report.failed and isinstance(served, Served) and served.log.exists():
+        tail = served.log.read_text(errors="replace")[-LOG_TAIL_CHARS:]
+        report.sections.append(("caf-tui serve (end of its output)", tail))
+    return report
