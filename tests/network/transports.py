@@ -29,7 +29,9 @@ class BadNetwork(httpx.AsyncBaseTransport):
     - ``latency``: seconds added before each request is sent;
     - ``refuse``: the next N requests fail to connect (they never reach the server);
     - ``lose_answers``: the next N requests reach the server, which acts, but the answer is
-      lost (a read error), as when a mobile link drops mid-way.
+      lost (a read error), as when a mobile link drops mid-way;
+    - ``held``: while it is not set, requests wait (after their latency) before they are sent:
+      the test looks at the screen during a slow request however slow the machine is.
     """
 
     latency: float = 0.0
@@ -40,6 +42,7 @@ class BadNetwork(httpx.AsyncBaseTransport):
     on_request: list[object] = field(default_factory=list)
     answered_at: list[float] = field(default_factory=list)
     """``time.perf_counter()`` when each answer came back to the client."""
+    held: asyncio.Event | None = None
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         self.seen.append(
@@ -49,6 +52,8 @@ class BadNetwork(httpx.AsyncBaseTransport):
             hook(request)  # type: ignore[operator]
         if self.latency:
             await asyncio.sleep(self.latency)
+        if self.held is not None:
+            await self.held.wait()
         if self.refuse > 0:
             self.refuse -= 1
             raise httpx.ConnectError("connection refused (simulated)", request=request)
