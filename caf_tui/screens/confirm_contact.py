@@ -50,7 +50,11 @@ class ConfirmContactScreen(JourneyStepScreen[ConfirmContactStep]):
             for line in contact_lines(step.phone, step.email):
                 yield Bullet(line)
             yield LinkButton(_(words.EDIT_CONTACT), id="edit")
-            yield ContactEditor(step.phone, step.email, id="contact-edit")
+            editor = ContactEditor(step.phone, step.email, id="contact-edit")
+            # Hidden from the start, not at mount: no second layout, and a screen left (or an
+            # app closed) while it mounts finds nothing missing.
+            editor.display = False
+            yield editor
             yield Static(
                 _(contact.CONFIRM_CONTACT.field("channel").question),
                 classes="section-title",
@@ -77,9 +81,6 @@ class ConfirmContactScreen(JourneyStepScreen[ConfirmContactStep]):
     @property
     def editor(self) -> ContactEditor:
         return self.query_one(ContactEditor)
-
-    def on_mount(self) -> None:
-        self.editor.display = False
 
     def chosen_channel(self) -> Channel | None:
         pressed = self.query_one("#channel", RadioSet).pressed_button
