@@ -26,7 +26,6 @@ from textual.widget import Widget
 from textual.widgets import Button
 from textual.worker import Worker, WorkerCancelled
 
-
 #: How many paints ``settle`` makes at most for callbacks asked "after the refresh" in turn.
 MOST_REFRESH_ROUNDS = 8
 
@@ -135,12 +134,16 @@ async def settle(pilot: Pilot[Any], *, batched: bool = True) -> None:
         screen._on_timer_update()  # lays out and paints what the action changed, now
         await drained(app)
         rounds += 1
-        if app.screen is screen and queues_empty(app) and not running(app):
-            # A callback asked for "after the refresh" by the last one (a scroll into view,
-            # then the terminal cursor put where the field now is) waits for the next paint:
-            # one more round runs it. Bounded: a widget may ask at every frame (a spinner).
-            if not screen._callbacks or rounds >= MOST_REFRESH_ROUNDS:
-                return
+        # A callback asked for "after the refresh" by the last one (a scroll into view, then
+        # the terminal cursor put where the field now is) waits for the next paint: one more
+        # round runs it. Bounded: a widget may ask at every frame (a spinner).
+        if (
+            app.screen is screen
+            and queues_empty(app)
+            and not running(app)
+            and (not screen._callbacks or rounds >= MOST_REFRESH_ROUNDS)
+        ):
+            return
 
 
 def key_event(key: str) -> events.Key:
