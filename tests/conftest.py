@@ -38,6 +38,7 @@ from caf_stub.testing import (
     postgres_bin_dir,
     settings_for_tests,
 )
+from caf_tui.i18n import current_language, set_language
 from tests.keyrings import MemoryKeyring
 
 STUB_START = START
@@ -284,6 +285,18 @@ def no_event_loop_left_running(request: pytest.FixtureRequest) -> Iterator[None]
         yield
     finally:
         asyncio._set_running_loop(left_running)
+
+
+@pytest.fixture(autouse=True)
+def restore_language() -> Iterator[None]:
+    """An app started in English (``CafApp(Settings(lang="en"))``, the English snapshots)
+    switches the process's ``_`` to English: give it back after every test, or a later test
+    in the same worker compares the stub's French with English words (seen at ``-n 3``, where
+    workers take other mixes of tests)."""
+    before = current_language()
+    yield
+    if current_language() != before:
+        set_language(before)
 
 
 @pytest.fixture(autouse=True)
