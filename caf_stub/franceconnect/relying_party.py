@@ -81,6 +81,8 @@ NO_MATCH = (
     "avec votre numéro de Sécurité sociale, ou choisissez « Créer Mon Compte »."
 )
 EXPIRED = "Le délai pour vous connecter avec FranceConnect est dépassé : recommencez."
+#: A flow's states in which the app's polls are told to wait.
+WAITING = frozenset({"pending", "checking"})
 UNKNOWN_FLOW = "Cette connexion FranceConnect est inconnue ou déjà terminée : recommencez."
 
 
@@ -192,7 +194,7 @@ def callback(request: Request, context: Context, fc: State) -> Response:
             usable = None
         else:
             usable = flow
-            flow.status = "failed"  # claimed: a second callback for this state finds it used
+            flow.status = "checking"  # claimed: a second callback finds it used
     if usable is None:
         return _outcome(request, None, 400)
     flow = usable
@@ -288,9 +290,12 @@ def poll(
         flow = fc.flows.get(token_digest(flow_id))
         if flow is None or flow.status == "delivered":
             raise ApiError(E.NOT_FOUND, UNKNOWN_FLOW)
-        if flow.status == "pending" and now > flow.expires_at:
+        if flow.status in WAITING and now > flow.expires_at:
             _fail(flow, E.FLOW_EXPIRED, EXPIRED)
-        if flow.status == "pending":
+        # While the callback checks the provider's answers (seconds on a loaded machine, the
+        # first sign-in importing joserfc), the app waits: it was told « n'a pas pu être
+        # vérifiée » when the claim looked like a failure.
+        if flow.status in WAITING:
             return FranceConnectPending(expires_at=flow.expires_at, server_time=now)
         if flow.status == "failed" or flow.account_id is None:
             error = flow.error or ErrorDetail(code=E.FRANCECONNECT_FAILED, message=UNVERIFIED)

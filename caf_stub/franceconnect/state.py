@@ -109,7 +109,9 @@ class Flow:
     link: str
     created_at: datetime
     expires_at: datetime
-    status: Literal["pending", "completed", "failed", "delivered"] = "pending"
+    #: "checking": a callback claimed it and is verifying the provider's answers (the app's
+    #: polls still wait); a second callback for its state finds it used.
+    status: Literal["pending", "checking", "completed", "failed", "delivered"] = "pending"
     account_id: int | None = None
     id_token: str | None = None
     error: ErrorDetail | None = None

@@ -3,6 +3,7 @@ portal (relying party) and FranceConnect (provider)."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -217,3 +218,41 @@ def test_no_code_or_token_is_logged_or_audited(
         assert secret not in logged
         assert secret not in audited
     assert ("login_franceconnect" in audited) and ("franceconnect_verified" in audited)
+
+
+def test_the_app_waits_while_the_callback_checks_the_providers_answers(
+    api: httpx.Client, browser: Browser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The callback claims the flow, then exchanges the code and checks the tokens (seconds on
+    a loaded machine, the first sign-in importing joserfc). A poll meanwhile was answered « n'a
+    pas pu être vérifiée » (the claim looked like a failure), and the counter in Chromium showed
+    that error while Angela's sign-in went through."""
+    from caf_stub.franceconnect import relying_party
+
+    checking, release = threading.Event(), threading.Event()
+    exchange = relying_party._exchange
+
+    def slow_exchange(*args: Any, **kwargs: Any) -> Any:
+        checking.set()
+        assert release.wait(10)
+        return exchange(*args, **kwargs)
+
+    monkeypatch.setattr(relying_party, "_exchange", slow_exchange)
+    flow, redirect = consented(api, browser)
+    answers: list[httpx.Response] = []
+    back = threading.Thread(
+        target=lambda: answers.append(browser.open(redirect.headers["location"]))
+    )
+    back.start()
+    try:
+        assert checking.wait(10), "the callback never reached the exchange"
+        meanwhile = poll(api, flow["flow_id"])
+        assert meanwhile.status_code == 200, meanwhile.text
+        assert meanwhile.json()["status"] == "pending"
+    finally:
+        release.set()
+        back.join(15)
+    assert answers and "Connexion réussie" in answers[0].text
+    done = poll(api, flow["flow_id"])
+    assert done.status_code == 200, done.text
+    assert done.json()["status"] == "completed"
