@@ -252,12 +252,14 @@ SLOW_TESTS = (
     "tests/tui/test_migration_widgets.py::test_countdown_ticks_by_itself_each_second",
     "tests/tui/test_sections_benefit.py::",
 )
+#: Both, as the start of a test's ``path::name``.
+SLOW_PREFIXES = tuple(f"{path}::" for path in sorted(WALKS_JOURNEYS)) + SLOW_TESTS
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def pytest_itemcollected(item: pytest.Item) -> None:
     path = os.path.relpath(item.path, ROOT).replace(os.sep, "/")
-    if path in WALKS_JOURNEYS or f"{path}::{item.name}".startswith(SLOW_TESTS):
+    if f"{path}::{item.name}".startswith(SLOW_PREFIXES):
         item.add_marker(pytest.mark.slow)
     if "postgres_server" in getattr(item, "fixturenames", ()):
         item.add_marker(pytest.mark.postgresql)  # it starts the server, whatever its engine
