@@ -75,6 +75,8 @@ class CafApp(AppInOurWords[None]):
             settings = Settings()
         self.settings = settings
         self._validated_later = validated_later
+        self._painted = False
+        self._once_painted: list[Callable[[], object]] = []
         set_language(self.settings.lang)
         super().__init__()
         kept.read_kept()
@@ -99,7 +101,19 @@ class CafApp(AppInOurWords[None]):
         # handler (the client's and the models' imports) held the login back from the screen.
         self.call_after_refresh(self._after_the_first_frame)
 
+    def when_painted(self, callback: Callable[[], object]) -> None:
+        """``callback`` once the first frame is written and the app's own work after it done
+        (after the next refresh when that is past): what would slow the frame waits for it."""
+        if self._painted:
+            self.call_after_refresh(callback)
+        else:
+            self._once_painted.append(callback)
+
     def _after_the_first_frame(self) -> None:
+        self._painted = True
+        for callback in self._once_painted:
+            self.call_after_refresh(callback)
+        self._once_painted.clear()
         if not gc.isenabled():  # held by the start (cli.collector_held_until_painted)
             # What the start made lives as long as the app: no collection need walk it again.
             gc.freeze()

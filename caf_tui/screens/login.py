@@ -101,7 +101,7 @@ class LoginScreen(StepScreen[ShownLogin]):
         notice.display = bool(str(notice.render()).strip())
         remember_me = self.query_one(RememberMe)
         if self.caf.settings.remember:
-            remember_me.recall()
+            self.caf.when_painted(remember_me.recall)
         else:
             remember_me.display = False
         offered = self.caf.journey.take_offered()  # a lost session, a new password

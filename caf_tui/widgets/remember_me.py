@@ -44,11 +44,9 @@ class RememberMe(Vertical):
         return not self.query_one("#remember", TickBox).disabled
 
     def recall(self) -> None:
-        """Look for a remembered identifier, off the event loop (a keyring may be slow), once
-        the screen is painted: the keyring's imports in a thread would slow the first frame."""
-        self.call_after_refresh(self._start_recall)
-
-    def _start_recall(self) -> None:
+        """Look for a remembered identifier, off the event loop (a keyring may be slow). Called
+        once the screen is painted: the keyring's imports in a thread would slow the first
+        frame (``CafApp.when_painted``)."""
         self.run_worker(self._recall(), group="keyring")
 
     async def _recall(self) -> None:
