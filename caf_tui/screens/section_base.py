@@ -63,10 +63,16 @@ class SectionScreen(CafScreen):
                 widget.add_class("loaded")
             await body.mount_all(widgets)
             if focus is not None:
-                for widget in body.query(focus):
-                    self.point_at(widget)  # no scrolling animation: the same place each time
+                # Pointed at once what was mounted is laid out: the scroll into view (after
+                # the refresh after that) then reads where the new widgets are, not where the
+                # ones they replaced were (a tick scrolled a line too far when it came first).
+                self.call_after_refresh(self._point_again, focus)
 
         self.run_backend(fetch)
+
+    def _point_again(self, focus: str) -> None:
+        for widget in self.query_one("#section-body", VerticalScroll).query(focus):
+            self.point_at(widget)  # no scrolling animation: the same place each time
 
     def retry(self) -> None:
         self.load()
