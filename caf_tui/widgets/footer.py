@@ -28,11 +28,7 @@ class KeysFooter(Footer):
     _composed: tuple[Hashable, ...] | None = None
 
     def compose(self) -> ComposeResult:
-        # Textual's footer composes empty, then again at the first change of bindings (the
-        # screen's first focus): a second mount and layout of every new screen. Its keys are
-        # known now; that first change then recomposes only if it shows other keys.
-        self._bindings_ready = True
-        self._composed = shown_keys(self.screen)
+        self._composed = shown_keys(self.screen) if self._bindings_ready else None
         for widget in super().compose():
             if isinstance(widget, FooterKey):
                 # A key is made compact, then bound to the footer's own (not compact): each

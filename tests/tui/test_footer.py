@@ -67,14 +67,3 @@ async def test_a_key_that_stops_working_is_redrawn() -> None:
         await settling.settle(pilot, batched=False)
         assert CountingFooter.built == built + 1
         assert help_key(app).has_class("-disabled")
-
-
-async def test_a_new_screen_s_footer_is_composed_once() -> None:
-    """Its keys at its first compose: Textual's footer composed empty, then again at the
-    screen's first focus (a second mount of its keys and a layout of the whole screen)."""
-    before = CountingFooter.built
-    app = Form()
-    async with app.run_test() as pilot:
-        await settling.settle(pilot, batched=False)
-        assert help_key(app).key == "f1"
-        assert CountingFooter.built == before + 1
