@@ -25,6 +25,9 @@ LIBRARY_JOBS = 2
 RUNS = 3
 FLOWS = Path(__file__).resolve().parents[1] / "flows"
 KARIM = FLOWS / "karim-sms.yaml"
+REAL_HASHES = {"cheapest_hashes": False}
+"""The ratio is measured with the portal's own argon2 cost on both sides (the journey over
+HTTP is mostly those hashes); ``caf-tui replay``'s stub makes the cheapest ones, measured too."""
 
 
 def _replay(paths: list[Path], jobs: int, plain: bool = False) -> tuple[float, int]:
@@ -61,44 +64,51 @@ def karim_over_http() -> float:
     from caf_stub import serve_in_thread
     from caf_stub.testing import settings_for_tests
 
-    stub = serve_in_thread(settings_for_tests())
+    stub = serve_in_thread(settings_for_tests(**REAL_HASHES))
     try:
         return asyncio.run(_karim_over_http(stub.url))
     finally:
         stub.stop()
 
 
-def _karim_replayed() -> float | None:
+def _karim_replayed(**stub_settings: bool) -> float | None:
     """The flow's seconds, its stub started before (as the journey over HTTP gets one); None
     when it failed."""
     from caf_tui.replay.runner import seconds_to_replay
 
     try:
-        return seconds_to_replay(KARIM)
+        return seconds_to_replay(KARIM, **stub_settings)
     except RuntimeError:
         return None
 
 
 def karim(runs: int = RUNS) -> Result:
-    karim_over_http(), _karim_replayed()  # imports, bytecode: not the journey's cost
+    karim_over_http(), _karim_replayed(**REAL_HASHES)  # imports, bytecode: not the journey's
     over_http: list[float] = []
     replayed: list[float] = []
+    cheap: list[float] = []
     failed = 0
     for _ in range(runs):
         over_http.append(karim_over_http())
-        seconds = _karim_replayed()
+        seconds = _karim_replayed(**REAL_HASHES)
         if seconds is None:
             failed += 1
         else:
             replayed.append(seconds)
-    if not replayed:
+        seconds = _karim_replayed()
+        if seconds is None:
+            failed += 1
+        else:
+            cheap.append(seconds)
+    if not replayed or not cheap:
         return Result("Karim's headless replay", "every replay FAILED", "passes", False)
     replay_s, http_s = statistics.median(replayed), statistics.median(over_http)
     ratio = replay_s / http_s
     return Result(
         "Karim's headless replay (caf-tui replay karim-sms.yaml) vs the same journey over HTTP",
         f"{replay_s:.2f} s, {ratio:.1f}x ({http_s * 1000:.0f} ms over HTTP, medians of {runs}; "
-        "each stub started before the clock runs)"
+        "each stub started before the clock runs, both with the portal's argon2 cost; on "
+        f"caf-tui replay's own stub, cheapest hashes: {statistics.median(cheap):.2f} s)"
         + (f" ({failed} replays FAILED)" if failed else ""),
         f"≤ {TARGET_SECONDS} s and ≤ {TARGET_RATIO}x",
         not failed and replay_s <= TARGET_SECONDS and ratio <= TARGET_RATIO,

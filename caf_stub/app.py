@@ -23,7 +23,7 @@ from caf_stub.faults import FaultMiddleware, Faults
 from caf_stub.french import FrenchMiddleware
 from caf_stub.idempotency import IdempotencyMiddleware
 from caf_stub.journal import Journal, JournalMiddleware
-from caf_stub.middleware import StubMiddleware
+from caf_stub.middleware import HashingCostMiddleware, StubMiddleware
 from caf_stub.redaction import Redactor
 from caf_stub.route_table import RouteTable
 from caf_stub.settings import StubSettings
@@ -109,6 +109,7 @@ def create_app(
     app.add_middleware(StubMiddleware)
     app.add_middleware(JournalMiddleware, journal=app.state.journal, redactor=app.state.redactor)
     app.add_middleware(FrenchMiddleware)  # the portal's words stay French (caf_stub/french)
+    app.add_middleware(HashingCostMiddleware, cheapest=settings.cheapest_hashes)
     return app
 
 

@@ -9,6 +9,7 @@ from fastapi import Depends, Request
 
 from caf_stub.clock import Clock
 from caf_stub.personas import seed
+from caf_stub.security import hashing
 from caf_stub.settings import StubSettings
 from caf_stub.store import Store
 from caf_tui.api import PasswordPolicy
@@ -51,7 +52,7 @@ class StubContext:
 
     def reseed(self) -> None:
         """Wipe every table and insert the demo households, as of the clock's now."""
-        with self.store.transaction():
+        with hashing(self.settings.cheapest_hashes), self.store.transaction():
             self.store.wipe()
             seed(
                 self.store,

@@ -1,5 +1,6 @@
 """One ASGI middleware for what every answer shares: the ``X-Caf-Stub`` header,
-``Cache-Control: no-store``, ``OPTIONS`` and ``Allow``, and the body size limit."""
+``Cache-Control: no-store``, ``OPTIONS`` and ``Allow``, and the body size limit; and one that
+sets the cost of the hashes a request makes."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from caf_stub.errors import STUB_HEADER, error_response
 from caf_stub.route_table import RouteTable
+from caf_stub.security import hashing
 from caf_tui.api import HTTP_STATUS, ErrorCode, ErrorDetail
 
 MAX_BODY_BYTES = 16 * 1024
@@ -95,3 +97,17 @@ class StubMiddleware:
         )
         response = error_response(detail, HTTP_STATUS[code], {"Connection": "close"})
         await response(scope, receive, send)
+
+
+class HashingCostMiddleware:
+    """Every hash a request makes at the stub's cost (``StubSettings.cheapest_hashes``): set
+    around the whole request, it reaches the endpoints run in the thread pool too (Starlette
+    runs them in a copy of this context)."""
+
+    def __init__(self, app: ASGIApp, cheapest: bool) -> None:
+        self.app = app
+        self.cheapest = cheapest
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        with hashing(self.cheapest):
+            await self.app(scope, receive, send)

@@ -6,6 +6,9 @@ import functools
 import hashlib
 import hmac
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -16,23 +19,48 @@ CODE_LENGTH = 6
 # One of OWASP's equivalent argon2id settings (m=7 MiB, t=5 rather than m=19 MiB, t=2): the
 # embedded demo stub shares the app's process, and each hash in flight holds its memory.
 # Hashes made with other settings still verify: argon2 reads them from the hash.
-_hasher = PasswordHasher(time_cost=5, memory_cost=7168, parallelism=1)
+OWASP = PasswordHasher(time_cost=5, memory_cost=7168, parallelism=1)
+# argon2id at the smallest cost it takes: for the test suite's stubs only (StubSettings'
+# ``cheapest_hashes``), as Django's tests swap in a fast hasher. Each hash and check takes
+# microseconds instead of 30–40 ms of CPU; the suite makes thousands (a login, a code, a new
+# password: one each).
+CHEAPEST = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+_hasher: ContextVar[PasswordHasher] = ContextVar("caf_stub_hasher", default=OWASP)
+
+
+@contextmanager
+def hashing(cheapest: bool) -> Iterator[None]:
+    """The hashes made within (this request, this seeding) at the stub's cost."""
+    token = _hasher.set(CHEAPEST if cheapest else OWASP)
+    try:
+        yield
+    finally:
+        _hasher.reset(token)
 
 
 def hash_secret(secret: str) -> str:
     """An argon2id hash of a password or a verification code."""
-    return _hasher.hash(secret)
+    return _hasher.get().hash(secret)
 
 
-@functools.cache
 def hash_persona_secret(secret: str) -> str:
-    """Like ``hash_secret``, computed once per process: seeding personas stays fast."""
-    return _hasher.hash(secret)
+    """Like ``hash_secret``, computed once per process and cost: seeding personas stays fast."""
+    return _persona_hash(secret, _hasher.get())
 
 
 @functools.cache
+def _persona_hash(secret: str, hasher: PasswordHasher) -> str:
+    return hasher.hash(secret)
+
+
 def _dummy_hash() -> str:
-    return _hasher.hash(secrets.token_urlsafe(16))
+    return _hash_of_nothing(_hasher.get())
+
+
+@functools.cache
+def _hash_of_nothing(hasher: PasswordHasher) -> str:
+    return hasher.hash(secrets.token_urlsafe(16))
 
 
 def verify_secret(stored_hash: str | None, candidate: str) -> bool:
@@ -49,13 +77,13 @@ def verify_secret(stored_hash: str | None, candidate: str) -> bool:
 
 def _verify(stored_hash: str, candidate: str) -> bool:
     try:
-        return _hasher.verify(stored_hash, candidate)
+        return _hasher.get().verify(stored_hash, candidate)
     except (VerificationError, InvalidHashError):
         return False
 
 
 def needs_rehash(stored_hash: str) -> bool:
-    return _hasher.check_needs_rehash(stored_hash)
+    return _hasher.get().check_needs_rehash(stored_hash)
 
 
 def new_token() -> str:

@@ -79,6 +79,12 @@ class StubSettings(BaseSettings):
         description="The demo provider's signing key, a private EC P-256 JWK as JSON "
         "(default: made when first needed; caf-stub --workers makes one for all its workers).",
     )
+    cheapest_hashes: bool = Field(
+        default=False,
+        description="Tests only: argon2id at its smallest cost (t=1, m=8 KiB), each hash in "
+        "microseconds instead of 30–40 ms. Never for a stub that holds anyone's password: a "
+        "copied database would give its passwords up at once.",
+    )
     forwarded_allow_ips: str | None = Field(
         default=None,
         description="Trust X-Forwarded-For and X-Forwarded-Proto from these proxy addresses "

@@ -26,13 +26,15 @@ CODE = "123456"
 
 
 def settings_for_tests(**overrides: Any) -> StubSettings:
-    """``:memory:``, fixed code ``CODE``, clock frozen at ``START``; ``overrides`` on top."""
+    """``:memory:``, fixed code ``CODE``, clock frozen at ``START``, the cheapest hashes;
+    ``overrides`` on top."""
     values: dict[str, Any] = {
         "db": ":memory:",
         "fixed_code": CODE,
         "frozen": True,
         "start_time": START,
         "control_api": True,
+        "cheapest_hashes": True,
     }
     values.update(overrides)
     return StubSettings(**values)

@@ -65,15 +65,17 @@ class LocalStub:
     """This process's stub, started at its first flow and reset before each: a flow finds it
     as a stub started for it alone (``:memory:``, clock frozen, random codes)."""
 
-    def __init__(self) -> None:
+    def __init__(self, **overrides: Any) -> None:
+        """``overrides``: settings of the stub (``benchmarks/``: real hashes)."""
         self._running: RunningStub | None = None
+        self._overrides: dict[str, Any] = {"fixed_code": None, **overrides}
 
     def url(self) -> str:
         if self._running is None:
             from caf_stub import serve_in_thread
             from caf_stub.testing import settings_for_tests
 
-            self._running = serve_in_thread(settings_for_tests(fixed_code=None))
+            self._running = serve_in_thread(settings_for_tests(**self._overrides))
         from caf_stub.testing import START
 
         control = StubControl(self._running.url)
@@ -369,12 +371,14 @@ def replay_files(paths: Sequence[Path], options: ReplayOptions, jobs: int = 1) -
     return [found[path] for path in paths]
 
 
-def seconds_to_replay(path: Path, plain: bool = False, report_dir: Path | None = None) -> float:
+def seconds_to_replay(
+    path: Path, plain: bool = False, report_dir: Path | None = None, **stub_settings: Any
+) -> float:
     """Replay one flow in this process, on a stub of this process (started before the clock
     runs); the seconds the flow took. For ``benchmarks/``: raises when the flow fails."""
     import tempfile
 
-    local = LocalStub()
+    local = LocalStub(**stub_settings)
     try:
         local.url()  # the stub's start is no part of the flow
         with tempfile.TemporaryDirectory() as folder:

@@ -44,7 +44,7 @@ def test_no_secret_in_the_logs(portal, caplog):
 
 def test_no_secret_at_rest(stub_factory, portal_on, tmp_path):
     db = tmp_path / "stub.sqlite3"
-    running = stub_factory(db=str(db))
+    running = stub_factory(db=str(db), cheapest_hashes=False)  # the portal's own cost
     karim = portal_on(running)
     _karim_migrates(karim)
     token = karim.token
@@ -67,6 +67,24 @@ def test_no_secret_at_rest(stub_factory, portal_on, tmp_path):
     assert PASSWORD.encode() not in raw
     assert (KARIM.password or "").encode() not in raw
     assert token.encode() not in raw
+
+
+def test_the_suite_s_stubs_hash_at_argon2_s_smallest_cost(stub_factory, portal_on, tmp_path):
+    """settings_for_tests: every hash at t=1, m=8 KiB (the personas seeded, the password chosen
+    by an endpoint that runs in the thread pool, the code sent), each checked as any other."""
+    db = tmp_path / "stub.sqlite3"
+    running = stub_factory(db=str(db))
+    karim = portal_on(running)
+    _karim_migrates(karim)
+    karim.logout()
+    assert karim.login(KARIM.identifier, PASSWORD).status_code == 200
+    with sqlite3.connect(db) as conn:
+        hashes = [row[0] for row in conn.execute("SELECT password_hash FROM accounts")]
+        codes = [row[0] for row in conn.execute("SELECT code_hash FROM codes")]
+    cheapest = "$argon2id$v=19$m=8,t=1,p=1$"
+    assert len([h for h in hashes if h]) > 3 and all(h.startswith(cheapest) for h in hashes if h)
+    assert codes and all(c.startswith(cheapest) for c in codes)
+    running.stop()
 
 
 def test_no_franceconnect_code_or_token_at_rest(stub_factory, tmp_path):
