@@ -47,6 +47,10 @@ STUB_CODE = CODE
 # French whatever the machine's locale (an English LANG would switch the app to English); the
 # tests of that choice (tests/accessibility) unset it. Child processes (e2e) inherit it.
 os.environ["CAF_TUI_LANG"] = "fr"
+# Every stub of the tests hashes at argon2's smallest cost (StubSettings.cheapest_hashes): the
+# embedded stub of an app, caf-stub processes and the stubs of the fixtures. The portal's own
+# cost is tested where it is the point (tests/stub/test_secrets.py names it).
+os.environ["CAF_STUB_CHEAPEST_HASHES"] = "1"
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -263,6 +267,11 @@ def pytest_itemcollected(item: pytest.Item) -> None:
         item.add_marker(pytest.mark.slow)
     if "postgres_server" in getattr(item, "fixturenames", ()):
         item.add_marker(pytest.mark.postgresql)  # it starts the server, whatever its engine
+    if item.get_closest_marker("browser") is not None:
+        # One worker for them all (``--dist loadgroup``): Chromium and the served counter are
+        # session fixtures, started by each worker that gets a browser test (three of each,
+        # and a page logged in again, when the tests were spread over three workers).
+        item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
