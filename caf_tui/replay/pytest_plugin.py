@@ -12,11 +12,13 @@ last requests.
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
 import shutil
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -164,6 +166,20 @@ class FlowFailed(Exception):
         self.result = result
 
 
+@contextmanager
+def own_event_loop() -> Iterator[None]:
+    """A flow replays on an event loop of its own (``asyncio.run``). A library that leaves its
+    loop marked running on this thread between its calls (Playwright's sync API, for as long
+    as its browser is open: the browser tests that ran before on this pytest worker) would
+    have ``asyncio.run`` refuse; that mark is set aside for the flow, then put back."""
+    left_running = asyncio._get_running_loop()
+    asyncio._set_running_loop(None)
+    try:
+        yield
+    finally:
+        asyncio._set_running_loop(left_running)
+
+
 class FlowItem(pytest.Item):
     def __init__(self, *, flow: Flow | None, front_end: str, error: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -180,7 +196,8 @@ class FlowItem(pytest.Item):
         options = ReplayOptions(
             report_dir=session.report / self.front_end, plain=self.front_end == "plain"
         )
-        result = replay_flow(self.flow, self.path, options, session.stub, self._observe)
+        with own_event_loop():
+            result = replay_flow(self.flow, self.path, options, session.stub, self._observe)
         if not result.passed:
             raise FlowFailed(result)
         leaked = secrets_written(self.flow, options.report_dir / self.flow.name)

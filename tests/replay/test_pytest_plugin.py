@@ -123,3 +123,26 @@ def test_a_code_that_is_also_a_colour_is_no_leak_but_shown_it_is(tmp_path: Path)
     shown = '<svg><rect fill="#000000"/><text>Code&#160;: 000000</text></svg>'
     (tmp_path / "profile.svg").write_text(shown, encoding="utf-8")
     assert secrets_written(flow, tmp_path) == ["${WRONG_CODE} dans profile.svg"]
+
+
+def test_a_flow_replays_after_a_library_left_its_loop_marked_running() -> None:
+    """Playwright's sync API leaves its loop marked running between its calls: a flow item
+    after the browser tests on the same worker (``--dist loadgroup``) got « asyncio.run()
+    cannot be called from a running event loop »; the item sets that mark aside, then back."""
+    import asyncio
+
+    from caf_tui.replay.pytest_plugin import own_event_loop
+
+    left = asyncio.new_event_loop()
+    asyncio._set_running_loop(left)
+    try:
+        refused = asyncio.sleep(0)
+        with pytest.raises(RuntimeError, match="running event loop"):
+            asyncio.run(refused)
+        refused.close()
+        with own_event_loop():
+            assert asyncio.run(asyncio.sleep(0, result="rejoué")) == "rejoué"
+        assert asyncio._get_running_loop() is left
+    finally:
+        asyncio._set_running_loop(None)
+        left.close()
