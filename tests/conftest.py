@@ -267,11 +267,14 @@ def pytest_itemcollected(item: pytest.Item) -> None:
         item.add_marker(pytest.mark.slow)
     if "postgres_server" in getattr(item, "fixturenames", ()):
         item.add_marker(pytest.mark.postgresql)  # it starts the server, whatever its engine
-    if item.get_closest_marker("browser") is not None:
-        # One worker for them all (``--dist loadgroup``): Chromium and the served counter are
-        # session fixtures, started by each worker that gets a browser test (three of each,
-        # and a page logged in again, when the tests were spread over three workers).
-        item.add_marker(pytest.mark.xdist_group("browser"))
+    for costly in ("browser", "packaging"):
+        if item.get_closest_marker(costly) is not None:
+            # One worker for them all (``--dist loadgroup``). Chromium and the served counter
+            # are session fixtures, started by each worker that got a browser test (three of
+            # each when the tests were spread over three workers); the wheel and the sdist
+            # are built once per worker, and two builds at once in the same tree collided
+            # (setuptools writes the sdist's tree there: « No such file » from the other).
+            item.add_marker(pytest.mark.xdist_group(costly))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
