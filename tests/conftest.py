@@ -275,6 +275,9 @@ def pytest_itemcollected(item: pytest.Item) -> None:
             # are built once per worker, and two builds at once in the same tree collided
             # (setuptools writes the sdist's tree there: « No such file » from the other).
             item.add_marker(pytest.mark.xdist_group(costly))
+    if "workers_stub" in getattr(item, "fixturenames", ()):
+        # caf-stub --workers 2 takes seconds to start, once per pytest worker that needs it.
+        item.add_marker(pytest.mark.xdist_group("workers-stub"))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
