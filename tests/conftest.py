@@ -281,9 +281,16 @@ def pytest_itemcollected(item: pytest.Item) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The browser tests last, in every worker: Chromium starts once, late, and its pages
-    are not kept for the rest of the run."""
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    """The longest first, so that no worker is left with them at the end while the others
+    wait: the groups of one worker each (the browser tests, the packaging, caf-stub
+    --workers: about a minute for the browser's), then the slow tests, then the rest."""
+
+    def rank(item: pytest.Item) -> int:
+        if item.get_closest_marker("xdist_group") is not None:
+            return 0
+        return 1 if item.get_closest_marker("slow") is not None else 2
+
+    items.sort(key=rank)
 
 
 @pytest.fixture(autouse=True)
