@@ -255,6 +255,17 @@ SLOW_TESTS = (
     "tests/security/test_logs_secrets.py::test_no_secret_reaches_the_console_or_the_journal",
     "tests/tui/test_migration_widgets.py::test_countdown_ticks_by_itself_each_second",
     "tests/tui/test_sections_benefit.py::",
+    # A second or more each in the quick subset on 2026-12-07 (load 1, -n 3):
+    "tests/accessibility/test_environment.py::test_the_app_follows_the_terminal_variables",
+    "tests/account/test_doors_tui.py::test_amina_logs_in_with_her_temporary_identifier",
+    "tests/cli/test_completion.py::test_a_reader_that_stops_early_gets_no_traceback",
+    "tests/contract/test_openapi.py::test_openapi_json_matches_the_code",
+    "tests/plain/test_account_menu.py::test_karim_grants_then_withdraws_zohras_rights",
+    "tests/security/test_doors_signup.py::test_failures_aimed_at_a_member_before_sign_up_",
+    "tests/snapshots/test_foundation.py::test_login_error",
+    "tests/stub/test_schema_versions.py::",
+    "tests/tui/test_sections_declare.py::test_karim_declares_a_move_with_the_keyboard",
+    "tests/unit/test_first_frame.py::",
 )
 #: Both, as the start of a test's ``path::name``.
 SLOW_PREFIXES = tuple(f"{path}::" for path in sorted(WALKS_JOURNEYS)) + SLOW_TESTS
