@@ -36,6 +36,8 @@ class LineReader:
                 if timeout is None:
                     continue
                 return None
+            except RuntimeError as error:
+                raise _ctrl_c_behind(error) from None
             self._pending = False
             if isinstance(result, BaseException):
                 raise result
@@ -46,6 +48,16 @@ class LineReader:
             self._results.put(self._stream.readline())
         except BaseException as error:  # handed to the question that waits
             self._results.put(error)
+
+
+def _ctrl_c_behind(error: RuntimeError) -> BaseException:
+    """A Ctrl-C (KeyboardInterrupt) that lands while the queue takes its lock back after a
+    wait leaves it unheld, and leaving the ``with`` then fails with « release unlocked lock »:
+    that error, not the Ctrl-C, reached the kiosk, which crashed (once in a full run, under
+    load). The Ctrl-C is what happened: it is raised instead. The queue stays usable (its lock
+    is free; a wait it then misses ends at its slice)."""
+    cause = error.__context__
+    return cause if isinstance(cause, KeyboardInterrupt) else error
 
 
 @contextlib.contextmanager
