@@ -38,11 +38,10 @@ class BannerAndTitle(Visual):
     ) -> list[Strip]:
         inner = max(width - 2 * PAD, 1)
         strips: list[Strip] = []
-        for text, block_style in self.blocks:
-            base = block_style
-            rich_style = base.rich_style
+        for text, block_style in self.blocks:  # each block's style is the widget's and more
+            rich_style = block_style.rich_style
             side = Strip.blank(PAD, rich_style)
-            for line in text.render_strips(inner, None, base, options):
+            for line in text.render_strips(inner, None, block_style, options):
                 strips.append(Strip.join([side, line.extend_cell_length(inner, rich_style), side]))
         return strips if height is None else strips[:height]
 
