@@ -17,7 +17,6 @@ PostgreSQL (``stub_engine``): a throwaway PostgreSQL server per pytest worker
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 from collections.abc import Callable, Iterator
@@ -296,24 +295,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     not kept for the rest of the run. Tried: the one-worker groups and the slow tests first,
     262.2 s (453 s of CPU) against 246.5 s (425 s) for this order, in-tree one after the other."""
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
-
-
-@pytest.fixture(autouse=True)
-def no_event_loop_left_running(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Playwright's sync API marks its event loop as running on the worker's main thread
-    between its calls, for as long as its browser is open (a session fixture); a test after
-    it that runs asyncio (``asyncio.run``, every async test) failed with « cannot be called
-    from a running event loop » (seen with ``--dist worksteal``, where a worker takes tests
-    in any order). The mark is lifted for every test but the browser's, then put back."""
-    left_running = asyncio._get_running_loop()
-    if left_running is None or request.node.get_closest_marker("browser") is not None:
-        yield
-        return
-    asyncio._set_running_loop(None)
-    try:
-        yield
-    finally:
-        asyncio._set_running_loop(left_running)
 
 
 @pytest.fixture(autouse=True)
