@@ -291,9 +291,10 @@ def pytest_itemcollected(item: pytest.Item) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The browser tests last (on their one worker): Chromium starts late and its pages are
-    not kept for the rest of the run. Tried: the one-worker groups and the slow tests first,
-    262.2 s (453 s of CPU) against 246.5 s (425 s) for this order, in-tree one after the other."""
+    """The browser tests last in one process: Chromium starts late and its pages are not kept
+    for the rest of the run. (Under ``--dist loadgroup`` xdist starts their group, the largest,
+    first on its worker; tests/loop_guard.py lets the other items follow it.) Tried: the groups
+    and the slow tests first, 262.2 s (453 s of CPU) against 246.5 s (425 s), in-tree."""
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
 
 
