@@ -13,39 +13,30 @@ closes the browser, keeps it.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Generator, Iterator
-from contextlib import contextmanager
+from collections.abc import Generator
+from contextlib import AbstractContextManager, nullcontext
 
 import pytest
 
-
-@contextmanager
-def _no_loop_marked_running(lift: bool) -> Iterator[None]:
-    left_running = asyncio._get_running_loop() if lift else None
-    if left_running is None:
-        yield
-        return
-    asyncio._set_running_loop(None)
-    try:
-        yield
-    finally:
-        asyncio._set_running_loop(left_running)
+from caf_tui.replay.pytest_plugin import own_event_loop
 
 
-def _not_the_browser_s(item: pytest.Item) -> bool:
-    return item.get_closest_marker("browser") is None
+def _guarded(item: pytest.Item, *, lift: bool = True) -> AbstractContextManager[None]:
+    """The flow items' own guard (``own_event_loop``), for every item but the browser's."""
+    return (
+        own_event_loop() if lift and item.get_closest_marker("browser") is None else nullcontext()
+    )
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_setup(item: pytest.Item) -> Generator[None, None, None]:
-    with _no_loop_marked_running(_not_the_browser_s(item)):
+    with _guarded(item):
         return (yield)
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
-    with _no_loop_marked_running(_not_the_browser_s(item)):
+    with _guarded(item):
         return (yield)
 
 
@@ -53,5 +44,5 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
 def pytest_runtest_teardown(
     item: pytest.Item, nextitem: pytest.Item | None
 ) -> Generator[None, None, None]:
-    with _no_loop_marked_running(_not_the_browser_s(item) and nextitem is not None):
+    with _guarded(item, lift=nextitem is not None):
         return (yield)
