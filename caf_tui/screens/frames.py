@@ -15,6 +15,15 @@ resume is scrolled into view by it.)
 A headless app throws its frames away (``App._display`` writes nothing) but Textual renders
 them all the same. An app whose ``paints_headless`` is False (the replay's) lays its screens out
 and skips the rendering; a screenshot renders the whole screen by itself.
+
+A whole layout places every widget as it is now, so it answers every layout asked before it.
+Textual forgets the requests only after the layout of its refresh timer: the one a new screen
+gets at its resume, then at its first resize, left the request of its mount pending, and the
+screen was laid out a third time at the next frame. And a layout gives each widget newly placed
+its "virtual size", a reactive that asks for one more layout; for a widget that cannot scroll
+(no layout of its own, no children) nothing depends on it (a scrolling container's scrollbars
+ask for their own layout when they appear), yet that layout redid the arrangement of all its
+ancestors: two fifths of a replayed journey's layout time.
 """
 
 from __future__ import annotations
@@ -22,6 +31,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual import events
+from textual.widget import Widget
 
 if TYPE_CHECKING:
     from textual.geometry import Size
@@ -63,6 +73,18 @@ class ShownAtCost(_Base):
         if not self._resumed_before:
             self._resumed_before = True
             event.refresh_styles = False
+
+    def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        whole = not (scroll and not self._layout_widgets) and bool(size or self.outer_size)
+        if not whole:  # Textual's scroll-only reflow, or no size yet: nothing is laid out anew
+            super()._refresh_layout(size, scroll)
+            return
+        asked = {node for node in self.walk_children(Widget) if node._layout_required}
+        self._layout_required = False  # answered by this layout; one asked during it stays
+        super()._refresh_layout(size, scroll)
+        for widget in self._compositor.widgets:
+            if widget._layout_required and widget not in asked and not widget.is_scrollable:
+                widget._layout_required = False  # asked by its new virtual size alone
 
     def _compositor_refresh(self) -> None:
         app = self.app  # any App: not only CafApp shows these screens (tests' own apps)

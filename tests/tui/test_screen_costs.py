@@ -1,5 +1,6 @@
 """What showing a screen costs (``caf_tui.screens.frames``, ``widgets.footer``,
-``styles.matched``): a new screen's widgets are styled once, a screen resumed again is restyled,
+``styles.matched``): a new screen's widgets are styled once and arranged once, a screen resumed
+again is restyled,
 the replay's headless app renders no frame until a screenshot asks for one, footer keys mount
 without restyles, and nodes at one place in the DOM share one match of the rules."""
 
@@ -85,6 +86,38 @@ async def test_a_new_screen_is_styled_once(
         assert styled("title") == times
         assert styled("second") == times
         assert app.screen.query_one("#title", Static).styles.height is not None
+
+
+class Boxed(ShownAtCost, Screen[None]):
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form"):
+            yield from _fields()
+
+
+class TextualsBoxed(Screen[None]):
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form"):
+            yield from _fields()
+
+
+@pytest.mark.parametrize(("screen", "times"), [(Boxed, 1), (TextualsBoxed, 2)])
+async def test_a_new_screen_is_arranged_once(
+    monkeypatch: pytest.MonkeyPatch, screen: type[Screen[None]], times: int
+) -> None:
+    """Textual's own screen is laid out again at the next frame, its container arranged anew
+    for the virtual sizes the first layout gave the fields."""
+    import textual.widget
+
+    arranged = calls_of(monkeypatch, textual.widget, "arrange")
+    app = Shows(screen())
+    async with app.run_test() as pilot:
+        await settle.settle(pilot)
+        arranged.clear()
+        app.push_screen(screen())
+        await settle.settle(pilot)
+        assert [widget.id for widget, *_ in arranged] == ["form"] * times
+        placed = app.screen.query_one("#validate").region
+        assert placed.height == 3 and placed.y > app.screen.query_one("#second").region.y
 
 
 async def test_a_screen_resumed_again_is_restyled(styled: Callable[[str], int]) -> None:
