@@ -13,7 +13,7 @@ from caf_stub.settings import is_loopback
 from caf_tui.api import ErrorCode
 
 
-def require_qa_access(context: Context, client: Client) -> None:
+async def require_qa_access(context: Context, client: Client) -> None:
     """404, as for an address that does not exist, unless the control API is enabled or the
     client is on the loopback (the socket's peer, never a header the request sends)."""
     if context.settings.control_api is True:

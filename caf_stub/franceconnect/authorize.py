@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
-from caf_stub.context import StubContext, get_context
+from caf_stub.context import StubContext, context_of
 from caf_stub.franceconnect import pages
 from caf_stub.franceconnect.config import portal_of
 from caf_stub.franceconnect.identities import (
@@ -45,7 +45,7 @@ from caf_tui.api import (
     ProviderMessage,
 )
 
-Context = Annotated[StubContext, Depends(get_context)]
+Context = Annotated[StubContext, Depends(context_of)]
 State = Annotated[FranceConnectState, Depends(state_of)]
 
 router = APIRouter(prefix=PROVIDER_PATH, include_in_schema=False)

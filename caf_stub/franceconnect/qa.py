@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel
 
-from caf_stub.context import StubContext, get_context
+from caf_stub.context import StubContext, context_of
 from caf_stub.errors import ApiError
 from caf_stub.franceconnect.state import Fault, FranceConnectState, state_of
 from caf_stub.qa_guard import QA_ONLY
@@ -24,7 +24,7 @@ class FaultRequest(BaseModel):
 def set_fault(
     body: FaultRequest,
     fc: Annotated[FranceConnectState, Depends(state_of)],
-    context: Annotated[StubContext, Depends(get_context)],
+    context: Annotated[StubContext, Depends(context_of)],
 ) -> FaultRequest:
     """Spoil the next ID token the provider issues (one shot): a foreign key, a wrong nonce,
     another audience, or an expired token."""
