@@ -31,6 +31,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual import events
+from textual.reactive import Reactive
 from textual.widget import Widget
 
 if TYPE_CHECKING:
@@ -46,6 +47,10 @@ class ShownAtCost(_Base):
     """Put before Textual's ``Screen`` (or ``ModalScreen``) in a screen's bases."""
 
     _resumed_before = False
+    # Textual's is a reactive that repaints: every focus change redrew the whole screen (and
+    # sent it whole to the terminal). The widgets that gain and lose the focus, and the
+    # containers around them, are restyled and redrawn by Textual on their own.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def breakpoint_classes(self, size: Size) -> dict[str, bool]:
         """The breakpoint classes Textual gives this screen at ``size`` (``Screen._on_resize``)."""

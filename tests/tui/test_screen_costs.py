@@ -131,6 +131,75 @@ async def test_a_screen_resumed_again_is_restyled(styled: Callable[[str], int]) 
         assert styled("title") == before + 1
 
 
+class Terminal:
+    """What a terminal shows of the frames the app writes (pyte, a terminal emulator)."""
+
+    def __init__(self, size: tuple[int, int]) -> None:
+        import pyte
+
+        self.screen = pyte.Screen(*size)
+        self.stream = pyte.Stream(self.screen)
+        self.written = 0
+
+    def feed(self, data: str) -> None:
+        self.written += len(data.encode())
+        self.stream.feed(data)
+
+    def cells(self) -> list[list[tuple[str, str, str, bool, bool]]]:
+        return [
+            [
+                (cell.data, cell.fg, cell.bg, cell.reverse, cell.bold)
+                for cell in (
+                    self.screen.buffer[row][column] for column in range(self.screen.columns)
+                )
+            ]
+            for row in range(self.screen.lines)
+        ]
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> Terminal:
+    """The headless driver made to render, its frames fed to a terminal emulator."""
+    from textual.drivers.headless_driver import HeadlessDriver
+
+    shown = Terminal((80, 24))
+    monkeypatch.setattr(HeadlessDriver, "is_headless", property(lambda self: False))
+    monkeypatch.setattr(HeadlessDriver, "write", lambda self, data: shown.feed(data))
+    return shown
+
+
+@pytest.mark.parametrize(("screen", "whole"), [(Ours, False), (Textuals, True)])
+async def test_a_focus_change_redraws_what_changed_not_the_screen(
+    terminal: Terminal, screen: type[Screen[None]], whole: bool
+) -> None:
+    """Textual's screen redrew all of itself at each Tab (its ``focused`` reactive repaints):
+    a whole frame to the terminal. Ours sends the fields that gain and lose the focus, and
+    the terminal then shows what a whole frame would."""
+    app = Shows(screen())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle.settle(pilot)
+        update = app.screen._compositor.render_update(full=True)
+        assert update is not None
+        frame = len(update.render_segments(app.console).encode())
+        # Once round the fields first, and the screen below's timer let run: it pushes the
+        # region of its own first frame up to the top screen once (a whole frame, once).
+        await settle.press(pilot, "tab", "tab", "tab")
+        await pilot.pause(0.1)
+        sent = []
+        for key in ("tab", "tab", "tab", "shift+tab"):
+            before = terminal.written
+            await settle.press(pilot, key)
+            sent.append(terminal.written - before)
+        assert all((bytes_ > frame * 0.9) is whole for bytes_ in sent), (sent, frame)
+        assert app.screen.focused is app.screen.query_one("#validate")
+        seen = terminal.cells()
+        redrawn = Terminal((80, 24))
+        whole_frame = app.screen._compositor.render_update(full=True)
+        assert whole_frame is not None
+        redrawn.feed(whole_frame.render_segments(app.console))
+        assert seen == redrawn.cells()
+
+
 @pytest.mark.parametrize("paints", [True, False])
 async def test_the_replays_headless_app_renders_frames_only_for_a_screenshot(
     monkeypatch: pytest.MonkeyPatch, paints: bool
