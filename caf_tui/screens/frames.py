@@ -23,7 +23,7 @@ screen was laid out a third time at the next frame. And a layout gives each widg
 its "virtual size", a reactive that asks for one more layout; for a widget that cannot scroll
 (no layout of its own, no children) nothing depends on it (a scrolling container's scrollbars
 ask for their own layout when they appear), yet that layout redid the arrangement of all its
-ancestors. Both were about half of a replayed journey's layout time.
+ancestors. Together, about half of a replayed journey's layout time.
 """
 
 from __future__ import annotations
