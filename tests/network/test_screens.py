@@ -62,9 +62,11 @@ def loop_lag_probe(every: float = 0.005) -> Iterator[list[tuple[float, float]]]:
 
 
 async def wait_for_screen(pilot: Pilot[None], kind: type[Screen[None]], timeout: float = 5) -> None:
-    """Wait (without waiting on the worker, which the screen switch cancels) for a screen."""
+    """Wait (without waiting on the worker, which the screen switch cancels) for a screen,
+    composed and mounted: a test that left the app as soon as the screen was pushed closed it
+    while it composed, and its mount handler found its fields gone (once in a CI run)."""
     deadline = time.monotonic() + timeout
-    while not isinstance(pilot.app.screen, kind):
+    while not (isinstance(pilot.app.screen, kind) and pilot.app.screen.is_mounted):
         assert time.monotonic() < deadline, f"still on {pilot.app.screen!r}"
         await pilot.pause(0.02)
 
