@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -34,12 +34,15 @@ class Written:
 
 
 @contextmanager
-def rendering_driver() -> Iterator[Written]:
+def rendering_driver(feed: Callable[[str], None] | None = None) -> Iterator[Written]:
+    """``feed``: also given what is written (a terminal emulator's, in tests)."""
     written = Written()
     saved = HeadlessDriver.is_headless, HeadlessDriver.write
 
     def write(self: HeadlessDriver, data: str) -> None:
         written.chunks.append((time.perf_counter(), len(data.encode())))
+        if feed is not None:
+            feed(data)
 
     HeadlessDriver.is_headless = property(lambda self: False)  # type: ignore[assignment]
     HeadlessDriver.write = write  # type: ignore[method-assign]

@@ -1,12 +1,12 @@
 """What showing a screen costs (``caf_tui.screens.frames``, ``widgets.footer``,
 ``styles.matched``): a new screen's widgets are styled once and arranged once, a screen resumed
-again is restyled,
-the replay's headless app renders no frame until a screenshot asks for one, footer keys mount
-without restyles, and nodes at one place in the DOM share one match of the rules."""
+again is restyled, a focus change redraws the fields it moves between, the replay's headless
+app renders no frame until a screenshot asks for one, footer keys mount without restyles, and
+nodes at one place in the DOM share one match of the rules."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
 import pytest
@@ -158,14 +158,14 @@ class Terminal:
 
 
 @pytest.fixture
-def terminal(monkeypatch: pytest.MonkeyPatch) -> Terminal:
-    """The headless driver made to render, its frames fed to a terminal emulator."""
-    from textual.drivers.headless_driver import HeadlessDriver
+def terminal() -> Iterator[Terminal]:
+    """The headless driver made to render (as ``benchmarks/terminal.py`` counts its bytes),
+    its frames fed to a terminal emulator."""
+    from benchmarks.terminal import rendering_driver
 
     shown = Terminal((80, 24))
-    monkeypatch.setattr(HeadlessDriver, "is_headless", property(lambda self: False))
-    monkeypatch.setattr(HeadlessDriver, "write", lambda self, data: shown.feed(data))
-    return shown
+    with rendering_driver(shown.feed):
+        yield shown
 
 
 @pytest.mark.parametrize(("screen", "whole"), [(Ours, False), (Textuals, True)])
