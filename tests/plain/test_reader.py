@@ -1,43 +1,175 @@
-"""The line reader under a Ctrl-C: what the person pressed reaches the kiosk, not an error of
-the queue's lock."""
+"""The line reader under a Ctrl-C: wherever it lands while a question waits, the question
+hears it, and the next question gets the next line typed (no read lost, none taken ahead)."""
 
 from __future__ import annotations
 
 import io
-import queue
+import os
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+from typing import Any, TextIO
 
 import pytest
 
+from caf_tui.plain import reader as reader_module
 from caf_tui.plain.reader import LineReader
 
+READER_FILE = str(Path(reader_module.__file__).resolve())
 
-class InterruptedQueue(queue.Queue[str | BaseException]):
-    """As a Queue whose wait was cut by a Ctrl-C while it took its lock back: its ``with``
-    then failed to release the lock it no longer held."""
 
-    def get(self, block: bool = True, timeout: float | None = None) -> str | BaseException:
+@contextmanager
+def typed_lines() -> Iterator[tuple[TextIO, TextIO]]:
+    """A stream to read from, and the keyboard that types into it (a pipe: a read waits)."""
+    read, write = os.pipe()
+    with os.fdopen(read, "r") as stream, os.fdopen(write, "w") as keyboard:
+        yield stream, keyboard
+
+
+def type_line(keyboard: TextIO, line: str) -> None:
+    keyboard.write(line + "\n")
+    keyboard.flush()
+
+
+def reader_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "caf-plain-input"]
+
+
+def lines_of_a_waiting_read() -> list[int]:
+    """The reader's lines a question runs while it waits for a line that does not come."""
+    seen: list[int] = []
+
+    def trace(frame: FrameType, event: str, arg: Any) -> Any:
+        if frame.f_code.co_filename == READER_FILE and event == "line":
+            seen.append(frame.f_lineno)
+        return trace
+
+    with typed_lines() as (stream, _keyboard):
+        reader = LineReader(stream)
+        sys.settrace(trace)
         try:
-            raise KeyboardInterrupt
+            reader.read(0.05)
+        finally:
+            sys.settrace(None)
+    return sorted(set(seen))
+
+
+@pytest.mark.parametrize("line", lines_of_a_waiting_read())
+def test_a_ctrl_c_at_any_line_of_a_waiting_question_is_heard_and_loses_nothing(
+    line: int,
+) -> None:
+    """The staff's Ctrl-C at the menu, landing at ``line`` of the reader (as a signal lands
+    at any instruction), then the PIN typed at the next question. The menu's question hears
+    it; or, when it lands as the question gives up waiting, the next question does."""
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    landed: list[int] = []
+
+    def trace(frame: FrameType, event: str, arg: Any) -> Any:
+        at_line = event == "line" and frame.f_lineno == line
+        if frame.f_code.co_filename == READER_FILE and at_line and not landed:
+            landed.append(line)
+            signal.raise_signal(signal.SIGINT)
+        return trace
+
+    with typed_lines() as (stream, keyboard):
+        reader = LineReader(stream)
+        sys.settrace(trace)
+        try:
+            reader.read(0.2)
         except KeyboardInterrupt:
-            raise RuntimeError("release unlocked lock")  # noqa: B904 (as threading raises it)
+            pass
+        else:
+            with pytest.raises(KeyboardInterrupt):
+                reader.read(5.0)
+        finally:
+            sys.settrace(None)
+        assert landed == [line]
+        # Python's own handler is back: a Ctrl-C outside a question raises as usual.
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        type_line(keyboard, "4826")
+        assert reader.read(5.0) == "4826\n"
+        assert reader.read(0.05) is None  # nothing more was read than was typed
+        assert len(reader_threads()) <= 1  # one read in flight at most: the last question's
 
 
-def test_a_ctrl_c_inside_the_queue_s_wait_arrives_as_a_ctrl_c() -> None:
-    reader = LineReader(io.StringIO(""))
-    reader._results = InterruptedQueue()
-    with pytest.raises(KeyboardInterrupt):
-        reader.read(0.1)
+class InterruptedStart:
+    """``Thread.start`` as a Ctrl-C cuts it the first time, before the thread runs or once it
+    runs, outside a question's handler (another thread's reader, or a handler of the
+    program's own): the kiosk once waited for a reader that had never started."""
+
+    def __init__(self, before: bool) -> None:
+        self.before = before
+        self.started: list[threading.Thread] = []
+        self._start = threading.Thread.start
+
+    def __call__(self, thread: threading.Thread) -> None:
+        first = not self.started
+        self.started.append(thread)
+        if first and self.before:
+            raise KeyboardInterrupt
+        self._start(thread)
+        if first:
+            raise KeyboardInterrupt
 
 
-def test_another_runtime_error_is_left_as_it_is() -> None:
-    class Broken(queue.Queue[str | BaseException]):
-        def get(self, block: bool = True, timeout: float | None = None) -> str | BaseException:
-            raise RuntimeError("autre chose")
+@pytest.mark.parametrize("landing", ["before-the-thread-runs", "once-it-runs"])
+def test_a_reader_cut_as_it_starts_leaves_the_next_question_heard(
+    monkeypatch: pytest.MonkeyPatch, landing: str
+) -> None:
+    with typed_lines() as (stream, keyboard):
+        reader = LineReader(stream)
+        start = InterruptedStart(landing == "before-the-thread-runs")
+        monkeypatch.setattr(threading.Thread, "start", lambda thread: start(thread))
+        with pytest.raises(KeyboardInterrupt):
+            reader.read(0.1)
+        type_line(keyboard, "4826")
+        assert reader.read(5.0) == "4826\n"
+        # One reader for one line: a second one would have taken a line not yet asked for.
+        assert len([thread for thread in start.started if thread.ident]) == 1
 
-    reader = LineReader(io.StringIO(""))
-    reader._results = Broken()
-    with pytest.raises(RuntimeError, match="autre chose"):
-        reader.read(0.1)
+
+def test_a_ctrl_c_pressed_as_a_line_arrives_is_heard_at_the_next_question() -> None:
+    with typed_lines() as (stream, keyboard):
+        reader = LineReader(stream)
+        assert reader.read(0.05) is None  # a question that gave up: its read stays pending
+        type_line(keyboard, "1")
+
+        def both(frame: FrameType, event: str, arg: Any) -> Any:
+            if frame.f_code.co_filename == READER_FILE and "return result" in _source(frame):
+                signal.raise_signal(signal.SIGINT)  # the line is taken, the Ctrl-C comes
+                sys.settrace(None)
+            return both
+
+        sys.settrace(both)
+        try:
+            assert reader.read(5.0) == "1\n"
+        finally:
+            sys.settrace(None)
+        with pytest.raises(KeyboardInterrupt):
+            reader.read(5.0)
+
+
+def _source(frame: FrameType) -> str:
+    import linecache
+
+    return linecache.getline(frame.f_code.co_filename, frame.f_lineno)
+
+
+def test_outside_the_main_thread_nothing_is_changed() -> None:
+    seen: list[object] = []
+
+    def question() -> None:
+        seen.append(LineReader(io.StringIO("bonjour\n")).read(2.0))
+        seen.append(signal.getsignal(signal.SIGINT))
+
+    worker = threading.Thread(target=question)
+    worker.start()
+    worker.join(5)
+    assert seen == ["bonjour\n", signal.default_int_handler]
 
 
 def test_a_line_is_still_read() -> None:
