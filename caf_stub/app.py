@@ -21,6 +21,7 @@ from caf_stub.context import StubContext
 from caf_stub.errors import install_error_handlers
 from caf_stub.faults import FaultMiddleware, Faults
 from caf_stub.french import FrenchMiddleware
+from caf_stub.hash_memory import give_hash_memory_back
 from caf_stub.idempotency import IdempotencyMiddleware
 from caf_stub.journal import Journal, JournalMiddleware
 from caf_stub.middleware import HashingCostMiddleware, StubMiddleware
@@ -64,6 +65,7 @@ def create_app(
     """Build the stub: open (and seed if empty) the store of ``settings.db``. A ``worker`` of
     several leaves to its supervisor what is done once for all (``server.serve_workers``)."""
     settings = settings if settings is not None else StubSettings()
+    give_hash_memory_back()
     if clock is None:
         clock = Clock(settings.start_time, frozen=settings.frozen)
     store = Store(settings.db)
