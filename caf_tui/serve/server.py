@@ -240,6 +240,9 @@ class CounterServer(Server):
             "closeVisitEnded": CLOSE_VISIT_ENDED,
             "closeAllInUse": CLOSE_ALL_IN_USE,
             "retrySeconds": ALL_IN_USE_RETRY_SECONDS,
+            # Tab and Shift+Tab move between the full-screen app's fields; the line mode has no
+            # use for them (counter.js).
+            "keysToTheApp": not line,
             "words": {
                 "promptLabel": _("Saisie de la borne Caf"),
                 "tooMuchOutput": _("Trop de texte à lire : déplacez-vous dans l'écran."),
@@ -268,6 +271,11 @@ class CounterServer(Server):
                     else _("Lecteur d'écran ou plage braille : version ligne à ligne")
                 ),
                 "noscript": _("Cette borne a besoin de JavaScript."),
+                "leave_hint": (
+                    _("Pour quitter l'écran de la borne au clavier : Échap, puis Maj+Tab.")
+                    if not line
+                    else _("Pour quitter l'écran de la borne au clavier : Maj+Tab.")
+                ),
             },
             status=503 if all_in_use else 200,
         )

@@ -16,6 +16,36 @@
   let socket = null;
   let retry = null;
 
+  // xterm.js sends Tab to the app and keeps it from the page, but lets Shift+Tab (sent as
+  // ESC [ Z) move the page's focus out of the terminal too: the app's previous field took the
+  // focus and every key after it went to the page. The full-screen app now keeps both; Échap
+  // then Shift+Tab leaves the terminal, as the page says under its link (#leave-hint). The
+  // Échap still reaches the app (it closes a dialog there, or asks nothing at the login). The
+  // line mode has no use for Tab: Tab and Shift+Tab move the page's focus, as on any page.
+  let escapePressed = false;
+
+  const MODIFIERS = new Set(["Shift", "Control", "Alt", "Meta", "AltGraph"]);
+
+  function keyForTheApp(event) {
+    if (event.type !== "keydown" || MODIFIERS.has(event.key)) {
+      return true; // Shift pressed on the way from Échap to Tab keeps the Échap counted
+    }
+    const plain = !event.ctrlKey && !event.altKey && !event.metaKey;
+    const tab = plain && event.key === "Tab";
+    if (!config.keysToTheApp) {
+      return !tab;
+    }
+    const leaving = escapePressed && tab && event.shiftKey;
+    escapePressed = plain && !event.shiftKey && event.key === "Escape";
+    if (leaving) {
+      return false; // the browser moves the focus; the app does not hear this key
+    }
+    if (tab && event.shiftKey) {
+      event.preventDefault(); // the app's previous field; the page's focus stays
+    }
+    return true;
+  }
+
   function say(text, buttonLabel) {
     noticeText.textContent = text;
     noticeButton.hidden = !buttonLabel;
@@ -53,6 +83,8 @@
     const fit = new FitAddon.FitAddon();
     terminal.loadAddon(fit);
     terminal.open(host);
+    terminal.attachCustomKeyEventHandler(keyForTheApp);
+    terminal.textarea.setAttribute("aria-describedby", "leave-hint");
     fit.fit();
     window.onresize = function () {
       fit.fit();
