@@ -4,11 +4,12 @@ hears it, and the next question gets the next line typed (no read lost, none tak
 from __future__ import annotations
 
 import io
+import linecache
 import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
@@ -39,22 +40,29 @@ def reader_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name == "caf-plain-input"]
 
 
-def lines_of_a_waiting_read() -> list[int]:
-    """The reader's lines a question runs while it waits for a line that does not come."""
-    seen: list[int] = []
+@contextmanager
+def at_each_reader_line(then: Callable[[int], None]) -> Iterator[None]:
+    """``then(line number)`` before each line of the reader that this thread runs."""
 
     def trace(frame: FrameType, event: str, arg: Any) -> Any:
         if frame.f_code.co_filename == READER_FILE and event == "line":
-            seen.append(frame.f_lineno)
+            then(frame.f_lineno)
         return trace
 
+    sys.settrace(trace)
+    try:
+        yield
+    finally:
+        sys.settrace(None)
+
+
+def lines_of_a_waiting_read() -> list[int]:
+    """The reader's lines a question runs while it waits for a line that does not come."""
+    seen: list[int] = []
     with typed_lines() as (stream, _keyboard):
         reader = LineReader(stream)
-        sys.settrace(trace)
-        try:
+        with at_each_reader_line(seen.append):
             reader.read(0.05)
-        finally:
-            sys.settrace(None)
     return sorted(set(seen))
 
 
@@ -68,25 +76,21 @@ def test_a_ctrl_c_at_any_line_of_a_waiting_question_is_heard_and_loses_nothing(
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
     landed: list[int] = []
 
-    def trace(frame: FrameType, event: str, arg: Any) -> Any:
-        at_line = event == "line" and frame.f_lineno == line
-        if frame.f_code.co_filename == READER_FILE and at_line and not landed:
+    def ctrl_c(at: int) -> None:
+        if at == line and not landed:
             landed.append(line)
             signal.raise_signal(signal.SIGINT)
-        return trace
 
     with typed_lines() as (stream, keyboard):
         reader = LineReader(stream)
-        sys.settrace(trace)
-        try:
-            reader.read(0.2)
-        except KeyboardInterrupt:
-            pass
-        else:
-            with pytest.raises(KeyboardInterrupt):
-                reader.read(5.0)
-        finally:
-            sys.settrace(None)
+        with at_each_reader_line(ctrl_c):
+            try:
+                reader.read(0.2)
+            except KeyboardInterrupt:
+                pass
+            else:
+                with pytest.raises(KeyboardInterrupt):
+                    reader.read(5.0)
         assert landed == [line]
         # Python's own handler is back: a Ctrl-C outside a question raises as usual.
         assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
@@ -138,25 +142,18 @@ def test_a_ctrl_c_pressed_as_a_line_arrives_is_heard_at_the_next_question() -> N
         assert reader.read(0.05) is None  # a question that gave up: its read stays pending
         type_line(keyboard, "1")
 
-        def both(frame: FrameType, event: str, arg: Any) -> Any:
-            if frame.f_code.co_filename == READER_FILE and "return result" in _source(frame):
-                signal.raise_signal(signal.SIGINT)  # the line is taken, the Ctrl-C comes
-                sys.settrace(None)
-            return both
+        pressed: list[int] = []
 
-        sys.settrace(both)
-        try:
+        def ctrl_c_once_taken(at: int) -> None:
+            if not pressed and "return result" in linecache.getline(READER_FILE, at):
+                pressed.append(at)
+                signal.raise_signal(signal.SIGINT)  # the line is taken, the Ctrl-C comes
+
+        with at_each_reader_line(ctrl_c_once_taken):
             assert reader.read(5.0) == "1\n"
-        finally:
-            sys.settrace(None)
+        assert pressed
         with pytest.raises(KeyboardInterrupt):
             reader.read(5.0)
-
-
-def _source(frame: FrameType) -> str:
-    import linecache
-
-    return linecache.getline(frame.f_code.co_filename, frame.f_lineno)
 
 
 def test_outside_the_main_thread_nothing_is_changed() -> None:
