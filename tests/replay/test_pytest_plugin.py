@@ -59,7 +59,7 @@ def test_each_flow_is_an_item_per_front_end_chosen_by_name_and_tag(
 
 
 def test_a_project_that_names_no_flow_folder_collects_no_yaml(project: pytest.Pytester) -> None:
-    project.makeini("[pytest]\n")
+    project.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")  # no caf_flows
     assert (
         project.runpytest_inprocess(*ALONE, "--co", "-q", "flows").ret
         == pytest.ExitCode.NO_TESTS_COLLECTED
