@@ -83,6 +83,7 @@
     const fit = new FitAddon.FitAddon();
     terminal.loadAddon(fit);
     terminal.open(host);
+    escapePressed = false; // a new visit starts with nothing pressed
     terminal.attachCustomKeyEventHandler(keyForTheApp);
     terminal.textarea.setAttribute("aria-describedby", "leave-hint");
     fit.fit();
