@@ -4,7 +4,6 @@ ends) it is e-mailed and nothing is written under HOME."""
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
@@ -20,6 +19,7 @@ from caf_tui.app import CafApp
 from caf_tui.backend.http import HttpBackend
 from caf_tui.config import Settings
 from caf_tui.screens.account_views import AttestationsScreen
+from caf_tui.user_cache import user_cache_dir
 from tests.kiosk.conftest import ManualClock
 from tests.plain.drive import PAUL_NIR, PAUL_PASSWORD, Session, Typist, login_answers, run
 from tests.plain.test_kiosk import STAFF_PIN
@@ -39,8 +39,30 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     yield tmp_path
 
 
+#: What would say a file holds something of Paul's: his name, his allocataire number, his
+#: e-mail, or a PDF at all.
+PAULS = re.compile(rb"LEROY|Leroy|3307462|paul\.leroy|%PDF")
+
+
 def written(home: Path) -> list[str]:
-    return [name for _root, _dirs, files in os.walk(home) for name in files]
+    """What was written under ``home`` but the app's own caches (the parsed styles, the
+    settings, the catalog: a process writes them once, whichever app of a test run paints
+    first, and they hold nothing of a person's)."""
+    caches = user_cache_dir()
+    return [
+        str(path.relative_to(home))
+        for path in home.rglob("*")
+        if path.is_file() and not path.is_relative_to(caches)
+    ]
+
+
+def holding_pauls(home: Path) -> list[str]:
+    """The files under ``home``, caches included, that hold anything of Paul's."""
+    return [
+        str(path.relative_to(home))
+        for path in home.rglob("*")
+        if path.is_file() and PAULS.search(path.read_bytes())
+    ]
 
 
 @asynccontextmanager
@@ -88,6 +110,7 @@ async def test_in_kiosk_mode_the_screen_emails_it_and_writes_nothing(
     )
     assert "Votre attestation de paiement" in [message.subject for message in outbox]
     assert written(home) == []
+    assert holding_pauls(home) == []
 
 
 def test_the_line_mode_saves_it_and_says_where(stub: RunningStub, home: Path) -> None:
@@ -118,3 +141,4 @@ def test_the_line_mode_in_kiosk_mode_emails_it(stub: RunningStub, home: Path) ->
     assert session.join() == 0
     assert "Attestation envoyée à paul.leroy@example.com" in said
     assert written(home) == []
+    assert holding_pauls(home) == []
