@@ -13,6 +13,7 @@ serves them.
 from __future__ import annotations
 
 import ctypes
+import functools
 import sys
 
 #: glibc's ``M_MMAP_THRESHOLD`` (malloc.h).
@@ -22,14 +23,9 @@ M_MMAP_THRESHOLD = -3
 THRESHOLD_BYTES = 4 * 1024 * 1024
 
 
-class _ThisProcess:
-    set_to: int | None = None
-
-
+@functools.cache
 def give_hash_memory_back() -> bool:
     """Set the threshold once for the process; False where there is no glibc to ask."""
-    if _ThisProcess.set_to is not None:
-        return True
     if not sys.platform.startswith("linux"):
         return False
     try:
@@ -38,7 +34,4 @@ def give_hash_memory_back() -> bool:
         return False
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
     mallopt.restype = ctypes.c_int
-    if mallopt(M_MMAP_THRESHOLD, THRESHOLD_BYTES) != 1:  # 1 on success
-        return False
-    _ThisProcess.set_to = THRESHOLD_BYTES
-    return True
+    return bool(mallopt(M_MMAP_THRESHOLD, THRESHOLD_BYTES) == 1)  # 1 on success
