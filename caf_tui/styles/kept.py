@@ -60,14 +60,14 @@ def read_kept() -> None:
         kept = pickle.loads(kept_file().read_bytes())
     except Exception:  # absent, half-written, of another shape: parsed as usual
         return
-    if isinstance(kept, dict):
+    if isinstance(kept, dict) and all(isinstance(rules, dict) for rules in kept.values()):
         ParsedOnce._rules_of.update(kept)
-        _ThisProcess.read = len(kept)
+        _ThisProcess.read = ParsedOnce.rules_kept()
 
 
 def keep() -> None:
     """Write the rules this process parsed, if it parsed any the file did not have."""
-    if _ThisProcess.written or len(ParsedOnce._rules_of) <= (_ThisProcess.read or 0):
+    if _ThisProcess.written or ParsedOnce.rules_kept() <= (_ThisProcess.read or 0):
         return
     _ThisProcess.written = True
     try:

@@ -16,9 +16,23 @@ from textual.css.types import CSSLocation
 
 from caf_tui.styles.matched import MatchedOnce
 
+#: A stylesheet's variables, as the key of the rules parsed with them.
+VariablesKey = tuple[tuple[str, str], ...]
+#: What else shapes a source's rules: its text, origin, whether default, tie breaker, scope.
+SourceKey = tuple[str, CSSLocation, bool, int, str]
+
 
 class ParsedOnce(MatchedOnce):
-    _rules_of: ClassVar[dict[tuple[object, ...], list[RuleSet]]] = {}
+    #: The process's parsed rules, by variables, then by source.
+    _rules_of: ClassVar[dict[VariablesKey, dict[SourceKey, list[RuleSet]]]] = {}
+    #: The variables dict ``_rules_here`` was looked up for (Textual replaces it, never edits it).
+    _keyed_variables: dict[str, str] | None = None
+    _rules_here: dict[SourceKey, list[RuleSet]]
+
+    @classmethod
+    def rules_kept(cls) -> int:
+        """How many sources' rules the process holds."""
+        return sum(len(by_source) for by_source in cls._rules_of.values())
 
     def _parse_rules(
         self,
@@ -28,19 +42,18 @@ class ParsedOnce(MatchedOnce):
         tie_breaker: int = 0,
         scope: str = "",
     ) -> list[RuleSet]:
-        key = (
-            css,
-            read_from,
-            is_default_rules,
-            tie_breaker,
-            scope,
-            tuple(sorted(self._variables.items())),
-        )
-        rules = self._rules_of.get(key)
+        if self._keyed_variables is not self._variables:
+            # Sorted and hashed once per stylesheet, not once per source: a new screen's
+            # stylesheet reads some fifty sources, all with the same hundred variables.
+            variables_key = tuple(sorted(self._variables.items()))
+            self._rules_here = self._rules_of.setdefault(variables_key, {})
+            self._keyed_variables = self._variables
+        key = (css, read_from, is_default_rules, tie_breaker, scope)
+        rules = self._rules_here.get(key)
         if rules is None:
             rules = super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
             if not any(rule.errors for rule in rules):
-                self._rules_of[key] = rules
+                self._rules_here[key] = rules
         return rules
 
     def copy(self) -> Stylesheet:

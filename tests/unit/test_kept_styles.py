@@ -26,8 +26,8 @@ def fresh_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     yield tmp_path
 
 
-def parsed(source: str = SOURCE) -> list[RuleSet]:
-    stylesheet = ParsedOnce(variables=VARIABLES)
+def parsed(source: str = SOURCE, variables: dict[str, str] = VARIABLES) -> list[RuleSet]:
+    stylesheet = ParsedOnce(variables=dict(variables))
     stylesheet.add_source(source, read_from=("login.tcss", ""))
     stylesheet.parse()
     return stylesheet.rules
@@ -101,6 +101,35 @@ def test_rules_that_cannot_be_pickled_are_parsed_at_each_start(
 ) -> None:
     kept.read_kept()
     parsed()
-    ParsedOnce._rules_of[("unpicklable",)] = [lambda: None]  # type: ignore[list-item]
+    ParsedOnce._rules_of[()] = {("unpicklable", ("", ""), False, 0, ""): [lambda: None]}  # type: ignore[list-item]
     kept.keep()  # the app goes on
     assert not kept.kept_file().exists()
+
+
+def test_other_variables_are_parsed_with_theirs(
+    fresh_process: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another theme's colours: the same source, parsed again with its own variables."""
+    first = parsed()
+    assert "#0057B8" in "".join(rule.css for rule in first)
+    contrast = parsed(variables={"primary": "#ffff00"})
+    assert "#FFFF00" in "".join(rule.css for rule in contrast)
+    refuse_parsing(monkeypatch)
+    assert [rule.css for rule in parsed()] == [rule.css for rule in first]
+
+
+def test_a_file_of_an_older_shape_is_parsed_anew(
+    fresh_process: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An earlier caf-tui's file (rules by one flat key): not read, replaced."""
+    import pickle
+
+    kept.kept_file().parent.mkdir(parents=True)
+    kept.kept_file().write_bytes(pickle.dumps({("css", ("a", ""), False, 0, "", ()): []}))
+    kept.read_kept()
+    assert "width: 1fr" in "".join(rule.css for rule in parsed())
+    kept.keep()
+    next_start(monkeypatch)
+    kept.read_kept()
+    refuse_parsing(monkeypatch)
+    assert "width: 1fr" in "".join(rule.css for rule in parsed())
