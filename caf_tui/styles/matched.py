@@ -37,6 +37,8 @@ MOST_RULE_LISTS = 256
 
 #: The node's attribute that holds the match last given to its base styles.
 _APPLIED = "_caf_matched_rules"
+#: The rule that makes a change of style an animation.
+_TRANSITIONS = "transitions"
 
 _Flags = tuple[bool, bool, bool, bool]
 _Match = tuple[_Flags, RulesMap]
@@ -145,10 +147,25 @@ class MatchedOnce(Stylesheet):
         # match is one object): setting each rule anew (a descriptor each) would change
         # nothing. The node is still told, as Textual tells it: what it draws may come from
         # its ancestors' styles, which may have changed.
-        if getattr(node, _APPLIED, None) is rules:
+        applied = getattr(node, _APPLIED, None)
+        if applied is rules:
             node.notify_style_update()
             return
-        super().replace_rules(node, rules, animate=animate)
+        if applied is not None and _TRANSITIONS not in rules and _TRANSITIONS not in applied:
+            # A restyle to another match (a class, the focus, disabled): only the rules whose
+            # value differs from the one set last time are set. Textual sets them all, and
+            # with ``animate`` builds two render-rule maps to compare first; with no
+            # transition on either side its animated path sets the same values as this.
+            # The base styles hold what ``applied`` set: only this method writes them.
+            base_styles = node.styles.base
+            old_rule, new_rule = applied.get, rules.get
+            for key in applied.keys() | rules.keys():
+                value, old = new_rule(key), old_rule(key)
+                if old is not value and old != value:
+                    setattr(base_styles, key, value)
+            node.notify_style_update()
+        else:
+            super().replace_rules(node, rules, animate=animate)
         setattr(node, _APPLIED, rules)
 
     def apply(

@@ -13,6 +13,7 @@ import pytest
 from textual import events
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
+from textual.css.styles import Styles
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.screen import Screen
@@ -257,7 +258,7 @@ class Places(App[None]):
 
     CSS = """
     Static.line { color: #ff0000; }
-    Static.line.-on { color: #0000ff; }
+    Static.line.-on { color: #0000ff; text-style: bold; }
     #special { color: #00ff00; }
     Vertical.order > Label:first-child { background: #008000; }
     Button:focus { color: #ffff00; }
@@ -329,6 +330,33 @@ async def test_a_class_changed_moves_the_node_to_another_place() -> None:
         app.screen.query_one("#two").remove_class("-on")
         await settle.settle(pilot)
         assert _colour(app, "two") == "#FF0000"
+
+
+@pytest.mark.usefixtures("no_places_yet")
+async def test_a_restyle_sets_only_the_rules_that_change(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Textual sets every rule of a restyled node again; here only those whose value changes
+    are set, and a rule the new match lacks is cleared."""
+    app = Places()
+    async with app.run_test() as pilot:
+        await settle.settle(pilot)
+        two = app.screen.query_one("#two")
+        set_rules = calls_of(monkeypatch, Styles, "set_rule")
+        cleared = calls_of(monkeypatch, Styles, "clear_rule")
+        two.add_class("-on")
+        await settle.settle(pilot)
+        assert {rule for styles, rule, *_ in set_rules if styles is two.styles.base} == {
+            "color",
+            "text_style",
+        }
+        assert _colour(app, "two") == "#0000FF"
+        assert two.styles.text_style.bold
+        set_rules.clear()
+        two.remove_class("-on")
+        await settle.settle(pilot)
+        assert {rule for styles, rule, *_ in set_rules if styles is two.styles.base} == {"color"}
+        assert {rule for styles, rule in cleared if styles is two.styles.base} == {"text_style"}
+        assert _colour(app, "two") == "#FF0000"
+        assert not two.styles.text_style.bold
 
 
 @pytest.mark.usefixtures("no_places_yet")
