@@ -14,7 +14,7 @@ guarantees, a screenshot of someone's file written to ~/Downloads, maximize) and
 list is hard to follow with a screen reader. The theme is a setting (``--theme``).
 
 ``AppInOurWords`` is the base of the app; it also installs the wrapping rules of
-``caf_tui.typography`` before anything is drawn, and ``caf_tui.dispatch_plans``.
+``caf_tui.typography`` before anything is drawn, and ``caf_tui.kept_lookups``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.keys import format_key
 
-from caf_tui import dispatch_plans, typography
+from caf_tui import kept_lookups, typography
 from caf_tui.i18n import N_, _
 
 ReturnType = TypeVar("ReturnType")
@@ -81,7 +81,7 @@ class AppInOurWords(App[ReturnType]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         typography.install()
-        dispatch_plans.install()
+        kept_lookups.install()
         super().__init__(*args, **kwargs)
 
     def get_key_display(self, binding: Binding) -> str:

@@ -1,9 +1,12 @@
-"""Messages dispatched from kept plans (``caf_tui.dispatch_plans``): for every node of a live
-screen and every kind of message, the same handlers in the same order as Textual's own walk,
-a prevented message stopped at the same place, and the walk done once per kind."""
+"""What Textual looks up at every message, kept (``caf_tui.kept_lookups``): for every node of a
+live screen and every kind of message, the same handlers in the same order as Textual's own
+walk, a prevented message stopped at the same place, the walk done once per kind; each kind of
+callback's parameters counted as Textual counts them, read once."""
 
 from __future__ import annotations
 
+import functools
+import inspect
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -15,7 +18,7 @@ from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.widgets import Button, Input, Static
 
-from caf_tui import dispatch_plans
+from caf_tui import kept_lookups
 from caf_tui.replay import settle
 from caf_tui.textual_words import AppInOurWords
 from caf_tui.widgets.button import Button as OurButton
@@ -96,8 +99,8 @@ async def test_the_same_handlers_as_textuals_walk(prevent_after: int | None) -> 
         compared = handled = 0
         for message in _messages(app):
             for node in nodes:
-                theirs = _walk(dispatch_plans.TEXTUALS_OWN, node, message, prevent_after)
-                ours = _walk(dispatch_plans._get_dispatch_methods, node, message, prevent_after)
+                theirs = _walk(kept_lookups.TEXTUALS_OWN, node, message, prevent_after)
+                ours = _walk(kept_lookups._get_dispatch_methods, node, message, prevent_after)
                 assert ours == theirs, (type(node).__name__, type(message).__name__)
                 compared += 1
                 handled += bool(theirs)
@@ -106,16 +109,101 @@ async def test_the_same_handlers_as_textuals_walk(prevent_after: int | None) -> 
 
 
 async def test_the_walk_is_installed_and_done_once_per_kind() -> None:
-    dispatch_plans.forget()
+    kept_lookups.forget()
     app = Handlers()
     async with app.run_test() as pilot:
-        assert MessagePump._get_dispatch_methods is dispatch_plans._get_dispatch_methods
+        assert MessagePump._get_dispatch_methods is kept_lookups._get_dispatch_methods
         await settle.settle(pilot)
-        kinds = set(dispatch_plans._PLANS)
+        kinds = set(kept_lookups._PLANS)
         assert (Derived, events.Idle, "on_idle") in kinds
         await pilot.press("tab", "tab")
         await settle.settle(pilot)
         # More messages of the kinds already seen: no plan made again, none dropped.
-        assert kinds <= set(dispatch_plans._PLANS)
-        plan = dispatch_plans._PLANS[(Derived, events.Idle, "on_idle")]
+        assert kinds <= set(kept_lookups._PLANS)
+        plan = kept_lookups._PLANS[(Derived, events.Idle, "on_idle")]
         assert all(cls in Derived.__mro__ for cls, _decorated, _named in plan)
+
+
+class Callable_:
+    def __call__(self, first: int, second: int = 2) -> None: ...
+
+
+class Signed:
+    """A callable object that says its own signature."""
+
+    __signature__ = inspect.Signature([inspect.Parameter("only", inspect.Parameter.KEYWORD_ONLY)])
+
+    def __call__(self, *args: object) -> None: ...
+
+
+def _closure() -> Callable[..., None]:
+    def inner(one: int, two: int, *rest: int) -> None: ...
+
+    return inner
+
+
+def _plain(a: int, /, b: int, *args: int, c: int, **kwargs: int) -> None: ...
+
+
+@functools.wraps(_plain)
+def _wrapper(*args: int, **kwargs: int) -> None: ...
+
+
+class _WithPartialMethod:
+    def method(self, a: int, b: int) -> None: ...
+
+    first_given = functools.partialmethod(method, 1)
+
+
+def _callables() -> list[object]:
+    return [
+        _plain,
+        _wrapper,
+        _closure(),
+        _closure(),
+        lambda: None,
+        lambda x, y=1: None,
+        Callable_(),
+        Signed(),
+        Callable_,
+        Derived("x").on_click,
+        Derived.on_click,
+        _WithPartialMethod().first_given,
+        _WithPartialMethod().method,
+        functools.partial(_plain, 1),
+        print,
+        len,
+        [].append,
+        dict.fromkeys,
+    ]
+
+
+def test_a_callbacks_parameters_are_counted_as_textual_counts_them() -> None:
+    for func in _callables():
+        for _ in range(2):  # read, then kept
+            assert kept_lookups._count_parameters(func) == dispatch_count(func), func
+
+
+def dispatch_count(func: object) -> int:
+    return int(kept_lookups.TEXTUALS_COUNT(func))  # type: ignore[arg-type]
+
+
+def test_a_closure_made_again_is_not_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    kept_lookups.forget()
+    read: list[object] = []
+    signature = inspect.signature
+
+    def noted(func: Any, **kwargs: Any) -> inspect.Signature:
+        read.append(func)
+        return signature(func, **kwargs)
+
+    monkeypatch.setattr(inspect, "signature", noted)
+    closures = [_closure() for _ in range(5)]
+    assert len({id(closure) for closure in closures}) == 5
+    assert [kept_lookups._count_parameters(closure) for closure in closures] == [3] * 5
+    bound = [Derived("x").on_click for _ in range(3)]
+    assert [kept_lookups._count_parameters(method) for method in bound] == [1] * 3
+    assert len(read) == 2, "once for the closures' code, once for the method's"
+    assert kept_lookups._count_parameters(_wrapper) == 5
+    assert kept_lookups._count_parameters(_wrapper) == 5
+    assert len(read) == 4, "a wrapper is read each time, as Textual reads it"
