@@ -77,6 +77,7 @@ class CafApp(AppInOurWords[None]):
         self._validated_later = validated_later
         self._painted = False
         self._once_painted: list[Callable[[], object]] = []
+        self._steps_on_their_way = 0
         set_language(self.settings.lang)
         super().__init__()
         kept.read_kept()
@@ -147,10 +148,19 @@ class CafApp(AppInOurWords[None]):
     def go_to(self, step: NextStep) -> None:
         """Show ``step`` once the caller (usually a screen's worker) is done: the switch runs in
         the app's own handler, so it never cancels the worker that asked for it."""
+        self._steps_on_their_way += 1
         self.post_message(self.StepChanged(step))
 
     async def on_caf_app_step_changed(self, message: StepChanged) -> None:
-        await self.show_step(message.step)
+        try:
+            await self.show_step(message.step)
+        finally:
+            self._steps_on_their_way -= 1
+
+    @property
+    def screens_replaced_soon(self) -> bool:
+        """A step is on its way: every screen shown now is about to be replaced by it."""
+        return self._steps_on_their_way > 0
 
     async def show_step(self, step: NextStep) -> None:
         """Replace the current screen with the view of ``step`` (dialogs on top are closed)."""

@@ -193,7 +193,9 @@ class CafScreen(ShownAtCost, Screen[None]):
             self.show_error(error)
             self._note_error(error.code)
         finally:
-            if self.is_attached:
+            # A screen the answer replaces stays busy until it goes: ready again, it would
+            # take a second press, and be restyled and laid out for nothing.
+            if self.is_attached and not self.caf.screens_replaced_soon:
                 self.set_busy(False)
 
     def retry(self) -> None:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.widgets import Input
+import pytest
+from textual.widgets import Button, Input
 
+from caf_tui.api import NextStep
 from caf_tui.app import CafApp
 from caf_tui.backend.http import HttpBackend
 from caf_tui.config import Settings
 from caf_tui.screens.dashboard import DashboardScreen
 from caf_tui.screens.login import LoginScreen
+from caf_tui.widgets.messages import StatusLine
 from tests.keyrings import MemoryKeyring
 from tests.tui.drive import log_in, logged_in, screen_text, settle, type_into
 
@@ -140,3 +143,31 @@ async def test_temporary_identifier_switches_the_field(make_app: Callable[..., C
         error = app.screen.query_one("#error-identifier")
         assert error.display
         assert "T suivi de 8 chiffres" in str(error.render())
+
+
+async def test_a_screen_its_answer_replaces_stays_busy_until_it_goes(
+    make_app: Callable[..., CafApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between the server's answer and the next screen, « Se connecter » stays disabled and
+    « Envoi en cours » stays said: nothing can be sent twice, nothing is redrawn for nothing.
+    After a refusal (no next screen), the form is ready again."""
+    seen_when_replaced: list[tuple[bool, str]] = []
+    show_step = CafApp.show_step
+
+    async def noted(self: CafApp, step: NextStep) -> None:
+        leaving = self.screen
+        status = leaving.query_one(StatusLine)
+        seen_when_replaced.append(
+            (leaving.query_one("#login", Button).disabled, str(status.render()) * status.display)
+        )
+        await show_step(self, step)
+
+    monkeypatch.setattr(CafApp, "show_step", noted)
+    app = make_app()
+    async with logged_in(app, PAUL, "WrongPass1") as pilot:
+        assert "Identifiant ou mot de passe incorrect" in screen_text(app)
+        assert not app.screen.query_one("#login", Button).disabled, "refused: ready again"
+        assert not app.screen.query_one(StatusLine).display
+        await log_in(pilot, PAUL, "Leroy1978")
+        assert isinstance(app.screen, DashboardScreen)
+    assert seen_when_replaced == [(True, "Envoi en cours, veuillez patienter…")]
