@@ -19,6 +19,12 @@ The count is kept by what decides it: a plain function's code, a method's functi
 class, a callable object's class. Anything else (``__wrapped__``, ``__signature__``, a builtin)
 is read as Textual reads it.
 
+**Backgrounds.** ``StylesCache.get_inner_outer`` (the two background styles of a widget's lines)
+is an ``lru_cache`` on an instance method: its 1024 entries hold the ``StylesCache`` of widgets
+long gone, and each its rendered lines (textual#6665, open) — memory a counter that runs all day
+never got back — and it missed once per widget for the same two colours. It is kept by the two
+colours alone.
+
 A class's methods replaced after it first handled a message (a test's monkeypatch) would not
 be seen: nothing here does that, and ``forget`` is there for whatever would.
 """
@@ -27,25 +33,29 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Awaitable, Callable, Iterator
-from functools import partial
+from functools import lru_cache, partial
 from types import FunctionType, MethodType
 from typing import Any, cast
 
 import textual._callback
 from textual._on import OnNoWidget
+from textual._styles_cache import StylesCache
+from textual.color import Color
 from textual.css.match import match
 from textual.css.model import SelectorSet
 from textual.message import Message
 from textual.message_pump import MessagePump
+from textual.style import Style
 
 #: An ``@on`` handler and the selectors its message's widgets must match.
 _Decorated = tuple[Callable[..., Any], dict[str, tuple[SelectorSet, ...]]]
 #: A class's ``@on`` handlers for a message, in Textual's order, and its named handler.
 _ClassPlan = tuple[type, tuple[_Decorated, ...], Any]
 _PLANS: dict[tuple[type, type, str], tuple[_ClassPlan, ...]] = {}
-#: Textual's own walk and count, which these give the same answers as.
+#: Textual's own walk, count and backgrounds, which these give the same answers as.
 TEXTUALS_OWN = MessagePump._get_dispatch_methods
 TEXTUALS_COUNT = textual._callback._count_parameters
+TEXTUALS_INNER_OUTER = StylesCache.get_inner_outer
 _COUNTS: dict[tuple[object, str], int] = {}
 
 
@@ -147,11 +157,24 @@ def _count_parameters(func: Callable[..., Any]) -> int:
     return count
 
 
+@lru_cache(1024)
+def _inner_outer(base_background: Color, background: Color) -> tuple[Style, Style]:
+    return (Style(background=base_background + background), Style(background=base_background))
+
+
+def _get_inner_outer(
+    _styles_cache: StylesCache, base_background: Color, background: Color
+) -> tuple[Style, Style]:
+    """``StylesCache.get_inner_outer``, kept by the colours, not by the widget's cache."""
+    return _inner_outer(base_background, background)
+
+
 def install() -> None:
     """Every node's messages dispatched from kept plans, every callback's parameters counted
     once (idempotent)."""
     MessagePump._get_dispatch_methods = _get_dispatch_methods  # type: ignore[method-assign]
     textual._callback._count_parameters = _count_parameters
+    StylesCache.get_inner_outer = _get_inner_outer  # type: ignore[method-assign,assignment]
 
 
 def forget() -> None:

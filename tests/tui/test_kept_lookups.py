@@ -6,13 +6,17 @@ callback's parameters counted as Textual counts them, read once."""
 from __future__ import annotations
 
 import functools
+import gc
 import inspect
+import weakref
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from textual import events, on
+from textual._styles_cache import StylesCache
 from textual.app import ComposeResult
+from textual.color import Color
 from textual.containers import Vertical
 from textual.message import Message
 from textual.message_pump import MessagePump
@@ -207,3 +211,39 @@ def test_a_closure_made_again_is_not_read_again(monkeypatch: pytest.MonkeyPatch)
     assert kept_lookups._count_parameters(_wrapper) == 5
     assert kept_lookups._count_parameters(_wrapper) == 5
     assert len(read) == 4, "a wrapper is read each time, as Textual reads it"
+
+
+class Cards(AppInOurWords[None]):
+    """A list rebuilt as a counter's screens are: the old widgets go."""
+
+    def compose(self) -> ComposeResult:
+        yield Vertical(id="cards")
+
+    async def rebuild(self) -> None:
+        cards = self.query_one("#cards")
+        await cards.remove_children()
+        await cards.mount(*(Static(f"carte {number}") for number in range(40)))
+
+
+async def test_a_removed_widgets_rendered_lines_are_freed() -> None:
+    """textual#6665: Textual's lru_cache on ``StylesCache.get_inner_outer`` kept each drawn
+    widget's styles cache, and its rendered lines, alive after the widget was gone."""
+    app = Cards()
+    async with app.run_test(size=(60, 50)) as pilot:
+        await app.rebuild()
+        await settle.settle(pilot)
+        app.screen._compositor.render_update(full=True)  # every card drawn
+        gone = [weakref.ref(card._styles_cache) for card in app.query(Static)]
+        assert len(gone) == 40
+        await app.rebuild()
+        await settle.settle(pilot)
+        app.screen._compositor.render_update(full=True)
+        gc.collect()
+        assert [ref for ref in gone if ref() is not None] == []
+        assert StylesCache.get_inner_outer is kept_lookups._get_inner_outer
+
+
+def test_the_backgrounds_are_textuals() -> None:
+    base, background = Color.parse("#102030"), Color.parse("#ffffff").with_alpha(0.25)
+    textuals = kept_lookups.TEXTUALS_INNER_OUTER(StylesCache(), base, background)
+    assert kept_lookups._get_inner_outer(StylesCache(), base, background) == textuals
