@@ -1,5 +1,5 @@
-"""What Textual looks up again at every message, looked up once: who handles a message, and how
-many parameters a callback takes.
+"""What Textual looks up again and again, looked up once: who handles a message, how many
+parameters a callback takes, and a widget's two background styles.
 
 **Handlers.** For every message a node handles (an ``Idle`` after each burst of messages, a
 ``Mount``, a key, a button's ``Pressed`` bubbling up to the app), Textual walks the node's whole
@@ -171,7 +171,7 @@ def _get_inner_outer(
 
 def install() -> None:
     """Every node's messages dispatched from kept plans, every callback's parameters counted
-    once (idempotent)."""
+    once, the background styles kept by colour (idempotent)."""
     MessagePump._get_dispatch_methods = _get_dispatch_methods  # type: ignore[method-assign]
     textual._callback._count_parameters = _count_parameters
     StylesCache.get_inner_outer = _get_inner_outer  # type: ignore[method-assign,assignment]
