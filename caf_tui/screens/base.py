@@ -125,6 +125,11 @@ class CafScreen(ShownAtCost, Screen[None]):
         """Focus ``field`` and, once its error is laid out, scroll both into view at once: no
         animation, so the form does not drift under a magnifier (or a snapshot)."""
         field.focus(scroll_visible=False)
+        if error is not None:
+            # Asked now, not when the error handles its next message: the screen's callbacks
+            # then wait for the layout that places a newly shown error (and moves what is
+            # under it), and the scroll is worked out from where things are.
+            self.refresh(layout=True)
 
         def reveal() -> None:
             if error is not None and error.display:

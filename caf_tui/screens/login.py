@@ -223,8 +223,10 @@ class LoginScreen(StepScreen[ShownLogin]):
         self.run_backend(send)
 
     def show_error(self, error: BackendError) -> None:
+        super().show_error(error)
         if isinstance(error, InvalidCredentials | AccountLocked):
+            # The password emptied and focused, with the refusal at the top of the form in
+            # view: on a short screen, the focus alone scrolled the reason away.
             password = self.query_one("#password", Input)
             password.value = ""
-            password.focus()
-        super().show_error(error)
+            self.point_at(password, self.field_error(error.field) or self.field_error(None))

@@ -11,6 +11,7 @@ from caf_tui.api import NextStep
 from caf_tui.app import CafApp
 from caf_tui.backend.http import HttpBackend
 from caf_tui.config import Settings
+from caf_tui.replay import settle as settling
 from caf_tui.screens.dashboard import DashboardScreen
 from caf_tui.screens.login import LoginScreen
 from caf_tui.widgets.messages import StatusLine
@@ -171,3 +172,29 @@ async def test_a_screen_its_answer_replaces_stays_busy_until_it_goes(
         await log_in(pilot, PAUL, "Leroy1978")
         assert isinstance(app.screen, DashboardScreen)
     assert seen_when_replaced == [(True, "Envoi en cours, veuillez patienter…")]
+
+
+@pytest.mark.parametrize("size", [(60, 21), (80, 19)])
+async def test_a_refusal_is_in_view_beside_the_emptied_password(
+    make_app: Callable[..., CafApp], size: tuple[int, int]
+) -> None:
+    """On a short screen (large characters, a small window) the form is taller than the view:
+    after « Identifiant ou mot de passe incorrect », both the error (at the top of the form)
+    and the password field, focused and emptied, are in view: a person sees why it was
+    emptied. Before, the password was scrolled to before the error was placed. Sent as a
+    person does (not batched: the app lays out and scrolls on its own)."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await type_into(pilot, "#identifier", PAUL)
+        await type_into(pilot, "#password", "WrongPass1")
+        await pilot.wait_for_animation()  # the scroll to the field, over as a person types
+        await settling.press(pilot, "enter", batched=False)
+        await settling.settle(pilot, batched=False)
+        screen = app.screen
+        error = screen.query_one("#error-form")
+        password = screen.query_one("#password", Input)
+        assert "Identifiant ou mot de passe incorrect" in str(error.render())
+        assert password.has_focus and password.value == ""
+        body = screen.query_one(".body").region
+        assert body.contains_region(error.region), (body, error.region)
+        assert body.contains_region(password.region), (body, password.region)
