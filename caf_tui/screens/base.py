@@ -112,9 +112,13 @@ class CafScreen(ShownAtCost, Screen[None]):
         except NoMatches:
             return None
 
+    def error_shown_in(self, error: BackendError) -> FieldError | None:
+        """Where ``show_error`` says ``error``: beside its field, or at the top of the form."""
+        return self.field_error(error.field) or self.field_error(None)
+
     def show_error(self, error: BackendError) -> None:
         """Show the error beside its field, or at the top of the form."""
-        target = self.field_error(error.field) or self.field_error(None)
+        target = self.error_shown_in(error)
         if target is not None:
             target.show(error.message)
         else:

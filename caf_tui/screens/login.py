@@ -229,4 +229,4 @@ class LoginScreen(StepScreen[ShownLogin]):
             # view: on a short screen, the focus alone scrolled the reason away.
             password = self.query_one("#password", Input)
             password.value = ""
-            self.point_at(password, self.field_error(error.field) or self.field_error(None))
+            self.point_at(password, self.error_shown_in(error))
