@@ -8,9 +8,8 @@ show whatever step it holds. Screens never decide where to go next; the server's
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from caf_tui.api import IdentifierKind, StepName
 from caf_tui.backend.errors import NotAuthenticated, StepMismatch
@@ -29,8 +28,7 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-@dataclass(frozen=True)
-class LoginStart:
+class LoginStart(NamedTuple):
     """The login before the server has said anything: what a screen reads of a step (its name,
     no progress) without the contract's ``LoginStep``, a pydantic model. The first frame is
     composed from it: pydantic costs more to import than a bare Textual app takes to paint."""

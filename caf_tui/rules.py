@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
-from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from caf_tui.api import IdentifierKind
 from caf_tui.i18n import N_, _
@@ -139,8 +138,7 @@ class PasswordRule(StrEnum):
     MATCH = "match"
 
 
-@dataclass(frozen=True)
-class RuleCheck:
+class RuleCheck(NamedTuple):
     rule: PasswordRule
     label: str
     ok: bool

@@ -17,9 +17,8 @@ import contextlib
 import hashlib
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from caf_tui.locale_choice import LOCALE_VARIABLES
 from caf_tui.user_cache import user_cache_dir, write_whole
@@ -87,8 +86,7 @@ class CachedSettings:
         self.__dict__.update(values)
 
 
-@dataclass(frozen=True)
-class CacheHit:
+class CacheHit(NamedTuple):
     settings: CachedSettings
     #: Where ``plain`` came from ("default" lets the terminal decide).
     plain_origin: str
@@ -123,8 +121,7 @@ def store(digest: str, loaded: LoadedSettings) -> None:
     write_whole(_entry(digest), json.dumps(entry).encode())  # else validated at each start
 
 
-@dataclass(frozen=True)
-class FlagShape:
+class FlagShape(NamedTuple):
     """What the command line needs of a setting to give it a flag."""
 
     boolean: bool

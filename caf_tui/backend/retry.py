@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from typing import NamedTuple
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 
@@ -55,8 +55,7 @@ def may_retry(method: str, headers: dict[str, str]) -> bool:
     return method.upper() in IDEMPOTENT_METHODS or IDEMPOTENCY_HEADER in headers
 
 
-@dataclass(frozen=True)
-class RetryPolicy:
+class RetryPolicy(NamedTuple):
     """How many tries, how long each may take, and how long to wait between them."""
 
     attempts: int = 3
