@@ -121,8 +121,10 @@ def caf(arguments: list[str]) -> int:
     _headless_with_hook()
     from caf_tui.cli import main
 
-    # Not a terminal here (a pipe): without --no-plain the line mode would be chosen.
-    return main(["--no-plain", *arguments])
+    # Not a terminal here (a pipe): the line mode would be chosen. Said by its variable, not
+    # by --no-plain: a person's ``caf-tui`` has no argument, and reads none (no parser built).
+    os.environ["CAF_TUI_PLAIN"] = "0"
+    return main(arguments)
 
 
 if __name__ == "__main__":

@@ -1,218 +1,37 @@
-"""``caf-tui``: one command tree (argparse), its words in the chosen language.
+"""``caf-tui``: one command tree (argparse, ``caf_tui.cli_parser``), its words in the chosen
+language.
 
 ``caf-tui [settings] [COMMAND …]``: without a command, the app (screens, or the line mode);
 ``serve``, ``replay``, ``record``, ``kiosk-pin``, ``completion`` and ``config`` are subcommands,
-each module giving ``add_arguments(parser)`` and ``run(args)``.
+each module giving ``add_arguments(parser)`` and ``run(args)``. ``caf-tui`` alone reads no
+argument: it starts without building the parser.
 """
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
-from caf_tui import cli_words
-from caf_tui.config_names import (
-    DEST_PREFIX,
-    FLAGS,
-    config_file,
-    config_override,
-    setting_flags,
-    variable_name,
-)
-from caf_tui.i18n import N_, _, set_language
+from caf_tui.cli_commands import commands_named
+from caf_tui.config_names import config_file, config_override, setting_flags, variable_name
+from caf_tui.i18n import _, set_language
 from caf_tui.locale_choice import language_from_locale
 
 if TYPE_CHECKING:
+    import argparse
+
     from caf_tui.config import Settings
     from caf_tui.config_sources import LoadedSettings
     from caf_tui.settings_cache import CacheHit
 
-PROG = "caf-tui"
-
-SETTING_HELP: dict[str, str] = {
-    "backend_url": N_("serveur qui parle le contrat /api/v1 (défaut : la démo locale intégrée)"),
-    "backend_kind": N_("autre implémentation, du groupe d'entry points caf_tui.backends"),
-    "stub_db": N_("fichier SQLite de la démo locale (défaut : dossier de données)"),
-    "plain": N_(
-        "mode ligne à ligne pour les lecteurs d'écran (aussi ACCESSIBLE=1, TERM=dumb ou une "
-        "sortie qui n'est pas un terminal) ; --no-plain impose le plein écran"
-    ),
-    "theme": N_("thème : caf, contrast (contraste élevé), ansi (couleurs du terminal)"),
-    "lang": N_("langue : fr ou en (défaut : celle du système)"),
-    "remember": N_("« Se souvenir de moi » dans le trousseau du système (défaut : oui)"),
-    "cursor_blink": N_("curseur clignotant (défaut : fixe)"),
-    "kiosk": N_("terminal partagé d'un accueil Caf"),
-    "kiosk_idle_seconds": N_("secondes sans touche avant l'effacement (au moins 30 ; 120)"),
-    "kiosk_warning_seconds": N_("secondes d'avertissement avant l'effacement (au moins 20 ; 20)"),
-    "kiosk_session_seconds": N_("durée maximale d'une visite en secondes (au moins 60 ; 1800)"),
-    "assist": N_("notes pour l'agent qui accompagne la personne"),
-    "log_level": N_("niveau du journal : debug, info, warning, error (défaut : warning)"),
-    "log_format": cli_words.LOG_FORMAT_HELP,
-    "log_file": N_("fichier du journal (défaut : dossier des journaux de l'utilisateur)"),
-}
-#: Settings whose value is a path (the shells complete them with file names).
-PATHS = frozenset({"stub_db", "log_file"})
-METAVARS = {
-    "backend_url": "URL",
-    "backend_kind": N_("NOM"),
-    "stub_db": cli_words.FILE,
-    "log_file": cli_words.FILE,
-    "kiosk_idle_seconds": cli_words.SECONDS,
-    "kiosk_warning_seconds": cli_words.SECONDS,
-    "kiosk_session_seconds": cli_words.SECONDS,
-}
-
-
-def package_version() -> str:
-    from importlib.metadata import version
-
-    return version("caf-tui")
-
-
-class VersionAction(argparse.Action):
-    """``--version``, its number read when asked for: importlib.metadata and the installed
-    files it reads cost a tenth of a bare Textual app's first paint, at every start."""
-
-    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
-        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
-
-    def __call__(
-        self,
-        parser: argparse.ArgumentParser,
-        namespace: argparse.Namespace,
-        values: object,
-        option_string: str | None = None,
-    ) -> None:
-        print(f"{parser.prog} {package_version()}")
-        parser.exit()
-
-
-def add_version(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--version", action=VersionAction, help=_("affiche la version et quitte"))
-
-
-def _help(name: str) -> str:
-    return f"{_(SETTING_HELP[name])} [{variable_name(name)}]".replace("%", "%%")
-
-
-def add_setting_arguments(parser: argparse.ArgumentParser) -> None:
-    """A flag per setting (but the PIN hash: a flag would show in ``ps``)."""
-    from caf_tui.settings_cache import flag_shapes
-
-    shapes = flag_shapes()
-    group = parser.add_argument_group(_("réglages (option > variable > fichier > défaut)"))
-    for name, flag in FLAGS.items():
-        shape = shapes[name]
-        options: dict[str, Any] = {"dest": DEST_PREFIX + name, "help": _help(name)}
-        if shape.boolean:
-            options["action"] = argparse.BooleanOptionalAction
-        else:
-            if shape.choices is not None:
-                options["choices"] = shape.choices
-            if name in METAVARS:
-                options["metavar"] = _(METAVARS[name])
-        added = group.add_argument(flag, **options)
-        if name in PATHS:
-            cli_words.completes(added, "file")
-
-
-Handler = Callable[[argparse.Namespace], int]
-
-#: name, help, module, its add_arguments, its run.
-SUBCOMMANDS: tuple[tuple[str, str, str, str, str], ...] = (
-    ("serve", N_("sert le mode borne dans un navigateur"), "caf_tui.serve", "add_arguments", "run"),
-    (
-        "replay",
-        N_("rejoue des parcours (QA) et écrit un rapport"),
-        "caf_tui.replay.command",
-        "add_replay_arguments",
-        "run_replay",
-    ),
-    (
-        "record",
-        N_("enregistre un parcours fait dans l'application"),
-        "caf_tui.replay.command",
-        "add_record_arguments",
-        "run_record",
-    ),
-    (
-        "kiosk-pin",
-        N_("donne le hachage argon2 du code du personnel"),
-        "caf_tui.kiosk.pin",
-        "add_arguments",
-        "run",
-    ),
-    (
-        "completion",
-        N_("script de complétion pour bash, zsh ou fish"),
-        "caf_tui.completion",
-        "add_arguments",
-        "run",
-    ),
-    (
-        "config",
-        N_("montre les réglages en vigueur et d'où vient chacun"),
-        "caf_tui.config_command",
-        "add_arguments",
-        "run",
-    ),
-)
-
-
-def build_parser(commands: Collection[str] | None = None) -> argparse.ArgumentParser:
-    """The whole tree; with ``commands``, only those subcommands get their own arguments (the
-    others are named, with their summary): a subcommand's module is imported only when asked
-    for, so ``caf-tui`` alone starts without the replayer (which loads the stub)."""
-    cli_words.install()
-    parser = cli_words.CommandParser(
-        prog=PROG,
-        formatter_class=cli_words.CommandHelpFormatter,
-        description=_("Guide du portail Caf « Mon Compte » dans le terminal."),
-        epilog=_(
-            "Sans option : CAF_TUI_KIOSK_PIN_HASH (hachage du code du personnel, caf-tui "
-            "kiosk-pin), CAF_TUI_CONFIG (autre fichier de réglages). Fichier de réglages : "
-            "$XDG_CONFIG_HOME/caf-tui/config.toml (voir caf-tui config)."
-        ),
-    )
-    add_version(parser)
-    config = parser.add_argument(
-        "--config",
-        metavar=_(cli_words.FILE),
-        help=_("fichier de réglages TOML [CAF_TUI_CONFIG]"),
-    )
-    cli_words.completes(config, "file")
-    add_setting_arguments(parser)
-    subparsers = parser.add_subparsers(
-        title=_("commandes"),
-        metavar=_("COMMANDE"),
-        dest="command",
-        parser_class=cli_words.CommandParser,
-    )
-    for name, summary, module_name, add_name, run_name in SUBCOMMANDS:
-        sub = subparsers.add_parser(
-            name,
-            help=_(summary),
-            description=_(summary),
-            formatter_class=cli_words.CommandHelpFormatter,
-        )
-        if commands is None or name in commands:
-            getattr(import_module(module_name), add_name)(sub)
-        sub.set_defaults(handler=f"{module_name}:{run_name}")
-    return parser
-
-
-def commands_named(argv: Sequence[str]) -> set[str]:
-    """Every word of ``argv`` that names a subcommand (the one run is among them, whatever
-    the flags' values before it)."""
-    names = {name for name, *_rest in SUBCOMMANDS}
-    return {word for word in argv if word in names}
+#: A subcommand's ``run``: its parsed arguments, its exit status.
+Handler = Callable[["argparse.Namespace"], int]
 
 
 # --- the app ---------------------------------------------------------------------------------
@@ -277,12 +96,18 @@ def collector_held_until_painted() -> Iterator[None]:
 
 def early_language(argv: Sequence[str]) -> str:
     """The language of the help and the messages, before the settings are read in full."""
-    early = argparse.ArgumentParser(add_help=False)
-    early.add_argument("--lang")
-    early.add_argument("--config")
-    known, _rest = early.parse_known_args(list(argv))
-    config_override.set(Path(known.config) if known.config else None)  # this run's only
-    for candidate in (known.lang, os.environ.get(variable_name("lang")), _language_in_file()):
+    lang: str | None = None
+    config: str | None = None
+    if argv:  # none: neither flag, and a person's start does without argparse
+        import argparse
+
+        early = argparse.ArgumentParser(add_help=False)
+        early.add_argument("--lang")
+        early.add_argument("--config")
+        known, _rest = early.parse_known_args(list(argv))
+        lang, config = known.lang, known.config
+    config_override.set(Path(config) if config else None)  # this run's only
+    for candidate in (lang, os.environ.get(variable_name("lang")), _language_in_file()):
         if candidate in ("fr", "en"):
             return str(candidate)
     return language_from_locale()
@@ -303,11 +128,25 @@ def _language_in_file() -> object:
 def settings_from_args(argv: Sequence[str] | None = None) -> Settings:
     """The settings a command line asks for (tests, tools)."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser(commands_named(arguments)).parse_args(arguments)
-    config_override.set(Path(args.config) if args.config else None)
+    args = parsed(arguments)
     from caf_tui.config_sources import load_settings
 
-    return load_settings(setting_flags(args)).settings
+    return load_settings(setting_flags(args) if args is not None else {}).settings
+
+
+def parsed(arguments: Sequence[str]) -> argparse.Namespace | None:
+    """The command line as the parser reads it, its config file made this run's; None for no
+    arguments, which the parser reads as no command, no config file and no setting
+    (``tests/cli/test_startup.py`` holds it to that): a person's ``caf-tui`` does without
+    building the parser."""
+    if not arguments:
+        config_override.set(None)
+        return None
+    from caf_tui.cli_parser import build_parser
+
+    args = build_parser(commands_named(arguments)).parse_args(list(arguments))
+    config_override.set(Path(args.config) if args.config else None)
+    return args
 
 
 def _handler(reference: str) -> Handler:
@@ -327,10 +166,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: Sequence[str] | None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     set_language(early_language(arguments))
-    args = build_parser(commands_named(arguments)).parse_args(arguments)
-    config_override.set(Path(args.config) if args.config else None)
-    flags = setting_flags(args)
-    if args.command is None:
+    args = parsed(arguments)
+    flags = setting_flags(args) if args is not None else {}
+    if args is None or args.command is None:
         from caf_tui import settings_cache
 
         digest = settings_cache.inputs_digest(flags, config_file())
@@ -346,12 +184,12 @@ def _run(argv: Sequence[str] | None) -> int:
             print(line, file=sys.stderr)
         return 2
     set_language(loaded.settings.lang)
-    if args.command in ("completion", "kiosk-pin", "config"):
+    if args is not None and args.command in ("completion", "kiosk-pin", "config"):
         return _handler(args.handler)(args)
     from caf_tui.logs import configure_logging
 
     configure_logging(loaded.settings)
-    if args.command is None:
+    if args is None or args.command is None:
         settings_cache.store(digest, loaded)
         return run_app(loaded)
     return _handler(args.handler)(args)

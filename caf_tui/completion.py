@@ -32,7 +32,7 @@ def parser_of(command: str) -> argparse.ArgumentParser:
         from caf_stub.__main__ import build_parser as stub_parser
 
         return stub_parser()
-    from caf_tui.cli import build_parser
+    from caf_tui.cli_parser import build_parser
 
     return build_parser()
 

@@ -4,11 +4,14 @@ config file's place, the variables' and flags' names (``caf_tui.config`` re-expo
 from __future__ import annotations
 
 import os
-from argparse import Namespace
 from contextvars import ContextVar
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
+
+if TYPE_CHECKING:
+    from argparse import Namespace
 
 ENV_PREFIX = "CAF_TUI_"
 #: Names another config file than the user's (tests, a counter's shared setup).

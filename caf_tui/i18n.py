@@ -17,20 +17,44 @@ was current then.
 from __future__ import annotations
 
 import contextlib
-import gettext
 import io
 from collections.abc import Iterator
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
-from caf_tui.user_cache import user_cache_dir, write_whole
+from caf_tui.user_cache import content_key, user_cache_dir, write_whole
+
+if TYPE_CHECKING:
+    import gettext
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "caf_tui"
 SOURCE_LANGUAGE = "fr"
 
-_translation: gettext.NullTranslations = gettext.NullTranslations()
+
+class Translations(Protocol):
+    """What ``_`` and ``ngettext`` ask of a catalog (``gettext.NullTranslations`` has it)."""
+
+    def gettext(self, message: str, /) -> str: ...
+
+    def ngettext(self, singular: str, plural: str, n: int, /) -> str: ...
+
+
+class SourceWords:
+    """The source language's words, as ``gettext.NullTranslations`` gives them: French, the
+    person's usual language, needs neither a catalog nor the ``gettext`` module (imported for
+    a translated language only: it is not needed by the first frame)."""
+
+    def gettext(self, message: str, /) -> str:
+        return message
+
+    def ngettext(self, singular: str, plural: str, n: int, /) -> str:
+        return singular if n == 1 else plural
+
+
+_translation: Translations = SourceWords()
 _language = SOURCE_LANGUAGE
 #: True while the portal (the stub, in this process) answers: its words stay French.
 _portal_voice: ContextVar[bool] = ContextVar("caf_tui_portal_voice", default=False)
@@ -47,10 +71,7 @@ def cache_dir() -> Path:
 
 def compiled_path(lang: str, po_bytes: bytes) -> Path:
     """The cached ``.mo`` of a ``.po`` with this content."""
-    import hashlib  # only for a translated language: French needs no catalog
-
-    digest = hashlib.sha256(po_bytes).hexdigest()[:20]
-    return cache_dir() / f"{DOMAIN}-{lang}-{digest}.mo"
+    return cache_dir() / f"{DOMAIN}-{lang}-{content_key(po_bytes)}.mo"
 
 
 def compile_catalog(po_bytes: bytes, lang: str) -> bytes:
@@ -77,6 +98,8 @@ def compiled_catalog(lang: str, po_bytes: bytes) -> bytes:
 @cache
 def load_translations(lang: str) -> gettext.NullTranslations:
     """The catalog of ``lang`` (or its base language, "en_GB" -> "en"); none: the source."""
+    import gettext
+
     for candidate in dict.fromkeys([lang, lang.split("_")[0].split("-")[0]]):
         path = catalog_path(candidate)
         if path.is_file():
@@ -100,10 +123,7 @@ def set_language(lang: str) -> None:
     """Switch every later ``_`` call to ``lang`` ("fr" is the source and needs no catalog)."""
     global _translation, _language
     _language = lang
-    if lang.startswith(SOURCE_LANGUAGE):
-        _translation = gettext.NullTranslations()
-    else:
-        _translation = load_translations(lang)
+    _translation = SourceWords() if lang.startswith(SOURCE_LANGUAGE) else load_translations(lang)
 
 
 def current_language() -> str:

@@ -24,7 +24,7 @@ def _parser(command: str) -> argparse.ArgumentParser:
         from caf_stub.__main__ import build_parser as stub_parser
 
         return stub_parser()
-    from caf_tui.cli import build_parser
+    from caf_tui.cli_parser import build_parser
 
     return build_parser()
 

@@ -14,14 +14,13 @@ fields are never written.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from caf_tui.locale_choice import LOCALE_VARIABLES
-from caf_tui.user_cache import user_cache_dir, write_whole
+from caf_tui.user_cache import content_key, user_cache_dir, write_whole
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -49,10 +48,7 @@ def _code_digest() -> str:
     # The validating code's bytes stand for the package's version: they change with every
     # version that validates differently, and an edited checkout too; importlib.metadata alone
     # would cost a tenth of the bare app's first paint.
-    digest = hashlib.sha256()
-    for name in VALIDATING_CODE:
-        digest.update((PACKAGE / name).read_bytes())
-    return digest.hexdigest()
+    return content_key(*((PACKAGE / name).read_bytes() for name in VALIDATING_CODE))
 
 
 def _file_bytes(path: Path) -> str | None:
@@ -75,7 +71,7 @@ def inputs_digest(flags: Mapping[str, object], config_file: Path) -> str:
         "file": [str(config_file), _file_bytes(config_file)],
         "flags": sorted((name, str(value)) for name, value in flags.items()),
     }
-    return hashlib.sha256(json.dumps(inputs).encode()).hexdigest()[:32]
+    return content_key(json.dumps(inputs).encode())
 
 
 class CachedSettings:
@@ -130,7 +126,7 @@ class FlagShape(NamedTuple):
 
 def flag_shapes() -> dict[str, FlagShape]:
     """Each setting's flag shape, read from ``Settings`` once per version of its code."""
-    target = settings_cache_dir() / f"flags-{_code_digest()[:32]}.json"
+    target = settings_cache_dir() / f"flags-{_code_digest()}.json"
     with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
         stored = json.loads(target.read_text(encoding="utf-8"))
         return {

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from importlib.util import source_hash
 from pathlib import Path
 
 
@@ -13,6 +14,15 @@ def user_cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("caf-tui"))
+
+
+def content_key(*parts: bytes) -> str:
+    """A key for what is kept under the hash of ``parts`` (16 hex digits). The hash Python's own
+    hash-based ``.pyc`` files carry of their source (SipHash, 64 bits): it tells one content
+    from another, as a cache key must, and needs no ``hashlib`` (whose OpenSSL costs the first
+    frame 6 M instructions). Not a defence against a forger: what can write the inputs can
+    write the cache too."""
+    return source_hash(b"".join(len(part).to_bytes(8, "big") + part for part in parts)).hex()
 
 
 def write_whole(target: Path, data: bytes) -> None:

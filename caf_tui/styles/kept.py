@@ -13,7 +13,6 @@ anyway (their shell's start-up files are beside it).
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import pickle
@@ -21,7 +20,7 @@ import sys
 from pathlib import Path
 
 from caf_tui.styles.parsed import ParsedOnce
-from caf_tui.user_cache import user_cache_dir, write_whole
+from caf_tui.user_cache import content_key, user_cache_dir, write_whole
 
 log = logging.getLogger(__name__)
 
@@ -38,13 +37,13 @@ def _textual_files() -> str:
     classes are made of (reading Textual's version from its metadata costs more)."""
     import textual.css
 
-    digest = hashlib.sha256(sys.version.encode())
+    parts = [sys.version.encode()]
     with os.scandir(Path(textual.css.__file__).parent) as entries:
         for entry in sorted(entries, key=lambda entry: entry.name):
             if entry.name.endswith(".py"):
                 stat = entry.stat()
-                digest.update(f"{entry.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()[:32]
+                parts.append(f"{entry.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return content_key(*parts)
 
 
 def kept_file() -> Path:

@@ -7,7 +7,8 @@ import subprocess
 
 import pytest
 
-from caf_tui.cli import SUBCOMMANDS, main
+from caf_tui.cli import main
+from caf_tui.cli_commands import SUBCOMMANDS
 from caf_tui.completion import script
 
 

@@ -11,7 +11,8 @@ import pytest
 from caf_stub.__main__ import RunSettings
 from caf_stub.__main__ import main as stub_main
 from caf_stub.settings import StubSettings
-from caf_tui.cli import SUBCOMMANDS, main
+from caf_tui.cli import main
+from caf_tui.cli_commands import SUBCOMMANDS
 from caf_tui.config import Settings, variable_name
 from caf_tui.config_sources import FLAGS
 

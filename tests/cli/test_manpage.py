@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from caf_tui.cli import SUBCOMMANDS
+from caf_tui.cli_commands import SUBCOMMANDS
 from caf_tui.manpage import pages
 
 

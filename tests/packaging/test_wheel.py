@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from caf_tui.cli import SUBCOMMANDS
+from caf_tui.cli_commands import SUBCOMMANDS
 
 pytestmark = [pytest.mark.slow, pytest.mark.packaging]
 

@@ -43,6 +43,12 @@ AFTER_THE_FRAME = (
     # The validators and views of later steps, loaded when first needed.
     "phonenumbers",
     "email_validator",
+    # ``caf-tui`` alone reads no argument: no parser (argparse brings gettext), and the
+    # caches' keys need no hashlib (OpenSSL).
+    "argparse",
+    "gettext",
+    "hashlib",
+    "_hashlib",
 )
 LATER_VIEWS = (
     "caf_tui.screens.dashboard",
