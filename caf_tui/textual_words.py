@@ -28,6 +28,9 @@ from textual.keys import format_key
 from caf_tui import kept_lookups, typography
 from caf_tui.i18n import N_, _
 
+# Before our first widget, screen or app class is made (this module's app is the first).
+kept_lookups.install_class_bookkeeping()
+
 ReturnType = TypeVar("ReturnType")
 
 #: Key names as a keyboard's keycaps print them (French; English in the catalog).

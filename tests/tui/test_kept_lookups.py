@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import functools
 import gc
+import importlib
 import inspect
+import pkgutil
 import weakref
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -18,8 +20,10 @@ from textual._styles_cache import StylesCache
 from textual.app import ComposeResult
 from textual.color import Color
 from textual.containers import Vertical
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.message_pump import MessagePump
+from textual.reactive import reactive
 from textual.widgets import Button, Input, Static
 
 from caf_tui import kept_lookups
@@ -247,3 +251,83 @@ def test_the_backgrounds_are_textuals() -> None:
     base, background = Color.parse("#102030"), Color.parse("#ffffff").with_alpha(0.25)
     textuals = kept_lookups.TEXTUALS_INNER_OUTER(StylesCache(), base, background)
     assert kept_lookups._get_inner_outer(StylesCache(), base, background) == textuals
+
+
+# --- classes ---------------------------------------------------------------------------------
+
+
+def _node_classes() -> list[type[DOMNode]]:
+    found: dict[type[DOMNode], None] = {}
+    todo: list[type[DOMNode]] = [DOMNode]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            if sub not in found:
+                found[sub] = None
+                todo.append(sub)
+    return list(found)
+
+
+def _gathered(cls: type[DOMNode]) -> tuple[object, ...]:
+    return (
+        list(cls._reactives.items()),
+        cls._computes,
+        cls._css_type_name,
+        cls._css_type_names,
+        cls._inherit_css,
+        cls._inherit_bindings,
+        cls._inherit_component_classes,
+    )
+
+
+def test_every_node_class_gathers_what_textual_gathers() -> None:
+    """Every widget, screen and app class of the process (each step's screen, the kiosk's,
+    Textual's own), then Textual's own bookkeeping done again on it: the same reactives in the
+    same order, the same computes and CSS names."""
+    import caf_tui.kiosk
+    import caf_tui.screens
+    import caf_tui.widgets
+
+    for package in (caf_tui.screens, caf_tui.widgets, caf_tui.kiosk):
+        for module in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+            importlib.import_module(module.name)
+    hook = kept_lookups.TEXTUALS_SUBCLASS_HOOK.__func__
+    classes = _node_classes()
+    assert len(classes) > 100
+    made_by_ours = 0
+    for cls in classes:
+        ours = _gathered(cls)
+        hook(
+            cls,
+            inherit_css=cls._inherit_css,
+            inherit_bindings=cls._inherit_bindings,
+            inherit_component_classes=cls._inherit_component_classes,
+        )
+        assert _gathered(cls) == ours, cls
+        made_by_ours += cls.__module__.startswith(("caf_tui", "tests"))
+    assert made_by_ours > 60
+
+
+def test_a_class_made_after_the_install_is_gathered_from_its_bases() -> None:
+    class _Counting(Static):
+        count = reactive(0)
+        double = reactive(0)
+
+        def compute_double(self) -> int:
+            return self.count * 2
+
+    class _Mixin:
+        label = reactive("")
+
+        def _compute_label(self) -> str:
+            return "mixed"
+
+    class _Mixed(_Mixin, _Counting, inherit_css=False, inherit_bindings=False):
+        count = reactive(1)  # its own wins over its base's
+
+    assert DOMNode.__dict__["__init_subclass__"].__func__ is kept_lookups._init_subclass
+    assert Static in kept_lookups._OWN_REACTIVES  # a base read once, then kept
+    assert _Counting._computes == frozenset({"double"})
+    assert _Mixed._computes == frozenset({"double", "label"})
+    assert list(_Mixed._reactives) == [*Static._reactives, "count", "double", "label"]
+    assert _Mixed._reactives["count"] is _Mixed.__dict__["count"]
+    assert (_Mixed._inherit_css, _Mixed._inherit_bindings) == (False, False)
