@@ -23,7 +23,6 @@ from caf_tui.screens.frames import ShownAtCost
 from caf_tui.steps import spec_for, words
 from caf_tui.steps.spec import StepSpec
 from caf_tui.steps.words import QUIT_JOURNEY
-from caf_tui.widgets.assist_bar import AssistBar, toggle_handover
 from caf_tui.widgets.button import Button
 from caf_tui.widgets.messages import FieldError, StatusLine
 
@@ -150,6 +149,10 @@ class CafScreen(ShownAtCost, Screen[None]):
 
     def _note_error(self, code: str | None) -> None:
         """Assisted mode: the staff bar names the error shown (« E-OTP-EXPIRED »)."""
+        if not self.caf.settings.assist:  # no bar: its module is not even imported
+            return
+        from caf_tui.widgets.assist_bar import AssistBar
+
         for bar in self.query(AssistBar).results(AssistBar):
             bar.error_code = code
 
@@ -261,11 +264,15 @@ class StepScreen(CafScreen, Generic[S]):
     def _mount_assist_bar(self) -> None:
         """Assisted mode: the staff note and the step's stable name under the header."""
         if self.caf.settings.assist:
+            from caf_tui.widgets.assist_bar import AssistBar
+
             name = getattr(self.step, "step", type(self).__name__)
             AssistBar.attach(self, str(name), getattr(self.step, "progress", None))
 
     def action_handover(self) -> None:
         """F2: hide every password and code field before staff turn the screen (again: show)."""
+        from caf_tui.widgets.assist_bar import toggle_handover
+
         toggle_handover(self)
 
     def submit(self, call: StepCall) -> None:

@@ -60,6 +60,9 @@ LATER_VIEWS = (
     "caf_tui.steps.account",
     "caf_tui.steps.recovery",
     "caf_tui.steps.sections",
+    # The assisted mode's staff bar: a person's start has none.
+    "caf_tui.widgets.assist_bar",
+    "caf_tui.widgets.password_field",
 )
 
 
