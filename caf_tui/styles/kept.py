@@ -1,11 +1,16 @@
-"""The parsed rules of the first frame's stylesheets, kept from one start to the next.
+"""The parsed rules of the first frame's stylesheets, and which of them each of its nodes got,
+kept from one start to the next.
 
 Textual parses every source at each start (its widgets' ``DEFAULT_CSS``, our ``.tcss``): a
 quarter of the work the login's first frame does beyond a bare Textual app's. ``ParsedOnce``
 keeps a process's parsed rules by source text, origin and variables; once the login is painted
 they are written to the user's cache, and the next start reads them back instead of parsing.
 An edited source or another theme is another key, so a stale rule is never used; the file is
-named by what shapes the pickled objects (Python's version, Textual's files).
+named by what shapes the pickled objects (Python's version, Textual's files, our matching code).
+
+The matches are kept beside them (``MatchedOnce.stable_matches``): matching every rule against
+every node was a third of the styling of the login's first frame; a node at a place seen by an
+earlier start, under rules made from the same sources, gets that start's match.
 
 Only the user's own cache directory is read: what can write there can run the user's code
 anyway (their shell's start-up files are beside it).
@@ -13,12 +18,15 @@ anyway (their shell's start-up files are beside it).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import pickle
 import sys
 from pathlib import Path
+from typing import Any, TypeGuard
 
+from caf_tui.styles.matched import KeptMatches
 from caf_tui.styles.parsed import ParsedOnce
 from caf_tui.user_cache import content_key, user_cache_dir, write_whole
 
@@ -28,16 +36,24 @@ log = logging.getLogger(__name__)
 class _ThisProcess:
     #: How many rules were read back (None: not tried yet).
     read: int | None = None
+    #: How many matches were read back.
+    matches_read = 0
     #: Written once: a test run starts hundreds of apps.
     written = False
 
 
+def _count(matches: KeptMatches) -> int:
+    return sum(len(places) for places in matches.values())
+
+
 def _textual_files() -> str:
-    """Python's version and the size and time of Textual's CSS code: what the pickled rules'
-    classes are made of (reading Textual's version from its metadata costs more)."""
+    """Python's version, the size and time of Textual's CSS code (what the pickled rules'
+    classes are made of: reading Textual's version from its metadata costs more) and our code
+    that says a place."""
     import textual.css
 
-    parts = [sys.version.encode()]
+    here = Path(__file__).parent
+    parts = [sys.version.encode(), (here / "matched.py").read_bytes()]
     with os.scandir(Path(textual.css.__file__).parent) as entries:
         for entry in sorted(entries, key=lambda entry: entry.name):
             if entry.name.endswith(".py"):
@@ -59,19 +75,43 @@ def read_kept() -> None:
         kept = pickle.loads(kept_file().read_bytes())
     except Exception:  # absent, half-written, of another shape: parsed as usual
         return
-    if isinstance(kept, dict) and all(isinstance(rules, dict) for rules in kept.values()):
-        ParsedOnce._rules_of.update(kept)
+    if not isinstance(kept, dict):
+        return
+    rules, matches = kept.get("rules"), kept.get("matches")
+    if _dict_of_dicts(rules) and _dict_of_dicts(matches):
+        ParsedOnce._rules_of.update(rules)
+        ParsedOnce.kept_matches.update(matches)
         _ThisProcess.read = ParsedOnce.rules_kept()
+        _ThisProcess.matches_read = _count(matches)
+
+
+def _dict_of_dicts(value: object) -> TypeGuard[dict[Any, dict[Any, Any]]]:
+    return isinstance(value, dict) and all(isinstance(inner, dict) for inner in value.values())
 
 
 def keep() -> None:
-    """Write the rules this process parsed, if it parsed any the file did not have."""
-    if _ThisProcess.written or ParsedOnce.rules_kept() <= (_ThisProcess.read or 0):
+    """Write the rules this process parsed and the matches it made, if the file lacked some."""
+    if _ThisProcess.written:
+        return
+    # This start's matches, and those read back that it did not meet again.
+    matches = ParsedOnce.stable_matches()
+    for token, places in ParsedOnce.kept_matches.items():
+        matches[token] = {**places, **matches.get(token, {})}
+    if ParsedOnce.rules_kept() <= (_ThisProcess.read or 0) and (
+        _count(matches) <= _ThisProcess.matches_read
+    ):
         return
     _ThisProcess.written = True
     try:
-        data = pickle.dumps(ParsedOnce._rules_of, protocol=pickle.HIGHEST_PROTOCOL)
+        kept = {"rules": ParsedOnce._rules_of, "matches": matches}
+        data = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # a rule some Textual version cannot pickle: parsed at each start
         log.warning("the parsed styles could not be kept", exc_info=True)
         return
-    write_whole(kept_file(), data)
+    target = kept_file()
+    write_whole(target, data)
+    # An earlier version's file is never read again (another name): not left behind.
+    with contextlib.suppress(OSError), os.scandir(target.parent) as entries:
+        for entry in entries:
+            if entry.name.startswith("rules-") and entry.name != target.name:
+                os.unlink(entry.path)

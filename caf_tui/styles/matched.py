@@ -12,6 +12,11 @@ apps of the process. Textual's own cache does this for siblings of one restyle o
 The pseudo-classes that depend on siblings or descendants (``:first-child``, ``:odd``,
 ``:focus-within``...) are not in the path: a node that a rule with one of them could match is
 matched as Textual does, every time.
+
+A start's matches can be kept for the next start (``caf_tui.styles.kept``): by the rules'
+sources (a subclass's ``_stable_rules_token``) and the place said without objects, each node
+by what a selector can see of it: its type's CSS names, its id and classes, its states. The
+login's first frame then matches nothing anew.
 """
 
 from __future__ import annotations
@@ -42,6 +47,9 @@ _TRANSITIONS = "transitions"
 
 _Flags = tuple[bool, bool, bool, bool]
 _Match = tuple[_Flags, RulesMap]
+#: A place said without objects (``_stable_place``), and the matches kept by it.
+StablePlace = tuple[tuple[object, ...], ...]
+KeptMatches = dict[str, dict[StablePlace, _Match]]
 
 
 class _RulesSeen:
@@ -71,6 +79,12 @@ class MatchedOnce(Stylesheet):
     _numbers: ClassVar[count[int]] = count()
     #: One match for each contents seen (``_one_of_alike``).
     _alike: ClassVar[dict[frozenset[tuple[str, object]], RulesMap]] = {}
+    #: The stable token of each rules' number (``_stable_rules_token``), when they have one.
+    _token_of_number: ClassVar[dict[int, str]] = {}
+    #: What a type is to a selector: its CSS type names and the pseudo-classes it is read for.
+    _type_tokens: ClassVar[dict[type[DOMNode], tuple[object, ...]]] = {}
+    #: Matches an earlier start kept, by rules token and stable place (``kept.read_kept``).
+    kept_matches: ClassVar[KeptMatches] = {}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -92,8 +106,64 @@ class MatchedOnce(Stylesheet):
                 self._alike.clear()
             found = (next(self._numbers), _RulesSeen(list(rules)))
             self._seen[identity] = found
+            token = self._stable_rules_token()
+            if token is not None:
+                self._token_of_number[found[0]] = token
         self._rules_seen, self._rules_seen_of = found, rules_map
         return found
+
+    def _stable_rules_token(self) -> str | None:
+        """What the current rules were made from, the same from one start to the next; None:
+        their matches are not kept."""
+        return None
+
+    @classmethod
+    def _type_token(cls, node_type: type[DOMNode]) -> tuple[object, ...]:
+        token = cls._type_tokens.get(node_type)
+        if token is None:
+            checks = cls._checks(node_type)
+            said = (
+                ("own",)
+                if checks is None
+                else tuple(sorted(node_type._PSEUDO_CLASSES.keys() - _ORDER_AND_DESCENDANTS))
+            )
+            token = cls._type_tokens[node_type] = (tuple(sorted(node_type._css_type_names)), said)
+        return token
+
+    @classmethod
+    def _stable_place(cls, place: tuple[object, ...]) -> StablePlace:
+        """``place`` with each node's type said as a selector sees it."""
+        stable: list[tuple[object, ...]] = []
+        for node_type, node_id, classes, state in cast(
+            "tuple[tuple[type[DOMNode], str | None, frozenset[str], tuple[object, ...]], ...]",
+            place,
+        ):
+            stable.append((cls._type_token(node_type), node_id, tuple(sorted(classes)), state))
+        return tuple(stable)
+
+    @classmethod
+    def stable_matches(cls) -> KeptMatches:
+        """This process's matches, said without objects, to be kept for the next start."""
+        kept: KeptMatches = {}
+        for (number, place), match in cls._matches.items():
+            token = cls._token_of_number.get(cast("int", number))
+            if token is not None:
+                places = kept.setdefault(token, {})
+                places[cls._stable_place(cast("tuple[object, ...]", place))] = match
+        return kept
+
+    def _kept_match(self, number: int, place: tuple[object, ...]) -> _Match | None:
+        token = self._token_of_number.get(number)
+        if token is None:
+            return None
+        places = self.kept_matches.get(token)
+        if places is None:
+            return None
+        found = places.get(self._stable_place(place))
+        if found is None:
+            return None
+        flags, rules = found
+        return flags, self._one_of_alike(rules)
 
     @classmethod
     def _checks(cls, node_type: type[DOMNode]) -> tuple[Callable[[Any], bool], ...] | None:
@@ -178,6 +248,10 @@ class MatchedOnce(Stylesheet):
         number, seen = self._current_rules()
         key = (number, self._place(node, seen))
         found = self._matches.get(key)
+        if found is None and self.kept_matches:
+            found = self._kept_match(number, key[1])
+            if found is not None:
+                self._matches[key] = found
         if found is not None:
             flags, rules = found
             (

@@ -1,17 +1,28 @@
 """The parsed styles kept from one start to the next (issue 15, point 4): a start reads back the
-rules an earlier one parsed instead of parsing them; an edited source is parsed; a broken file
-is no worse than none."""
+rules an earlier one parsed instead of parsing them, and which rules each node got instead of
+matching them again; an edited source is parsed and matched; a broken file is no worse than
+none."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.app import App, ComposeResult
+from textual.color import Color
+from textual.containers import Vertical
 from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
+from textual.geometry import Spacing
+from textual.layout import Layout
+from textual.widget import Widget
+from textual.widgets import Button, Label, Static
 
 from caf_tui.styles import kept
+from caf_tui.styles.matched import MatchedOnce
 from caf_tui.styles.parsed import ParsedOnce
 
 SOURCE = "Button.-narrow { width: 1fr; color: $primary; }\n#login { margin: 1 2; }"
@@ -36,7 +47,14 @@ def parsed(source: str = SOURCE, variables: dict[str, str] = VARIABLES) -> list[
 def next_start(monkeypatch: pytest.MonkeyPatch) -> None:
     """As a new process: nothing parsed, read or kept yet."""
     monkeypatch.setattr(ParsedOnce, "_rules_of", {})
+    monkeypatch.setattr(ParsedOnce, "_source_tokens", {})
+    monkeypatch.setattr(MatchedOnce, "_matches", {})
+    monkeypatch.setattr(MatchedOnce, "_seen", {})
+    monkeypatch.setattr(MatchedOnce, "_alike", {})
+    monkeypatch.setattr(MatchedOnce, "_token_of_number", {})
+    monkeypatch.setattr(MatchedOnce, "kept_matches", {})
     monkeypatch.setattr(kept._ThisProcess, "read", None)
+    monkeypatch.setattr(kept._ThisProcess, "matches_read", 0)
     monkeypatch.setattr(kept._ThisProcess, "written", False)
 
 
@@ -133,3 +151,119 @@ def test_a_file_of_an_older_shape_is_parsed_anew(
     kept.read_kept()
     refuse_parsing(monkeypatch)
     assert "width: 1fr" in "".join(rule.css for rule in parsed())
+
+
+# --- matches ---------------------------------------------------------------------------------
+
+
+class Styled(App[None]):
+    """A start of an app styled as caf-tui's are: its rules parsed once, its matches kept."""
+
+    def __init__(self, css: str, link: type[Static] = Static) -> None:
+        self.CSS = css
+        self.link = link
+        super().__init__()
+        kept.read_kept()
+        self.stylesheet = ParsedOnce(variables=self.get_css_variables())
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="column"):
+            yield Label("Identifiant", id="identifier", classes="label")
+            yield Button("Se connecter", id="login", variant="primary")
+            yield self.link("Mot de passe oublié ?", id="forgot", classes="link")
+
+
+CSS = """
+#column { width: 30; }
+.label { color: red; text-style: bold; }
+#column > Button.-primary { margin: 1 2; }
+Static.link:hover { text-style: underline; }
+"""
+
+
+async def styles_of_a_start(
+    css: str = CSS, link: type[Static] = Static
+) -> dict[str, dict[str, object]]:
+    """Each widget's base rules once the app is painted, as its first start keeps them."""
+    app = Styled(css, link)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        styles = {
+            f"{type(node).__name__}#{node.id}": {
+                # A layout has no equality of its own: one start's is not another's.
+                name: type(value) if isinstance(value, Layout) else value
+                for name, value in node.styles.base.get_rules().items()
+            }
+            for node in app.screen.walk_children(Widget)
+        }
+        kept.keep()
+    return styles
+
+
+def refuse_matching(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    matched: list[str] = []
+    textuals = Stylesheet.apply
+
+    def counted(self: Stylesheet, node: DOMNode, **kwargs: Any) -> None:
+        matched.append(type(node).__name__)
+        textuals(self, node, **kwargs)
+
+    monkeypatch.setattr(Stylesheet, "apply", counted)
+    return matched
+
+
+async def test_a_later_start_gets_each_nodes_match_back(
+    fresh_process: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = await styles_of_a_start()
+    assert first["Label#identifier"]["color"] == Color.parse("red")
+    assert first["Button#login"]["margin"] == Spacing(1, 2, 1, 2)
+
+    next_start(monkeypatch)
+    matched = refuse_matching(monkeypatch)
+    assert await styles_of_a_start() == first
+    assert {"Label", "Button", "Static", "Vertical"}.isdisjoint(matched)
+
+
+async def test_an_edited_rule_is_matched_anew(
+    fresh_process: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await styles_of_a_start()
+    next_start(monkeypatch)
+    matched = refuse_matching(monkeypatch)
+    edited = await styles_of_a_start(CSS.replace("color: red", "color: blue"))
+    assert edited["Label#identifier"]["color"] == Color.parse("blue")
+    assert "Label" in matched
+
+
+def test_a_place_says_each_type_as_a_selector_sees_it() -> None:
+    """A kept match is found by its place said without objects: a node's type by its CSS names
+    (a ``Link`` made on ``Label`` is not one made on ``Static``: ``Label.link`` is its rule),
+    not by the class object (another start's ``Link`` made the same way is the same)."""
+    on_static = type("Link", (Static,), {})
+    on_label = type("Link", (Label,), {})
+    again = type("Link", (Static,), {})
+
+    def place(node_type: type) -> tuple[object, ...]:
+        return (
+            (Vertical, "column", frozenset(), (False,) * 4),
+            (node_type, None, frozenset({"link"}), (False,) * 4),
+        )
+
+    assert MatchedOnce._stable_place(place(on_static)) != MatchedOnce._stable_place(place(on_label))
+    assert MatchedOnce._stable_place(place(on_static)) == MatchedOnce._stable_place(place(again))
+
+
+def test_the_kept_file_holds_the_matches_and_replaces_an_older_versions(
+    fresh_process: Path,
+) -> None:
+    older = kept.kept_file().parent / "rules-0123456789abcdef.pickle"
+    older.parent.mkdir(parents=True)
+    older.write_bytes(b"an older version's")
+    kept.read_kept()
+    parsed()
+    kept.keep()
+    assert not older.exists()
+    import pickle
+
+    assert set(pickle.loads(kept.kept_file().read_bytes())) == {"rules", "matches"}
