@@ -26,7 +26,6 @@ import sys
 from pathlib import Path
 from typing import Any, TypeGuard
 
-from caf_tui.styles.matched import KeptMatches
 from caf_tui.styles.parsed import ParsedOnce
 from caf_tui.user_cache import content_key, user_cache_dir, write_whole
 
@@ -36,14 +35,8 @@ log = logging.getLogger(__name__)
 class _ThisProcess:
     #: How many rules were read back (None: not tried yet).
     read: int | None = None
-    #: How many matches were read back.
-    matches_read = 0
     #: Written once: a test run starts hundreds of apps.
     written = False
-
-
-def _count(matches: KeptMatches) -> int:
-    return sum(len(places) for places in matches.values())
 
 
 def _textual_files() -> str:
@@ -82,7 +75,6 @@ def read_kept() -> None:
         ParsedOnce._rules_of.update(rules)
         ParsedOnce.kept_matches.update(matches)
         _ThisProcess.read = ParsedOnce.rules_kept()
-        _ThisProcess.matches_read = _count(matches)
 
 
 def _dict_of_dicts(value: object) -> TypeGuard[dict[Any, dict[Any, Any]]]:
@@ -93,13 +85,15 @@ def keep() -> None:
     """Write the rules this process parsed and the matches it made, if the file lacked some."""
     if _ThisProcess.written:
         return
-    # This start's matches, and those read back that it did not meet again.
+    # This start's matches only: those of earlier starts that it did not meet (another
+    # screen, another theme) are not carried on from file to file.
     matches = ParsedOnce.stable_matches()
-    for token, places in ParsedOnce.kept_matches.items():
-        matches[token] = {**places, **matches.get(token, {})}
-    if ParsedOnce.rules_kept() <= (_ThisProcess.read or 0) and (
-        _count(matches) <= _ThisProcess.matches_read
-    ):
+    new_matches = any(
+        place not in ParsedOnce.kept_matches.get(token, {})
+        for token, places in matches.items()
+        for place in places
+    )
+    if ParsedOnce.rules_kept() <= (_ThisProcess.read or 0) and not new_matches:
         return
     _ThisProcess.written = True
     try:

@@ -54,7 +54,6 @@ def next_start(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(MatchedOnce, "_token_of_number", {})
     monkeypatch.setattr(MatchedOnce, "kept_matches", {})
     monkeypatch.setattr(kept._ThisProcess, "read", None)
-    monkeypatch.setattr(kept._ThisProcess, "matches_read", 0)
     monkeypatch.setattr(kept._ThisProcess, "written", False)
 
 
