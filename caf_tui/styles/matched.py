@@ -104,6 +104,7 @@ class MatchedOnce(Stylesheet):
                 self._seen.clear()
                 self._matches.clear()
                 self._alike.clear()
+                self._token_of_number.clear()
             found = (next(self._numbers), _RulesSeen(list(rules)))
             self._seen[identity] = found
             token = self._stable_rules_token()
