@@ -266,3 +266,48 @@ def test_the_kept_file_holds_the_matches_and_replaces_an_older_versions(
     import pickle
 
     assert set(pickle.loads(kept.kept_file().read_bytes())) == {"rules", "matches"}
+
+
+async def login_styles() -> dict[str, dict[str, object]]:
+    """Every node of caf-tui's login, its base rules, once painted (and kept)."""
+    from caf_tui.app import CafApp
+    from caf_tui.backend.http import HttpBackend
+    from caf_tui.config import Settings
+
+    app = CafApp(
+        Settings(remember=False, cursor_blink=False), backend=HttpBackend("http://127.0.0.1:9")
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        styles = {
+            f"{node.css_path_nodes}": {
+                name: type(value) if isinstance(value, Layout) else value
+                for name, value in node.styles.base.get_rules().items()
+            }
+            for node in app.screen.walk_children(Widget, with_self=True)
+        }
+        kept.keep()
+    return styles
+
+
+async def test_the_login_of_a_later_start_is_styled_as_the_first(
+    fresh_process: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = await login_styles()
+    assert len(first) > 30
+    next_start(monkeypatch)
+    matched = refuse_matching(monkeypatch)
+    from caf_tui.app import CafApp
+
+    at_the_frame: list[list[str]] = []
+    painted = CafApp._after_the_first_frame
+
+    def counted(app: CafApp) -> None:
+        at_the_frame.append(list(matched))
+        painted(app)
+
+    monkeypatch.setattr(CafApp, "_after_the_first_frame", counted)
+    assert await login_styles() == first
+    # Matched anew before the frame: only the tick boxes' labels, whose rules look at their
+    # siblings or descendants (matched every time, as Textual does).
+    assert at_the_frame == [["DOMNode", "DOMNode"]]
