@@ -22,12 +22,9 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from caf_tui.user_cache import content_key, user_cache_dir, write_whole
-
-if TYPE_CHECKING:
-    import gettext
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "caf_tui"
@@ -96,16 +93,16 @@ def compiled_catalog(lang: str, po_bytes: bytes) -> bytes:
 
 
 @cache
-def load_translations(lang: str) -> gettext.NullTranslations:
+def load_translations(lang: str) -> Translations:
     """The catalog of ``lang`` (or its base language, "en_GB" -> "en"); none: the source."""
-    import gettext
-
     for candidate in dict.fromkeys([lang, lang.split("_")[0].split("-")[0]]):
         path = catalog_path(candidate)
         if path.is_file():
+            import gettext
+
             mo = compiled_catalog(candidate, path.read_bytes())
             return gettext.GNUTranslations(io.BytesIO(mo))
-    return gettext.NullTranslations()
+    return SourceWords()
 
 
 @contextlib.contextmanager

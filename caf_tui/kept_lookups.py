@@ -181,30 +181,22 @@ def _get_inner_outer(
 
 
 _COMPUTE_PREFIXES = ("_compute_", "compute_")
-#: Each class's own reactives and ``compute_`` names, read once it is a base.
-_OWN_REACTIVES: dict[type, dict[str, Reactive[Any]]] = {}
-_OWN_COMPUTES: dict[type, tuple[str, ...]] = {}
+_Own = tuple[dict[str, Reactive[Any]], tuple[str, ...]]
+#: Each base's own reactives and ``compute_`` names, read once it is a base.
+_BASES_OWN: dict[type, _Own] = {}
 
 
-def _reactives_in(cls: type) -> dict[str, Reactive[Any]]:
-    return {name: value for name, value in cls.__dict__.items() if isinstance(value, Reactive)}
+def _own(cls: type) -> _Own:
+    """What ``cls`` itself (not its bases) has: its reactives and its ``compute_`` names."""
+    names = cls.__dict__
+    reactives = {name: value for name, value in names.items() if isinstance(value, Reactive)}
+    return reactives, tuple(name for name in names if name.startswith(_COMPUTE_PREFIXES))
 
 
-def _computes_in(cls: type) -> tuple[str, ...]:
-    return tuple(name for name in cls.__dict__ if name.startswith(_COMPUTE_PREFIXES))
-
-
-def _base_reactives(base: type) -> dict[str, Reactive[Any]]:
-    found = _OWN_REACTIVES.get(base)
+def _base_own(base: type) -> _Own:
+    found = _BASES_OWN.get(base)
     if found is None:
-        found = _OWN_REACTIVES[base] = _reactives_in(base)
-    return found
-
-
-def _base_computes(base: type) -> tuple[str, ...]:
-    found = _OWN_COMPUTES.get(base)
-    if found is None:
-        found = _OWN_COMPUTES[base] = _computes_in(base)
+        found = _BASES_OWN[base] = _own(base)
     return found
 
 
@@ -219,10 +211,12 @@ def _init_subclass(
     reactives: dict[str, Reactive[Any]] = {}
     computes: set[str] = set()
     for base in reversed(cls.__mro__[1:]):
-        reactives.update(_base_reactives(base))
-        computes.update(_base_computes(base))
-    reactives.update(_reactives_in(cls))
-    computes.update(_computes_in(cls))
+        base_reactives, base_computes = _base_own(base)
+        reactives.update(base_reactives)
+        computes.update(base_computes)
+    own_reactives, own_computes = _own(cls)  # the class being made: read anew
+    reactives.update(own_reactives)
+    computes.update(own_computes)
     cls._reactives = reactives
     cls._inherit_css = inherit_css
     cls._inherit_bindings = inherit_bindings

@@ -325,7 +325,7 @@ def test_a_class_made_after_the_install_is_gathered_from_its_bases() -> None:
         count = reactive(1)  # its own wins over its base's
 
     assert DOMNode.__dict__["__init_subclass__"].__func__ is kept_lookups._init_subclass
-    assert Static in kept_lookups._OWN_REACTIVES  # a base read once, then kept
+    assert Static in kept_lookups._BASES_OWN  # a base read once, then kept
     assert _Counting._computes == frozenset({"double"})
     assert _Mixed._computes == frozenset({"double", "label"})
     assert list(_Mixed._reactives) == [*Static._reactives, "count", "double", "label"]
